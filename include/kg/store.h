@@ -1,0 +1,93 @@
+/*
+ * store.h: the versioned graph in one SQLite file (the write side).
+ *
+ * Two clocks: valid time (when a tie held, from the articles) and record
+ * time (each ingest or load is one revision).  Assertions are append-only
+ * and linked to their document, revision, sentence and rule; ties and their
+ * intervals are derived from them.  src/store/ is the only place that
+ * includes sqlite3.h.  Reading the graph (snapshots, diffs, history) is in
+ * view.h.
+ */
+#ifndef KG_STORE_H
+#define KG_STORE_H
+
+#include <stdint.h>
+
+#include "kg/doc.h"
+#include "kg/error.h"
+#include "kg/triple.h"
+
+typedef struct kg_store kg_store;
+
+enum kg_store_flags {
+    KG_STORE_READONLY = 1 << 0, /* open for reading only */
+    KG_STORE_CREATE = 1 << 1    /* create the file when missing */
+};
+
+/*
+ * Open (or with KG_STORE_CREATE create) the store at path.  A file that is
+ * not a corpgraph store, or has a newer schema, is refused with KG_ESTORE
+ * and left untouched; an older schema is migrated.
+ * Caller closes with kg_store_close.
+ */
+int kg_store_open(kg_store **out, const char *path, unsigned flags,
+                  kg_error *err);
+void kg_store_close(kg_store *st); /* NULL is allowed */
+
+/*
+ * Fix the clock used to stamp revisions ("2026-01-01T00:00:00Z"), for
+ * reproducible tests; NULL goes back to the real clock.
+ */
+int kg_store_set_clock(kg_store *st, const char *iso_time, kg_error *err);
+
+/* How long a writer waits for another writer before KG_EBUSY (ms). */
+void kg_store_set_busy_timeout(kg_store *st, int ms);
+
+/* One revision (record time), as written and as listed by kg_store_log. */
+typedef struct kg_revision {
+    int64_t id;
+    const char *time;      /* ISO 8601 UTC */
+    const char *message;
+    const char *extractor; /* extractor version, or "load" */
+    int64_t documents;     /* documents added */
+    int64_t skipped;       /* documents already stored, not added again */
+    int64_t assertions;    /* assertions added */
+    int64_t ties_opened;   /* tie intervals opened */
+    int64_t ties_closed;   /* tie intervals closed */
+} kg_revision;
+
+/*
+ * Start a revision: one write transaction that lasts until kg_store_commit
+ * or kg_store_rollback.  KG_EBUSY if another writer holds the store past
+ * the busy timeout.
+ */
+int kg_store_begin(kg_store *st, const char *message, const char *extractor,
+                   kg_error *err);
+
+/*
+ * Add an article to the open revision.  *is_new is 0 when a document with
+ * the same content is already stored: the caller then skips its triples.
+ */
+int kg_store_add_doc(kg_store *st, const kg_doc *doc, int *is_new,
+                     kg_error *err);
+
+/*
+ * Add one assertion.  t->doc names a document added in this revision; for
+ * a load (triples made elsewhere) an unknown doc id creates a document
+ * record without text.
+ */
+int kg_store_add_triple(kg_store *st, const kg_triple *t, kg_error *err);
+
+/* Derive the ties touched by this revision and commit; out may be NULL. */
+int kg_store_commit(kg_store *st, kg_revision *out, kg_error *err);
+
+/* Abandon the open revision: the store is as it was before begin. */
+void kg_store_rollback(kg_store *st);
+
+typedef int (*kg_revision_cb)(const kg_revision *rev, void *payload);
+
+/* List revisions, newest first; strings are borrowed for the call. */
+int kg_store_log(kg_store *st, kg_revision_cb cb, void *payload,
+                 kg_error *err);
+
+#endif

@@ -1,0 +1,251 @@
+/*
+ * triple.c: reading and writing the triple format of triple.h (JSON Lines
+ * and TSV).  JSON is parsed with jansson; output is written by hand with
+ * kg_buf_json_str so the field order is fixed and the bytes are stable.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "kg/triple.h"
+
+void kg_triple_init(kg_triple *t)
+{
+    memset(t, 0, sizeof *t);
+    t->subject_kind = t->object_kind = KG_KIND_ORG;
+    t->relation = KG_REL_NONE;
+    t->status = KG_STATUS_HOLDS;
+    t->confidence = 1.0;
+    t->span_start = t->span_end = -1;
+    t->stake = -1;
+}
+
+/* Print a double with up to 4 decimals and no trailing zeros ("0.9"). */
+static int put_number(kg_buf *out, double v)
+{
+    char num[64];
+    size_t n;
+    if (!isfinite(v))
+        v = 0;
+    snprintf(num, sizeof num, "%.4f", v);
+    n = strlen(num);
+    while (n > 1 && num[n - 1] == '0')
+        n--;
+    if (n > 1 && num[n - 1] == '.')
+        n--;
+    return kg_buf_put(out, num, n);
+}
+
+int kg_triple_write_json(kg_buf *out, const kg_triple *t)
+{
+    char date[KG_DATE_STRLEN];
+    int rc = 0;
+    kg_date_format(date, t->date);
+    rc |= kg_buf_puts(out, "{\"doc\":");
+    rc |= kg_buf_json_str(out, t->doc ? t->doc : "", (size_t)-1);
+    rc |= kg_buf_puts(out, ",\"subject\":");
+    rc |= kg_buf_json_str(out, t->subject, (size_t)-1);
+    rc |= kg_buf_printf(out, ",\"subject_kind\":\"%s\",\"relation\":\"%s\"",
+                        kg_kind_name(t->subject_kind),
+                        kg_relation_name(t->relation));
+    rc |= kg_buf_puts(out, ",\"object\":");
+    rc |= kg_buf_json_str(out, t->object, (size_t)-1);
+    rc |= kg_buf_printf(out, ",\"object_kind\":\"%s\",\"status\":\"%s\"",
+                        kg_kind_name(t->object_kind),
+                        kg_status_name(t->status));
+    rc |= kg_buf_printf(out, ",\"date\":\"%s\",\"confidence\":", date);
+    rc |= put_number(out, t->confidence);
+    rc |= kg_buf_puts(out, ",\"rule\":");
+    rc |= kg_buf_json_str(out, t->rule ? t->rule : "", (size_t)-1);
+    rc |= kg_buf_puts(out, ",\"evidence\":");
+    rc |= kg_buf_json_str(out, t->evidence ? t->evidence : "", (size_t)-1);
+    if (t->span_start >= 0 && t->span_end >= 0)
+        rc |= kg_buf_printf(out, ",\"span\":[%lld,%lld]",
+                            (long long)t->span_start, (long long)t->span_end);
+    if (t->amount) {
+        rc |= kg_buf_puts(out, ",\"amount\":");
+        rc |= kg_buf_json_str(out, t->amount, (size_t)-1);
+    }
+    if (t->stake >= 0) {
+        rc |= kg_buf_puts(out, ",\"stake\":");
+        rc |= put_number(out, t->stake);
+    }
+    if (t->role) {
+        rc |= kg_buf_puts(out, ",\"role\":");
+        rc |= kg_buf_json_str(out, t->role, (size_t)-1);
+    }
+    rc |= kg_buf_puts(out, "}\n");
+    return rc ? KG_ENOMEM : KG_OK;
+}
+
+/* Append s with tabs, newlines and carriage returns turned into spaces. */
+static int put_tsv_field(kg_buf *out, const char *s)
+{
+    size_t start;
+    if (!s)
+        return KG_OK;
+    start = out->len;
+    if (kg_buf_puts(out, s) != KG_OK)
+        return KG_ENOMEM;
+    for (; start < out->len; start++) {
+        char c = out->ptr[start];
+        if (c == '\t' || c == '\n' || c == '\r')
+            out->ptr[start] = ' ';
+    }
+    return KG_OK;
+}
+
+int kg_triple_write_tsv(kg_buf *out, const kg_triple *t)
+{
+    char date[KG_DATE_STRLEN];
+    int rc = 0;
+    kg_date_format(date, t->date);
+    rc |= put_tsv_field(out, t->doc);
+    rc |= kg_buf_putc(out, '\t');
+    rc |= put_tsv_field(out, t->subject);
+    rc |= kg_buf_printf(out, "\t%s\t", kg_relation_name(t->relation));
+    rc |= put_tsv_field(out, t->object);
+    rc |= kg_buf_printf(out, "\t%s\t%s\t", kg_status_name(t->status), date);
+    rc |= put_number(out, t->confidence);
+    rc |= kg_buf_putc(out, '\t');
+    rc |= put_tsv_field(out, t->rule);
+    rc |= kg_buf_putc(out, '\t');
+    rc |= put_tsv_field(out, t->evidence);
+    rc |= kg_buf_putc(out, '\n');
+    return rc ? KG_ENOMEM : KG_OK;
+}
+
+/*
+ * Copy the string member key of obj into *out (pool).  Missing is fine
+ * unless required; a non-string value is an error naming the field.
+ */
+static int get_str(const char **out, json_t *obj, const char *key,
+                   int required, kg_pool *pool, kg_error *err)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v)) {
+        if (required)
+            return kg_error_set(err, KG_EINVAL, "missing field '%s'", key);
+        return KG_OK;
+    }
+    if (!json_is_string(v))
+        return kg_error_set(err, KG_EINVAL, "field '%s' is not a string",
+                            key);
+    *out = kg_pool_strndup(pool, json_string_value(v), json_string_length(v));
+    return *out ? KG_OK : kg_error_set(err, KG_ENOMEM, "out of memory");
+}
+
+static int get_kind(kg_kind *out, json_t *obj, const char *key,
+                    kg_pool *pool, kg_error *err)
+{
+    const char *s = NULL;
+    int rc = get_str(&s, obj, key, 0, pool, err);
+    if (rc || !s)
+        return rc;
+    if (kg_kind_parse(out, s) != KG_OK)
+        return kg_error_set(err, KG_EINVAL,
+                            "unknown %s '%s' (org, person, product)", key, s);
+    return KG_OK;
+}
+
+static int get_num(double *out, json_t *obj, const char *key, kg_error *err)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v))
+        return KG_OK;
+    if (!json_is_number(v))
+        return kg_error_set(err, KG_EINVAL, "field '%s' is not a number",
+                            key);
+    *out = json_number_value(v);
+    return KG_OK;
+}
+
+int kg_triple_parse_json(kg_triple *out, kg_pool *pool, const char *line,
+                         size_t len, kg_error *err)
+{
+    json_error_t jerr;
+    json_t *obj, *span;
+    const char *rel = NULL, *st = NULL, *date = NULL;
+    int rc;
+
+    kg_triple_init(out);
+    obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                     &jerr);
+    if (!obj)
+        return kg_error_set(err, KG_EINVAL, "bad JSON at column %d: %s",
+                            jerr.column, jerr.text);
+    if (!json_is_object(obj)) {
+        json_decref(obj);
+        return kg_error_set(err, KG_EINVAL, "not a JSON object");
+    }
+    if ((rc = get_str(&out->doc, obj, "doc", 0, pool, err)) ||
+        (rc = get_str(&out->subject, obj, "subject", 1, pool, err)) ||
+        (rc = get_str(&rel, obj, "relation", 1, pool, err)) ||
+        (rc = get_str(&out->object, obj, "object", 1, pool, err)) ||
+        (rc = get_str(&st, obj, "status", 1, pool, err)) ||
+        (rc = get_str(&date, obj, "date", 0, pool, err)) ||
+        (rc = get_str(&out->rule, obj, "rule", 0, pool, err)) ||
+        (rc = get_str(&out->evidence, obj, "evidence", 0, pool, err)) ||
+        (rc = get_str(&out->amount, obj, "amount", 0, pool, err)) ||
+        (rc = get_str(&out->role, obj, "role", 0, pool, err)) ||
+        (rc = get_kind(&out->subject_kind, obj, "subject_kind", pool, err)) ||
+        (rc = get_kind(&out->object_kind, obj, "object_kind", pool, err)) ||
+        (rc = get_num(&out->confidence, obj, "confidence", err)) ||
+        (rc = get_num(&out->stake, obj, "stake", err)))
+        goto done;
+    if (!out->doc)
+        out->doc = "";
+    if (!out->subject[0] || !out->object[0]) {
+        rc = kg_error_set(err, KG_EINVAL, "empty %s",
+                          out->subject[0] ? "object" : "subject");
+        goto done;
+    }
+    if (kg_relation_parse(&out->relation, rel) != KG_OK) {
+        rc = kg_error_set(err, KG_EINVAL, "unknown relation '%s'", rel);
+        goto done;
+    }
+    if (kg_status_parse(&out->status, st) != KG_OK) {
+        rc = kg_error_set(err, KG_EINVAL,
+                          "unknown status '%s' (holds, ended, negated, "
+                          "reported)", st);
+        goto done;
+    }
+    if (date && date[0] && kg_date_parse(&out->date, date, (size_t)-1)) {
+        rc = kg_error_set(err, KG_EINVAL,
+                          "bad date '%s' (YYYY, YYYY-MM or YYYY-MM-DD)", date);
+        goto done;
+    }
+    if (out->confidence < 0 || out->confidence > 1) {
+        rc = kg_error_set(err, KG_EINVAL, "confidence %g is not in 0..1",
+                          out->confidence);
+        goto done;
+    }
+    span = json_object_get(obj, "span");
+    if (json_is_array(span) && json_array_size(span) == 2 &&
+        json_is_integer(json_array_get(span, 0)) &&
+        json_is_integer(json_array_get(span, 1))) {
+        out->span_start = json_integer_value(json_array_get(span, 0));
+        out->span_end = json_integer_value(json_array_get(span, 1));
+    }
+    rc = KG_OK;
+done:
+    json_decref(obj);
+    return rc;
+}
+
+void kg_triple_canonicalize(kg_triple *t)
+{
+    const char *s;
+    kg_kind k;
+    if (!kg_relation_symmetric(t->relation) ||
+        strcmp(t->subject, t->object) <= 0)
+        return;
+    s = t->subject;
+    t->subject = t->object;
+    t->object = s;
+    k = t->subject_kind;
+    t->subject_kind = t->object_kind;
+    t->object_kind = k;
+}

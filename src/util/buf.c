@@ -1,0 +1,210 @@
+/*
+ * buf.c: kg_buf, the growable NUL-terminated byte buffer, and JSON string
+ * escaping (util.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kg/error.h"
+#include "kg/util.h"
+
+void kg_buf_init(kg_buf *b)
+{
+    b->ptr = NULL;
+    b->len = b->cap = 0;
+}
+
+void kg_buf_release(kg_buf *b)
+{
+    free(b->ptr);
+    kg_buf_init(b);
+}
+
+void kg_buf_clear(kg_buf *b)
+{
+    b->len = 0;
+    if (b->ptr)
+        b->ptr[0] = '\0';
+}
+
+int kg_buf_grow(kg_buf *b, size_t extra)
+{
+    size_t need, cap;
+    char *p;
+    if (extra > (size_t)-1 / 2 - b->len)
+        return KG_ENOMEM;
+    need = b->len + extra + 1;
+    if (need <= b->cap)
+        return KG_OK;
+    cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap *= 2;
+    p = realloc(b->ptr, cap);
+    if (!p)
+        return KG_ENOMEM;
+    b->ptr = p;
+    b->cap = cap;
+    return KG_OK;
+}
+
+int kg_buf_put(kg_buf *b, const char *s, size_t len)
+{
+    if (kg_buf_grow(b, len) != KG_OK)
+        return KG_ENOMEM;
+    if (len)
+        memcpy(b->ptr + b->len, s, len);
+    b->len += len;
+    b->ptr[b->len] = '\0';
+    return KG_OK;
+}
+
+int kg_buf_puts(kg_buf *b, const char *s)
+{
+    return kg_buf_put(b, s, strlen(s));
+}
+
+int kg_buf_putc(kg_buf *b, char c)
+{
+    return kg_buf_put(b, &c, 1);
+}
+
+int kg_buf_vprintf(kg_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    int n;
+    va_copy(ap2, ap);
+    n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return KG_ERROR;
+    if (kg_buf_grow(b, (size_t)n) != KG_OK)
+        return KG_ENOMEM;
+    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+    return KG_OK;
+}
+
+int kg_buf_printf(kg_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+    va_start(ap, fmt);
+    rc = kg_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+/*
+ * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if the
+ * bytes there are not one: overlong forms, surrogates and values above
+ * U+10FFFF are refused.
+ */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && s[1] < 0xA0)
+            return 0;
+        if (c == 0xED && s[1] >= 0xA0)
+            return 0;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+            (s[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && s[1] < 0x90)
+            return 0;
+        if (c == 0xF4 && s[1] >= 0x90)
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+int kg_utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, k;
+    while (i < len) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        k = utf8_seq(p + i, len - i);
+        if (!k)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+int kg_buf_json_str(kg_buf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run, k;
+    if (!s) {
+        s = "";
+        p = (const unsigned char *)s;
+        len = 0;
+    }
+    if (len == (size_t)-1)
+        len = strlen(s);
+    if (kg_buf_grow(b, len + 2) != KG_OK)
+        return KG_ENOMEM;
+    b->ptr[b->len++] = '"';
+    while (i < len) {
+        run = i;
+        while (run < len && p[run] >= 0x20 && p[run] < 0x80 &&
+               p[run] != '"' && p[run] != '\\')
+            run++;
+        if (run > i && kg_buf_put(b, s + i, run - i) != KG_OK)
+            return KG_ENOMEM;
+        i = run;
+        if (i >= len)
+            break;
+        if (p[i] >= 0x80) {
+            k = utf8_seq(p + i, len - i);
+            if (k) {
+                if (kg_buf_put(b, s + i, k) != KG_OK)
+                    return KG_ENOMEM;
+                i += k;
+            } else {
+                if (kg_buf_put(b, "\xEF\xBF\xBD", 3) != KG_OK)
+                    return KG_ENOMEM;
+                i++;
+            }
+            continue;
+        }
+        {
+            char esc[7] = "\\u00";
+            const char *out = esc;
+            size_t olen = 2;
+            switch (p[i]) {
+            case '"': out = "\\\""; break;
+            case '\\': out = "\\\\"; break;
+            case '\n': out = "\\n"; break;
+            case '\r': out = "\\r"; break;
+            case '\t': out = "\\t"; break;
+            case '\b': out = "\\b"; break;
+            case '\f': out = "\\f"; break;
+            default:
+                esc[4] = hex[p[i] >> 4];
+                esc[5] = hex[p[i] & 15];
+                olen = 6;
+            }
+            if (kg_buf_put(b, out, olen) != KG_OK)
+                return KG_ENOMEM;
+            i++;
+        }
+    }
+    return kg_buf_putc(b, '"');
+}
