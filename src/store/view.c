@@ -93,21 +93,31 @@ static int prep(reader *r, sqlite3_stmt **out, const char *sql,
     return KG_OK;
 }
 
-/* Build "SELECT ... <rec> ..." text with the record-time clause. */
-static int prep_rec(reader *r, sqlite3_stmt **out, const char *fmt,
+/*
+ * Prepare sql after replacing each "%s" in it with the record-time
+ * clause (constant text: the clause only ever binds ?9).
+ */
+static int prep_rec(reader *r, sqlite3_stmt **out, const char *sql,
                     kg_error *err)
 {
-    char sql[2048];
     const char *rec = r->current ? REC_CURRENT : REC_ASOF;
-    int n = snprintf(sql, sizeof sql, fmt, rec, rec, rec, rec);
+    kg_buf b = KG_BUF_INIT;
+    const char *p, *m;
     int rc;
-    if (n < 0 || (size_t)n >= sizeof sql)
-        return kg_error_set(err, KG_ERROR, "query too long");
-    if ((rc = prep(r, out, sql, err)) != KG_OK)
-        return rc;
-    if (!r->current)
+    for (p = sql; (m = strstr(p, "%s")) != NULL; p = m + 2)
+        if (kg_buf_put(&b, p, (size_t)(m - p)) || kg_buf_puts(&b, rec)) {
+            kg_buf_release(&b);
+            return kg_error_set(err, KG_ENOMEM, "out of memory");
+        }
+    if (kg_buf_puts(&b, p)) {
+        kg_buf_release(&b);
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    }
+    rc = prep(r, out, b.ptr, err);
+    kg_buf_release(&b);
+    if (rc == KG_OK && !r->current)
         sqlite3_bind_int64(*out, 9, r->as_of);
-    return KG_OK;
+    return rc;
 }
 
 static void reader_release(reader *r)
@@ -542,14 +552,6 @@ static int sort_by_keys(kg_tieset *set, sortkey *keys, size_t n)
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
-
-static int lower_eq(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++)
-        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-            return 0;
-    return *a == *b;
-}
 
 /* Levenshtein distance on lower-cased bytes, capped at cap + 1. */
 static size_t edit_distance(const char *a, const char *b, size_t cap)
@@ -1397,6 +1399,784 @@ oom_or_done:
         kg_error_set(err, rc, "out of memory");
 done:
     free(keys);
+    sqlite3_finalize(s);
+    reader_release(&r);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Diff between two valid dates                                        */
+
+static int cmp_vrow(const void *pa, const void *pb)
+{
+    const vrow *a = pa, *b = pb;
+    if (a->tie != b->tie)
+        return a->tie < b->tie ? -1 : 1;
+    if (a->from != b->from)
+        return a->from < b->from ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+typedef struct rowvec {
+    vrow *v;
+    size_t n, cap;
+} rowvec;
+
+static int rowvec_push(rowvec *rv, const vrow *v)
+{
+    if (rv->n == rv->cap) {
+        size_t nc = rv->cap ? rv->cap * 2 : 1024;
+        vrow *p = realloc(rv->v, nc * sizeof *p);
+        if (!p)
+            return KG_ENOMEM;
+        rv->v = p;
+        rv->cap = nc;
+    }
+    rv->v[rv->n++] = *v;
+    return KG_OK;
+}
+
+/* "status=holds amount=10000000000 USD stake=49 role=CEO" of a row. */
+static const char *describe(reader *r, const vrow *v)
+{
+    kg_buf b = KG_BUF_INIT;
+    const char *out;
+    kg_buf_printf(&b, "status=%s", kg_status_name(v->status));
+    if (v->amount)
+        kg_buf_printf(&b, " amount=%s", v->amount);
+    if (v->stake >= 0)
+        kg_buf_printf(&b, " stake=%g", v->stake);
+    if (v->role)
+        kg_buf_printf(&b, " role=%s", v->role);
+    out = b.ptr ? kg_pool_strdup(&r->scratch, b.ptr) : NULL;
+    kg_buf_release(&b);
+    return out;
+}
+
+static int same_props(const vrow *a, const vrow *b)
+{
+    return a->status == b->status && a->stake == b->stake &&
+           strcmp(a->amount ? a->amount : "", b->amount ? b->amount : "") ==
+               0 &&
+           strcmp(a->role ? a->role : "", b->role ? b->role : "") == 0;
+}
+
+static int emit(reader *r, kg_changeset *out, kg_change_kind kind,
+                const vrow *row, int64_t aid, int uncertain,
+                const vrow *before, const vrow *after, kg_error *err)
+{
+    kg_change c;
+    int rc;
+    memset(&c, 0, sizeof c);
+    c.change = kind;
+    if ((rc = row_tie(r, row, DAY_UNKNOWN, 1, aid, &c.tie, err)))
+        return rc;
+    c.tie.uncertain = uncertain;
+    if (before && after) {
+        c.before = describe(r, before);
+        c.after = describe(r, after);
+    }
+    if (kg_changeset_add(out, &c) != KG_OK)
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    return KG_OK;
+}
+
+/* Has the row an endpoint (or an end of a coarse endpoint) in (q1, q2]? */
+static int in_window(const vrow *v, int32_t q1, int32_t q2)
+{
+#define IN(x) ((x) > q1 && (x) <= q2)
+    return IN(v->from) || IN(v->from_last) || IN(v->to) || IN(v->to_end);
+#undef IN
+}
+
+/* Classify the rows of one tie (sorted by from) for the window. */
+static int classify(reader *r, kg_changeset *out, const vrow *v, size_t n,
+                    int32_t q1, int32_t q2, kg_error *err)
+{
+    const vrow *a1 = NULL, *a2 = NULL;
+    size_t i;
+    int unc, rc;
+    for (i = 0; i < n; i++) {
+        if (possibly_at(&v[i], q1))
+            a1 = &v[i];
+        if (possibly_at(&v[i], q2))
+            a2 = &v[i];
+    }
+    unc = (a1 && !certainly_at(a1, q1)) || (a2 && !certainly_at(a2, q2));
+    if (!a1 || !a2) {
+        /* intervals wholly inside the window: began and ended there */
+        for (i = 0; i < n; i++)
+            if (&v[i] != a1 && &v[i] != a2 &&
+                (rc = emit(r, out, KG_CHANGE_TRANSIENT, &v[i],
+                           v[i].evidence,
+                           !certainly_at(&v[i], v[i].from_last) ||
+                               v[i].fprec < KG_PREC_DAY ||
+                               (v[i].to != OPEN && v[i].tprec < KG_PREC_DAY),
+                           NULL, NULL, err)))
+                return rc;
+    }
+    if (!a1 && !a2)
+        return KG_OK;
+    if (!a1)
+        return emit(r, out, KG_CHANGE_APPEARED, a2, a2->evidence, unc, NULL,
+                    NULL, err);
+    if (!a2)
+        return emit(r, out, KG_CHANGE_ENDED, a1,
+                    a1->end_evidence ? a1->end_evidence : a1->evidence, unc,
+                    NULL, NULL, err);
+    if (a1 == a2) {
+        /* one interval at both dates whose bounds are too coarse to say */
+        if (!certainly_at(a1, q1))
+            return emit(r, out, KG_CHANGE_APPEARED, a1, a1->evidence, 1,
+                        NULL, NULL, err);
+        if (!certainly_at(a1, q2))
+            return emit(r, out, KG_CHANGE_ENDED, a1,
+                        a1->end_evidence ? a1->end_evidence : a1->evidence,
+                        1, NULL, NULL, err);
+        return KG_OK;
+    }
+    /* both: contiguous from a1 to a2 means changed, a gap interrupted */
+    for (i = (size_t)(a1 - v); i < (size_t)(a2 - v); i++)
+        if (v[i].to != v[i + 1].from)
+            return emit(r, out, KG_CHANGE_INTERRUPTED, a2, a2->evidence,
+                        unc, same_props(a1, a2) ? NULL : a1,
+                        same_props(a1, a2) ? NULL : a2, err);
+    return emit(r, out, KG_CHANGE_CHANGED, a2, a2->evidence, unc, a1, a2,
+                err);
+}
+
+/* The entities within hops - 1 steps of name over ties alive in window. */
+static int diff_entities(reader *r, const char *name, int hops, int32_t q1,
+                         int32_t q2, const kg_view_opts *o, idset *out,
+                         int64_t **list, size_t *nlist, kg_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    int64_t ids[8];
+    size_t nids, i, cap = 0, lo = 0, hi;
+    int rc, level;
+    if ((rc = need_ids(r, name, ids, &nids, err)))
+        return rc;
+    for (i = 0; i < nids; i++)
+        if (idset_put(out, ids[i], 0, NULL) ||
+            push_id(list, nlist, &cap, ids[i]))
+            return kg_error_set(err, KG_ENOMEM, "out of memory");
+    if ((rc = prep_rec(r, &s, sql_incident, err)))
+        return rc;
+    for (level = 1; level < hops; level++) {
+        hi = *nlist;
+        for (i = lo; i < hi; i++) {
+            int step;
+            sqlite3_reset(s);
+            sqlite3_bind_int64(s, 1, (*list)[i]);
+            sqlite3_bind_int64(s, 2, q2);
+            sqlite3_bind_int64(s, 3, (int64_t)q1 - SLACK);
+            while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+                vrow v;
+                int added;
+                int64_t w;
+                read_row(r, s, &v);
+                if (v.to_end <= q1 || !row_wanted(r, &v, o, err, &rc)) {
+                    if (rc)
+                        goto done;
+                    continue;
+                }
+                w = v.subject == (*list)[i] ? v.object : v.subject;
+                if (idset_put(out, w, level, &added))
+                    goto nomem;
+                if (added && push_id(list, nlist, &cap, w))
+                    goto nomem;
+            }
+            kg_pool_release(&r->scratch);
+        }
+        lo = hi;
+    }
+    rc = KG_OK;
+    goto done;
+nomem:
+    rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+done:
+    sqlite3_finalize(s);
+    return rc;
+}
+
+static int cmp_change(const void *pa, const void *pb)
+{
+    const kg_change *a = pa, *b = pb;
+    int c;
+    if ((c = strcmp(a->tie.subject, b->tie.subject)) != 0)
+        return c;
+    if (a->tie.relation != b->tie.relation)
+        return a->tie.relation < b->tie.relation ? -1 : 1;
+    if ((c = strcmp(a->tie.object, b->tie.object)) != 0)
+        return c;
+    if ((c = kg_date_cmp(a->tie.valid_from, b->tie.valid_from)) != 0)
+        return c;
+    return (int)a->change - (int)b->change;
+}
+
+/* Classify rows (any order, duplicates allowed) into out. */
+static int classify_all(reader *r, kg_changeset *out, rowvec *rows,
+                        int32_t q1, int32_t q2, kg_error *err)
+{
+    size_t i = 0, j, w = 0;
+    int rc;
+    qsort(rows->v, rows->n, sizeof *rows->v, cmp_vrow);
+    for (j = 0; j < rows->n; j++)
+        if (!w || rows->v[j].id != rows->v[w - 1].id)
+            rows->v[w++] = rows->v[j];
+    rows->n = w;
+    while (i < rows->n) {
+        for (j = i; j < rows->n && rows->v[j].tie == rows->v[i].tie; j++)
+            ;
+        if ((rc = classify(r, out, rows->v + i, j - i, q1, q2, err)))
+            return rc;
+        i = j;
+    }
+    if (out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, cmp_change);
+    return KG_OK;
+}
+
+int kg_store_diff(kg_changeset *out, kg_store *st, kg_date from, kg_date to,
+                  const kg_diff_opts *o, kg_error *err)
+{
+    reader r;
+    sqlite3_stmt *s = NULL;
+    rowvec rows = {0};
+    idset near = {0};
+    int64_t *list = NULL;
+    size_t nlist = 0, i;
+    int32_t q1 = query_day(from), q2 = query_day(to);
+    int rc, step;
+
+    if (q1 > q2) {
+        char a[KG_DATE_STRLEN], b[KG_DATE_STRLEN];
+        kg_date_format(a, from);
+        kg_date_format(b, to);
+        return kg_error_set(err, KG_EINVAL, "the first date '%s' is after "
+                                            "the second '%s'", a, b);
+    }
+    out->from = from;
+    out->to = to;
+    if ((rc = reader_init(&r, st, &out->pool, o->view.as_of, err)))
+        return rc;
+    if (o->entity) {
+        int hops = o->hops > 0 ? o->hops : 1;
+        if ((rc = diff_entities(&r, o->entity, hops, q1, q2, &o->view, &near,
+                                &list, &nlist, err)) ||
+            (rc = prep_rec(&r, &s, sql_incident, err)))
+            goto done;
+        for (i = 0; i < nlist; i++) {
+            int32_t *d = idset_get(&near, list[i]);
+            if (!d || *d > hops - 1)
+                continue;
+            sqlite3_reset(s);
+            sqlite3_bind_int64(s, 1, list[i]);
+            sqlite3_bind_int64(s, 2, q2);
+            sqlite3_bind_int64(s, 3, (int64_t)q1 - SLACK);
+            while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+                vrow v;
+                read_row(&r, s, &v);
+                if (!in_window(&v, q1, q2))
+                    continue;
+                if (!row_wanted(&r, &v, &o->view, err, &rc)) {
+                    if (rc)
+                        goto done;
+                    continue;
+                }
+                if (rowvec_push(&rows, &v))
+                    goto nomem;
+            }
+        }
+    } else {
+        if (r.current)
+            rc = prep(&r, &s,
+                      "SELECT " VCOLS " FROM tie_version v INDEXED BY tv_from"
+                      " JOIN tie t ON t.id = v.tie WHERE"
+                      " v.rec_to = 2147483647 AND v.valid_from > ?3"
+                      " AND v.valid_from <= ?2"
+                      " UNION ALL SELECT " VCOLS " FROM tie_version v"
+                      " INDEXED BY tv_to JOIN tie t ON t.id = v.tie WHERE"
+                      " v.rec_to = 2147483647 AND v.valid_to > ?3"
+                      " AND v.valid_to <= ?2",
+                      err);
+        else
+            rc = prep_rec(&r, &s,
+                          "SELECT " VCOLS " FROM tie_version v JOIN tie t"
+                          " ON t.id = v.tie WHERE %s AND"
+                          " ((v.valid_from > ?3 AND v.valid_from <= ?2) OR"
+                          " (v.valid_to > ?3 AND v.valid_to <= ?2))",
+                          err);
+        if (rc)
+            goto done;
+        sqlite3_bind_int64(s, 1, q1);
+        sqlite3_bind_int64(s, 2, q2);
+        sqlite3_bind_int64(s, 3, (int64_t)q1 - SLACK);
+        while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+            vrow v;
+            read_row(&r, s, &v);
+            if (!in_window(&v, q1, q2))
+                continue;
+            if (!row_wanted(&r, &v, &o->view, err, &rc)) {
+                if (rc)
+                    goto done;
+                continue;
+            }
+            if (rowvec_push(&rows, &v))
+                goto nomem;
+        }
+        if (step != SQLITE_DONE) {
+            rc = sqlerr(&r, "diff", err);
+            goto done;
+        }
+    }
+    rc = classify_all(&r, out, &rows, q1, q2, err);
+    goto done;
+nomem:
+    rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+done:
+    free(rows.v);
+    free(list);
+    idset_release(&near);
+    sqlite3_finalize(s);
+    reader_release(&r);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Diff between two revisions                                          */
+
+typedef struct rrow {
+    vrow v;
+    int64_t rec_from, rec_to;
+} rrow;
+
+static const char *describe_intervals(reader *r, const rrow *v, size_t n,
+                                      int64_t rev)
+{
+    kg_buf b = KG_BUF_INIT;
+    const char *out;
+    size_t i;
+    int any = 0;
+    for (i = 0; i < n; i++) {
+        char f[KG_DATE_STRLEN], t[KG_DATE_STRLEN];
+        if (!(v[i].rec_from <= rev && rev < v[i].rec_to))
+            continue;
+        kg_date_format(f, day_date(v[i].v.from, v[i].v.fprec));
+        kg_date_format(t, day_date(v[i].v.to, v[i].v.tprec));
+        kg_buf_printf(&b, "%s%s..%s %s", any ? ", " : "", *f ? f : "?", t,
+                      kg_status_name(v[i].v.status));
+        if (v[i].v.amount)
+            kg_buf_printf(&b, " amount=%s", v[i].v.amount);
+        if (v[i].v.stake >= 0)
+            kg_buf_printf(&b, " stake=%g", v[i].v.stake);
+        if (v[i].v.role)
+            kg_buf_printf(&b, " role=%s", v[i].v.role);
+        any = 1;
+    }
+    out = kg_pool_strdup(&r->scratch, any ? b.ptr : "none");
+    kg_buf_release(&b);
+    return out;
+}
+
+int kg_store_diff_revisions(kg_changeset *out, kg_store *st, int64_t r1,
+                            int64_t r2, const kg_diff_opts *o,
+                            kg_error *err)
+{
+    reader r;
+    sqlite3_stmt *s = NULL, *t = NULL;
+    int64_t *ties = NULL, latest = 0;
+    size_t nties = 0, capties = 0, i, j, w;
+    rrow *rv = NULL;
+    size_t nrv = 0, caprv = 0;
+    idset near = {0};
+    int64_t *list = NULL;
+    size_t nlist = 0;
+    int rc, step;
+
+    if (r1 >= r2)
+        return kg_error_set(err, KG_EINVAL, "the first revision %lld is not "
+                            "before the second %lld", (long long)r1,
+                            (long long)r2);
+    if ((rc = reader_init(&r, st, &out->pool, 0, err)))
+        return rc;
+    if ((rc = prep(&r, &s, "SELECT max(id) FROM revision", err)))
+        goto done;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        latest = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    s = NULL;
+    if (r2 > latest || r1 < 0) {
+        rc = kg_error_set(err, KG_ENOTFOUND, "no revision %lld (the latest "
+                          "is %lld)", (long long)(r2 > latest ? r2 : r1),
+                          (long long)latest);
+        goto done;
+    }
+    if (o->entity) {
+        kg_date far = {9999, 12, 31}, early = {1000, 1, 1};
+        if ((rc = diff_entities(&r, o->entity, o->hops > 0 ? o->hops : 1,
+                                query_day(early), query_day(far), &o->view,
+                                &near, &list, &nlist, err)))
+            goto done;
+    }
+    if ((rc = prep(&r, &s,
+                   "SELECT tie FROM tie_version WHERE rec_from > ?1 AND"
+                   " rec_from <= ?2 UNION SELECT tie FROM tie_version"
+                   " WHERE rec_to > ?1 AND rec_to <= ?2 ORDER BY 1",
+                   err)))
+        goto done;
+    sqlite3_bind_int64(s, 1, r1);
+    sqlite3_bind_int64(s, 2, r2);
+    while ((step = sqlite3_step(s)) == SQLITE_ROW)
+        if (push_id(&ties, &nties, &capties, sqlite3_column_int64(s, 0)))
+            goto nomem;
+    if (step != SQLITE_DONE) {
+        rc = sqlerr(&r, "revision diff", err);
+        goto done;
+    }
+    if ((rc = prep(&r, &t,
+                   "SELECT " VCOLS ", v.rec_from, v.rec_to FROM tie_version v"
+                   " JOIN tie t ON t.id = v.tie WHERE v.tie = ?1 AND"
+                   " v.rec_from <= ?3 AND v.rec_to > ?2"
+                   " ORDER BY v.valid_from, v.id",
+                   err)))
+        goto done;
+    out->from = out->to = KG_DATE_UNKNOWN;
+    for (i = 0; i < nties; i++) {
+        size_t nold = 0, nnew = 0;
+        const rrow *last_old = NULL, *last_new = NULL;
+        int keep = 1;
+        nrv = 0;
+        sqlite3_reset(t);
+        sqlite3_bind_int64(t, 1, ties[i]);
+        sqlite3_bind_int64(t, 2, r1);
+        sqlite3_bind_int64(t, 3, r2);
+        while ((step = sqlite3_step(t)) == SQLITE_ROW) {
+            if (nrv == caprv) {
+                size_t nc = caprv ? caprv * 2 : 16;
+                rrow *p = realloc(rv, nc * sizeof *p);
+                if (!p)
+                    goto nomem;
+                rv = p;
+                caprv = nc;
+            }
+            read_row(&r, t, &rv[nrv].v);
+            rv[nrv].rec_from = sqlite3_column_int64(t, 16);
+            rv[nrv].rec_to = sqlite3_column_int64(t, 17);
+            nrv++;
+        }
+        if (nrv == 0)
+            continue;
+        if (!row_wanted(&r, &rv[0].v, &o->view, err, &rc)) {
+            if (rc)
+                goto done;
+            continue;
+        }
+        if (o->entity) {
+            int32_t *ds = idset_get(&near, rv[0].v.subject);
+            int32_t *dob = idset_get(&near, rv[0].v.object);
+            int lim = (o->hops > 0 ? o->hops : 1) - 1;
+            keep = (ds && *ds <= lim) || (dob && *dob <= lim);
+        }
+        if (!keep)
+            continue;
+        for (j = 0; j < nrv; j++) {
+            if (rv[j].rec_from <= r1 && r1 < rv[j].rec_to) {
+                nold++;
+                last_old = &rv[j];
+            }
+            if (rv[j].rec_from <= r2 && r2 < rv[j].rec_to) {
+                nnew++;
+                last_new = &rv[j];
+            }
+        }
+        if (!nold && nnew)
+            rc = emit(&r, out, KG_CHANGE_APPEARED, &last_new->v,
+                      last_new->v.evidence, 0, NULL, NULL, err);
+        else if (nold && !nnew)
+            rc = emit(&r, out, KG_CHANGE_ENDED, &last_old->v,
+                      last_old->v.end_evidence ? last_old->v.end_evidence
+                                               : last_old->v.evidence,
+                      0, NULL, NULL, err);
+        else if (nold && nnew && last_old->v.to == OPEN &&
+                 last_new->v.to != OPEN && last_new->v.from == last_old->v.from)
+            rc = emit(&r, out, KG_CHANGE_ENDED, &last_new->v,
+                      last_new->v.end_evidence ? last_new->v.end_evidence
+                                               : last_new->v.evidence,
+                      0, NULL, NULL, err);
+        else if (nold && nnew) {
+            kg_change c;
+            memset(&c, 0, sizeof c);
+            c.change = KG_CHANGE_CHANGED;
+            if ((rc = row_tie(&r, &last_new->v, DAY_UNKNOWN, 1,
+                              last_new->v.evidence, &c.tie, err)))
+                goto done;
+            c.before = describe_intervals(&r, rv, nrv, r1);
+            c.after = describe_intervals(&r, rv, nrv, r2);
+            if (kg_changeset_add(out, &c))
+                goto nomem;
+        }
+        if (rc)
+            goto done;
+        kg_pool_release(&r.scratch);
+    }
+    /* dedupe is not needed: one change per tie */
+    w = out->n;
+    if (w > 1)
+        qsort(out->v, w, sizeof *out->v, cmp_change);
+    rc = KG_OK;
+    goto done;
+nomem:
+    rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+done:
+    free(ties);
+    free(rv);
+    free(list);
+    idset_release(&near);
+    sqlite3_finalize(s);
+    sqlite3_finalize(t);
+    reader_release(&r);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* History                                                             */
+
+int kg_store_history(kg_assertionset *out, kg_tieset *intervals,
+                     kg_store *st, const char *a, const char *b,
+                     const kg_view_opts *o, kg_error *err)
+{
+    reader r;
+    sqlite3_stmt *s = NULL;
+    int64_t ida[8], idb[8];
+    size_t na = 0, nb = 0, i, j;
+    int64_t *ties = NULL;
+    size_t nties = 0, capties = 0;
+    int64_t maxrev = o->as_of > 0 ? o->as_of : INT64_MAX;
+    int rc, step;
+
+    if ((rc = reader_init(&r, st, &out->pool, o->as_of, err)))
+        return rc;
+    if ((rc = need_ids(&r, a, ida, &na, err)) ||
+        (b && (rc = need_ids(&r, b, idb, &nb, err))))
+        goto done;
+    /* the ties: of a (or between a and b), and those redirected in */
+    if ((rc = prep(&r, &s,
+                   "WITH RECURSIVE ts(id) AS ("
+                   " SELECT id FROM tie WHERE (subject = ?1 AND"
+                   " (?2 IS NULL OR object = ?2)) OR (object = ?1 AND"
+                   " (?2 IS NULL OR subject = ?2))"
+                   " UNION SELECT r.tie FROM tie_redirect r JOIN ts"
+                   " ON r.into_tie = ts.id)"
+                   " SELECT id FROM ts ORDER BY id",
+                   err)))
+        goto done;
+    for (i = 0; i < na; i++)
+        for (j = 0; j < (b ? nb : 1); j++) {
+            sqlite3_reset(s);
+            sqlite3_bind_int64(s, 1, ida[i]);
+            if (b)
+                sqlite3_bind_int64(s, 2, idb[j]);
+            else
+                sqlite3_bind_null(s, 2);
+            while ((step = sqlite3_step(s)) == SQLITE_ROW)
+                if (push_id(&ties, &nties, &capties,
+                            sqlite3_column_int64(s, 0)))
+                    goto nomem;
+            if (step != SQLITE_DONE) {
+                rc = sqlerr(&r, "history", err);
+                goto done;
+            }
+        }
+    sqlite3_finalize(s);
+    s = NULL;
+    if ((rc = prep(&r, &s,
+                   "SELECT a.revision, d.ext_id, d.source, d.day,"
+                   " d.precision, a.subject, a.object, t.relation, a.status,"
+                   " a.day, a.precision, a.confidence, a.rule, a.evidence,"
+                   " a.amount, a.stake, a.role, a.span_start, a.span_end"
+                   " FROM assertion a JOIN tie t ON t.id = a.tie"
+                   " JOIN document d ON d.id = a.document"
+                   " WHERE a.tie = ?1 AND a.revision <= ?2",
+                   err)))
+        goto done;
+    for (i = 0; i < nties; i++) {
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, ties[i]);
+        sqlite3_bind_int64(s, 2, maxrev);
+        while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+            kg_assertion x;
+            ent *se, *oe;
+            const char *rel = (const char *)sqlite3_column_text(s, 7);
+            const char *stat = (const char *)sqlite3_column_text(s, 8);
+            memset(&x, 0, sizeof x);
+            kg_triple_init(&x.t);
+            x.revision = sqlite3_column_int64(s, 0);
+            x.t.doc = scratch_text(&r, s, 1);
+            x.source = scratch_text(&r, s, 2);
+            if (sqlite3_column_type(s, 3) != SQLITE_NULL)
+                x.doc_date = day_date((int32_t)sqlite3_column_int64(s, 3),
+                                      sqlite3_column_int(s, 4));
+            if ((rc = entity(&r, sqlite3_column_int64(s, 5), &se, err)) ||
+                (rc = entity(&r, sqlite3_column_int64(s, 6), &oe, err)))
+                goto done;
+            x.t.subject = se->name;
+            x.t.subject_kind = se->kind;
+            x.t.object = oe->name;
+            x.t.object_kind = oe->kind;
+            if (rel)
+                kg_relation_parse(&x.t.relation, rel);
+            if (stat)
+                kg_status_parse(&x.t.status, stat);
+            if (sqlite3_column_type(s, 9) != SQLITE_NULL)
+                x.t.date = day_date((int32_t)sqlite3_column_int64(s, 9),
+                                    sqlite3_column_int(s, 10));
+            x.t.confidence = sqlite3_column_double(s, 11);
+            x.t.rule = scratch_text(&r, s, 12);
+            x.t.evidence = scratch_text(&r, s, 13);
+            x.t.amount = scratch_text(&r, s, 14);
+            x.t.stake = sqlite3_column_type(s, 15) == SQLITE_NULL
+                            ? -1
+                            : sqlite3_column_double(s, 15);
+            x.t.role = scratch_text(&r, s, 16);
+            x.t.span_start = sqlite3_column_type(s, 17) == SQLITE_NULL
+                                 ? -1
+                                 : sqlite3_column_int64(s, 17);
+            x.t.span_end = sqlite3_column_type(s, 18) == SQLITE_NULL
+                               ? -1
+                               : sqlite3_column_int64(s, 18);
+            if (o->relation >= 0 && (int)x.t.relation != o->relation)
+                continue;
+            if (kg_assertionset_add(out, &x))
+                goto nomem;
+        }
+        if (step != SQLITE_DONE) {
+            rc = sqlerr(&r, "history", err);
+            goto done;
+        }
+    }
+    sqlite3_finalize(s);
+    s = NULL;
+    if (intervals) {
+        reader r2;
+        if ((rc = reader_init(&r2, st, &intervals->pool, o->as_of, err)))
+            goto done;
+        rc = prep_rec(&r2, &s,
+                      "SELECT " VCOLS " FROM tie_version v JOIN tie t"
+                      " ON t.id = v.tie WHERE v.tie = ?1 AND %s"
+                      " ORDER BY v.valid_from",
+                      err);
+        for (i = 0; rc == KG_OK && i < nties; i++) {
+            sqlite3_reset(s);
+            sqlite3_bind_int64(s, 1, ties[i]);
+            while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+                vrow v;
+                kg_tie tt;
+                read_row(&r2, s, &v);
+                if (o->relation >= 0 && (int)v.relation != o->relation)
+                    continue;
+                if ((rc = row_tie(&r2, &v, DAY_UNKNOWN, 1, 0, &tt, err)))
+                    break;
+                if (push_tie(intervals, &tt)) {
+                    rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+                    break;
+                }
+            }
+        }
+        reader_release(&r2);
+        if (rc)
+            goto done;
+        kg_tieset_sort(intervals);
+    }
+    rc = KG_OK;
+    goto done;
+nomem:
+    rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+done:
+    free(ties);
+    sqlite3_finalize(s);
+    reader_release(&r);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Counts                                                              */
+
+static int count1(reader *r, const char *sql, int64_t rev, int64_t *out,
+                  kg_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    int rc;
+    if ((rc = prep_rec(r, &s, sql, err)))
+        return rc;
+    sqlite3_bind_int64(s, 1, rev);
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        rc = sqlerr(r, "counts", err);
+    } else {
+        *out = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int kg_store_count(kg_store_counts *out, kg_store *st, const kg_view_opts *o,
+                   kg_error *err)
+{
+    reader r;
+    sqlite3_stmt *s = NULL;
+    int64_t rev = o->as_of > 0 ? o->as_of : INT64_MAX;
+    int rc, k;
+    memset(out, 0, sizeof *out);
+    if ((rc = reader_init(&r, st, NULL, o->as_of, err)))
+        return rc;
+    if ((rc = count1(&r, "SELECT count(*) FROM revision WHERE id <= ?1", rev,
+                     &out->revisions, err)) ||
+        (rc = count1(&r, "SELECT count(*) FROM document WHERE revision <= ?1",
+                     rev, &out->documents, err)) ||
+        (rc = count1(&r, "SELECT count(*) FROM entity WHERE revision <= ?1",
+                     rev, &out->entities, err)) ||
+        (rc = count1(&r, "SELECT count(*) FROM assertion"
+                         " WHERE revision <= ?1", rev, &out->assertions,
+                     err)) ||
+        (rc = count1(&r, "SELECT count(DISTINCT v.tie) FROM tie_version v"
+                         " WHERE ?1 = ?1 AND %s", rev, &out->ties, err)) ||
+        (rc = count1(&r, "SELECT count(*) FROM tie_version v"
+                         " WHERE ?1 = ?1 AND %s", rev, &out->intervals, err)))
+        goto done;
+    for (k = 0; k < KG_STATUS__COUNT; k++) {
+        if ((rc = prep(&r, &s, "SELECT count(*) FROM assertion"
+                               " WHERE revision <= ?1 AND status = ?2", err)))
+            goto done;
+        sqlite3_bind_int64(s, 1, rev);
+        sqlite3_bind_text(s, 2, kg_status_name((kg_status)k), -1,
+                          SQLITE_STATIC);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            out->by_status[k] = sqlite3_column_int64(s, 0);
+        sqlite3_finalize(s);
+        s = NULL;
+    }
+    if ((rc = prep_rec(&r, &s,
+                       "SELECT v.valid_from, v.from_precision FROM"
+                       " tie_version v WHERE %s AND"
+                       " v.valid_from > -2147483648"
+                       " ORDER BY v.valid_from LIMIT 1",
+                       err)))
+        goto done;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        out->first = day_date((int32_t)sqlite3_column_int64(s, 0),
+                              sqlite3_column_int(s, 1));
+    sqlite3_finalize(s);
+    if ((rc = prep_rec(&r, &s,
+                       "SELECT max(x) FROM (SELECT max(v.valid_from) AS x"
+                       " FROM tie_version v WHERE %s UNION ALL SELECT"
+                       " max(v.valid_to) FROM tie_version v WHERE %s AND"
+                       " v.valid_to < 2147483647)",
+                       err)))
+        goto done;
+    if (sqlite3_step(s) == SQLITE_ROW &&
+        sqlite3_column_type(s, 0) != SQLITE_NULL)
+        out->last = kg_date_from_days((int32_t)sqlite3_column_int64(s, 0));
+done:
     sqlite3_finalize(s);
     reader_release(&r);
     return rc;
