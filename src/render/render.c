@@ -52,11 +52,14 @@ static const struct family_style {
 
 /* Layout: one row per entity kind (kg_kind order). */
 static const struct kind_style {
-    const char *shape, *style, *fill, *border, *word;
+    const char *shape, *style, *fill, *border, *word, *legend;
 } kind_style[KG_KIND__COUNT] = {
-    {"box", "rounded,filled", "#EAF1F8", "#4F6B84", "company"},
-    {"ellipse", "filled", "#FFF2DC", "#94713F", "person"},
-    {"note", "filled", "#EAF5EA", "#55785A", "product"},
+    {"box", "rounded,filled", "#EAF1F8", "#4F6B84", "company",
+     "blue boxes: companies"},
+    {"ellipse", "filled", "#FFF2DC", "#94713F", "person",
+     "sand ellipses: people"},
+    {"note", "filled", "#EAF5EA", "#55785A", "product",
+     "green notes: products"},
 };
 
 /*
@@ -243,24 +246,20 @@ static int title_html(kg_buf *h, const rctx *c, int frame_marks)
     kg_buf_puts(h, "</FONT></TD></TR>");
     kg_buf_release(&t);
 
-    /* legend */
+    /* legend: entity shapes as words, then one swatch per tie colour */
     if (!(c->opts->flags & KG_RENDER_NO_LEGEND) && m->kept_nodes) {
-        kg_buf_puts(h, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
-                       "CELLBORDER=\"0\" CELLSPACING=\"3\" "
-                       "CELLPADDING=\"1\"><TR>");
-        for (i = 0; i < KG_KIND__COUNT; i++)
-            if (kinds & (1u << i))
-                kg_buf_printf(h,
-                              "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" "
-                              "WIDTH=\"16\" HEIGHT=\"11\" FIXEDSIZE=\"TRUE\">"
-                              "</TD><TD ALIGN=\"LEFT\">%s</TD>",
-                              kind_style[i].fill, kind_style[i].border,
-                              kind_style[i].word);
-        /* ties on a row of their own: the legend stays narrow */
-        if (m->kept_edges)
-            kg_buf_puts(h, "</TR></TABLE></TD></TR><TR><TD ALIGN=\"LEFT\">"
-                           "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                           "CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
+        const char *sep = "";
+        kg_buf_puts(h, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" "
+                       "COLOR=\"#555555\">");
+        for (i = 0; i < KG_KIND__COUNT; i++) {
+            if (kinds & (1u << i)) {
+                kg_buf_printf(h, "%s%s", sep, kind_style[i].legend);
+                sep = " \xC2\xB7 ";
+            }
+        }
+        kg_buf_puts(h, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\">"
+                       "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                       "CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
         if (m->mode == RMODE_DIFF) {
             for (i = 0; i < KG_CHANGE__COUNT; i++) {
                 char word[64];
@@ -516,7 +515,9 @@ static int add_edge(Agraph_t *g, const rctx *c, const redge *e,
         if (frame > 0 && !e->at[frame - 1])
             rc |= set(ed, "penwidth", "3");
     }
-    if (t->status == KG_STATUS_REPORTED && e->change != KG_CHANGE_ENDED)
+    /* reported: dashed, unless the change class has its own line style */
+    if (t->status == KG_STATUS_REPORTED &&
+        (e->change < 0 || strcmp(change_style[e->change].style, "solid") == 0))
         rc |= set(ed, "style", "dashed");
 done:
     kg_buf_release(&s);
@@ -882,8 +883,8 @@ static int build_panels(Agraph_t **out, const rctx *c, Agraph_t *u,
         }
     }
     rows = (m->nframes + cols - 1) / cols;
-    pw = w + 40;
-    ph = h + 70;
+    pw = ceil(w + 40); /* whole points: shifted positions print alike */
+    ph = ceil(h + 70);
 
     rc = new_graph(&p, c, err);
     if (rc == KG_OK)
