@@ -5,7 +5,8 @@
  *
  * Pipeline of one call: model -> filter -> cgraph graph (nodes and edges
  * added in sorted order, so agwrite gives the same DOT for the same input)
- * -> gvLayout -> gvRenderData -> gvFreeLayout -> agclose.  A timeline lays
+ * -> gvLayout -> gvRenderData -> gvFreeLayout -> agclose (one gvc context
+ * per process, see context()).  A timeline lays
  * out the union of its frames once and then draws each frame with the same
  * positions: as panels of one pinned graph (nop2) for SVG/PNG/PDF/DOT, or
  * as one SVG whose elements a slider shows and hides (html.c).
@@ -622,6 +623,25 @@ static int write_dot(kg_buf *out, Agraph_t *g, kg_error *err)
     return rc;
 }
 
+/*
+ * The one Graphviz context of the process, made on first use and kept.
+ * Graphviz 2.42 cannot have a context freed and another made: its text
+ * layout (pango plugin) caches the last font name, which gvFreeContext
+ * frees, and the next layout reads it (ASan: heap-use-after-free in
+ * textspan_size).  Keeping one context also saves loading the plugins on
+ * every call.  Not thread-safe, like Graphviz itself.
+ */
+static GVC_t *the_gvc;
+
+static GVC_t *context(kg_error *err)
+{
+    if (!the_gvc)
+        the_gvc = gvContext();
+    if (!the_gvc)
+        gv_fail(err, "cannot start Graphviz");
+    return the_gvc;
+}
+
 static const char *gv_format(kg_render_format f)
 {
     switch (f) {
@@ -703,9 +723,9 @@ static int render_single(kg_buf *out, kg_render_info *info, rmodel *m,
         rc = write_dot(out, g, err);
         goto done;
     }
-    gvc = gvContext();
+    gvc = context(err);
     if (!gvc) {
-        rc = gv_fail(err, "cannot start Graphviz");
+        rc = KG_ERENDER;
         goto done;
     }
     rc = layout(gvc, g, c.engine, err);
@@ -726,8 +746,6 @@ done:
         gvFreeLayout(gvc, g);
     if (g)
         agclose(g);
-    if (gvc)
-        gvFreeContext(gvc);
     kg_buf_release(&svg);
     return rc;
 }
@@ -1005,9 +1023,9 @@ int kg_render_timeline(kg_buf *out, kg_render_info *info,
         rc = add_elements(u, &c, "", -1, err);
     if (rc != KG_OK)
         goto done;
-    gvc = gvContext();
+    gvc = context(err);
     if (!gvc) {
-        rc = gv_fail(err, "cannot start Graphviz");
+        rc = KG_ERENDER;
         goto done;
     }
     rc = layout(gvc, u, c.engine, err);
@@ -1041,8 +1059,6 @@ done:
         gvFreeLayout(gvc, u);
     if (u)
         agclose(u);
-    if (gvc)
-        gvFreeContext(gvc);
     kg_buf_release(&svg);
     kg_buf_release(&scratch);
     kg_render__model_release(&m);
