@@ -36,6 +36,9 @@ ALIASES = {
     "Samsung Electronics": ["Samsung"],
     "Arm": ["Arm Holdings"],
     "Karen Simonyan": ["Simonyan"],
+    "Magnetar Capital": ["Magnetar"],
+    "Google Brain": ["Brain"],
+    "The Associated Press": ["Associated Press"],
 }
 
 
