@@ -1,0 +1,588 @@
+/*
+ * doc.c: the kg_doc value and what every reader shares: text clean-up
+ * (UTF-8 repair, line ends, odd spaces), free-form publication dates, and
+ * the plain-text and JSON article parsers.  The HTML parser is in html.c,
+ * files, directories and lines in reader.c.
+ *
+ * Invalid UTF-8 is repaired, not refused: each byte that does not start a
+ * valid sequence becomes U+FFFD, so one stray Latin-1 byte does not cost
+ * the whole article (doc.h promises valid UTF-8 text).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "doc/doc_int.h"
+
+void kg_doc_free(kg_doc *doc)
+{
+    if (!doc)
+        return;
+    free(doc->id);
+    free(doc->source);
+    free(doc->title);
+    free(doc->url);
+    free(doc->text);
+    free(doc->path);
+    free(doc);
+}
+
+kg_doc *kg_doc__new(void)
+{
+    return calloc(1, sizeof(kg_doc));
+}
+
+/*
+ * Decode the UTF-8 sequence at s (n bytes available) into *cp; return its
+ * length, or 0 if it is not valid (overlong, surrogate, > U+10FFFF, cut).
+ */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        if (n < 2 || (s[1] & 0xC0) != 0x80)
+            return 0;
+        *cp = ((c & 0x1F) << 6) | (s[1] & 0x3F);
+        return 2;
+    }
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
+            return 0;
+        *cp = ((c & 0x0F) << 12) | ((unsigned)(s[1] & 0x3F) << 6) |
+              (s[2] & 0x3F);
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+            (s[3] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+            return 0;
+        *cp = ((c & 0x07) << 18) | ((unsigned)(s[1] & 0x3F) << 12) |
+              ((unsigned)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        return 4;
+    }
+    return 0;
+}
+
+/* 1 for the spaces that print as a plain space (no-break, thin, ...). */
+static int odd_space(unsigned cp)
+{
+    return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000 || (cp >= 0x80 && cp <= 0x9F);
+}
+
+/* 1 for characters that are dropped: BOM, zero-width space and joiners. */
+static int invisible(unsigned cp)
+{
+    return cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
+           cp == 0x2060 || cp == 0xAD;
+}
+
+int kg_doc__clean(kg_buf *out, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run, k;
+    unsigned cp;
+    if (kg_buf_grow(out, len) != KG_OK)
+        return KG_ENOMEM;
+    while (i < len) {
+        run = i;
+        while (run < len && p[run] >= 0x20 && p[run] < 0x7F)
+            run++;
+        if (run > i && kg_buf_put(out, s + i, run - i) != KG_OK)
+            return KG_ENOMEM;
+        i = run;
+        if (i >= len)
+            break;
+        if (p[i] < 0x80) {
+            char c = (char)p[i];
+            if (c == '\r') {
+                if (i + 1 < len && p[i + 1] == '\n')
+                    i++;
+                c = '\n';
+            } else if (c != '\n' && c != '\t') {
+                c = ' ';
+            }
+            if (kg_buf_putc(out, c) != KG_OK)
+                return KG_ENOMEM;
+            i++;
+            continue;
+        }
+        k = utf8_decode(p + i, len - i, &cp);
+        if (!k) {
+            if (kg_buf_put(out, "\xEF\xBF\xBD", 3) != KG_OK)
+                return KG_ENOMEM;
+            i++;
+            continue;
+        }
+        if (odd_space(cp)) {
+            if (kg_buf_putc(out, ' ') != KG_OK)
+                return KG_ENOMEM;
+        } else if (cp == 0x2028 || cp == 0x2029) {
+            if (kg_buf_putc(out, '\n') != KG_OK)
+                return KG_ENOMEM;
+        } else if (!invisible(cp) && kg_buf_put(out, s + i, k) != KG_OK) {
+            return KG_ENOMEM;
+        }
+        i += k;
+    }
+    return KG_OK;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+int kg_doc__strdup_clean(char **out, const char *s, size_t len)
+{
+    kg_buf b = KG_BUF_INIT;
+    size_t start = 0, end;
+    *out = NULL;
+    if (kg_doc__clean(&b, s, len) != KG_OK) {
+        kg_buf_release(&b);
+        return KG_ENOMEM;
+    }
+    end = b.len;
+    while (start < end && is_space(b.ptr[start]))
+        start++;
+    while (end > start && is_space(b.ptr[end - 1]))
+        end--;
+    if (end > start) {
+        memmove(b.ptr, b.ptr + start, end - start);
+        b.ptr[end - start] = '\0';
+        *out = b.ptr;
+        return KG_OK;
+    }
+    kg_buf_release(&b);
+    return KG_OK;
+}
+
+/* ---- dates -------------------------------------------------------- */
+
+/* Month names and their usual abbreviations, for "Oct 28, 2025". */
+static int month_of(const char *w, size_t n)
+{
+    static const char *const names[12] = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    char low[16];
+    size_t i;
+    int m;
+    if (n && w[n - 1] == '.')
+        n--;
+    if (n < 3 || n >= sizeof low)
+        return 0;
+    for (i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)w[i]);
+    low[n] = '\0';
+    for (m = 0; m < 12; m++) {
+        if (strcmp(low, names[m]) == 0 || (n == 3 &&
+                                           strncmp(low, names[m], 3) == 0))
+            return m + 1;
+    }
+    return strcmp(low, "sept") == 0 ? 9 : 0;
+}
+
+static int weekday(const char *w, size_t n)
+{
+    static const char *const days[7] = {"monday", "tuesday", "wednesday",
+                                        "thursday", "friday", "saturday",
+                                        "sunday"};
+    size_t i;
+    int d;
+    for (d = 0; d < 7; d++) {
+        if (n != 3 && n != strlen(days[d]))
+            continue;
+        for (i = 0; i < n; i++)
+            if (tolower((unsigned char)w[i]) != days[d][i])
+                break;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* Value of the n digits at s, or -1. */
+static int num(const char *s, size_t n)
+{
+    int v = 0;
+    size_t i;
+    if (!n || n > 4)
+        return -1;
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* "2025-10-28", "2025/10/28", "2025-10", "2025", each maybe with a time. */
+static int parse_iso(kg_date *out, const char *s, size_t len)
+{
+    kg_date d = {0, 0, 0};
+    char sep;
+    size_t n = 4;
+    d.year = num(s, 4);
+    if (len > 4) {
+        sep = s[4];
+        if ((sep != '-' && sep != '/') || len < 7)
+            return KG_EINVAL;
+        d.month = num(s + 5, 2);
+        n = 7;
+        if (len > 7) {
+            if (s[7] != sep || len < 10)
+                return KG_EINVAL;
+            d.day = num(s + 8, 2);
+            n = 10;
+            if (len > 10) {
+                if (s[10] != 'T' && s[10] != 't' && s[10] != ' ')
+                    return KG_EINVAL;
+                if (len < 13 || num(s + 11, 2) < 0)
+                    return KG_EINVAL;
+            }
+        }
+    }
+    if (d.year < 0 || d.month < 0 || d.day < 0 || (n >= 7 && !d.month) ||
+        (n == 10 && !d.day) || !kg_date_valid(d))
+        return KG_EINVAL;
+    *out = d;
+    return KG_OK;
+}
+
+/* One word of a written date: its bytes, without commas. */
+typedef struct word {
+    const char *s;
+    size_t n;
+} word;
+
+/* "Oct 28, 2025", "28 October 2025", "October 2025", RFC 822 and so on. */
+static int parse_words(kg_date *out, const char *s, size_t len)
+{
+    word w[8];
+    size_t nw = 0, i = 0, k = 0;
+    kg_date d = {0, 0, 0};
+    int m;
+    while (i < len && nw < 8) {
+        while (i < len && (s[i] == ' ' || s[i] == ','))
+            i++;
+        if (i >= len)
+            break;
+        w[nw].s = s + i;
+        while (i < len && s[i] != ' ' && s[i] != ',')
+            i++;
+        w[nw].n = (size_t)(s + i - w[nw].s);
+        nw++;
+    }
+    if (i < len && nw == 8)
+        return KG_EINVAL;
+    if (nw && weekday(w[0].s, w[0].n))
+        k = 1;
+    if (nw - k < 2)
+        return KG_EINVAL;
+    /* strip "st", "nd", "rd", "th" from a day number */
+    for (i = k; i < nw; i++) {
+        if (w[i].n >= 3 && isdigit((unsigned char)w[i].s[0]) &&
+            isalpha((unsigned char)w[i].s[w[i].n - 1]) &&
+            isalpha((unsigned char)w[i].s[w[i].n - 2]))
+            w[i].n -= 2;
+    }
+    if ((m = month_of(w[k].s, w[k].n)) != 0) {
+        d.month = m;
+        if (w[k + 1].n == 4) {          /* October 2025 */
+            d.year = num(w[k + 1].s, 4);
+            k += 2;
+        } else if (nw - k >= 3) {       /* Oct 28, 2025 */
+            d.day = num(w[k + 1].s, w[k + 1].n);
+            if (d.day == 0)
+                d.day = -1;
+            d.year = w[k + 2].n == 4 ? num(w[k + 2].s, 4) : -1;
+            k += 3;
+        } else {
+            return KG_EINVAL;
+        }
+    } else if (nw - k >= 3 && (m = month_of(w[k + 1].s, w[k + 1].n))) {
+        d.day = num(w[k].s, w[k].n);   /* 28 October 2025 */
+        if (d.day == 0)
+            d.day = -1;
+        d.month = m;
+        d.year = w[k + 2].n == 4 ? num(w[k + 2].s, 4) : -1;
+        k += 3;
+    } else {
+        return KG_EINVAL;
+    }
+    if (d.year < 0 || d.day < 0 || !kg_date_valid(d))
+        return KG_EINVAL;
+    /* what may follow: a time ("12:00:00") and a zone */
+    if (k < nw && !memchr(w[k].s, ':', w[k].n))
+        return KG_EINVAL;
+    *out = d;
+    return KG_OK;
+}
+
+int kg_doc__parse_date(kg_date *out, const char *s, size_t len)
+{
+    if (!s)
+        return KG_EINVAL;
+    if (len == (size_t)-1)
+        len = strlen(s);
+    while (len && is_space(*s))
+        s++, len--;
+    while (len && is_space(s[len - 1]))
+        len--;
+    if (len >= 4 && isdigit((unsigned char)s[0]) &&
+        isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
+        isdigit((unsigned char)s[3]))
+        return parse_iso(out, s, len);
+    return parse_words(out, s, len);
+}
+
+/* ---- plain text ---------------------------------------------------- */
+
+/* The header keys we know; others are read and ignored. */
+enum { KEY_OTHER, KEY_ID, KEY_DATE, KEY_SOURCE, KEY_TITLE, KEY_URL };
+
+static int key_of(const char *k, size_t n)
+{
+    static const char *const keys[] = {"id", "date", "source", "title",
+                                       "url"};
+    size_t i, j;
+    for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        if (strlen(keys[i]) != n)
+            continue;
+        for (j = 0; j < n; j++)
+            if (tolower((unsigned char)k[j]) != keys[i][j])
+                break;
+        if (j == n)
+            return (int)i + 1;
+    }
+    return KEY_OTHER;
+}
+
+/*
+ * If line[0..n) is "key: value" with a plain key (a letter, then up to 31
+ * letters, digits, '-' or '_'), set *klen and *voff and return 1.
+ */
+static int header_line(const char *line, size_t n, size_t *klen, size_t *voff)
+{
+    size_t i = 0;
+    if (!n || !isalpha((unsigned char)line[0]))
+        return 0;
+    while (i < n && i < 32 &&
+           (isalnum((unsigned char)line[i]) || line[i] == '-' ||
+            line[i] == '_'))
+        i++;
+    if (i >= n || line[i] != ':')
+        return 0;
+    *klen = i;
+    *voff = i + 1;
+    return 1;
+}
+
+/* Set one string field from a header or JSON value, replacing the old. */
+static int set_field(char **field, const char *v, size_t n)
+{
+    char *s;
+    if (kg_doc__strdup_clean(&s, v, n) != KG_OK)
+        return KG_ENOMEM;
+    free(*field);
+    *field = s;
+    return KG_OK;
+}
+
+/* Store the body: cleaned, with leading blank lines and trailing space cut. */
+static int set_body(kg_doc *doc, const char *s, size_t len)
+{
+    if (set_field(&doc->text, s, len) != KG_OK)
+        return KG_ENOMEM;
+    doc->text_len = doc->text ? strlen(doc->text) : 0;
+    return KG_OK;
+}
+
+int kg_doc__parse_text(kg_doc *doc, const char *s, size_t len,
+                       const char *path, kg_error *err)
+{
+    size_t pos = 0, nl, klen, voff, n, body = 0;
+    long line = 1, date_line = 0, body_line = 1;
+    int known = 0, header = 0, key;
+    const char *date = NULL;
+    size_t date_len = 0;
+
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3;
+    /* pass 1: is there a header (key: value lines, then a blank line)? */
+    for (;;) {
+        const char *l = s + pos;
+        const char *e = memchr(l, '\n', len - pos);
+        n = e ? (size_t)(e - l) : len - pos;
+        nl = n;
+        if (n && l[n - 1] == '\r')
+            n--;
+        if (n == 0) {
+            header = known > 0 && e != NULL;
+            body = pos + nl + (e ? 1 : 0);
+            break;
+        }
+        if (!e || !header_line(l, n, &klen, &voff))
+            break;
+        if (key_of(l, klen) != KEY_OTHER)
+            known++;
+        pos += nl + 1;
+        line++;
+    }
+    if (header) {
+        body_line = line + 1;
+        pos = (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+        line = 1;
+        while (pos < body) {
+            const char *l = s + pos;
+            const char *e = memchr(l, '\n', len - pos);
+            nl = (size_t)(e - l);
+            n = nl && l[nl - 1] == '\r' ? nl - 1 : nl;
+            if (n && header_line(l, n, &klen, &voff)) {
+                const char *v = l + voff;
+                size_t vn = n - voff;
+                int rc = KG_OK;
+                key = key_of(l, klen);
+                if (key == KEY_ID)
+                    rc = set_field(&doc->id, v, vn);
+                else if (key == KEY_SOURCE)
+                    rc = set_field(&doc->source, v, vn);
+                else if (key == KEY_TITLE)
+                    rc = set_field(&doc->title, v, vn);
+                else if (key == KEY_URL)
+                    rc = set_field(&doc->url, v, vn);
+                else if (key == KEY_DATE) {
+                    date = v;
+                    date_len = vn;
+                    date_line = line;
+                }
+                if (rc != KG_OK)
+                    return kg_error_set(err, KG_ENOMEM, "out of memory");
+            }
+            pos += nl + 1;
+            line++;
+        }
+        if (date) {
+            while (date_len && is_space(*date))
+                date++, date_len--;
+            while (date_len && is_space(date[date_len - 1]))
+                date_len--;
+            if (date_len &&
+                kg_doc__parse_date(&doc->date, date, date_len) != KG_OK)
+                return kg_error_set(err, KG_EINVAL,
+                                    "%s:%ld: bad date '%.*s' (use "
+                                    "YYYY-MM-DD)", path, date_line,
+                                    (int)(date_len > 64 ? 64 : date_len),
+                                    date);
+        }
+    } else {
+        body = (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+    }
+    if (set_body(doc, s + body, len - body) != KG_OK)
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    if (!doc->text)
+        return kg_error_set(err, KG_EINVAL, "%s:%ld: empty article", path,
+                            body_line);
+    return KG_OK;
+}
+
+/* ---- JSON ---------------------------------------------------------- */
+
+/* Copy the string member key of obj into *field; absent/null is fine. */
+static int json_field(char **field, json_t *obj, const char *key,
+                      const char *path, long line, kg_error *err)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v))
+        return KG_OK;
+    if (json_is_integer(v) && strcmp(key, "id") == 0) {
+        char num_s[32];
+        int n = snprintf(num_s, sizeof num_s, "%" JSON_INTEGER_FORMAT,
+                         json_integer_value(v));
+        return set_field(field, num_s, (size_t)n) == KG_OK
+                   ? KG_OK
+                   : kg_error_set(err, KG_ENOMEM, "out of memory");
+    }
+    if (!json_is_string(v))
+        return kg_error_set(err, KG_EINVAL, "%s:%ld: \"%s\" is not a string",
+                            path, line, key);
+    if (set_field(field, json_string_value(v), json_string_length(v)) !=
+        KG_OK)
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    return KG_OK;
+}
+
+int kg_doc__parse_json(kg_doc *doc, const char *s, size_t len,
+                       const char *path, long line, kg_error *err)
+{
+    kg_buf fixed = KG_BUF_INIT;
+    json_t *obj = NULL, *v;
+    json_error_t jerr;
+    char *date = NULL;
+    int rc = KG_OK;
+
+    if (!kg_utf8_valid(s, len)) {
+        if (kg_doc__clean(&fixed, s, len) != KG_OK) {
+            rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+            goto done;
+        }
+        s = fixed.ptr;
+        len = fixed.len;
+    }
+    obj = json_loadb(s, len, 0, &jerr);
+    if (!obj) {
+        rc = kg_error_set(err, KG_EINVAL, "%s:%ld: malformed JSON: %s "
+                          "(column %d)", path, line, jerr.text, jerr.column);
+        goto done;
+    }
+    if (!json_is_object(obj)) {
+        rc = kg_error_set(err, KG_EINVAL, "%s:%ld: not a JSON object", path,
+                          line);
+        goto done;
+    }
+    if ((rc = json_field(&doc->id, obj, "id", path, line, err)) != KG_OK ||
+        (rc = json_field(&doc->source, obj, "source", path, line, err)) !=
+            KG_OK ||
+        (rc = json_field(&doc->title, obj, "title", path, line, err)) !=
+            KG_OK ||
+        (rc = json_field(&doc->url, obj, "url", path, line, err)) != KG_OK ||
+        (rc = json_field(&date, obj, "date", path, line, err)) != KG_OK)
+        goto done;
+    if (date && kg_doc__parse_date(&doc->date, date, (size_t)-1) != KG_OK) {
+        rc = kg_error_set(err, KG_EINVAL, "%s:%ld: bad date '%.64s' (use "
+                          "YYYY-MM-DD)", path, line, date);
+        goto done;
+    }
+    v = json_object_get(obj, "text");
+    if (!v || !json_is_string(v)) {
+        rc = kg_error_set(err, KG_EINVAL, "%s:%ld: %s", path, line,
+                          v ? "\"text\" is not a string"
+                            : "no \"text\" member");
+        goto done;
+    }
+    if (set_body(doc, json_string_value(v), json_string_length(v)) !=
+        KG_OK) {
+        rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+        goto done;
+    }
+    if (!doc->text)
+        rc = kg_error_set(err, KG_EINVAL, "%s:%ld: empty article text", path,
+                          line);
+done:
+    free(date);
+    json_decref(obj);
+    kg_buf_release(&fixed);
+    return rc;
+}

@@ -1,0 +1,548 @@
+/*
+ * test_reader.c: the article readers (doc.h, src/doc/).
+ *
+ * Test plan:
+ *   text__*     header keys, free-form header dates, no header, BOM/CRLF
+ *   html__*     title/date/url/source from meta, scripts/nav/aside removed,
+ *               blocks as paragraphs, NBSP, <time datetime>, bad meta date
+ *   jsonl__*    good lines, blank lines, each bad line continuing the file
+ *   date__*     the accepted and refused date forms
+ *   tree__*     directories in sorted order, dot files skipped, sniffing
+ *   stdin__*    "-" sniffed as JSONL, HTML, text
+ *   bad__*      missing file, empty file, NUL bytes, invalid UTF-8
+ *               (repaired), a long line refused and skipped with flat
+ *               memory, an oversized text file; the batch always goes on
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "kg/kg.h"
+
+#define DATA KG_SOURCE_DIR "/tests/data/reader/"
+
+static char tmpdir[512];
+
+/* Write len bytes to tmpdir/name and return the path (static buffer). */
+static const char *tmp_file(const char *name, const char *bytes, size_t len)
+{
+    static char path[1024];
+    FILE *f;
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    f = fopen(path, "wb");
+    if (!f)
+        return path;
+    if (len)
+        fwrite(bytes, 1, len, f);
+    fclose(f);
+    return path;
+}
+
+/* Read every result of paths into a compact log: "id|...\n" or "E:msg". */
+typedef struct result {
+    int ndocs, nerrs;
+    kg_doc *docs[32];
+    char errs[16][KG_ERROR_MSG_LEN];
+} result;
+
+static void read_all(result *res, const char *const *paths, size_t n,
+                     const kg_reader_opts *opts)
+{
+    kg_reader *r = NULL;
+    kg_error err = {0, ""};
+    kg_doc *doc;
+    int rc, guard = 0;
+    memset(res, 0, sizeof *res);
+    KG_CHECK_INT(kg_reader_new(&r, paths, n, opts, &err), KG_OK);
+    while ((rc = kg_reader_next(r, &doc, &err)) != 0 && guard++ < 100) {
+        if (rc > 0) {
+            if (res->ndocs < 32)
+                res->docs[res->ndocs++] = doc;
+            else
+                kg_doc_free(doc);
+        } else {
+            KG_CHECK(doc == NULL);
+            if (res->nerrs < 16)
+                snprintf(res->errs[res->nerrs++], KG_ERROR_MSG_LEN, "%s",
+                         err.msg);
+        }
+    }
+    kg_reader_free(r);
+}
+
+static void result_free(result *res)
+{
+    int i;
+    for (i = 0; i < res->ndocs; i++)
+        kg_doc_free(res->docs[i]);
+}
+
+static void check_date(kg_date d, const char *want)
+{
+    char buf[KG_DATE_STRLEN];
+    kg_date_format(buf, d);
+    KG_CHECK_STR(buf, want);
+}
+
+static void test_reader__text_header(void)
+{
+    const char *paths[] = {DATA "header.txt"};
+    result res;
+    read_all(&res, paths, 1, NULL);
+    KG_CHECK_INT(res.ndocs, 1);
+    KG_CHECK_INT(res.nerrs, 0);
+    if (res.ndocs == 1) {
+        kg_doc *d = res.docs[0];
+        KG_CHECK_STR(d->id, "acme-2025-10-28");
+        check_date(d->date, "2025-10-28");
+        KG_CHECK_STR(d->source, "Example Wire");
+        KG_CHECK_STR(d->title, "Acme buys Widgetco");
+        KG_CHECK_STR(d->url, "https://example.com/acme-widgetco");
+        KG_CHECK_STR(d->text, "Acme Corp agreed to buy Widgetco for $2 "
+                              "billion.\n\nThe deal is expected to close "
+                              "next year.");
+        KG_CHECK_INT(d->text_len, strlen(d->text));
+        KG_CHECK_INT(d->line, 0);
+        KG_CHECK(strstr(d->path, "header.txt") != NULL);
+    }
+    result_free(&res);
+}
+
+static void test_reader__text_no_header(void)
+{
+    const char *paths[] = {DATA "noheader.txt"};
+    kg_reader_opts opts = {{2024, 6, 15}, 0};
+    result res;
+    read_all(&res, paths, 1, &opts);
+    KG_CHECK_INT(res.ndocs, 1);
+    if (res.ndocs == 1) {
+        KG_CHECK_STR(res.docs[0]->id, "noheader");
+        check_date(res.docs[0]->date, "2024-06-15"); /* --date */
+        KG_CHECK(strncmp(res.docs[0]->text, "Note: this first", 16) == 0);
+        KG_CHECK(res.docs[0]->source == NULL);
+    }
+    result_free(&res);
+}
+
+static void test_reader__text_bom_crlf(void)
+{
+    static const char s[] = "\xEF\xBB\xBFid: crlf\r\ndate: 2025-01-02\r\n\r\n"
+                            "Line one.\r\nLine two.\rEnd.\r\n";
+    const char *paths[1];
+    result res;
+    paths[0] = tmp_file("crlf.txt", s, sizeof s - 1);
+    read_all(&res, paths, 1, NULL);
+    KG_CHECK_INT(res.ndocs, 1);
+    if (res.ndocs == 1) {
+        KG_CHECK_STR(res.docs[0]->id, "crlf");
+        check_date(res.docs[0]->date, "2025-01-02");
+        KG_CHECK_STR(res.docs[0]->text, "Line one.\nLine two.\nEnd.");
+    }
+    result_free(&res);
+}
+
+static void test_reader__text_bad_date(void)
+{
+    static const char s[] = "id: x\ntitle: t\ndate: 2025-13-45\n\nBody.\n";
+    const char *paths[2];
+    result res;
+    paths[0] = tmp_file("baddate.txt", s, sizeof s - 1);
+    paths[1] = DATA "noheader.txt";
+    read_all(&res, paths, 2, NULL);
+    KG_CHECK_INT(res.nerrs, 1);
+    KG_CHECK_INT(res.ndocs, 1); /* the next file is still read */
+    KG_CHECK(strstr(res.errs[0], "baddate.txt:3: bad date '2025-13-45'"));
+    result_free(&res);
+}
+
+static void test_reader__html_page(void)
+{
+    const char *paths[] = {DATA "page.html"};
+    result res;
+    read_all(&res, paths, 1, NULL);
+    KG_CHECK_INT(res.ndocs, 1);
+    KG_CHECK_INT(res.nerrs, 0);
+    if (res.ndocs == 1) {
+        kg_doc *d = res.docs[0];
+        KG_CHECK_STR(d->id, "page");
+        KG_CHECK_STR(d->title, "Acme and Widgetco team up");
+        KG_CHECK_STR(d->source, "Example News");
+        KG_CHECK_STR(d->url, "https://news.example.com/acme-widgetco");
+        check_date(d->date, "2025-10-28");
+        KG_CHECK_STR(d->text,
+                     "Acme and Widgetco\n\n"
+                     "Acme Corp said on Tuesday it had formed a "
+                     "partnership with Widgetco.\n\n"
+                     "The companies will build widgets together.\n"
+                     "Terms were not disclosed.\n\n"
+                     "First point\n\nSecond point");
+        KG_CHECK(strstr(d->text, "TEXT") == NULL);
+        KG_CHECK(strstr(d->text, "\xC2\xA0") == NULL);
+    }
+    result_free(&res);
+}
+
+static void test_reader__html_time_main(void)
+{
+    const char *paths[] = {DATA "time.html"};
+    result res;
+    read_all(&res, paths, 1, NULL);
+    KG_CHECK_INT(res.ndocs, 1);
+    if (res.ndocs == 1) {
+        check_date(res.docs[0]->date, "2024-03-05");
+        KG_CHECK_STR(res.docs[0]->title, "Only a time element");
+        KG_CHECK_STR(res.docs[0]->text, "Byline March 5\n\n"
+                                        "Globex hired a new chief "
+                                        "executive.");
+    }
+    result_free(&res);
+}
+
+static void test_reader__html_bad_date(void)
+{
+    const char *paths[] = {DATA "baddate.html", DATA "time.html"};
+    result res;
+    read_all(&res, paths, 2, NULL);
+    KG_CHECK_INT(res.nerrs, 1);
+    KG_CHECK_INT(res.ndocs, 1);
+    KG_CHECK(strstr(res.errs[0], "baddate.html:2: bad date 'sometime last "
+                                 "week' in <meta>") != NULL);
+    result_free(&res);
+}
+
+static void test_reader__jsonl_lines(void)
+{
+    const char *paths[] = {DATA "articles.jsonl"};
+    result res;
+    read_all(&res, paths, 1, NULL);
+    KG_CHECK_INT(res.ndocs, 4);
+    KG_CHECK_INT(res.nerrs, 4);
+    if (res.ndocs == 4) {
+        KG_CHECK_STR(res.docs[0]->id, "j1");
+        check_date(res.docs[0]->date, "2025-01-02");
+        KG_CHECK_STR(res.docs[0]->source, "Wire");
+        KG_CHECK_STR(res.docs[0]->title, "One");
+        KG_CHECK_STR(res.docs[0]->text, "Initech acquired Hooli.");
+        KG_CHECK_INT(res.docs[0]->line, 1);
+        KG_CHECK_STR(res.docs[1]->id, "j2");
+        check_date(res.docs[1]->date, "");
+        KG_CHECK_INT(res.docs[1]->line, 3);
+        KG_CHECK_STR(res.docs[2]->id, "7");
+        check_date(res.docs[2]->date, "2025-10-28");
+        KG_CHECK_STR(res.docs[3]->id, "articles:9");
+    }
+    if (res.nerrs == 4) {
+        KG_CHECK(strstr(res.errs[0], "articles.jsonl:4: malformed JSON"));
+        KG_CHECK(strstr(res.errs[1], "articles.jsonl:5: bad date '32 Foo "
+                                     "2025'"));
+        KG_CHECK(strstr(res.errs[2], "articles.jsonl:6: no \"text\""));
+        KG_CHECK(strstr(res.errs[3], "articles.jsonl:7: not a JSON object"));
+    }
+    result_free(&res);
+}
+
+static void test_reader__date_forms(void)
+{
+    static const struct {
+        const char *in, *out;
+    } ok[] = {{"2025-10-28", "2025-10-28"},
+              {"2025-10-28T12:00:00Z", "2025-10-28"},
+              {"2025-10-28T23:30:00-05:00", "2025-10-28"},
+              {"2025-10-28 08:15", "2025-10-28"},
+              {"2025/10/28", "2025-10-28"},
+              {"2025-10", "2025-10"},
+              {"2025", "2025"},
+              {"  Oct 28, 2025 ", "2025-10-28"},
+              {"October 28 2025", "2025-10-28"},
+              {"Oct. 28, 2025", "2025-10-28"},
+              {"Sept 3, 2024", "2024-09-03"},
+              {"28 October 2025", "2025-10-28"},
+              {"1st March 2024", "2024-03-01"},
+              {"October 2025", "2025-10"},
+              {"Tue, 28 Oct 2025 12:00:00 GMT", "2025-10-28"}};
+    static const char *const bad[] = {
+        "", "yesterday", "2025-13-01", "2025-02-30", "Feb 30, 2025",
+        "28 Foo 2025", "Oct 28", "2025-10-28X", "Oct 28, 25",
+        "Oct 0, 2025", "12/10/2025", "Oct 28, 2025 and more"};
+    size_t i;
+    for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        char text[256];
+        const char *paths[1];
+        result res;
+        snprintf(text, sizeof text, "date: %s\n\nBody.\n", ok[i].in);
+        paths[0] = tmp_file("d.txt", text, strlen(text));
+        read_all(&res, paths, 1, NULL);
+        KG_CHECK_INT(res.ndocs, 1);
+        if (res.ndocs == 1)
+            check_date(res.docs[0]->date, ok[i].out);
+        else
+            fprintf(stderr, "  date '%s'\n", ok[i].in);
+        result_free(&res);
+    }
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[256];
+        const char *paths[1];
+        result res;
+        snprintf(text, sizeof text, "{\"date\":\"%s\",\"text\":\"x\"}\n",
+                 bad[i]);
+        paths[0] = tmp_file("d.jsonl", text, strlen(text));
+        read_all(&res, paths, 1, NULL);
+        if (bad[i][0]) {
+            KG_CHECK_INT(res.nerrs, 1);
+            if (res.nerrs != 1)
+                fprintf(stderr, "  date '%s' accepted\n", bad[i]);
+        } else {
+            KG_CHECK_INT(res.ndocs, 1); /* "" is no date, not a bad one */
+        }
+        result_free(&res);
+    }
+}
+
+static void test_reader__tree_order(void)
+{
+    const char *paths[] = {DATA "tree"};
+    result res;
+    int i;
+    static const char *const want[] = {"a", "tree-b", "tree-c1", "tree-c2",
+                                       "d", "tree-z"};
+    read_all(&res, paths, 1, NULL);
+    KG_CHECK_INT(res.nerrs, 0);
+    KG_CHECK_INT(res.ndocs, 6);
+    for (i = 0; i < res.ndocs && i < 6; i++)
+        KG_CHECK_STR(res.docs[i]->id, want[i]);
+    if (res.ndocs == 6) {
+        KG_CHECK_STR(res.docs[4]->text, "Fifth in order.");
+        KG_CHECK(strstr(res.docs[5]->path, "tree/z") != NULL);
+    }
+    result_free(&res);
+}
+
+static void test_reader__progress(void)
+{
+    const char *paths[] = {DATA "tree"};
+    kg_reader *r = NULL;
+    kg_doc *doc;
+    size_t done = 1, total = 0;
+    KG_CHECK_INT(kg_reader_new(&r, paths, 1, NULL, NULL), KG_OK);
+    kg_reader_progress(r, &done, &total);
+    KG_CHECK_INT(done, 0);
+    KG_CHECK(total > 100);
+    while (kg_reader_next(r, &doc, NULL) > 0)
+        kg_doc_free(doc);
+    kg_reader_progress(r, &done, &total);
+    KG_CHECK_INT(done, total);
+    kg_reader_free(r);
+}
+
+/* Read "-" with stdin redirected from a file holding s. */
+static void read_stdin(result *res, const char *s)
+{
+    const char *paths[] = {"-"};
+    const char *p = tmp_file("stdin.in", s, strlen(s));
+    if (!freopen(p, "rb", stdin)) {
+        KG_CHECK(0);
+        memset(res, 0, sizeof *res);
+        return;
+    }
+    read_all(res, paths, 1, NULL);
+}
+
+static void test_reader__stdin_sniff(void)
+{
+    result res;
+    read_stdin(&res, "\n{\"id\":\"s1\",\"text\":\"One.\"}\n"
+                     "{\"id\":\"s2\",\"text\":\"Two.\"}\n");
+    KG_CHECK_INT(res.ndocs, 2);
+    if (res.ndocs == 2) {
+        KG_CHECK_STR(res.docs[1]->id, "s2");
+        KG_CHECK_STR(res.docs[1]->path, "-");
+        KG_CHECK_INT(res.docs[1]->line, 3);
+    }
+    result_free(&res);
+    read_stdin(&res, "<html><title>T</title><p>From a pipe.</p></html>");
+    KG_CHECK_INT(res.ndocs, 1);
+    if (res.ndocs == 1) {
+        KG_CHECK_STR(res.docs[0]->title, "T");
+        KG_CHECK_STR(res.docs[0]->text, "From a pipe.");
+        KG_CHECK_STR(res.docs[0]->id, "stdin");
+    }
+    result_free(&res);
+    read_stdin(&res, "id: piped\n\nPlain text.\n");
+    KG_CHECK_INT(res.ndocs, 1);
+    if (res.ndocs == 1) {
+        KG_CHECK_STR(res.docs[0]->id, "piped");
+        KG_CHECK_STR(res.docs[0]->text, "Plain text.");
+    }
+    result_free(&res);
+}
+
+static void test_reader__bad_inputs_continue(void)
+{
+    static const char nul[] = "line one\nline\0two\n";
+    static const char badjson[] = "{\"id\":\"a\",\"text\":\"ok\"}\n"
+                                  "{\"id\":\"b\",\"te\0t\":\"x\"}\n"
+                                  "{\"id\":\"c\",\"text\":\"after\"}\n";
+    char p_missing[1024], p_empty[1024], p_nul[1024], p_json[1024],
+        p_ws[1024];
+    const char *paths[6];
+    result res;
+    snprintf(p_missing, sizeof p_missing, "%s/no-such-file.txt", tmpdir);
+    snprintf(p_empty, sizeof p_empty, "%s", tmp_file("empty.txt", "", 0));
+    snprintf(p_nul, sizeof p_nul, "%s",
+             tmp_file("nul.txt", nul, sizeof nul - 1));
+    snprintf(p_json, sizeof p_json, "%s",
+             tmp_file("nul.jsonl", badjson, sizeof badjson - 1));
+    snprintf(p_ws, sizeof p_ws, "%s", tmp_file("blank.txt", " \n\n\t\n", 4));
+    paths[0] = p_missing;
+    paths[1] = p_empty;
+    paths[2] = p_nul;
+    paths[3] = p_json;
+    paths[4] = p_ws;
+    paths[5] = DATA "noheader.txt";
+    read_all(&res, paths, 6, NULL);
+    KG_CHECK_INT(res.nerrs, 5);
+    KG_CHECK_INT(res.ndocs, 3);
+    if (res.nerrs == 5) {
+        KG_CHECK(strstr(res.errs[0], "cannot open '") &&
+                 strstr(res.errs[0], "no-such-file.txt': No such file"));
+        KG_CHECK(strstr(res.errs[1], "empty.txt:1: empty file"));
+        KG_CHECK(strstr(res.errs[2], "nul.txt:2: binary data"));
+        KG_CHECK(strstr(res.errs[3], "nul.jsonl:2: binary data"));
+        KG_CHECK(strstr(res.errs[4], "blank.txt:1: empty article"));
+    }
+    if (res.ndocs == 3) {
+        KG_CHECK_STR(res.docs[0]->id, "a");
+        KG_CHECK_STR(res.docs[1]->id, "c");
+        KG_CHECK_STR(res.docs[2]->id, "noheader");
+    }
+    result_free(&res);
+}
+
+static void test_reader__bad_utf8_repaired(void)
+{
+    static const char txt[] = "Caf\xE9 Soci\xC3\xA9t\xC3\xA9 \xF0\x28 "
+                              "\xED\xA0\x80 end\xE2\x80\x8B.\n";
+    static const char js[] = "{\"id\":\"u\",\"text\":\"M\xFCnchen AG\"}\n";
+    const char *paths[2];
+    result res;
+    char p1[1024];
+    snprintf(p1, sizeof p1, "%s", tmp_file("latin.txt", txt, sizeof txt - 1));
+    paths[0] = p1;
+    paths[1] = tmp_file("latin.jsonl", js, sizeof js - 1);
+    read_all(&res, paths, 2, NULL);
+    KG_CHECK_INT(res.ndocs, 2);
+    if (res.ndocs == 2) {
+        KG_CHECK_STR(res.docs[0]->text,
+                     "Caf\xEF\xBF\xBD Soci\xC3\xA9t\xC3\xA9 "
+                     "\xEF\xBF\xBD( \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD "
+                     "end.");
+        KG_CHECK(kg_utf8_valid(res.docs[0]->text, res.docs[0]->text_len));
+        KG_CHECK_STR(res.docs[1]->text, "M\xEF\xBF\xBDnchen AG");
+    }
+    result_free(&res);
+}
+
+static long max_rss_kb(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+static void test_reader__long_line_skipped(void)
+{
+    /* a 100 MB line between two good ones, limit 1 MiB */
+    char path[1024];
+    char *chunk;
+    FILE *f;
+    int i;
+    long before;
+    const char *paths[1];
+    kg_reader_opts opts = {{0, 0, 0}, (size_t)1 << 20};
+    result res;
+    snprintf(path, sizeof path, "%s/long.jsonl", tmpdir);
+    f = fopen(path, "wb");
+    chunk = malloc(1 << 20);
+    if (!f || !chunk) {
+        KG_CHECK(0);
+        free(chunk);
+        if (f)
+            fclose(f);
+        return;
+    }
+    memset(chunk, 'x', 1 << 20);
+    fputs("{\"id\":\"before\",\"text\":\"First.\"}\n{\"id\":\"big\","
+          "\"text\":\"", f);
+    for (i = 0; i < 100; i++)
+        fwrite(chunk, 1, 1 << 20, f);
+    fputs("\"}\n{\"id\":\"after\",\"text\":\"Last.\"}\n", f);
+    fclose(f);
+    free(chunk);
+    before = max_rss_kb();
+    paths[0] = path;
+    read_all(&res, paths, 1, &opts);
+    KG_CHECK_INT(res.ndocs, 2);
+    KG_CHECK_INT(res.nerrs, 1);
+    if (res.nerrs == 1)
+        KG_CHECK(strstr(res.errs[0], "long.jsonl:2: line longer than "
+                                     "1048576 bytes; skipped"));
+    if (res.ndocs == 2) {
+        KG_CHECK_STR(res.docs[0]->id, "before");
+        KG_CHECK_STR(res.docs[1]->id, "after");
+        KG_CHECK_INT(res.docs[1]->line, 3);
+    }
+    /* the reader held about 1 MiB, never the 100 MB line */
+    KG_CHECK(max_rss_kb() - before < 20 * 1024);
+    result_free(&res);
+    remove(path);
+}
+
+static void test_reader__oversized_text(void)
+{
+    char *big = malloc(5000);
+    const char *paths[2];
+    char p1[1024];
+    kg_reader_opts opts = {{0, 0, 0}, 4096};
+    result res;
+    if (!big)
+        return;
+    memset(big, 'a', 5000);
+    snprintf(p1, sizeof p1, "%s", tmp_file("big.txt", big, 5000));
+    paths[0] = p1;
+    paths[1] = DATA "noheader.txt";
+    read_all(&res, paths, 2, &opts);
+    KG_CHECK_INT(res.nerrs, 1);
+    KG_CHECK_INT(res.ndocs, 1);
+    if (res.nerrs == 1)
+        KG_CHECK(strstr(res.errs[0], "big.txt:1: larger than 4096 bytes"));
+    result_free(&res);
+    free(big);
+}
+
+int main(void)
+{
+    kg_init();
+    snprintf(tmpdir, sizeof tmpdir, "%s/test_reader.tmp", KG_BINARY_DIR);
+    mkdir(tmpdir, 0755);
+    KG_RUN(test_reader__text_header);
+    KG_RUN(test_reader__text_no_header);
+    KG_RUN(test_reader__text_bom_crlf);
+    KG_RUN(test_reader__text_bad_date);
+    KG_RUN(test_reader__html_page);
+    KG_RUN(test_reader__html_time_main);
+    KG_RUN(test_reader__html_bad_date);
+    KG_RUN(test_reader__jsonl_lines);
+    KG_RUN(test_reader__date_forms);
+    KG_RUN(test_reader__tree_order);
+    KG_RUN(test_reader__progress);
+    KG_RUN(test_reader__bad_inputs_continue);
+    KG_RUN(test_reader__bad_utf8_repaired);
+    KG_RUN(test_reader__long_line_skipped);
+    KG_RUN(test_reader__oversized_text);
+    KG_RUN(test_reader__stdin_sniff);
+    return kg_test_summary();
+}
