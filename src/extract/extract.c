@@ -196,9 +196,24 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
     const kg_extractor *ex = sc->ex;
     const char *evidence = NULL, *ents = NULL;
     kg_buf key = KG_BUF_INIT;
-    size_t i;
+    size_t i, j;
     int rc = KG_OK;
+    static const int rank[KG_STATUS__COUNT] = {0, 1, 3, 2};
 
+    /*
+     * One sentence, one status per tie: when two rules find the same
+     * triple ("sold its stake in" and "its stake in"), the more
+     * qualified status wins: negated > reported > ended > holds.
+     */
+    for (i = from; i < sc->outs.n; i++) {
+        ex_out *a = &EX_AT(sc->outs, ex_out, i);
+        for (j = from; j < sc->outs.n; j++) {
+            const ex_out *b = &EX_AT(sc->outs, ex_out, j);
+            if (b->relation == a->relation && b->s == a->s &&
+                b->o == a->o && rank[b->status] > rank[a->status])
+                a->status = b->status;
+        }
+    }
     for (i = from; i < sc->outs.n; i++) {
         const ex_out *o = &EX_AT(sc->outs, ex_out, i);
         const ex_rule *r = &EX_AT(ex->rulev, ex_rule, o->rule);

@@ -88,8 +88,14 @@ static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
     if (pos < (int64_t)s->t0 || pos >= (int64_t)s->t1)
         return 0;
-    if (sc->mcov[pos - s->t0] >= 0)
-        return 0;
+    if (sc->mcov[pos - s->t0] >= 0) {
+        /* "sold its stake in": a possessive pronoun may sit in a gap */
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment,
+                                  sc->mcov[pos - s->t0]);
+        return m->src == MS_COREF && m->b == m->a + 1 &&
+               (ex_wflags(sc, t) & (WF_PRONOUN | WF_PERPRONOUN)) &&
+               strcmp(ex_norm(sc, t), "it") != 0;
+    }
     if (t->flags & TF_PUNCT)
         return strchr("$%-", ex_norm(sc, t)[0]) != NULL ||
                (unsigned char)ex_norm(sc, t)[0] >= 0x80;
@@ -193,8 +199,8 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             ex_norm(st->sc, &tk[pos])[0] == ',') {
             int64_t q;
             for (q = pos - 2; q > (int64_t)s->t0 && q >= pos - 16; q--) {
-                if (st->sc->mcov[q - s->t0] >= 0 &&
-                    st->sc->mend[q - s->t0] < 0)
+                if ((tk[q].flags & TF_PUNCT) &&
+                    strchr(";:()\"", ex_norm(st->sc, &tk[q])[0]))
                     break;
                 if ((tk[q].flags & TF_PUNCT) &&
                     ex_norm(st->sc, &tk[q])[0] == ',') {
