@@ -29,7 +29,8 @@
 /* Sizes where the automatic layout changes (see perf-anchors.md 3). */
 #define DOT_MAX_NODES 80      /* dot above this is super-linear */
 #define DOT_MAX_EDGES 160
-#define LABEL_MAX_EDGES 400   /* sfdp past this: labels in tooltips only */
+#define LABEL_MAX_EDGES 400   /* past this: labels in tooltips only */
+#define FREE_LABEL_MAX_EDGES 40 /* the same for neato/sfdp/circo */
 #define NAME_MAX_CHARS 48     /* node labels are cut after this */
 #define EVIDENCE_MAX_CHARS 320
 #define FONT "DejaVu Sans,Arial,Helvetica,sans-serif"
@@ -156,7 +157,15 @@ static void choose(rctx *c, const rmodel *m, const kg_render_opts *opts)
     if (!c->engine)
         c->engine = small ? "dot" : "sfdp";
     c->big = m->kept_edges > LABEL_MAX_EDGES;
-    c->labels = !(opts->flags & KG_RENDER_NO_EDGE_LABELS) && !c->big;
+    /*
+     * Edge labels only where they cannot pile up: dot places them as
+     * nodes of their own; force-directed engines drop them on the edges'
+     * midpoints, which overlap as soon as the graph is more than a few
+     * dozen ties (they stay in the tooltips).
+     */
+    c->labels = !(opts->flags & KG_RENDER_NO_EDGE_LABELS) && !c->big &&
+                (strcmp(c->engine, "dot") == 0 ||
+                 m->kept_edges <= FREE_LABEL_MAX_EDGES);
 }
 
 /* --- text: labels, tooltips, title, legend ----------------------------- */
