@@ -307,10 +307,12 @@ static const struct {
 } bulk_index[] = {
     {"tie_object", "CREATE INDEX tie_object ON tie(object, relation, "
                    "subject)"},
+    /* as in schema_v1: covering for the read path (view.c) */
     {"tv_from", "CREATE INDEX tv_from ON tie_version(valid_from, valid_to, "
-                "tie) WHERE rec_to = 2147483647"},
-    {"tv_to", "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie) "
-              "WHERE rec_to = 2147483647"},
+                "tie, status, from_precision, to_precision) "
+                "WHERE rec_to = 2147483647"},
+    {"tv_to", "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie, "
+              "to_precision) WHERE rec_to = 2147483647"},
     {"tie_key", "CREATE UNIQUE INDEX tie_key ON tie(subject, relation, "
                 "object)"},
     {"entity_key", "CREATE UNIQUE INDEX entity_key ON entity(name, kind)"},
