@@ -83,19 +83,33 @@ static uint32_t class_at(const ex_scratch *sc, uint32_t cls, int64_t pos,
     return best;
 }
 
+/*
+ * Is token pos free for a word element or a gap?  Tokens of entity
+ * mentions are not, except a possessive pronoun ("sold its stake in").
+ */
+static int free_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
+{
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
+    const ex_ment *m;
+    if (sc->mcov[pos - s->t0] < 0)
+        return 1;
+    m = &EX_AT(sc->ments, ex_ment, sc->mcov[pos - s->t0]);
+    return m->src == MS_COREF && m->b == m->a + 1 &&
+           (ex_wflags(sc, t) & (WF_PRONOUN | WF_PERPRONOUN)) &&
+           strcmp(ex_norm(sc, t), "it") != 0 &&
+           strcmp(ex_norm(sc, t), "he") != 0 &&
+           strcmp(ex_norm(sc, t), "she") != 0;
+}
+
 static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
 {
     const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
     if (pos < (int64_t)s->t0 || pos >= (int64_t)s->t1)
         return 0;
-    if (sc->mcov[pos - s->t0] >= 0) {
-        /* "sold its stake in": a possessive pronoun may sit in a gap */
-        const ex_ment *m = &EX_AT(sc->ments, ex_ment,
-                                  sc->mcov[pos - s->t0]);
-        return m->src == MS_COREF && m->b == m->a + 1 &&
-               (ex_wflags(sc, t) & (WF_PRONOUN | WF_PERPRONOUN)) &&
-               strcmp(ex_norm(sc, t), "it") != 0;
-    }
+    if (sc->mcov[pos - s->t0] >= 0)
+        return free_tok(sc, s, pos);
+    if (ex_wflags(sc, t) & WF_NOGAP)
+        return 0;
     if (t->flags & TF_PUNCT)
         return strchr("$%-", ex_norm(sc, t)[0]) != NULL ||
                (unsigned char)ex_norm(sc, t)[0] >= 0x80;
@@ -120,6 +134,39 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
 
+static int is_possessive(const ex_scratch *sc, int32_t ment)
+{
+    const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
+    const char *n;
+    if (m->src != MS_COREF || m->b != m->a + 1)
+        return 0;
+    n = ex_norm(sc, &EX_AT(sc->toks, ex_tok, m->a));
+    return strcmp(n, "its") == 0 || strcmp(n, "his") == 0 ||
+           strcmp(n, "her") == 0 || strcmp(n, "their") == 0;
+}
+
+/*
+ * A mention after a short lowercase description: "acquire cybersecurity
+ * startup Wiz", "sold wealth manager Tamsin".  Up to four lowercase
+ * content words (no function words, no punctuation but hyphenated words).
+ */
+static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
+                           int64_t pos)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    int64_t j;
+    for (j = pos; j < (int64_t)s->t1 && j < pos + 5; j++) {
+        const ex_tok *t = &tk[j];
+        if (sc->mstart[j - s->t0] >= 0)
+            return j > pos ? sc->mstart[j - s->t0] : -1;
+        if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM)) ||
+            (ex_wflags(sc, t) & (WF_STOP | WF_PRONOUN | WF_STAKEWORD |
+                                 WF_CURRENCY | WF_SCALE)))
+            return -1;
+    }
+    return -1;
+}
+
 static int match_fwd(mstate *st, uint32_t k, int64_t pos)
 {
     const ex_elem *e;
@@ -132,8 +179,7 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
     if (e->type == EL_CLASS) {
         const char *v = NULL;
         uint32_t n = class_at(st->sc, e->cls, pos, 1, s->t0, s->t1, &v);
-        if (n && (pos >= (int64_t)s->t1 ||
-                  st->sc->mcov[pos - s->t0] < 0)) {
+        if (n && free_tok(st->sc, s, pos)) {
             const char *save = st->role;
             if ((int)e->cls == st->r->role_cls)
                 st->role = v ? v : "";
@@ -152,6 +198,11 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         return 0;
     } else if (pos < (int64_t)s->t1) {
         int32_t m = st->sc->mstart[pos - s->t0];
+        if (m < 0)
+            m = premodified(st->sc, s, pos);
+        /* "its" before a noun is a determiner, not an argument */
+        if (m >= 0 && is_possessive(st->sc, m))
+            m = -1;
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             st->slot[e->slot] = m;
             if (match_fwd(st, k + 1,
@@ -175,7 +226,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
     if (e->type == EL_CLASS) {
         const char *v = NULL;
         uint32_t n = class_at(st->sc, e->cls, pos, -1, s->t0, s->t1, &v);
-        if (n && st->sc->mcov[pos - s->t0] < 0) {
+        if (n && free_tok(st->sc, s, pos)) {
             const char *save = st->role;
             if ((int)e->cls == st->r->role_cls)
                 st->role = v ? v : "";
@@ -194,6 +245,17 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
         return 0;
     } else if (pos >= (int64_t)s->t0) {
         int32_t m = st->sc->mend[pos - s->t0];
+        /* "Hewlett Packard Enterprise Co. (HPE) agreed": skip the brackets */
+        if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
+            ex_norm(st->sc, &tk[pos])[0] == ')') {
+            int64_t q;
+            for (q = pos - 1; q > (int64_t)s->t0 && q >= pos - 8; q--)
+                if ((tk[q].flags & TF_PUNCT) &&
+                    ex_norm(st->sc, &tk[q])[0] == '(') {
+                    m = st->sc->mend[q - 1 - s->t0];
+                    break;
+                }
+        }
         /* "Microsoft, the software giant, acquired": skip the apposition */
         if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
             ex_norm(st->sc, &tk[pos])[0] == ',') {
@@ -222,7 +284,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
 /* ---- status cues ---- */
 
 static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
-                      int64_t hi, int def)
+                      int64_t hi, int def, int near_only)
 {
     const kg_extractor *ex = sc->ex;
     int found[KG_STATUS__COUNT] = {0};
@@ -233,10 +295,12 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
         const ex_cue *cue = &EX_AT(ex->cuev, ex_cue, c);
         int64_t a = cue->wide ? (int64_t)s->t0 : nlo;
         int64_t b = cue->wide ? (int64_t)s->t1 : nhi, p;
-        if (found[cue->status])
+        if (found[cue->status] || (cue->wide && near_only))
             continue;
         for (p = a; p < b; p++)
-            if (class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
+            if (!((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
+                  p > (int64_t)s->t0) &&
+                class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
                 found[cue->status] = 1;
                 break;
             }
@@ -382,7 +446,7 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
     objs[0] = st->slot[1];
     ns += coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
     no += coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7);
-    status = cue_status(sc, s, st->lo, st->hi, r->status);
+    status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues);
     date = kg_extract__sentence_date(sc, s, trig_pos);
     if (has_money(r->relation))
         amount = kg_extract__amount(sc, s, trig_pos);
@@ -405,10 +469,10 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             const ex_ent *E1, *E2;
             ex_out *o;
             double conf = r->conf;
-            if (se == oe && ms->src == MS_COREF && ms->alt >= 0)
-                se = ms->alt;
-            else if (se == oe && mo->src == MS_COREF && mo->alt >= 0)
+            if (se == oe && mo->src == MS_COREF && mo->alt >= 0)
                 oe = mo->alt;
+            else if (se == oe && ms->src == MS_COREF && ms->alt >= 0)
+                se = ms->alt;
             if (se == oe)
                 continue;
             E1 = &EX_AT(sc->ents, ex_ent, se);

@@ -172,31 +172,37 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
     return i;
 }
 
-/* Candidate antecedents for an org anaphor at position p. */
+/*
+ * Candidate antecedents for an org anaphor: the org mentions of this
+ * sentence so far (first one first), then the first org of the previous
+ * sentence that had one, then the most recent org.  The first two
+ * distinct candidates are kept; the second is used when the first would
+ * make a self-loop ("Meta ... it paid for a stake in the company").
+ */
 static void org_antecedent(const ex_scratch *sc, int32_t *first,
                            int32_t *second)
 {
     const ex_ment *m = sc->ments.ptr;
-    size_t i;
-    int32_t here = -1;
-    *first = *second = -1;
-    for (i = 0; i < sc->ments.n; i++) {
+    int32_t cand[8];
+    size_t i, n = 0, k;
+    for (i = 0; i < sc->ments.n && n < 6; i++) {
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, m[i].ent);
-        if (m[i].src != MS_COREF && e->kind == KG_KIND_ORG) {
-            here = m[i].ent;
+        if (m[i].src != MS_COREF && e->kind == KG_KIND_ORG)
+            cand[n++] = m[i].ent;
+    }
+    cand[n++] = sc->prev_first_org;
+    cand[n++] = sc->last_org;
+    *first = *second = -1;
+    for (k = 0; k < n; k++) {
+        if (cand[k] < 0)
+            continue;
+        if (*first < 0)
+            *first = cand[k];
+        else if (cand[k] != *first) {
+            *second = cand[k];
             break;
         }
     }
-    if (here >= 0) {
-        *first = here;
-        *second = sc->prev_first_org != here ? sc->prev_first_org
-                                             : sc->last_org;
-    } else {
-        *first = sc->prev_first_org >= 0 ? sc->prev_first_org : sc->last_org;
-        *second = sc->last_org != *first ? sc->last_org : -1;
-    }
-    if (*second == *first)
-        *second = -1;
 }
 
 /* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
@@ -231,8 +237,8 @@ static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
         return 0;
     if (!(t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)))
         return 0;
-    if (f & (WF_NONNAME | WF_TITLE | WF_ROLE | WF_MONTH | WF_WEEKDAY |
-             WF_STOP | WF_PRONOUN | WF_PERPRONOUN))
+    if (f & (WF_TITLE | WF_ROLE | WF_MONTH | WF_WEEKDAY | WF_STOP |
+             WF_PRONOUN | WF_PERPRONOUN))
         return (f & (WF_LEGAL | WF_ORGWORD)) != 0;
     return 1;
 }
@@ -442,6 +448,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;
+            /* "New York", "Chinese": only words of class nonname */
+            for (k = i; k < j; k++)
+                if ((tk[k].flags & TF_WORD) &&
+                    !(ex_wflags(sc, &tk[k]) & WF_NONNAME))
+                    break;
+            if (k == j && !legal) {
+                i = j;
+                continue;
+            }
             if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
                 orgword = 1;
             /* a lone sentence-initial capital or headline word */

@@ -124,15 +124,15 @@ static int apos_at(const unsigned char *s, const unsigned char *e,
  * like "Coca-Cola" split too, but gazetteer keys and name shapes join the
  * parts again because no space separates them.
  */
-static int hyphen_splits(const ex_scratch *sc, const unsigned char *s,
-                         const unsigned char *e)
+static int hyphen_splits(const ex_scratch *sc, const unsigned char *w0,
+                         const unsigned char *s, const unsigned char *e)
 {
     char buf[32];
     size_t n = 0;
     const unsigned char *p = s + 1;
     int64_t w;
     if (*p >= 'A' && *p <= 'Z')
-        return !(s[-1] >= '0' && s[-1] <= '9');
+        return *w0 >= 'A' && *w0 <= 'Z' && !(s[-1] >= '0' && s[-1] <= '9');
     while (p < e && is_alnum(*p) && n < sizeof buf - 1) {
         buf[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
         p++;
@@ -251,7 +251,7 @@ int kg_extract__tokenize(ex_scratch *sc)
                 }
                 if ((*s == '.' || *s == '-' || *s == '&' || *s == '/') &&
                     s + 1 < e && is_alnum(s[1]) && is_alnum(s[-1])) {
-                    if (*s == '-' && hyphen_splits(sc, s, e))
+                    if (*s == '-' && hyphen_splits(sc, w, s, e))
                         break;
                     s++;
                     continue;
