@@ -24,6 +24,7 @@ typedef struct mstate {
     const ex_rule *r;
     const ex_elem *el;
     int32_t slot[2];   /* mention index */
+    int fwd[2];        /* slot matched rightwards of the trigger */
     int64_t lo, hi;    /* matched tokens [lo, hi) */
     const char *role;
 } mstate;
@@ -94,11 +95,14 @@ static int free_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     if (sc->mcov[pos - s->t0] < 0)
         return 1;
     m = &EX_AT(sc->ments, ex_ment, sc->mcov[pos - s->t0]);
-    return m->src == MS_COREF && m->b == m->a + 1 &&
-           (ex_wflags(sc, t) & (WF_PRONOUN | WF_PERPRONOUN)) &&
-           strcmp(ex_norm(sc, t), "it") != 0 &&
-           strcmp(ex_norm(sc, t), "he") != 0 &&
-           strcmp(ex_norm(sc, t), "she") != 0;
+    if (m->src != MS_COREF || m->b != m->a + 1)
+        return 0;
+    if (strcmp(ex_norm(sc, t), "his") == 0 ||
+        strcmp(ex_norm(sc, t), "her") == 0)
+        return 1;
+    /* "it" of "its" (split as "it" "'s") */
+    return pos + 1 < (int64_t)s->t1 &&
+           strcmp(ex_norm(sc, t + 1), "'s") == 0;
 }
 
 static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
@@ -106,8 +110,14 @@ static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
     if (pos < (int64_t)s->t0 || pos >= (int64_t)s->t1)
         return 0;
-    if (sc->mcov[pos - s->t0] >= 0)
+    if (sc->mcov[pos - s->t0] >= 0) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment,
+                                  sc->mcov[pos - s->t0]);
+        /* "sells its H100 chips to Meta": products may sit in a gap */
+        if (EX_AT(sc->ents, ex_ent, m->ent).kind == KG_KIND_PRODUCT)
+            return 1;
         return free_tok(sc, s, pos);
+    }
     if (ex_wflags(sc, t) & WF_NOGAP)
         return 0;
     if (t->flags & TF_PUNCT)
@@ -134,15 +144,29 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
 
-static int is_possessive(const ex_scratch *sc, int32_t ment)
+/*
+ * A mention followed by "'s" in a forward slot is a possessor, not the
+ * argument ("acquired Microsoft's gaming unit"), unless the pattern goes
+ * on with <poss> itself.
+ */
+static int possessor_blocked(const mstate *st, int32_t ment, uint32_t k)
 {
+    const ex_scratch *sc = st->sc;
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
-    const char *n;
-    if (m->src != MS_COREF || m->b != m->a + 1)
+    const ex_tok *t;
+    int64_t w;
+    if (m->b >= st->s->t1)
         return 0;
-    n = ex_norm(sc, &EX_AT(sc->toks, ex_tok, m->a));
-    return strcmp(n, "its") == 0 || strcmp(n, "his") == 0 ||
-           strcmp(n, "her") == 0 || strcmp(n, "their") == 0;
+    t = &EX_AT(sc->toks, ex_tok, m->b);
+    if (t->word < 0 || (strcmp(ex_norm(sc, t), "'s") != 0 &&
+                        strcmp(ex_norm(sc, t), "'") != 0))
+        return 0;
+    if (k + 1 < st->r->el_n && st->el[k + 1].type == EL_CLASS) {
+        w = t->word;
+        if (kg_extract__word_in(sc->ex, (uint32_t)w, st->el[k + 1].cls))
+            return 0;
+    }
+    return 1;
 }
 
 /*
@@ -200,11 +224,11 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         int32_t m = st->sc->mstart[pos - s->t0];
         if (m < 0)
             m = premodified(st->sc, s, pos);
-        /* "its" before a noun is a determiner, not an argument */
-        if (m >= 0 && is_possessive(st->sc, m))
+        if (m >= 0 && possessor_blocked(st, m, k))
             m = -1;
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             st->slot[e->slot] = m;
+            st->fwd[e->slot] = 1;
             if (match_fwd(st, k + 1,
                           EX_AT(st->sc->ments, ex_ment, m).b))
                 return 1;
@@ -273,6 +297,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
         }
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             st->slot[e->slot] = m;
+            st->fwd[e->slot] = 0;
             if (match_bwd(st, k - 1,
                           (int64_t)EX_AT(st->sc->ments, ex_ment, m).a - 1))
                 return 1;
@@ -444,8 +469,10 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         }
     subs[0] = st->slot[0];
     objs[0] = st->slot[1];
-    ns += coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
-    no += coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7);
+    ns += st->fwd[0] ? coord_after(sc, s, subs[0], es->kinds, subs + 1, 7)
+                     : coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
+    no += st->fwd[1] ? coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7)
+                     : coord_before(sc, s, objs[0], eo->kinds, objs + 1, 7);
     status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues);
     date = kg_extract__sentence_date(sc, s, trig_pos);
     if (has_money(r->relation))
@@ -657,13 +684,16 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
         if (j < s->t1 && (year = small_int(sc, &tk[j], 1000, 2999)) > 0)
             j++;
         if (day < 0 && year < 0) {
-            /* a bare month needs "in"/"since"/"by" before it */
-            if (i == s->t0 || !(ex_wflags(sc, &tk[i - 1]) & WF_STOP))
+            /* a bare month needs "in", "since", "early" ... before it */
+            const char *p = i > s->t0 ? ex_norm(sc, &tk[i - 1]) : "";
+            if (strcmp(p, "in") && strcmp(p, "since") && strcmp(p, "by") &&
+                strcmp(p, "until") && strcmp(p, "from") &&
+                strcmp(p, "early") && strcmp(p, "late") &&
+                strcmp(p, "mid") && strcmp(p, "during") &&
+                strcmp(p, "last") && strcmp(p, "this") &&
+                strcmp(p, "through") && strcmp(p, "of"))
                 return 0;
         }
-        /* "May" alone is usually the verb */
-        if (day < 0 && year < 0 && strcmp(n, "may") == 0)
-            return 0;
         if (year < 0) {
             if (!doc.year)
                 return 0;

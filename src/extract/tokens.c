@@ -205,6 +205,13 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
         flags |= TF_ALLCAPS;
     if (camel)
         flags |= TF_CAMEL;
+    /* "its" is "it" + "'s", so possessive patterns cover it */
+    if (o == 3 && memcmp(small, "its", 3) == 0 && n == 3) {
+        int rc = push_tok(sc, start, start + 2, small, 2, flags | TF_WORD);
+        if (rc)
+            return rc;
+        return push_tok(sc, start + 2, end, "'s", 2, TF_WORD);
+    }
     return push_tok(sc, start, end, small, o, flags | TF_WORD);
 }
 
