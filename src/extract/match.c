@@ -143,6 +143,7 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
+static int is_word(const ex_scratch *sc, uint32_t i, const char *w);
 
 /*
  * A mention followed by "'s" in a forward slot is a possessor, not the
@@ -183,6 +184,16 @@ static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
         const ex_tok *t = &tk[j];
         if (sc->mstart[j - s->t0] >= 0)
             return j > pos ? sc->mstart[j - s->t0] : -1;
+        /* "U.S.-based", "TV maker", "AI startup" */
+        if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '-' &&
+            !(t->flags & TF_SPACE_BEFORE))
+            continue;
+        if ((t->flags & TF_WORD) && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
+            ((j + 1 < (int64_t)s->t1 &&
+              ex_norm(sc, &tk[j + 1])[0] == '-' &&
+              !(tk[j + 1].flags & TF_SPACE_BEFORE)) ||
+             ((t->flags & TF_ALLCAPS) && t->norm_len <= 4)))
+            continue;
         if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM)) ||
             (ex_wflags(sc, t) & (WF_STOP | WF_PRONOUN | WF_STAKEWORD |
                                  WF_CURRENCY | WF_SCALE)))
@@ -295,6 +306,34 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 }
             }
         }
+        /* "General Catalyst, which put ..." : the relative's antecedent */
+        if (m < 0 && (tk[pos].flags & TF_WORD) &&
+            (is_word(st->sc, (uint32_t)pos, "which") ||
+             is_word(st->sc, (uint32_t)pos, "who") ||
+             is_word(st->sc, (uint32_t)pos, "that")) &&
+            pos > (int64_t)s->t0) {
+            int64_t q = pos - 1;
+            if (q > (int64_t)s->t0 && is_word(st->sc, (uint32_t)q, ","))
+                q--;
+            m = st->sc->mend[q - s->t0];
+        }
+        /* "X acquired Y and sold Z": the subject of sold is X */
+        if (m >= 0) {
+            const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
+            if (mm->b < s->t1 && is_word(st->sc, mm->b, "and") &&
+                mm->b <= pos && mm->a > s->t0 + 1 &&
+                (tk[mm->a - 1].flags & TF_WORD) &&
+                (ex_wflags(st->sc, &tk[mm->a - 1]) & WF_TRIGGER) &&
+                !(ex_wflags(st->sc, &tk[mm->a - 1]) & WF_STOP)) {
+                int64_t q;
+                for (q = (int64_t)mm->a - 2;
+                     q >= (int64_t)s->t0 && q >= (int64_t)mm->a - 7; q--)
+                    if (st->sc->mend[q - s->t0] >= 0) {
+                        m = st->sc->mend[q - s->t0];
+                        break;
+                    }
+            }
+        }
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             st->slot[e->slot] = m;
             st->fwd[e->slot] = 0;
@@ -397,12 +436,21 @@ static size_t coord_before(const ex_scratch *sc, const ex_sent *s,
         int64_t q = p;
         int32_t nm;
         const ex_ment *mm;
+        uint32_t after = EX_AT(sc->ments, ex_ment, m).b;
         if (is_word(sc, (uint32_t)q, "and") || is_word(sc, (uint32_t)q,
                                                        "&")) {
             q--;
             if (q > (int64_t)s->t0 && is_word(sc, (uint32_t)q, ","))
                 q--;
-        } else if (is_word(sc, (uint32_t)q, ",") && n > 0) {
+        } else if (q >= (int64_t)s->t0 + 3 && is_word(sc, (uint32_t)q, "as") &&
+                   is_word(sc, (uint32_t)q - 1, "well") &&
+                   is_word(sc, (uint32_t)q - 2, "as")) {
+            q -= 3;
+        } else if (is_word(sc, (uint32_t)q, ",") &&
+                   (n > 0 || (after < s->t1 &&
+                              (is_word(sc, after, "and") ||
+                               is_word(sc, after, ","))))) {
+            /* "X, Y and Z agreed to merge": S is Y, X joins it */
             q--;
         } else {
             break;
@@ -459,6 +507,7 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
     const char *amount = NULL, *trig = NULL;
     double stake = -1;
     uint32_t k;
+    int respectively = 0;
 
     for (k = 0; k < r->el_n; k++)
         if (st->el[k].type == EL_SLOT) {
@@ -473,8 +522,17 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                      : coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
     no += st->fwd[1] ? coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7)
                      : coord_before(sc, s, objs[0], eo->kinds, objs + 1, 7);
+    /* "X and Y bought A and B, respectively": pair them in order */
+    {
+        const ex_ment *lastm = &EX_AT(sc->ments, ex_ment, objs[no - 1]);
+        uint32_t q = lastm->b;
+        if (q < s->t1 && is_word(sc, q, ","))
+            q++;
+        if (ns > 1 && ns == no && q < s->t1 && is_word(sc, q, "respectively"))
+            respectively = 1;
+    }
     status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues);
-    date = kg_extract__sentence_date(sc, s, trig_pos);
+    date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo);
     if (has_money(r->relation))
         amount = kg_extract__amount(sc, s, trig_pos);
     if (r->relation == KG_REL_INVESTED_IN || r->relation == KG_REL_DIVESTED ||
@@ -488,6 +546,20 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         if (!trig)
             return KG_ENOMEM;
     }
+    /* "X, Y and Z agreed to merge": every pair of a symmetric relation */
+    if (kg_relation_symmetric((kg_relation)r->relation) &&
+        st->fwd[0] == st->fwd[1] && ns + no > 2) {
+        for (a = 1; a < no && ns < 8; a++)
+            subs[ns++] = objs[a];
+        for (a = 1; a < ns && no < 8; a++) {
+            size_t c;
+            int dup = 0;
+            for (c = 0; c < no; c++)
+                dup |= objs[c] == subs[a];
+            if (!dup)
+                objs[no++] = subs[a];
+        }
+    }
     for (a = 0; a < ns; a++)
         for (b = 0; b < no; b++) {
             const ex_ment *ms = &EX_AT(sc->ments, ex_ment, subs[a]);
@@ -496,6 +568,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             const ex_ent *E1, *E2;
             ex_out *o;
             double conf = r->conf;
+            if (respectively && a != b)
+                continue;
             if (se == oe && mo->src == MS_COREF && mo->alt >= 0)
                 oe = mo->alt;
             else if (se == oe && ms->src == MS_COREF && ms->alt >= 0)
@@ -796,7 +870,7 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
 }
 
 kg_date kg_extract__sentence_date(const ex_scratch *sc, const ex_sent *s,
-                                  uint32_t near)
+                                  uint32_t near, uint32_t lo)
 {
     kg_date best = sc->doc_date, d;
     uint32_t i, bestdist = UINT32_MAX;
@@ -813,6 +887,9 @@ kg_date kg_extract__sentence_date(const ex_scratch *sc, const ex_sent *s,
         if (!n)
             continue;
         dist = i > near ? i - near : near - i;
+        /* a date before the matched clause belongs to an earlier one */
+        if (i < lo)
+            dist += 20;
         if (dist < bestdist) {
             bestdist = dist;
             best = d;

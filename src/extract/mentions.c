@@ -98,6 +98,19 @@ static int add_ment(ex_scratch *sc, uint32_t t0, uint32_t a, uint32_t b,
     return KG_OK;
 }
 
+/* Let mention idx (ending at b-1) cover tokens up to nb ("(HPE)"). */
+static void extend_ment(ex_scratch *sc, uint32_t t0, int32_t idx,
+                        uint32_t nb)
+{
+    ex_ment *m = &EX_AT(sc->ments, ex_ment, idx);
+    uint32_t i;
+    sc->mend[m->b - 1 - t0] = -1;
+    for (i = m->b; i < nb; i++)
+        sc->mcov[i - t0] = idx;
+    m->b = nb;
+    sc->mend[nb - 1 - t0] = idx;
+}
+
 static int is_punct(const ex_scratch *sc, const ex_tok *t, char c)
 {
     return (t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == c &&
@@ -180,15 +193,17 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
  * make a self-loop ("Meta ... it paid for a stake in the company").
  */
 static void org_antecedent(const ex_scratch *sc, int32_t *first,
-                           int32_t *second)
+                           int32_t *second, int object)
 {
     const ex_ment *m = sc->ments.ptr;
     int32_t cand[8];
     size_t i, n = 0, k;
     for (i = 0; i < sc->ments.n && n < 6; i++) {
-        const ex_ent *e = &EX_AT(sc->ents, ex_ent, m[i].ent);
-        if (m[i].src != MS_COREF && e->kind == KG_KIND_ORG)
-            cand[n++] = m[i].ent;
+        /* an object "it" prefers the most recent firm of the sentence */
+        size_t j = object ? sc->ments.n - 1 - i : i;
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, m[j].ent);
+        if (m[j].src != MS_COREF && e->kind == KG_KIND_ORG)
+            cand[n++] = m[j].ent;
     }
     cand[n++] = sc->prev_first_org;
     cand[n++] = sc->last_org;
@@ -294,15 +309,25 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         uint32_t f = ex_wflags(sc, t), j, id;
         int32_t g = -1, ent;
         if (!(t->flags & TF_WORD)) {
-            /* "(NASDAQ: MSFT)" after a name: skip the ticker */
-            if (is_punct(sc, t, '(') && i + 3 < s->t1 &&
-                (ex_wflags(sc, &tk[i + 1]) & WF_EXCHANGE) &&
-                is_punct(sc, &tk[i + 2], ':')) {
-                j = i + 3;
-                while (j < s->t1 && !is_punct(sc, &tk[j], ')'))
+            /* "(NASDAQ: MSFT)", "<MSFT.O>" after a name: part of it */
+            if ((is_punct(sc, t, '(') && i + 3 < s->t1 &&
+                 (ex_wflags(sc, &tk[i + 1]) & WF_EXCHANGE) &&
+                 is_punct(sc, &tk[i + 2], ':')) ||
+                (is_punct(sc, t, '<') && i + 2 < s->t1 &&
+                 (tk[i + 1].flags & TF_UPPER) &&
+                 is_punct(sc, &tk[i + 2], '>'))) {
+                char close = is_punct(sc, t, '<') ? '>' : ')';
+                j = i + 1;
+                while (j < s->t1 && j < i + 8 &&
+                       !is_punct(sc, &tk[j], close))
                     j++;
-                i = j;
-                continue;
+                if (j < s->t1 && is_punct(sc, &tk[j], close)) {
+                    if (i > s->t0 && sc->mend[i - 1 - s->t0] >= 0)
+                        extend_ment(sc, s->t0, sc->mend[i - 1 - s->t0],
+                                    j + 1);
+                    i = j + 1;
+                    continue;
+                }
             }
             /* "Amazon Web Services (AWS)": define the acronym */
             if (is_punct(sc, t, '(') && i + 2 < s->t1 && i > s->t0 &&
@@ -320,6 +345,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     rc = KG_ENOMEM;
                     goto done;
                 }
+                extend_ment(sc, s->t0, sc->mend[i - 1 - s->t0], i + 3);
                 i += 3;
                 continue;
             }
@@ -383,7 +409,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* 4. coreference */
         if (f & WF_PRONOUN) {
             int32_t a1, a2;
-            org_antecedent(sc, &a1, &a2);
+            int object = strcmp(ex_norm(sc, t), "it") == 0 && i > s->t0 &&
+                         (tk[i - 1].flags & TF_WORD) &&
+                         (ex_wflags(sc, &tk[i - 1]) &
+                          (WF_STOP | WF_TRIGGER)) &&
+                         !(i + 1 < s->t1 &&
+                           strcmp(ex_norm(sc, &tk[i + 1]), "'s") == 0);
+            org_antecedent(sc, &a1, &a2, object);
             if (a1 >= 0 &&
                 (rc = add_ment(sc, s->t0, i, i + 1, a1, a2, MS_COREF)) !=
                     KG_OK)
@@ -400,7 +432,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         if ((j = descriptor_at(sc, s, i)) > i) {
             int32_t a1, a2;
-            org_antecedent(sc, &a1, &a2);
+            org_antecedent(sc, &a1, &a2, 0);
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)

@@ -351,7 +351,36 @@ static int is_initial(const ex_scratch *sc, const ex_tok *t)
            ex_norm(sc, t)[0] != 'a' && ex_norm(sc, t)[0] != 'i';
 }
 
+static int push_one(ex_scratch *sc, uint32_t t0, uint32_t t1);
+
+/*
+ * A wire dateline ("NEW YORK, March 12 (Reuters) -", "SEATTLE (AP) --")
+ * is a sentence of its own, so the agency is never a subject.
+ */
 static int push_sent(ex_scratch *sc, uint32_t t0, uint32_t t1)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t i, lim = t0 + 16 < t1 ? t0 + 16 : t1;
+    int rc;
+    for (i = t0 + 2; i + 1 < lim; i++) {
+        const char *n = ex_norm(sc, &tk[i]);
+        if (n[0] == ')' && (tk[i + 1].flags & TF_PUNCT) &&
+            ex_norm(sc, &tk[i + 1])[0] == '-' &&
+            (ex_norm(sc, &tk[i - 2])[0] == '(' ||
+             (i >= t0 + 3 && ex_norm(sc, &tk[i - 3])[0] == '('))) {
+            uint32_t d = i + 1;
+            while (d + 1 < t1 && (tk[d + 1].flags & TF_PUNCT) &&
+                   ex_norm(sc, &tk[d + 1])[0] == '-')
+                d++;
+            if ((rc = push_one(sc, t0, d + 1)) != KG_OK)
+                return rc;
+            return push_one(sc, d + 1, t1);
+        }
+    }
+    return push_one(sc, t0, t1);
+}
+
+static int push_one(ex_scratch *sc, uint32_t t0, uint32_t t1)
 {
     const ex_tok *tk = sc->toks.ptr;
     ex_sent *s;
