@@ -1888,6 +1888,10 @@ int kg_store_diff(kg_changeset *out, kg_store *st, kg_date from, kg_date to,
                 if (rowvec_push(&rows, &v))
                     goto nomem;
             }
+            if (step != SQLITE_DONE) {
+                rc = sqlerr(&r, "diff", err);
+                goto done;
+            }
         }
     } else {
         if (r.current)
