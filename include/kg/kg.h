@@ -9,6 +9,7 @@
 #include "kg/doc.h"
 #include "kg/error.h"
 #include "kg/extract.h"
+#include "kg/render.h"
 #include "kg/store.h"
 #include "kg/triple.h"
 #include "kg/util.h"

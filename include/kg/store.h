@@ -34,6 +34,13 @@ int kg_store_open(kg_store **out, const char *path, unsigned flags,
                   kg_error *err);
 void kg_store_close(kg_store *st); /* NULL is allowed */
 
+/* The path the store was opened with; borrowed from st. */
+const char *kg_store_path(const kg_store *st);
+
+/* The schema version of the file (KG_STORE_SCHEMA_VERSION once open). */
+int kg_store_schema_version(const kg_store *st);
+#define KG_STORE_SCHEMA_VERSION 1
+
 /*
  * Fix the clock used to stamp revisions ("2026-01-01T00:00:00Z"), for
  * reproducible tests; NULL goes back to the real clock.
@@ -74,11 +81,19 @@ int kg_store_add_doc(kg_store *st, const kg_doc *doc, int *is_new,
 /*
  * Add one assertion.  t->doc names a document added in this revision; for
  * a load (triples made elsewhere) an unknown doc id creates a document
- * record without text.
+ * record without text, and a doc id stored by an earlier revision makes
+ * the triple a no-op (counted once in skipped).  An empty subject or
+ * object name is KG_EINVAL.  The triple is copied; t is not kept.
  */
 int kg_store_add_triple(kg_store *st, const kg_triple *t, kg_error *err);
 
-/* Derive the ties touched by this revision and commit; out may be NULL. */
+/*
+ * Derive the ties touched by this revision and commit; out may be NULL.
+ * A revision that added no document and no assertion (everything was
+ * already stored) is rolled back instead and out->id is 0; the counts
+ * (skipped) are still filled in.  out->time stays valid until the next
+ * commit; out->message and out->extractor are "".
+ */
 int kg_store_commit(kg_store *st, kg_revision *out, kg_error *err);
 
 /* Abandon the open revision: the store is as it was before begin. */

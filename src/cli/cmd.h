@@ -31,10 +31,14 @@ typedef struct kg_cli {
 /*
  * Open the store named by --db, else $CORPGRAPH_DB, else ./corpgraph.db.
  * flags: KG_STORE_READONLY or KG_STORE_CREATE.  Sets the revision clock
- * from $CORPGRAPH_NOW when set (tests).  Prints the error and returns an
- * exit status on failure, KG_EXIT_OK on success.
+ * from $CORPGRAPH_NOW when set (tests) and the writer's busy timeout
+ * from $CORPGRAPH_BUSY_TIMEOUT (ms, default 10000).  Prints the error and
+ * returns an exit status on failure, KG_EXIT_OK on success.
  */
 int cli_store_open(kg_cli *cli, unsigned flags, kg_store **out);
+
+/* The store path cli_store_open uses (--db, $CORPGRAPH_DB, default). */
+const char *cli_store_path(const kg_cli *cli);
 
 /* --db FILE, for every command that opens the store. */
 #define CLI_OPT_DB(cli)                                                    \

@@ -54,19 +54,28 @@ int cli_exit_for(int code)
     return code == KG_EBUSY ? KG_EXIT_BUSY : KG_EXIT_ERROR;
 }
 
-int cli_store_open(kg_cli *cli, unsigned flags, kg_store **out)
+const char *cli_store_path(const kg_cli *cli)
 {
     const char *path = cli->db_path;
-    const char *now = getenv("CORPGRAPH_NOW");
-    kg_error err = {0, ""};
-    int rc;
     if (!path || !*path)
         path = getenv("CORPGRAPH_DB");
     if (!path || !*path)
         path = "corpgraph.db";
+    return path;
+}
+
+int cli_store_open(kg_cli *cli, unsigned flags, kg_store **out)
+{
+    const char *path = cli_store_path(cli);
+    const char *now = getenv("CORPGRAPH_NOW");
+    const char *busy = getenv("CORPGRAPH_BUSY_TIMEOUT");
+    kg_error err = {0, ""};
+    int rc;
     rc = kg_store_open(out, path, flags, &err);
     if (rc != KG_OK)
         return cli_error("%s", err.msg), cli_exit_for(rc);
+    if (busy && *busy)
+        kg_store_set_busy_timeout(*out, atoi(busy));
     if (now && *now && kg_store_set_clock(*out, now, &err) != KG_OK) {
         kg_store_close(*out);
         *out = NULL;

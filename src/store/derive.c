@@ -1,0 +1,502 @@
+/*
+ * derive.c: turn the assertions of each tie touched by a revision into
+ * valid-time intervals and record them in tie_version, closing in record
+ * time the rows that no longer hold.  The rules are numbered in the
+ * comment at the top of schema.c; this file follows them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_int.h"
+
+/* One derived interval (a would-be tie_version row). */
+typedef struct ivl {
+    int status; /* KG_STATUS_HOLDS or KG_STATUS_REPORTED */
+    int32_t from, to;
+    int fprec, tprec;
+    const char *amount, *role;
+    double stake; /* -1 = none */
+    int64_t evidence, end_evidence; /* 0 = none */
+    int64_t nassert, ndocs;
+    int64_t row;  /* tie_version id for a current row, 0 for a new one */
+    int keep;     /* matched an equal row on the other side */
+    int split;    /* opened by a change of properties (rule 3) */
+} ivl;
+
+/* Growable arrays used while deriving one tie, reused for the next. */
+typedef struct work {
+    kg_amem *a;
+    size_t na, capa;
+    ivl *v, *old;
+    size_t nv, capv, nold, capold;
+    int64_t *docs;
+    size_t ndocs, capdocs, docs0; /* docs0: first doc of the open one */
+    int64_t *feed;
+    size_t nfeed, capfeed;
+    kg_pool pool; /* strings read back from SQLite */
+} work;
+
+static int grow(void **p, size_t *cap, size_t n, size_t size)
+{
+    void *q;
+    size_t c;
+    if (n < *cap)
+        return KG_OK;
+    c = *cap ? *cap * 2 : 16;
+    while (c <= n)
+        c *= 2;
+    q = realloc(*p, c * size);
+    if (!q)
+        return KG_ENOMEM;
+    *p = q;
+    *cap = c;
+    return KG_OK;
+}
+
+static int status_rank(int s)
+{
+    switch (s) {
+    case KG_STATUS_HOLDS: return 0;
+    case KG_STATUS_REPORTED: return 1;
+    case KG_STATUS_NEGATED: return 2;
+    default: return 3;
+    }
+}
+
+/* Rule 2: (day, undated first; precision; status; id). */
+static int amem_cmp(const void *pa, const void *pb)
+{
+    const kg_amem *a = pa, *b = pb;
+    if (a->day != b->day)
+        return a->day < b->day ? -1 : 1;
+    if (a->prec != b->prec)
+        return a->prec < b->prec ? -1 : 1;
+    if (status_rank(a->status) != status_rank(b->status))
+        return status_rank(a->status) - status_rank(b->status);
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+static int i64_cmp(const void *pa, const void *pb)
+{
+    int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+    return (a > b) - (a < b);
+}
+
+static int doc_add(work *w, int64_t doc)
+{
+    if (grow((void **)&w->docs, &w->capdocs, w->ndocs, sizeof *w->docs))
+        return KG_ENOMEM;
+    w->docs[w->ndocs++] = doc;
+    return KG_OK;
+}
+
+/* Count the distinct documents of the open interval and forget them. */
+static int64_t docs_close(work *w)
+{
+    size_t i, n = 0;
+    int64_t *d = w->docs + w->docs0;
+    size_t k = w->ndocs - w->docs0;
+    qsort(d, k, sizeof *d, i64_cmp);
+    for (i = 0; i < k; i++)
+        if (i == 0 || d[i] != d[i - 1])
+            n++;
+    w->ndocs = w->docs0;
+    return (int64_t)n;
+}
+
+static int open_ivl(work *w, int status, const kg_amem *a, const ivl *inherit)
+{
+    ivl *v;
+    if (grow((void **)&w->v, &w->capv, w->nv, sizeof *w->v))
+        return KG_ENOMEM;
+    v = &w->v[w->nv++];
+    memset(v, 0, sizeof *v);
+    v->status = status;
+    v->from = a->day;
+    v->fprec = a->day == KG_STORE_DAY_UNKNOWN ? 0 : a->prec;
+    v->to = KG_STORE_OPEN;
+    v->stake = -1;
+    if (inherit) {
+        v->amount = inherit->amount;
+        v->role = inherit->role;
+        v->stake = inherit->stake;
+    }
+    if (a->amount)
+        v->amount = a->amount;
+    if (a->role)
+        v->role = a->role;
+    if (a->stake >= 0)
+        v->stake = a->stake;
+    v->evidence = a->id;
+    v->nassert = 1;
+    w->docs0 = w->ndocs = 0;
+    return doc_add(w, a->doc);
+}
+
+static int support(work *w, ivl *v, const kg_amem *a)
+{
+    if (a->amount)
+        v->amount = a->amount;
+    if (a->role)
+        v->role = a->role;
+    if (a->stake >= 0)
+        v->stake = a->stake;
+    v->evidence = a->id;
+    v->nassert++;
+    return doc_add(w, a->doc);
+}
+
+/* Rule 5 and 7: close v at day (precision prec). */
+static void close_ivl(work *w, ivl *v, int32_t day, int prec, int64_t endev)
+{
+    v->to = day > v->from ? day : v->from + 1;
+    v->tprec = prec;
+    v->end_evidence = endev;
+    v->ndocs = docs_close(w);
+}
+
+static int str_differs(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) != 0;
+}
+
+/* Does a state a property that contradicts v's? */
+static int props_conflict(const ivl *v, const kg_amem *a)
+{
+    return str_differs(a->amount, v->amount) ||
+           str_differs(a->role, v->role) ||
+           (a->stake >= 0 && v->stake >= 0 && a->stake != v->stake);
+}
+
+/* Rules 3-7 over the sorted assertions w->a; result in w->v. */
+static int intervals(work *w)
+{
+    ivl *cur = NULL;
+    int ever = 0, rc = KG_OK;
+    size_t i;
+    w->nv = 0;
+    for (i = 0; i < w->na && rc == KG_OK; i++) {
+        const kg_amem *a = &w->a[i];
+        switch (a->status) {
+        case KG_STATUS_HOLDS:
+            if (cur && cur->status == KG_STATUS_REPORTED) {
+                close_ivl(w, cur, a->day, a->prec, 0);
+                cur = NULL;
+            }
+            if (!cur) {
+                rc = open_ivl(w, KG_STATUS_HOLDS, a, NULL);
+                cur = &w->v[w->nv - 1];
+                ever = 1;
+            } else if (props_conflict(cur, a) && a->day > cur->from) {
+                ivl prev;
+                close_ivl(w, cur, a->day, a->prec, 0);
+                prev = *cur;
+                rc = open_ivl(w, KG_STATUS_HOLDS, a, &prev);
+                cur = &w->v[w->nv - 1];
+                cur->split = 1;
+            } else {
+                rc = support(w, cur, a);
+            }
+            break;
+        case KG_STATUS_REPORTED:
+            if (!cur) {
+                rc = open_ivl(w, KG_STATUS_REPORTED, a, NULL);
+                cur = &w->v[w->nv - 1];
+                ever = 1;
+            } else if (cur->status == KG_STATUS_REPORTED) {
+                rc = support(w, cur, a);
+            }
+            break;
+        case KG_STATUS_ENDED:
+            if (a->day == KG_STORE_DAY_UNKNOWN)
+                break;
+            if (cur) {
+                close_ivl(w, cur, a->day, a->prec, a->id);
+                cur = NULL;
+            } else if (!ever) {
+                kg_amem start = *a;
+                start.day = KG_STORE_DAY_UNKNOWN;
+                start.prec = 0;
+                start.amount = start.role = NULL;
+                start.stake = -1;
+                rc = open_ivl(w, KG_STATUS_HOLDS, &start, NULL);
+                if (rc == KG_OK)
+                    close_ivl(w, &w->v[w->nv - 1], a->day, a->prec, a->id);
+                ever = 1;
+            }
+            break;
+        default: /* negated: rule 6 */
+            break;
+        }
+    }
+    if (rc == KG_OK && cur)
+        cur->ndocs = docs_close(w);
+    return rc;
+}
+
+/* Read the assertions feeding tie `tie` (rule 1) into w->a. */
+static int load_assertions(kg_store *st, work *w, int64_t tie, kg_error *err)
+{
+    sqlite3_stmt *s;
+    size_t i, j;
+    int rc;
+    w->nfeed = 0;
+    if (grow((void **)&w->feed, &w->capfeed, 0, sizeof *w->feed))
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    w->feed[w->nfeed++] = tie;
+    for (i = 0; i < w->nfeed; i++) {
+        rc = kg_store__prepare(st, ST_TIE_REDIRECT_FROM, &s, err);
+        if (rc != KG_OK)
+            return rc;
+        sqlite3_bind_int64(s, 1, w->feed[i]);
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            int64_t t = sqlite3_column_int64(s, 0);
+            for (j = 0; j < w->nfeed && w->feed[j] != t; j++)
+                ;
+            if (j < w->nfeed)
+                continue;
+            if (grow((void **)&w->feed, &w->capfeed, w->nfeed,
+                     sizeof *w->feed))
+                return kg_error_set(err, KG_ENOMEM, "out of memory");
+            w->feed[w->nfeed++] = t;
+        }
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            return kg_store__sqlerr(st, rc, "cannot read redirects", err);
+    }
+    for (i = 0; i < w->nfeed; i++) {
+        rc = kg_store__prepare(st, ST_ASSERT_BY_TIE, &s, err);
+        if (rc != KG_OK)
+            return rc;
+        sqlite3_bind_int64(s, 1, w->feed[i]);
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            kg_amem *a;
+            kg_status status = KG_STATUS_HOLDS;
+            if (grow((void **)&w->a, &w->capa, w->na, sizeof *w->a))
+                return kg_error_set(err, KG_ENOMEM, "out of memory");
+            a = &w->a[w->na++];
+            a->id = sqlite3_column_int64(s, 0);
+            a->doc = sqlite3_column_int64(s, 1);
+            a->day = sqlite3_column_type(s, 2) == SQLITE_NULL
+                         ? KG_STORE_DAY_UNKNOWN
+                         : sqlite3_column_int(s, 2);
+            a->prec = (int8_t)sqlite3_column_int(s, 3);
+            kg_status_parse(&status,
+                            (const char *)sqlite3_column_text(s, 4));
+            a->status = (int8_t)status;
+            a->amount = sqlite3_column_type(s, 5) == SQLITE_NULL
+                            ? NULL
+                            : kg_pool_strdup(&w->pool, (const char *)
+                                             sqlite3_column_text(s, 5));
+            a->stake = sqlite3_column_type(s, 6) == SQLITE_NULL
+                           ? -1
+                           : sqlite3_column_double(s, 6);
+            a->role = sqlite3_column_type(s, 7) == SQLITE_NULL
+                          ? NULL
+                          : kg_pool_strdup(&w->pool, (const char *)
+                                           sqlite3_column_text(s, 7));
+            a->next = -1;
+        }
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            return kg_store__sqlerr(st, rc, "cannot read assertions", err);
+    }
+    return KG_OK;
+}
+
+/* Read the tie's current tie_version rows into w->old. */
+static int load_current(kg_store *st, work *w, int64_t tie, kg_error *err)
+{
+    sqlite3_stmt *s;
+    int rc = kg_store__prepare(st, ST_TV_CURRENT, &s, err);
+    w->nold = 0;
+    if (rc != KG_OK)
+        return rc;
+    sqlite3_bind_int64(s, 1, tie);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        ivl *v;
+        kg_status status = KG_STATUS_HOLDS;
+        if (grow((void **)&w->old, &w->capold, w->nold, sizeof *w->old))
+            return kg_error_set(err, KG_ENOMEM, "out of memory");
+        v = &w->old[w->nold++];
+        memset(v, 0, sizeof *v);
+        v->row = sqlite3_column_int64(s, 0);
+        kg_status_parse(&status, (const char *)sqlite3_column_text(s, 1));
+        v->status = (int)status;
+        v->from = sqlite3_column_int(s, 2);
+        v->fprec = sqlite3_column_int(s, 3);
+        v->to = sqlite3_column_int(s, 4);
+        v->tprec = sqlite3_column_int(s, 5);
+        v->amount = sqlite3_column_type(s, 6) == SQLITE_NULL
+                        ? NULL
+                        : kg_pool_strdup(&w->pool, (const char *)
+                                         sqlite3_column_text(s, 6));
+        v->stake = sqlite3_column_type(s, 7) == SQLITE_NULL
+                       ? -1
+                       : sqlite3_column_double(s, 7);
+        v->role = sqlite3_column_type(s, 8) == SQLITE_NULL
+                      ? NULL
+                      : kg_pool_strdup(&w->pool, (const char *)
+                                       sqlite3_column_text(s, 8));
+        v->evidence = sqlite3_column_int64(s, 9);
+        v->end_evidence = sqlite3_column_int64(s, 10);
+        v->nassert = sqlite3_column_int64(s, 11);
+        v->ndocs = sqlite3_column_int64(s, 12);
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return kg_store__sqlerr(st, rc, "cannot read tie versions", err);
+    return KG_OK;
+}
+
+static int str_eq(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static int ivl_eq(const ivl *a, const ivl *b)
+{
+    return a->status == b->status && a->from == b->from &&
+           a->fprec == b->fprec && a->to == b->to && a->tprec == b->tprec &&
+           str_eq(a->amount, b->amount) && str_eq(a->role, b->role) &&
+           a->stake == b->stake && a->evidence == b->evidence &&
+           a->end_evidence == b->end_evidence &&
+           a->nassert == b->nassert && a->ndocs == b->ndocs;
+}
+
+static int insert_version(kg_store *st, int64_t tie, const ivl *v,
+                          kg_error *err)
+{
+    sqlite3_stmt *s;
+    int rc = kg_store__prepare(st, ST_TV_INSERT, &s, err);
+    if (rc != KG_OK)
+        return rc;
+    sqlite3_bind_int64(s, 1, tie);
+    sqlite3_bind_text(s, 2, kg_status_name((kg_status)v->status), -1,
+                      SQLITE_STATIC);
+    sqlite3_bind_int(s, 3, v->from);
+    sqlite3_bind_int(s, 4, v->fprec);
+    sqlite3_bind_int(s, 5, v->to);
+    sqlite3_bind_int(s, 6, v->tprec);
+    if (v->amount)
+        sqlite3_bind_text(s, 7, v->amount, -1, SQLITE_STATIC);
+    if (v->stake >= 0)
+        sqlite3_bind_double(s, 8, v->stake);
+    if (v->role)
+        sqlite3_bind_text(s, 9, v->role, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 10, v->evidence);
+    if (v->end_evidence)
+        sqlite3_bind_int64(s, 11, v->end_evidence);
+    sqlite3_bind_int64(s, 12, v->nassert);
+    sqlite3_bind_int64(s, 13, v->ndocs);
+    sqlite3_bind_int64(s, 14, st->rev.id);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return kg_store__sqlerr(st, rc, "cannot store tie version", err);
+    return KG_OK;
+}
+
+static int close_version(kg_store *st, int64_t row, kg_error *err)
+{
+    sqlite3_stmt *s;
+    int rc = kg_store__prepare(st, ST_TV_CLOSE, &s, err);
+    if (rc != KG_OK)
+        return rc;
+    sqlite3_bind_int64(s, 1, row);
+    sqlite3_bind_int64(s, 2, st->rev.id);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return kg_store__sqlerr(st, rc, "cannot close tie version", err);
+    return KG_OK;
+}
+
+/* Rule 9 helper: the old interval with this status and start, or NULL. */
+static const ivl *old_by_key(const work *w, int status, int32_t from)
+{
+    size_t i;
+    for (i = 0; i < w->nold; i++)
+        if (w->old[i].status == status && w->old[i].from == from)
+            return &w->old[i];
+    return NULL;
+}
+
+/* Rule 8 and 9 for one tie: write the difference between old and new. */
+static int record(kg_store *st, work *w, int64_t tie, kg_error *err)
+{
+    size_t i, j;
+    int rc;
+    for (i = 0; i < w->nv; i++) {
+        w->v[i].keep = 0;
+        for (j = 0; j < w->nold; j++)
+            if (!w->old[j].keep && ivl_eq(&w->v[i], &w->old[j])) {
+                w->v[i].keep = w->old[j].keep = 1;
+                break;
+            }
+    }
+    for (j = 0; j < w->nold; j++)
+        if (!w->old[j].keep &&
+            (rc = close_version(st, w->old[j].row, err)) != KG_OK)
+            return rc;
+    for (i = 0; i < w->nv; i++) {
+        const ivl *v = &w->v[i], *o;
+        if (v->keep)
+            continue;
+        o = old_by_key(w, v->status, v->from);
+        if (!o && !v->split)
+            st->rev.ties_opened++;
+        if (v->end_evidence && (!o || !o->end_evidence))
+            st->rev.ties_closed++;
+        if ((rc = insert_version(st, tie, v, err)) != KG_OK)
+            return rc;
+    }
+    return KG_OK;
+}
+
+int kg_store__derive(kg_store *st, kg_error *err)
+{
+    work w;
+    size_t t;
+    int rc = KG_OK;
+    memset(&w, 0, sizeof w);
+    for (t = 0; t < st->nties && rc == KG_OK; t++) {
+        const kg_tmem *tm = &st->ties[t];
+        w.na = 0;
+        w.nold = 0;
+        if (tm->is_new) {
+            int32_t k;
+            for (k = tm->first; k >= 0; k = st->amem[k].next) {
+                if (grow((void **)&w.a, &w.capa, w.na, sizeof *w.a)) {
+                    rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+                    break;
+                }
+                w.a[w.na++] = st->amem[k];
+            }
+        } else {
+            rc = load_assertions(st, &w, tm->id, err);
+            if (rc == KG_OK)
+                rc = load_current(st, &w, tm->id, err);
+        }
+        if (rc != KG_OK)
+            break;
+        if (w.na > 1)
+            qsort(w.a, w.na, sizeof *w.a, amem_cmp);
+        rc = intervals(&w);
+        if (rc != KG_OK) {
+            rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+            break;
+        }
+        rc = record(st, &w, tm->id, err);
+        if (!tm->is_new) {
+            kg_pool_release(&w.pool);
+        }
+    }
+    free(w.a);
+    free(w.v);
+    free(w.old);
+    free(w.docs);
+    free(w.feed);
+    kg_pool_release(&w.pool);
+    return rc;
+}

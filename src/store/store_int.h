@@ -1,0 +1,180 @@
+/*
+ * store_int.h: what the files of src/store/ share and nobody else sees:
+ * the kg_store handle, the in-memory caches of one revision, the schema
+ * entry points (schema.c), tie derivation (derive.c), small hash maps
+ * (map.c) and SHA-256 (sha256.c).  Only src/store/ includes sqlite3.h.
+ */
+#ifndef KG_STORE_INT_H
+#define KG_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kg/store.h"
+#include "kg/util.h"
+
+/* Open end of an interval (valid_to, rec_to) and unknown start. */
+#define KG_STORE_OPEN INT32_MAX
+#define KG_STORE_DAY_UNKNOWN INT32_MIN
+
+#define KG_STORE_APP_ID 1262965826 /* 0x4B475442, "KGTB" */
+#define KG_STORE_SCHEMA KG_STORE_SCHEMA_VERSION
+
+/*
+ * A string-keyed hash map to int64 values, open addressing, keys copied
+ * into its own pool.  {0} is a valid empty map.
+ */
+typedef struct kg_smap_slot {
+    const char *key;
+    size_t len;
+    uint64_t hash;
+    int64_t value;
+} kg_smap_slot;
+
+typedef struct kg_smap {
+    kg_smap_slot *slots;
+    size_t n, cap;
+    kg_pool pool;
+} kg_smap;
+
+/* Find key: 1 and *value set, or 0. */
+int kg_smap__get(const kg_smap *m, const char *key, size_t len,
+                 int64_t *value);
+/* Insert or overwrite; KG_OK or KG_ENOMEM. */
+int kg_smap__put(kg_smap *m, const char *key, size_t len, int64_t value);
+void kg_smap__release(kg_smap *m);
+
+/*
+ * One new assertion kept in memory during a revision, so that a tie made
+ * in this revision is derived without reading it back from SQLite.
+ */
+typedef struct kg_amem {
+    int64_t id;       /* assertion row id */
+    int64_t doc;      /* document row id */
+    int32_t day;      /* first day, KG_STORE_DAY_UNKNOWN if undated */
+    int8_t prec;      /* kg_precision */
+    int8_t status;    /* kg_status */
+    double stake;     /* -1 when not stated */
+    const char *amount; /* in the revision pool, or NULL */
+    const char *role;
+    int32_t next;     /* index of the tie's next kg_amem, -1 at the end */
+} kg_amem;
+
+/* A tie touched by the open revision. */
+typedef struct kg_tmem {
+    int64_t id;       /* tie row id */
+    int is_new;       /* created in this revision: all assertions in memory */
+    int32_t first;    /* first kg_amem, -1 if none */
+    int32_t last;
+} kg_tmem;
+
+/* A document of the open revision; row -1 = stored earlier, skip. */
+typedef struct kg_docmem {
+    int64_t row;
+    int32_t day;
+    int prec;
+} kg_docmem;
+
+/* An entity resolved in the open revision (canonical name and kind). */
+typedef struct kg_entmem {
+    int64_t id;
+    const char *name; /* in the revision pool */
+    int kind;
+} kg_entmem;
+
+/* A tie key -> kg_tmem index map (subject, relation, object). */
+typedef struct kg_tslot {
+    int64_t s, o;
+    int32_t rel;
+    int32_t idx; /* -1 = empty */
+} kg_tslot;
+
+typedef struct kg_tmap {
+    kg_tslot *slots;
+    size_t n, cap;
+} kg_tmap;
+
+int kg_tmap__get(const kg_tmap *m, int64_t s, int rel, int64_t o);
+int kg_tmap__put(kg_tmap *m, int64_t s, int rel, int64_t o, int32_t idx);
+void kg_tmap__release(kg_tmap *m);
+
+/* Prepared statements reused for the life of the handle. */
+enum kg_stmt_id {
+    ST_REV_INSERT,
+    ST_REV_UPDATE,
+    ST_ENTITY_FIND,
+    ST_ENTITY_INSERT,
+    ST_ENTITY_NAME,
+    ST_ALIAS_FIND,
+    ST_MERGE_FIND,
+    ST_DOC_BY_HASH,
+    ST_DOC_BY_EXT,
+    ST_DOC_INSERT,
+    ST_TIE_FIND,
+    ST_TIE_INSERT,
+    ST_ASSERT_INSERT,
+    ST_TV_CURRENT,
+    ST_TV_CLOSE,
+    ST_TV_INSERT,
+    ST_TIE_REDIRECT_FROM,
+    ST_ASSERT_BY_TIE,
+    ST__COUNT
+};
+
+struct kg_store {
+    sqlite3 *db;
+    char *path;
+    unsigned flags;
+    char clock[40];          /* fixed revision time, "" = real clock */
+    int busy_ms;
+    sqlite3_stmt *st[ST__COUNT];
+
+    /* the open revision */
+    int in_rev;
+    kg_revision rev;
+    kg_smap entities;        /* "kind\tname" -> entity id */
+    kg_smap docs;            /* doc ext id -> index in docv */
+    kg_docmem *docv;
+    size_t ndocv, capdocv;
+    kg_entmem *ents;         /* values of the entities map */
+    size_t nents, capents;
+    int rev_changed;         /* alias/merge changed something */
+    char last_time[40];
+    kg_tmap tiekeys;
+    kg_tmem *ties;
+    size_t nties, capties;
+    kg_amem *amem;
+    size_t namem, capamem;
+    kg_pool pool;            /* strings of the revision */
+};
+
+/* schema.c */
+int kg_store__schema_create(kg_store *st, kg_error *err);
+int kg_store__schema_check(sqlite3 *db, const char *path, int *version,
+                           kg_error *err);
+int kg_store__schema_migrate(kg_store *st, int from, kg_error *err);
+
+/* store.c */
+int kg_store__sqlerr(kg_store *st, int rc, const char *what, kg_error *err);
+int kg_store__exec(kg_store *st, const char *sql, kg_error *err);
+int kg_store__prepare(kg_store *st, enum kg_stmt_id id, sqlite3_stmt **out,
+                      kg_error *err);
+
+int kg_store__entity_name(kg_store *st, int64_t id, const char **name,
+                          int *kind, kg_error *err);
+/*
+ * Find (create = 0) or get-or-create the tie (s, rel, o) and mark it as
+ * touched by the open revision; *out indexes st->ties, -1 if not found.
+ */
+int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
+                        int64_t o_id, int create, int32_t *out,
+                        kg_error *err);
+
+/* derive.c: recompute the valid-time intervals of the touched ties. */
+int kg_store__derive(kg_store *st, kg_error *err);
+
+/* sha256.c */
+void kg_sha256(unsigned char out[32], const void *data, size_t len);
+
+#endif
