@@ -195,8 +195,10 @@ static void mark_dups(item *v, size_t lo, size_t hi)
 static void match(items *gold, items *found)
 {
     size_t gi = 0, fi = 0;
-    qsort(gold->v, gold->n, sizeof *gold->v, by_doc);
-    qsort(found->v, found->n, sizeof *found->v, by_doc);
+    if (gold->n > 1)
+        qsort(gold->v, gold->n, sizeof *gold->v, by_doc);
+    if (found->n > 1)
+        qsort(found->v, found->n, sizeof *found->v, by_doc);
     while (gi < gold->n) {
         size_t ge = gi, fe, g, f;
         int c = 1;
@@ -588,10 +590,12 @@ static int extract_paths(const kg_extractor *ex, char **paths, int npaths,
 static void keep_read_docs(items *gold, names *docs)
 {
     size_t i, kept = 0;
-    qsort(docs->v, docs->n, sizeof *docs->v, cmp_str);
+    if (docs->n > 1)
+        qsort(docs->v, docs->n, sizeof *docs->v, cmp_str);
     for (i = 0; i < gold->n; i++) {
         const char *key = gold->v[i].doc;
-        if (bsearch(&key, docs->v, docs->n, sizeof *docs->v, cmp_str))
+        if (docs->n &&
+            bsearch(&key, docs->v, docs->n, sizeof *docs->v, cmp_str))
             gold->v[kept++] = gold->v[i];
     }
     if (kept < gold->n)

@@ -28,7 +28,7 @@ typedef struct slot {
     kg_buf out;        /* the lines to print */
     int failed;        /* the input or its extraction failed */
     int done;          /* extracted; owned by the writer again */
-    char err[KG_ERROR_MSG_LEN];
+    char err[KG_ERROR_MSG_LEN * 3]; /* "FILE:LINE: message" */
 } slot;
 
 typedef struct run {
