@@ -43,8 +43,8 @@ measure() {
         walls+=("$(echo "$t1 - $t0" | bc -l)")
         rsss+=("$rss")
     done
-    local wall size
-    wall=$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(((runs + 1) / 2))p")
+    local wall size mid=$(((runs + 1) / 2))
+    wall=$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "${mid}p")
     rss=$(printf '%s\n' "${rsss[@]}" | sort -g | tail -1)
     size=$(stat -c %s "$file")
     printf '| %-34s | %7.1f | %8.2f | %8.2f | %11.1f |\n' "$label" \

@@ -29,8 +29,9 @@ FIRST = ("Ana Ben Chloe Dev Elena Farid Grace Hiro Ines Jonas Kemi Luca "
 LAST = ("Abara Brandt Castillo Dubois Eriksen Fontaine Greco Haddad Ivanova "
         "Jensen Kowalski Lindqvist Moreau Nakamura Okafor Petrov Quispe "
         "Rahman Silva Tanaka Ueda Varga Weber Xu Yilmaz Zhang").split()
-PRODUCTS = ("Atlas Beacon Comet Drift Ember Flux Glide Helix Ion Jade Kite "
-            "Lumen Mosaic Nimbus Orbit Pulse Quartz Ripple Sierra Tempo").split()
+PRODUCTS = ("Atlas Beacon Comet Drift Ember Flux Glide Helix Ion Jade "
+            "Kite Lumen Mosaic Nimbus Orbit Pulse Quartz Ripple Sierra "
+            "Tempo").split()
 CITIES = ["London", "Singapore", "Toronto", "Munich", "Austin", "Seoul",
           "Lagos", "Sao Paulo", "Stockholm", "Osaka", "Dublin", "Zurich"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July",
