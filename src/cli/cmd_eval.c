@@ -10,8 +10,9 @@
  * A triple counts as found when doc, relation, status and both names agree;
  * names are compared by a key that ignores case, punctuation, a leading
  * "the" and legal suffixes (Inc, Corp, Ltd, AG, Holdings...), and the two
- * names of a symmetric relation in either order.  An expected date, when
- * given, must match too.  Each side is a set: duplicates count once.
+ * names of a symmetric relation in either order.  In case files an
+ * expected date, when given, must match too (gold lines' dates are not
+ * scored).  Each side is a set: duplicates count once.
  *
  * Case file: blocks separated by blank lines and '#' comment lines.
  *   @date 2024-03-12                optional article date (default
@@ -507,7 +508,7 @@ static int read_gold(items *gold, kg_pool *pool, const char *path)
         it->rel = t.relation;
         it->status = t.status;
         it->evidence = t.evidence && *t.evidence ? t.evidence : NULL;
-        kg_date_format(it->date, t.date);
+        /* --gold scores doc, names, relation and status; dates aside */
         if (item_keys(it, pool) != KG_OK) {
             rc = cli_error("out of memory");
             break;
