@@ -105,4 +105,49 @@ typedef int (*kg_revision_cb)(const kg_revision *rev, void *payload);
 int kg_store_log(kg_store *st, kg_revision_cb cb, void *payload,
                  kg_error *err);
 
+/* An entity as listed by kg_store_entities; strings borrowed for the call. */
+typedef struct kg_entity_info {
+    int64_t id;
+    const char *name;         /* canonical name */
+    kg_kind kind;
+    int64_t revision;         /* the revision that created it */
+    int64_t ties;             /* ties with an interval known at the revision */
+    int64_t assertions;       /* assertions naming it or an entity merged
+                                 into it */
+    const char *const *aliases; /* its aliases, sorted */
+    size_t naliases;
+} kg_entity_info;
+
+typedef int (*kg_entity_cb)(const kg_entity_info *e, void *payload);
+
+/*
+ * List the entities known after revision as_of (0 = latest), without the
+ * ones merged into another, sorted by name then kind.  kind is a kg_kind
+ * or -1 for all; pattern (may be NULL) keeps names or aliases that contain
+ * it, ASCII case-insensitively.  A non-zero return of cb stops the listing
+ * and is returned.
+ */
+int kg_store_entities(kg_store *st, int kind, const char *pattern,
+                      int64_t as_of, kg_entity_cb cb, void *payload,
+                      kg_error *err);
+
+/*
+ * In the open revision: make alias a name of the entity called name (its
+ * canonical name or a current alias; kind -1 = any kind, KG_EINVAL when
+ * ambiguous).  An entity that is itself called alias (same kind) is
+ * merged into it, as by kg_store_merge.  KG_ENOTFOUND if name is unknown,
+ * KG_EEXISTS if alias already names that entity.
+ */
+int kg_store_alias_add(kg_store *st, const char *alias, const char *name,
+                       int kind, kg_error *err);
+
+/*
+ * In the open revision: merge entity from into entity into (names resolved
+ * as for kg_store_alias_add).  from's name and aliases become aliases of
+ * into, its ties are redirected to the matching ties of into and those are
+ * derived again at commit.  Earlier revisions still show both entities.
+ */
+int kg_store_merge(kg_store *st, const char *from, const char *into,
+                   int kind, kg_error *err);
+
 #endif

@@ -198,7 +198,6 @@ typedef struct kg_diff_opts {
     kg_view_opts view;     /* as_of, relation, kind, with_reported */
     const char *entity;    /* only ties within hops of this entity */
     int hops;              /* default 1 */
-    int all;               /* also list unchanged ties */
 } kg_diff_opts;
 
 /*

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kg/graph.h"
 #include "render/render_int.h"
 
 /* One input tie before merging: where it came from. */
@@ -213,15 +214,19 @@ int kg_render__model_timeline(rmodel *m, const kg_tieset *frames,
     return rc;
 }
 
-/* Order for max_nodes: most ties first, then by name. */
+/* Order for max_nodes: highest PageRank, then most ties, then by name. */
 typedef struct ranked {
     size_t idx, degree;
+    double score;
     const char *name;
 } ranked;
 
 static int cmp_rank(const void *pa, const void *pb)
 {
     const ranked *a = pa, *b = pb;
+    double tol = 1e-9 * (a->score > b->score ? a->score : b->score);
+    if (a->score > b->score + tol || b->score > a->score + tol)
+        return a->score > b->score ? -1 : 1;
     if (a->degree != b->degree)
         return a->degree > b->degree ? -1 : 1;
     return strcmp(a->name, b->name);
@@ -278,6 +283,41 @@ static int apply_focus(rmodel *m, const char *focus, int hops, kg_error *err)
     return KG_OK;
 }
 
+/*
+ * PageRank (src/graph, igraph) of the kept entities over the kept ties,
+ * into order[k].score; order[] holds the kept node indexes.
+ */
+static int pagerank(ranked *order, size_t n, const rmodel *m, kg_error *err)
+{
+    kg_tieset set;
+    kg_graph *g = NULL;
+    double *scores = NULL;
+    size_t i, v;
+    int rc;
+    memset(&set, 0, sizeof set);
+    set.v = malloc((m->ne + 1) * sizeof *set.v);
+    if (!set.v)
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    for (i = 0; i < m->ne; i++)
+        if (m->edges[i].keep)
+            set.v[set.n++] = *m->edges[i].tie;
+    rc = kg_graph_new(&g, &set, err);
+    if (rc == KG_OK) {
+        scores = calloc(kg_graph_vcount(g) + 1, sizeof *scores);
+        rc = scores ? kg_graph_rank(scores, g, KG_RANK_PAGERANK, err)
+                    : kg_error_set(err, KG_ENOMEM, "out of memory");
+    }
+    for (i = 0; rc == KG_OK && i < n; i++) {
+        order[i].score = 0; /* an entity without ties ranks last */
+        if (kg_graph_find(&v, g, order[i].name) == KG_OK)
+            order[i].score = scores[v];
+    }
+    free(scores);
+    kg_graph_free(g);
+    free(set.v);
+    return rc;
+}
+
 int kg_render__model_filter(rmodel *m, const kg_render_opts *opts,
                             kg_error *err)
 {
@@ -305,6 +345,11 @@ int kg_render__model_filter(rmodel *m, const kg_render_opts *opts,
                 order[k].name = m->nodes[i].name;
                 k++;
             }
+        rc = pagerank(order, kept, m, err);
+        if (rc != KG_OK) {
+            free(order);
+            return rc;
+        }
         qsort(order, kept, sizeof *order, cmp_rank);
         for (k = opts->max_nodes; k < kept; k++)
             m->nodes[order[k].idx].keep = 0;

@@ -5,7 +5,8 @@
  *
  * Pipeline of one call: model -> filter -> cgraph graph (nodes and edges
  * added in sorted order, so agwrite gives the same DOT for the same input)
- * -> gvLayout -> gvRenderData -> gvFreeLayout -> agclose.  A timeline lays
+ * -> gvLayout -> gvRenderData -> gvFreeLayout -> agclose (one gvc context
+ * per process, see context()).  A timeline lays
  * out the union of its frames once and then draws each frame with the same
  * positions: as panels of one pinned graph (nop2) for SVG/PNG/PDF/DOT, or
  * as one SVG whose elements a slider shows and hides (html.c).
@@ -28,7 +29,8 @@
 /* Sizes where the automatic layout changes (see perf-anchors.md 3). */
 #define DOT_MAX_NODES 80      /* dot above this is super-linear */
 #define DOT_MAX_EDGES 160
-#define LABEL_MAX_EDGES 400   /* sfdp past this: labels in tooltips only */
+#define LABEL_MAX_EDGES 400   /* past this: labels in tooltips only */
+#define FREE_LABEL_MAX_EDGES 40 /* the same for neato/sfdp/circo */
 #define NAME_MAX_CHARS 48     /* node labels are cut after this */
 #define EVIDENCE_MAX_CHARS 320
 #define FONT "DejaVu Sans,Arial,Helvetica,sans-serif"
@@ -155,7 +157,15 @@ static void choose(rctx *c, const rmodel *m, const kg_render_opts *opts)
     if (!c->engine)
         c->engine = small ? "dot" : "sfdp";
     c->big = m->kept_edges > LABEL_MAX_EDGES;
-    c->labels = !(opts->flags & KG_RENDER_NO_EDGE_LABELS) && !c->big;
+    /*
+     * Edge labels only where they cannot pile up: dot places them as
+     * nodes of their own; force-directed engines drop them on the edges'
+     * midpoints, which overlap as soon as the graph is more than a few
+     * dozen ties (they stay in the tooltips).
+     */
+    c->labels = !(opts->flags & KG_RENDER_NO_EDGE_LABELS) && !c->big &&
+                (strcmp(c->engine, "dot") == 0 ||
+                 m->kept_edges <= FREE_LABEL_MAX_EDGES);
 }
 
 /* --- text: labels, tooltips, title, legend ----------------------------- */
@@ -622,6 +632,25 @@ static int write_dot(kg_buf *out, Agraph_t *g, kg_error *err)
     return rc;
 }
 
+/*
+ * The one Graphviz context of the process, made on first use and kept.
+ * Graphviz 2.42 cannot have a context freed and another made: its text
+ * layout (pango plugin) caches the last font name, which gvFreeContext
+ * frees, and the next layout reads it (ASan: heap-use-after-free in
+ * textspan_size).  Keeping one context also saves loading the plugins on
+ * every call.  Not thread-safe, like Graphviz itself.
+ */
+static GVC_t *the_gvc;
+
+static GVC_t *context(kg_error *err)
+{
+    if (!the_gvc)
+        the_gvc = gvContext();
+    if (!the_gvc)
+        gv_fail(err, "cannot start Graphviz");
+    return the_gvc;
+}
+
 static const char *gv_format(kg_render_format f)
 {
     switch (f) {
@@ -703,9 +732,9 @@ static int render_single(kg_buf *out, kg_render_info *info, rmodel *m,
         rc = write_dot(out, g, err);
         goto done;
     }
-    gvc = gvContext();
+    gvc = context(err);
     if (!gvc) {
-        rc = gv_fail(err, "cannot start Graphviz");
+        rc = KG_ERENDER;
         goto done;
     }
     rc = layout(gvc, g, c.engine, err);
@@ -726,8 +755,6 @@ done:
         gvFreeLayout(gvc, g);
     if (g)
         agclose(g);
-    if (gvc)
-        gvFreeContext(gvc);
     kg_buf_release(&svg);
     return rc;
 }
@@ -1005,9 +1032,9 @@ int kg_render_timeline(kg_buf *out, kg_render_info *info,
         rc = add_elements(u, &c, "", -1, err);
     if (rc != KG_OK)
         goto done;
-    gvc = gvContext();
+    gvc = context(err);
     if (!gvc) {
-        rc = gv_fail(err, "cannot start Graphviz");
+        rc = KG_ERENDER;
         goto done;
     }
     rc = layout(gvc, u, c.engine, err);
@@ -1041,8 +1068,6 @@ done:
         gvFreeLayout(gvc, u);
     if (u)
         agclose(u);
-    if (gvc)
-        gvFreeContext(gvc);
     kg_buf_release(&svg);
     kg_buf_release(&scratch);
     kg_render__model_release(&m);

@@ -304,6 +304,22 @@ static int load_assertions(kg_store *st, work *w, int64_t tie, kg_error *err)
     return KG_OK;
 }
 
+/* A tie redirected into another (a merge) has no intervals of its own. */
+static int is_redirected(kg_store *st, int64_t tie, int *out, kg_error *err)
+{
+    sqlite3_stmt *s;
+    int rc = kg_store__prepare(st, ST_TIE_REDIRECTED, &s, err);
+    if (rc != KG_OK)
+        return rc;
+    sqlite3_bind_int64(s, 1, tie);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return kg_store__sqlerr(st, rc, "cannot read redirects", err);
+    *out = rc == SQLITE_ROW;
+    return KG_OK;
+}
+
 /* Read the tie's current tie_version rows into w->old. */
 static int load_current(kg_store *st, work *w, int64_t tie, kg_error *err)
 {
@@ -474,7 +490,10 @@ int kg_store__derive(kg_store *st, kg_error *err)
                 w.a[w.na++] = st->amem[k];
             }
         } else {
-            rc = load_assertions(st, &w, tm->id, err);
+            int redirected = 0;
+            rc = is_redirected(st, tm->id, &redirected, err);
+            if (rc == KG_OK && !redirected)
+                rc = load_assertions(st, &w, tm->id, err);
             if (rc == KG_OK)
                 rc = load_current(st, &w, tm->id, err);
         }

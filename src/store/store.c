@@ -63,6 +63,8 @@ static const char *const stmt_sql[ST__COUNT] = {
                              "into_tie = ?1 AND rec_to = 2147483647",
     [ST_ASSERT_BY_TIE] = "SELECT id, document, day, precision, status, "
                          "amount, stake, role FROM assertion WHERE tie = ?1",
+    [ST_TIE_REDIRECTED] = "SELECT 1 FROM tie_redirect WHERE tie = ?1 "
+                          "AND rec_to = 2147483647",
 };
 
 int kg_store__sqlerr(kg_store *st, int rc, const char *what, kg_error *err)

@@ -119,6 +119,7 @@ enum kg_stmt_id {
     ST_TV_INSERT,
     ST_TIE_REDIRECT_FROM,
     ST_ASSERT_BY_TIE,
+    ST_TIE_REDIRECTED,
     ST__COUNT
 };
 

@@ -1,0 +1,335 @@
+/*
+ * extract.c: the public extractor API (include/kg/extract.h).
+ *
+ * kg_extractor_new loads the built-in rules (data/rules.txt), the user's
+ * rule files and the built-in gazetteer (data/gazetteer.tsv), then builds
+ * the trigger index.  kg_extract_doc runs one article through tokens ->
+ * sentences -> mentions -> rules with its own scratch memory and hands
+ * each new triple to the callback as soon as its sentence is done.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "kg/vocab.h"
+
+extern const unsigned char kg_data_rules[];
+extern const unsigned long kg_data_rules_len;
+extern const unsigned char kg_data_gazetteer[];
+extern const unsigned long kg_data_gazetteer_len;
+
+/* Read a whole file; caller frees *out. */
+static int read_file(const char *path, char **out, size_t *len,
+                     kg_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    int rc = KG_OK;
+    *out = NULL;
+    if (!f)
+        return kg_error_set(err, KG_ENOTFOUND, "cannot open rule file '%s'",
+                            path);
+    for (;;) {
+        size_t got;
+        if (n + 4096 + 1 > cap) {
+            char *nb;
+            cap = cap ? cap * 2 : 8192;
+            nb = realloc(buf, cap);
+            if (!nb) {
+                rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+                goto done;
+            }
+            buf = nb;
+        }
+        got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        rc = kg_error_set(err, KG_EIO, "cannot read rule file '%s'", path);
+        goto done;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    buf = NULL;
+done:
+    free(buf);
+    fclose(f);
+    return rc;
+}
+
+void kg_extractor_free(kg_extractor *ex)
+{
+    if (!ex)
+        return;
+    kg_extract__map_release(&ex->words);
+    kg_extract__map_release(&ex->classes);
+    kg_extract__map_release(&ex->rule_ids);
+    kg_extract__map_release(&ex->gnames);
+    kg_extract__map_release(&ex->gfirst);
+    kg_extract__map_release(&ex->tickers);
+    kg_extract__vec_release(&ex->wordv);
+    kg_extract__vec_release(&ex->wclsv);
+    kg_extract__vec_release(&ex->pwordv);
+    kg_extract__vec_release(&ex->phrasev);
+    kg_extract__vec_release(&ex->classv);
+    kg_extract__vec_release(&ex->rulev);
+    kg_extract__vec_release(&ex->elemv);
+    kg_extract__vec_release(&ex->trigv);
+    kg_extract__vec_release(&ex->cuev);
+    kg_extract__vec_release(&ex->gentv);
+    kg_pool_release(&ex->pool);
+    free(ex);
+}
+
+int kg_extractor_new(kg_extractor **out, const kg_extract_opts *opts,
+                     kg_error *err)
+{
+    kg_extractor *ex = calloc(1, sizeof *ex);
+    uint64_t h;
+    size_t i;
+    int rc;
+
+    *out = NULL;
+    if (!ex)
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    ex->flags = opts ? opts->flags : 0;
+    rc = kg_extract__rules_load(ex, (const char *)kg_data_rules,
+                                kg_data_rules_len, "rules.txt", err);
+    if (rc != KG_OK)
+        goto done;
+    h = kg_extract__hash((const char *)kg_data_rules, kg_data_rules_len);
+    for (i = 0; opts && i < opts->nrule_files; i++) {
+        char *text = NULL;
+        size_t len = 0;
+        if ((rc = read_file(opts->rule_files[i], &text, &len, err)) !=
+            KG_OK)
+            goto done;
+        rc = kg_extract__rules_load(ex, text, len, opts->rule_files[i], err);
+        h ^= kg_extract__hash(text, len) + 0x9e3779b97f4a7c15ULL + (h << 6);
+        free(text);
+        if (rc != KG_OK)
+            goto done;
+    }
+    for (i = 0; i < ex->classv.n; i++) {
+        const ex_class *c = &EX_AT(ex->classv, ex_class, i);
+        if (!c->ph_n) {
+            rc = kg_error_set(err, KG_EINVAL,
+                              "%s:%ld: class '%s' is used but not defined",
+                              c->file, c->line, c->name);
+            goto done;
+        }
+    }
+    if ((rc = kg_extract__seal(ex, err)) != KG_OK)
+        goto done;
+    rc = kg_extract__gazetteer_load(ex, (const char *)kg_data_gazetteer,
+                                    kg_data_gazetteer_len, err);
+    if (rc != KG_OK)
+        goto done;
+    h ^= kg_extract__hash((const char *)kg_data_gazetteer,
+                          kg_data_gazetteer_len) * 31;
+    snprintf(ex->version, sizeof ex->version, "rules/%lu-%08lx",
+             (unsigned long)ex->rulev.n,
+             (unsigned long)((h ^ (h >> 32)) & 0xffffffffUL));
+    *out = ex;
+    ex = NULL;
+done:
+    kg_extractor_free(ex);
+    return rc;
+}
+
+const char *kg_extractor_version(const kg_extractor *ex)
+{
+    return ex ? ex->version : "";
+}
+
+static void scratch_release(ex_scratch *sc)
+{
+    kg_pool_release(&sc->pool);
+    kg_buf_release(&sc->norm);
+    kg_extract__vec_release(&sc->toks);
+    kg_extract__vec_release(&sc->sents);
+    kg_extract__vec_release(&sc->ments);
+    kg_extract__vec_release(&sc->ents);
+    kg_extract__vec_release(&sc->outs);
+    kg_extract__map_release(&sc->entnames);
+    kg_extract__map_release(&sc->aliases);
+    kg_extract__map_release(&sc->seen);
+    free(sc->mstart);
+}
+
+/* "Microsoft[org] OpenAI[org]" for the current sentence's mentions. */
+static const char *explain_entities(ex_scratch *sc)
+{
+    kg_buf b = KG_BUF_INIT;
+    const char *out = NULL;
+    size_t i;
+    for (i = 0; i < sc->ments.n; i++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+        if (kg_buf_printf(&b, "%s%s[%s]", i ? " " : "", e->name,
+                          e->kind >= 0 ? kg_kind_name((kg_kind)e->kind)
+                                       : "?") != KG_OK)
+            goto done;
+        if (m->src == MS_COREF) {
+            const ex_tok *tk = sc->toks.ptr;
+            if (kg_buf_printf(&b, "<-\"%.*s\"",
+                              (int)(tk[m->b - 1].end - tk[m->a].start),
+                              sc->doc->text + tk[m->a].start) != KG_OK)
+                goto done;
+        }
+    }
+    out = kg_pool_strndup(&sc->pool, b.ptr ? b.ptr : "", b.len);
+done:
+    kg_buf_release(&b);
+    return out;
+}
+
+static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
+                         kg_triple_cb cb, void *payload)
+{
+    const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
+    const kg_extractor *ex = sc->ex;
+    const char *evidence = NULL, *ents = NULL;
+    kg_buf key = KG_BUF_INIT;
+    size_t i, j;
+    int rc = KG_OK;
+    static const int rank[KG_STATUS__COUNT] = {0, 1, 3, 2};
+
+    /*
+     * One sentence, one status per tie: when two rules find the same
+     * triple ("sold its stake in" and "its stake in"), the more
+     * qualified status wins: negated > reported > ended > holds.
+     */
+    for (i = from; i < sc->outs.n; i++) {
+        ex_out *a = &EX_AT(sc->outs, ex_out, i);
+        for (j = from; j < sc->outs.n; j++) {
+            const ex_out *b = &EX_AT(sc->outs, ex_out, j);
+            if (b->relation == a->relation && b->s == a->s &&
+                b->o == a->o && rank[b->status] > rank[a->status])
+                a->status = b->status;
+        }
+    }
+    for (i = from; i < sc->outs.n; i++) {
+        const ex_out *o = &EX_AT(sc->outs, ex_out, i);
+        const ex_rule *r = &EX_AT(ex->rulev, ex_rule, o->rule);
+        kg_triple t;
+        kg_explain why;
+        char date[KG_DATE_STRLEN];
+        uint32_t dummy;
+        size_t before;
+        kg_triple_init(&t);
+        t.doc = sc->doc->id ? sc->doc->id : "";
+        t.subject = EX_AT(sc->ents, ex_ent, o->s).name;
+        t.subject_kind = (kg_kind)o->s_kind;
+        t.relation = (kg_relation)o->relation;
+        t.object = EX_AT(sc->ents, ex_ent, o->o).name;
+        t.object_kind = (kg_kind)o->o_kind;
+        t.status = (kg_status)o->status;
+        t.date = o->date;
+        t.confidence = o->conf;
+        t.rule = r->id;
+        t.span_start = s->b0;
+        t.span_end = s->b1;
+        t.amount = o->amount;
+        t.stake = o->stake;
+        t.role = o->role;
+        kg_triple_canonicalize(&t);
+        kg_date_format(date, t.date);
+        kg_buf_clear(&key);
+        if (kg_buf_printf(&key, "%s\x1f%d\x1f%s\x1f%d\x1f%s", t.subject,
+                          (int)t.relation, t.object, (int)t.status,
+                          date) != KG_OK) {
+            rc = KG_ENOMEM;
+            goto done;
+        }
+        before = sc->seen.n;
+        if (kg_extract__map_get(&sc->seen, key.ptr, key.len, &dummy))
+            continue;
+        if (kg_extract__map_put(&sc->seen, &sc->pool, key.ptr, key.len, 1,
+                                NULL) != KG_OK) {
+            rc = KG_ENOMEM;
+            goto done;
+        }
+        (void)before;
+        if (!evidence) {
+            evidence = kg_pool_strndup(&sc->pool, sc->doc->text + s->b0,
+                                       s->b1 - s->b0);
+            if (!evidence) {
+                rc = KG_ENOMEM;
+                goto done;
+            }
+        }
+        t.evidence = evidence;
+        memset(&why, 0, sizeof why);
+        if (sc->flags & KG_EXTRACT_EXPLAIN) {
+            if (!ents && !(ents = explain_entities(sc))) {
+                rc = KG_ENOMEM;
+                goto done;
+            }
+            why.sentence = evidence;
+            why.entities = ents;
+            why.trigger = o->trigger;
+            why.pattern = r->pattern;
+        }
+        rc = cb(&t, (sc->flags & KG_EXTRACT_EXPLAIN) ? &why : NULL,
+                payload);
+        if (rc != 0)
+            goto done;
+    }
+done:
+    kg_buf_release(&key);
+    return rc;
+}
+
+int kg_extract_doc(const kg_extractor *ex, const kg_doc *doc,
+                   kg_triple_cb cb, void *payload, kg_error *err)
+{
+    ex_scratch sc;
+    uint32_t si;
+    int rc;
+
+    if (!ex || !doc || !cb)
+        return kg_error_set(err, KG_EINVAL, "extract: missing argument");
+    if (!doc->text)
+        return KG_OK;
+    if (doc->text_len > UINT32_MAX - 16)
+        return kg_error_set(err, KG_EINVAL,
+                            "article '%s' is too large (4 GiB limit)",
+                            doc->id ? doc->id : "");
+    memset(&sc, 0, sizeof sc);
+    sc.ex = ex;
+    sc.doc = doc;
+    sc.flags = ex->flags;
+    sc.doc_date = doc->date;
+    sc.last_org = sc.prev_first_org = sc.last_person = -1;
+    if (kg_buf_grow(&sc.norm, doc->text_len + doc->text_len / 4 + 16) !=
+        KG_OK) {
+        rc = KG_ENOMEM;
+        goto done;
+    }
+    if ((rc = kg_extract__tokenize(&sc)) != KG_OK)
+        goto done;
+    for (si = 0; si < sc.sents.n; si++) {
+        size_t before = sc.outs.n;
+        if ((rc = kg_extract__mentions(&sc, si)) != KG_OK)
+            goto done;
+        if ((rc = kg_extract__match(&sc, si)) != KG_OK)
+            goto done;
+        if (sc.outs.n > before &&
+            (rc = emit_sentence(&sc, si, before, cb, payload)) != 0)
+            goto done;
+        sc.outs.n = 0;
+    }
+    rc = KG_OK;
+done:
+    if (rc == KG_ENOMEM)
+        kg_error_set(err, rc, "extract '%s': out of memory",
+                     doc->id ? doc->id : "");
+    scratch_release(&sc);
+    return rc;
+}

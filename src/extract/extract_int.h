@@ -1,0 +1,314 @@
+/*
+ * extract_int.h: the extractor's private types, shared by the files of
+ * src/extract/ only.
+ *
+ * Reading order: lex.c (hash map, word lexicon, word classes), rules.c
+ * (the rule language of data/rules.txt), gazetteer.c (known entities),
+ * tokens.c (sentences and tokens), mentions.c (entities and coreference),
+ * match.c (rules over tokens + mentions, status, properties, dates) and
+ * extract.c (the public API that ties them together).
+ *
+ * Everything hanging off kg_extractor is built once by kg_extractor_new
+ * and read-only afterwards; everything per article lives in ex_scratch,
+ * which each kg_extract_doc call owns, so calls may run in parallel.
+ */
+#ifndef KG_EXTRACT_INT_H
+#define KG_EXTRACT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kg/extract.h"
+#include "kg/util.h"
+
+/* ---- hash map: byte string -> uint32 (lex.c) ---- */
+
+typedef struct ex_slot {
+    uint64_t h;
+    const char *key; /* NULL = empty slot */
+    uint32_t len;
+    uint32_t val;
+} ex_slot;
+
+typedef struct ex_map {
+    ex_slot *slots;
+    size_t cap; /* power of two */
+    size_t n;
+} ex_map;
+
+uint64_t kg_extract__hash(const char *s, size_t len);
+/* Insert key (copied into pool) unless present; *val_out gets the value. */
+int kg_extract__map_put(ex_map *m, kg_pool *pool, const char *key,
+                        size_t len, uint32_t val, uint32_t *val_out);
+/* 1 and *val if found, else 0. */
+int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
+                        uint32_t *val);
+void kg_extract__map_release(ex_map *m);
+
+/* ---- built-in word classes: flags on lexicon words ---- */
+
+/*
+ * The engine itself asks a few questions about words ("is this a legal
+ * suffix?", "a month?").  The answers are classes of rules.txt with these
+ * reserved names; their members get the matching bit in ex_word.flags.
+ */
+enum {
+    WF_STOP = 1u << 0,      /* class stop: function words */
+    WF_ABBREV = 1u << 1,    /* class abbrev: "corp." etc. never end a sentence */
+    WF_LEGAL = 1u << 2,     /* class legal: Inc, Corp, Ltd ... (dropped) */
+    WF_ORGWORD = 1u << 3,   /* class orgword: Group, Bank ... (kept, org) */
+    WF_MONTH = 1u << 4,     /* class month */
+    WF_WEEKDAY = 1u << 5,   /* class weekday */
+    WF_NONNAME = 1u << 6,   /* class nonname: capitalised but no entity */
+    WF_TITLE = 1u << 7,     /* class title: Mr, Ms, Dr before a person */
+    WF_ROLE = 1u << 8,      /* class role (its single words) */
+    WF_ORGHEAD = 1u << 9,   /* class orghead: company, firm, giant ... */
+    WF_FIRSTNAME = 1u << 10,/* class firstname */
+    WF_SCALE = 1u << 11,    /* class scale: million, bln ... */
+    WF_CURRENCY = 1u << 12, /* class currency: dollars, dlrs, euros ... */
+    WF_PCT = 1u << 13,      /* class percent: percent, pct */
+    WF_STAKEWORD = 1u << 14,/* class stakeword: stake, interest ... */
+    WF_PRONOUN = 1u << 15,  /* class orgpronoun: it, its */
+    WF_PERPRONOUN = 1u << 16, /* class perpronoun: he, she, his, her */
+    WF_SUFFIXABBR = 1u << 17, /* class suffixabbr: abbrev that may end one */
+    WF_CORPCUE = 1u << 18,  /* class corpcue: makes an ambiguous name a firm */
+    WF_NOTCORP = 1u << 19,  /* class notcorp: river, fruit: not the firm */
+    WF_EXCHANGE = 1u << 20, /* class exchange: nasdaq, nyse (tickers) */
+    WF_TRIGGER = 1u << 21,  /* starts some rule's trigger */
+    WF_HYPHEN = 1u << 22,   /* class hyphensplit: "Microsoft-backed" */
+    WF_COMMON = 1u << 23    /* class common: frequent sentence openers */
+};
+
+/* A lexicon word: lowercase form as it appears in rules.txt. */
+typedef struct ex_word {
+    const char *s;
+    uint32_t len;
+    uint32_t flags;      /* WF_* */
+    uint32_t cls_first;  /* classes whose single-word member this is: */
+    uint32_t cls_n;      /*   ex->wcls[cls_first .. +cls_n) sorted */
+    uint32_t trig_first; /* (rule, element) pairs it triggers: */
+    uint32_t trig_n;     /*   ex->trigs[trig_first .. +trig_n) */
+} ex_word;
+
+/* One member phrase of a class: word ids ex->pwords[first .. +n). */
+typedef struct ex_phrase {
+    uint32_t first;
+    uint32_t n;
+    const char *value; /* "chief executive:CEO" -> "CEO", else NULL */
+} ex_phrase;
+
+typedef struct ex_class {
+    const char *name;  /* "" for anonymous (literal) classes */
+    uint32_t ph_first; /* ex->phrases[ph_first .. +ph_n) */
+    uint32_t ph_n;
+    uint32_t maxlen;   /* longest phrase, in words */
+    const char *file;  /* where it was first named, for errors */
+    long line;
+} ex_class;
+
+/* ---- rules (rules.c) ---- */
+
+enum { EL_SLOT = 1, EL_CLASS, EL_GAP };
+
+typedef struct ex_elem {
+    uint8_t type;
+    uint8_t optional;
+    uint8_t slot;  /* EL_SLOT: 0 = S, 1 = O */
+    uint8_t kinds; /* EL_SLOT: allowed KG_KINDBIT mask */
+    uint8_t strict; /* EL_SLOT: the kind must be known ("O:pro!") */
+    uint32_t cls;  /* EL_CLASS: class id; EL_GAP: max tokens */
+} ex_elem;
+
+typedef struct ex_rule {
+    const char *id;
+    const char *pattern; /* as written */
+    int relation;        /* kg_relation */
+    int status;          /* default kg_status */
+    double conf;
+    int role_cls;        /* class whose matched value is the role, or -1 */
+    uint32_t el_first;   /* ex->elems[el_first .. +el_n) */
+    uint32_t el_n;
+    uint32_t trig;       /* index of the trigger element */
+} ex_rule;
+
+typedef struct ex_trig {
+    uint32_t word;
+    uint32_t rule;
+} ex_trig;
+
+/* A status cue: "in talks" in scope sentence/near -> reported. */
+typedef struct ex_cue {
+    int status;
+    int wide;     /* 1 = anywhere in the sentence, 0 = near the match */
+    uint32_t cls; /* the phrases */
+} ex_cue;
+
+/* ---- gazetteer (gazetteer.c) ---- */
+
+typedef struct ex_gent {
+    const char *name;
+    int kind;       /* kg_kind */
+    int ambiguous;
+    const char *maker;  /* products: maker=NAME */
+    const char *parent; /* parent=NAME */
+} ex_gent;
+
+/* ---- the extractor ---- */
+
+typedef struct ex_vec {
+    void *ptr;
+    size_t n, cap;
+} ex_vec;
+
+struct kg_extractor {
+    kg_pool pool;       /* every string the extractor keeps */
+    ex_map words;       /* lowercase word -> index in wordv */
+    ex_vec wordv;       /* ex_word */
+    ex_vec wclsv;       /* uint32_t class ids, per word slices */
+    ex_vec pwordv;      /* uint32_t word ids of phrases */
+    ex_vec phrasev;     /* ex_phrase */
+    ex_vec classv;      /* ex_class */
+    ex_map classes;     /* class name -> id; "=lit" for literal classes */
+    ex_vec rulev;       /* ex_rule */
+    ex_vec elemv;       /* ex_elem */
+    ex_vec trigv;       /* ex_trig sorted by word */
+    ex_vec cuev;        /* ex_cue */
+    ex_map rule_ids;    /* rule id -> index (duplicates are an error) */
+    ex_vec gentv;       /* ex_gent */
+    ex_map gnames;      /* exact-case name key -> gazetteer entry */
+    ex_map gfirst;      /* first token of a name -> max tokens */
+    ex_map tickers;     /* ticker -> gazetteer entry */
+    uint32_t max_name_toks;
+    char version[48];
+    unsigned flags;     /* kg_extract_flags from the options */
+    /* per-word membership is built at the end of loading */
+    int sealed;
+};
+
+/* vector helpers (lex.c) */
+void *kg_extract__vec_push(ex_vec *v, size_t size);
+void kg_extract__vec_release(ex_vec *v);
+#define EX_AT(vec, type, i) (((type *)(vec).ptr)[i])
+
+/* lex.c: words and classes */
+/* Word id of a lowercase word, adding it if new; -1 on out of memory. */
+int64_t kg_extract__word_add(kg_extractor *ex, const char *s, size_t len);
+/* Word id or -1. */
+int64_t kg_extract__word_find(const kg_extractor *ex, const char *s,
+                              size_t len);
+/* 1 if word w is a single-word member of class c. */
+int kg_extract__word_in(const kg_extractor *ex, uint32_t w, uint32_t c);
+/* After all rule files: per-word class lists, flags and trigger lists. */
+int kg_extract__seal(kg_extractor *ex, kg_error *err);
+
+/* rules.c */
+int kg_extract__rules_load(kg_extractor *ex, const char *text, size_t len,
+                           const char *file, kg_error *err);
+
+/* gazetteer.c */
+int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
+                               size_t len, kg_error *err);
+
+/* ---- per article (tokens.c, mentions.c, match.c) ---- */
+
+enum {
+    TF_WORD = 1u << 0,    /* letters/digits */
+    TF_NUM = 1u << 1,     /* starts with a digit */
+    TF_CAP = 1u << 2,     /* starts with an upper-case letter */
+    TF_UPPER = 1u << 3,   /* has an upper-case letter somewhere */
+    TF_ALLCAPS = 1u << 4, /* two or more letters, all upper case */
+    TF_CAMEL = 1u << 5,   /* lower then upper inside (OpenAI, xAI) */
+    TF_PUNCT = 1u << 6,
+    TF_SPACE_BEFORE = 1u << 7, /* whitespace precedes the token */
+    TF_SENT_START = 1u << 8
+};
+
+typedef struct ex_tok {
+    uint32_t start, end; /* bytes in the article text */
+    uint32_t norm;       /* lowercase form: sc->norm.ptr + norm */
+    uint32_t norm_len;
+    uint32_t flags;      /* TF_* */
+    int32_t word;        /* lexicon word id or -1 */
+} ex_tok;
+
+typedef struct ex_sent {
+    uint32_t t0, t1; /* tokens [t0, t1) */
+    uint32_t b0, b1; /* bytes */
+} ex_sent;
+
+enum { MS_GAZ = 1, MS_SUFFIX, MS_SHAPE, MS_ALIAS, MS_COREF };
+
+typedef struct ex_ment {
+    uint32_t a, b; /* tokens [a, b) */
+    int32_t ent;   /* doc entity */
+    int32_t alt;   /* second candidate for coreference, or -1 */
+    uint8_t src;   /* MS_* */
+} ex_ment;
+
+/* A doc entity: one canonical name. kind -1 = not known yet. */
+typedef struct ex_ent {
+    const char *name;
+    int kind;
+    int32_t gaz;  /* gazetteer entry or -1 */
+    int confirmed; /* an ambiguous gazetteer name seen in corporate use */
+} ex_ent;
+
+typedef struct ex_out {
+    uint32_t sent, pos, rule;
+    int32_t s, o; /* entities */
+    int s_kind, o_kind;
+    int relation, status;
+    kg_date date;
+    double conf;
+    double stake;
+    const char *amount;
+    const char *role;
+    const char *trigger; /* explain: trigger words */
+} ex_out;
+
+typedef struct ex_scratch {
+    const kg_extractor *ex;
+    const kg_doc *doc;
+    kg_pool pool;      /* names, amounts, explain strings */
+    kg_buf norm;       /* lowercase token forms */
+    ex_vec toks;       /* ex_tok */
+    ex_vec sents;      /* ex_sent */
+    ex_vec ments;      /* ex_ment of the current sentence */
+    ex_vec ents;       /* ex_ent */
+    ex_map entnames;   /* canonical name -> entity */
+    ex_map aliases;    /* in-article alias (acronym, surname) -> entity */
+    ex_vec outs;       /* ex_out */
+    ex_map seen;       /* triples already emitted (no duplicates) */
+    unsigned flags;    /* kg_extract_flags */
+    int32_t *mstart;   /* per token of the sentence: mention starting here */
+    int32_t *mend;     /* mention ending here (last token) */
+    int32_t *mcov;     /* mention covering the token */
+    size_t mcap;
+    int32_t last_org;  /* salience for coreference */
+    int32_t prev_first_org;
+    int32_t last_person;
+    kg_date doc_date;
+} ex_scratch;
+
+int kg_extract__tokenize(ex_scratch *sc);
+int kg_extract__mentions(ex_scratch *sc, uint32_t sent);
+int kg_extract__match(ex_scratch *sc, uint32_t sent);
+kg_date kg_extract__sentence_date(const ex_scratch *sc, const ex_sent *s,
+                                  uint32_t near);
+const char *kg_extract__amount(ex_scratch *sc, const ex_sent *s,
+                               uint32_t near);
+double kg_extract__stake(const ex_scratch *sc, const ex_sent *s,
+                         uint32_t near);
+
+/* token helpers */
+static inline const char *ex_norm(const ex_scratch *sc, const ex_tok *t)
+{
+    return sc->norm.ptr + t->norm;
+}
+static inline uint32_t ex_wflags(const ex_scratch *sc, const ex_tok *t)
+{
+    return t->word < 0 ? 0
+                       : EX_AT(sc->ex->wordv, ex_word, t->word).flags;
+}
+
+#endif

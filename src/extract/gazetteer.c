@@ -1,0 +1,266 @@
+/*
+ * gazetteer.c: load data/gazetteer.tsv (format: GAZETTEER-FORMAT.md) into
+ * the extractor's name tables.
+ *
+ * Each name and alias is tokenized by the article tokenizer and keyed by
+ * its tokens' exact text joined with single spaces, legal suffixes at the
+ * end dropped ("Microsoft Corp." keys as "Microsoft"), so that a lookup
+ * in an article is one hash probe per candidate length.  gfirst maps a
+ * first token to the longest name starting with it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "kg/vocab.h"
+
+/* Key of name s into key; returns the token count (0 if none). */
+static int name_key(kg_extractor *ex, const char *s, size_t n, kg_buf *key,
+                    kg_buf *first, uint32_t *ntok)
+{
+    ex_scratch sc;
+    kg_doc doc;
+    uint32_t i, end;
+    const ex_tok *tk;
+    int rc;
+
+    memset(&sc, 0, sizeof sc);
+    memset(&doc, 0, sizeof doc);
+    doc.text = (char *)(uintptr_t)s; /* read only */
+    doc.text_len = n;
+    sc.ex = ex;
+    sc.doc = &doc;
+    *ntok = 0;
+    kg_buf_clear(key);
+    kg_buf_clear(first);
+    rc = kg_extract__tokenize(&sc);
+    if (rc != KG_OK)
+        goto done;
+    tk = sc.toks.ptr;
+    end = (uint32_t)sc.toks.n;
+    /* drop trailing legal suffixes and periods: "Microsoft Corp." */
+    while (end > 1) {
+        const ex_tok *t = &tk[end - 1];
+        if ((t->flags & TF_PUNCT) && (ex_norm(&sc, t)[0] == '.' ||
+                                      ex_norm(&sc, t)[0] == ','))
+            end--;
+        else if ((ex_wflags(&sc, t) & WF_LEGAL) && end > 1 &&
+                 (t->flags & TF_CAP))
+            end--;
+        else
+            break;
+    }
+    for (i = 0; i < end; i++) {
+        const char *w = s + tk[i].start;
+        size_t wl = tk[i].end - tk[i].start, j;
+        if (i > 0 && (tk[i].flags & TF_SPACE_BEFORE) &&
+            (rc = kg_buf_putc(key, ' ')) != KG_OK)
+            goto done;
+        for (j = 0; j < wl; j++) {
+            unsigned char c = (unsigned char)w[j];
+            if (c == 0xE2 && j + 2 < wl && (unsigned char)w[j + 1] == 0x80 &&
+                (unsigned char)w[j + 2] == 0x99) {
+                c = '\'';
+                j += 2;
+            }
+            if ((rc = kg_buf_putc(key, (char)c)) != KG_OK)
+                goto done;
+            if (i == 0 && (rc = kg_buf_putc(first, (char)c)) != KG_OK)
+                goto done;
+        }
+    }
+    *ntok = end;
+done:
+    kg_buf_release(&sc.norm);
+    kg_extract__vec_release(&sc.toks);
+    kg_extract__vec_release(&sc.sents);
+    return rc;
+}
+
+static int add_name(kg_extractor *ex, const char *s, size_t n, uint32_t g,
+                    kg_buf *key, kg_buf *first)
+{
+    uint32_t ntok, old;
+    int rc;
+    while (n && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    if (!n)
+        return KG_OK;
+    if ((rc = name_key(ex, s, n, key, first, &ntok)) != KG_OK)
+        return rc;
+    if (!ntok || !key->len)
+        return KG_OK;
+    /* the first entry that claims a name keeps it */
+    if ((rc = kg_extract__map_put(&ex->gnames, &ex->pool, key->ptr, key->len,
+                                  g, NULL)) != KG_OK)
+        return rc;
+    if (!kg_extract__map_get(&ex->gfirst, first->ptr, first->len, &old)) {
+        rc = kg_extract__map_put(&ex->gfirst, &ex->pool, first->ptr,
+                                 first->len, ntok, NULL);
+    } else if (ntok > old) {
+        /* update in place: find the slot again */
+        size_t j;
+        uint64_t h = kg_extract__hash(first->ptr, first->len);
+        for (j = (size_t)h & (ex->gfirst.cap - 1); ex->gfirst.slots[j].key;
+             j = (j + 1) & (ex->gfirst.cap - 1))
+            if (ex->gfirst.slots[j].h == h &&
+                ex->gfirst.slots[j].len == first->len &&
+                memcmp(ex->gfirst.slots[j].key, first->ptr, first->len) ==
+                    0) {
+                ex->gfirst.slots[j].val = ntok;
+                break;
+            }
+    }
+    if (ntok > ex->max_name_toks)
+        ex->max_name_toks = ntok;
+    return rc;
+}
+
+/* Split field f of a tab-separated line; returns its bounds. */
+static int field(const char *s, const char *e, int k, const char **fs,
+                 const char **fe)
+{
+    int i;
+    for (i = 0; i < k; i++) {
+        while (s < e && *s != '\t')
+            s++;
+        if (s >= e)
+            return 0;
+        s++;
+    }
+    *fs = s;
+    while (s < e && *s != '\t')
+        s++;
+    *fe = s;
+    return 1;
+}
+
+static int has_flag(const char *s, const char *e, const char *flag,
+                    const char **val, size_t *vlen)
+{
+    size_t fl = strlen(flag);
+    while (s < e) {
+        const char *c = s;
+        while (c < e && *c != ',')
+            c++;
+        while (s < c && *s == ' ')
+            s++;
+        if ((size_t)(c - s) >= fl && memcmp(s, flag, fl) == 0) {
+            if (val) {
+                *val = s + fl;
+                *vlen = (size_t)(c - s) - fl;
+            }
+            return 1;
+        }
+        s = c < e ? c + 1 : e;
+    }
+    return 0;
+}
+
+int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
+                               size_t len, kg_error *err)
+{
+    const char *s = text, *e = text + len;
+    kg_buf key = KG_BUF_INIT, first = KG_BUF_INIT;
+    long line = 0;
+    int rc = KG_OK;
+
+    while (s < e) {
+        const char *nl = s, *fs, *fe;
+        ex_gent ge;
+        uint32_t g = (uint32_t)ex->gentv.n;
+        char kbuf[16];
+        kg_kind kind;
+        ex_gent *gp;
+        while (nl < e && *nl != '\n')
+            nl++;
+        line++;
+        if (s == nl || *s == '#' || (nl - s == 1 && *s == '\r')) {
+            s = nl < e ? nl + 1 : e;
+            continue;
+        }
+        memset(&ge, 0, sizeof ge);
+        if (!field(s, nl, 1, &fs, &fe) || fe - fs == 0 ||
+            (size_t)(fe - fs) >= sizeof kbuf) {
+            rc = kg_error_set(err, KG_EINVAL,
+                              "gazetteer.tsv:%ld: needs name and kind", line);
+            goto done;
+        }
+        memcpy(kbuf, fs, (size_t)(fe - fs));
+        kbuf[fe - fs] = '\0';
+        if (kbuf[fe - fs - 1] == '\r')
+            kbuf[fe - fs - 1] = '\0';
+        if (kg_kind_parse(&kind, kbuf) != KG_OK) {
+            rc = kg_error_set(err, KG_EINVAL,
+                              "gazetteer.tsv:%ld: unknown kind '%s'", line,
+                              kbuf);
+            goto done;
+        }
+        ge.kind = kind;
+        field(s, nl, 0, &fs, &fe);
+        ge.name = kg_pool_strndup(&ex->pool, fs, (size_t)(fe - fs));
+        if (!ge.name) {
+            rc = KG_ENOMEM;
+            goto done;
+        }
+        if (field(s, nl, 4, &fs, &fe)) {
+            const char *v;
+            size_t vl;
+            while (fe > fs && (fe[-1] == '\r' || fe[-1] == ' '))
+                fe--;
+            ge.ambiguous = has_flag(fs, fe, "ambiguous", NULL, NULL);
+            if (has_flag(fs, fe, "maker=", &v, &vl))
+                ge.maker = kg_pool_strndup(&ex->pool, v, vl);
+            if (has_flag(fs, fe, "parent=", &v, &vl))
+                ge.parent = kg_pool_strndup(&ex->pool, v, vl);
+        }
+        gp = kg_extract__vec_push(&ex->gentv, sizeof *gp);
+        if (!gp) {
+            rc = KG_ENOMEM;
+            goto done;
+        }
+        *gp = ge;
+        if ((rc = add_name(ex, ge.name, strlen(ge.name), g, &key, &first)) !=
+            KG_OK)
+            goto done;
+        if (field(s, nl, 2, &fs, &fe)) {
+            while (fs < fe) {
+                const char *bar = fs;
+                while (bar < fe && *bar != '|')
+                    bar++;
+                if ((rc = add_name(ex, fs, (size_t)(bar - fs), g, &key,
+                                   &first)) != KG_OK)
+                    goto done;
+                fs = bar < fe ? bar + 1 : fe;
+            }
+        }
+        if (field(s, nl, 3, &fs, &fe)) {
+            while (fs < fe) {
+                const char *bar = fs;
+                while (bar < fe && *bar != '|')
+                    bar++;
+                const char *te = bar;
+                while (fs < bar && *fs == ' ')
+                    fs++;
+                while (te > fs && (te[-1] == ' ' || te[-1] == '\r'))
+                    te--;
+                if (te > fs && (rc = kg_extract__map_put(
+                                     &ex->tickers, &ex->pool, fs,
+                                     (size_t)(te - fs), g, NULL)) != KG_OK)
+                    goto done;
+                fs = bar < fe ? bar + 1 : fe;
+            }
+        }
+        s = nl < e ? nl + 1 : e;
+    }
+done:
+    if (rc == KG_ENOMEM)
+        kg_error_set(err, rc, "cannot load the gazetteer: out of memory");
+    kg_buf_release(&key);
+    kg_buf_release(&first);
+    return rc;
+}

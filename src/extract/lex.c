@@ -1,0 +1,297 @@
+/*
+ * lex.c: the extractor's lookup structures: an open-addressing hash map
+ * from byte strings to integers, growable vectors, the word lexicon and
+ * word classes.
+ *
+ * Every lookup the tokenizer does per token is one hash probe here, so
+ * the cost of a document does not depend on how many rules or names are
+ * loaded.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+
+uint64_t kg_extract__hash(const char *s, size_t len)
+{
+    /* FNV-1a, 64 bit */
+    uint64_t h = 1469598103934665603ULL;
+    size_t i;
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static int map_grow(ex_map *m)
+{
+    size_t ncap = m->cap ? m->cap * 2 : 64, i;
+    ex_slot *ns = calloc(ncap, sizeof *ns);
+    if (!ns)
+        return KG_ENOMEM;
+    for (i = 0; i < m->cap; i++) {
+        ex_slot *o = &m->slots[i];
+        size_t j;
+        if (!o->key)
+            continue;
+        j = (size_t)o->h & (ncap - 1);
+        while (ns[j].key)
+            j = (j + 1) & (ncap - 1);
+        ns[j] = *o;
+    }
+    free(m->slots);
+    m->slots = ns;
+    m->cap = ncap;
+    return KG_OK;
+}
+
+int kg_extract__map_put(ex_map *m, kg_pool *pool, const char *key,
+                        size_t len, uint32_t val, uint32_t *val_out)
+{
+    uint64_t h = kg_extract__hash(key, len);
+    size_t j;
+    if ((m->n + 1) * 4 >= m->cap * 3 && map_grow(m) != KG_OK)
+        return KG_ENOMEM;
+    j = (size_t)h & (m->cap - 1);
+    while (m->slots[j].key) {
+        ex_slot *s = &m->slots[j];
+        if (s->h == h && s->len == len && memcmp(s->key, key, len) == 0) {
+            if (val_out)
+                *val_out = s->val;
+            return KG_OK;
+        }
+        j = (j + 1) & (m->cap - 1);
+    }
+    m->slots[j].key = kg_pool_strndup(pool, key, len);
+    if (!m->slots[j].key)
+        return KG_ENOMEM;
+    m->slots[j].h = h;
+    m->slots[j].len = (uint32_t)len;
+    m->slots[j].val = val;
+    m->n++;
+    if (val_out)
+        *val_out = val;
+    return KG_OK;
+}
+
+int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
+                        uint32_t *val)
+{
+    uint64_t h;
+    size_t j;
+    if (!m->cap)
+        return 0;
+    h = kg_extract__hash(key, len);
+    j = (size_t)h & (m->cap - 1);
+    while (m->slots[j].key) {
+        const ex_slot *s = &m->slots[j];
+        if (s->h == h && s->len == len && memcmp(s->key, key, len) == 0) {
+            *val = s->val;
+            return 1;
+        }
+        j = (j + 1) & (m->cap - 1);
+    }
+    return 0;
+}
+
+void kg_extract__map_release(ex_map *m)
+{
+    free(m->slots);
+    m->slots = NULL;
+    m->cap = m->n = 0;
+}
+
+void *kg_extract__vec_push(ex_vec *v, size_t size)
+{
+    if (v->n == v->cap) {
+        size_t ncap = v->cap ? v->cap * 2 : 16;
+        void *np = realloc(v->ptr, ncap * size);
+        if (!np)
+            return NULL;
+        v->ptr = np;
+        v->cap = ncap;
+    }
+    return (char *)v->ptr + size * v->n++;
+}
+
+void kg_extract__vec_release(ex_vec *v)
+{
+    free(v->ptr);
+    v->ptr = NULL;
+    v->n = v->cap = 0;
+}
+
+int64_t kg_extract__word_add(kg_extractor *ex, const char *s, size_t len)
+{
+    uint32_t id;
+    ex_word *w;
+    if (kg_extract__map_get(&ex->words, s, len, &id))
+        return id;
+    id = (uint32_t)ex->wordv.n;
+    w = kg_extract__vec_push(&ex->wordv, sizeof *w);
+    if (!w)
+        return -1;
+    memset(w, 0, sizeof *w);
+    if (kg_extract__map_put(&ex->words, &ex->pool, s, len, id, NULL) !=
+        KG_OK)
+        return -1;
+    w->s = kg_pool_strndup(&ex->pool, s, len);
+    w->len = (uint32_t)len;
+    return w->s ? (int64_t)id : -1;
+}
+
+int64_t kg_extract__word_find(const kg_extractor *ex, const char *s,
+                              size_t len)
+{
+    uint32_t id;
+    return kg_extract__map_get(&ex->words, s, len, &id) ? (int64_t)id : -1;
+}
+
+int kg_extract__word_in(const kg_extractor *ex, uint32_t w, uint32_t c)
+{
+    const ex_word *wd = &EX_AT(ex->wordv, ex_word, w);
+    const uint32_t *v = (const uint32_t *)ex->wclsv.ptr + wd->cls_first;
+    uint32_t lo = 0, hi = wd->cls_n;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (v[mid] == c)
+            return 1;
+        if (v[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* The reserved class names and the word flag each one sets. */
+static const struct {
+    const char *name;
+    uint32_t flag;
+} builtin_classes[] = {
+    {"stop", WF_STOP},           {"abbrev", WF_ABBREV},
+    {"legal", WF_LEGAL},         {"orgword", WF_ORGWORD},
+    {"month", WF_MONTH},         {"weekday", WF_WEEKDAY},
+    {"nonname", WF_NONNAME},     {"title", WF_TITLE},
+    {"role", WF_ROLE},           {"orghead", WF_ORGHEAD},
+    {"firstname", WF_FIRSTNAME}, {"scale", WF_SCALE},
+    {"currency", WF_CURRENCY},   {"percent", WF_PCT},
+    {"stakeword", WF_STAKEWORD}, {"orgpronoun", WF_PRONOUN},
+    {"perpronoun", WF_PERPRONOUN}, {"suffixabbr", WF_SUFFIXABBR},
+    {"corpcue", WF_CORPCUE},     {"notcorp", WF_NOTCORP},
+    {"exchange", WF_EXCHANGE},   {"hyphensplit", WF_HYPHEN},
+    {"common", WF_COMMON},
+};
+
+typedef struct wc_pair {
+    uint32_t w, c;
+} wc_pair;
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const wc_pair *x = a, *y = b;
+    if (x->w != y->w)
+        return x->w < y->w ? -1 : 1;
+    return x->c < y->c ? -1 : x->c > y->c;
+}
+
+static int cmp_trig(const void *a, const void *b)
+{
+    const ex_trig *x = a, *y = b;
+    if (x->word != y->word)
+        return x->word < y->word ? -1 : 1;
+    return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+int kg_extract__seal(kg_extractor *ex, kg_error *err)
+{
+    ex_vec pairs = {0};
+    size_t c, i, k;
+    int rc = KG_ENOMEM;
+    ex_word *words;
+
+    /* (word, class) for every single-word member */
+    for (c = 0; c < ex->classv.n; c++) {
+        const ex_class *cl = &EX_AT(ex->classv, ex_class, c);
+        for (i = 0; i < cl->ph_n; i++) {
+            const ex_phrase *ph = &EX_AT(ex->phrasev, ex_phrase,
+                                         cl->ph_first + i);
+            wc_pair *p;
+            if (ph->n != 1)
+                continue;
+            p = kg_extract__vec_push(&pairs, sizeof *p);
+            if (!p)
+                goto done;
+            p->w = EX_AT(ex->pwordv, uint32_t, ph->first);
+            p->c = (uint32_t)c;
+        }
+    }
+    if (pairs.n)
+        qsort(pairs.ptr, pairs.n, sizeof(wc_pair), cmp_pair);
+    ex->wclsv.n = 0;
+    words = ex->wordv.ptr;
+    for (i = 0; i < ex->wordv.n; i++) {
+        words[i].cls_n = 0;
+        words[i].flags = 0;
+        words[i].trig_n = 0;
+    }
+    for (i = 0; i < pairs.n; i++) {
+        const wc_pair *p = &EX_AT(pairs, wc_pair, i);
+        uint32_t *slot;
+        if (i > 0 && p->w == EX_AT(pairs, wc_pair, i - 1).w &&
+            p->c == EX_AT(pairs, wc_pair, i - 1).c)
+            continue;
+        slot = kg_extract__vec_push(&ex->wclsv, sizeof *slot);
+        if (!slot)
+            goto done;
+        *slot = p->c;
+        words = ex->wordv.ptr;
+        if (words[p->w].cls_n == 0)
+            words[p->w].cls_first = (uint32_t)(ex->wclsv.n - 1);
+        words[p->w].cls_n++;
+    }
+    /* built-in flags: single words of reserved classes */
+    for (k = 0; k < sizeof builtin_classes / sizeof builtin_classes[0];
+         k++) {
+        uint32_t cid;
+        const ex_class *cl;
+        const char *nm = builtin_classes[k].name;
+        if (!kg_extract__map_get(&ex->classes, nm, strlen(nm), &cid))
+            continue;
+        cl = &EX_AT(ex->classv, ex_class, cid);
+        for (i = 0; i < cl->ph_n; i++) {
+            const ex_phrase *ph = &EX_AT(ex->phrasev, ex_phrase,
+                                         cl->ph_first + i);
+            uint32_t w = EX_AT(ex->pwordv, uint32_t, ph->first);
+            /* multi-word role and cue phrases flag their first word */
+            EX_AT(ex->wordv, ex_word, w).flags |= builtin_classes[k].flag;
+        }
+    }
+    /* trigger lists */
+    if (ex->trigv.n) {
+        size_t o = 0;
+        ex_trig *tv = ex->trigv.ptr;
+        qsort(tv, ex->trigv.n, sizeof(ex_trig), cmp_trig);
+        for (i = 0; i < ex->trigv.n; i++)
+            if (!o || tv[i].word != tv[o - 1].word ||
+                tv[i].rule != tv[o - 1].rule)
+                tv[o++] = tv[i];
+        ex->trigv.n = o;
+    }
+    for (i = 0; i < ex->trigv.n; i++) {
+        const ex_trig *t = &EX_AT(ex->trigv, ex_trig, i);
+        ex_word *w = &EX_AT(ex->wordv, ex_word, t->word);
+        if (w->trig_n == 0)
+            w->trig_first = (uint32_t)i;
+        w->trig_n++;
+        w->flags |= WF_TRIGGER;
+    }
+    ex->sealed = 1;
+    rc = KG_OK;
+done:
+    kg_extract__vec_release(&pairs);
+    if (rc != KG_OK)
+        kg_error_set(err, rc, "cannot build the rule index: out of memory");
+    return rc;
+}

@@ -1,0 +1,839 @@
+/*
+ * match.c: relation rules over one sentence's tokens and mentions.
+ *
+ * For every token that starts a trigger (one hash lookup at tokenizing
+ * time gave its word id; the word lists the rules it triggers), the rule's
+ * pattern is matched outwards from the trigger: elements before it
+ * backwards, elements after it forwards, with small backtracking for
+ * optional elements and gaps.  Slots take entity mentions; a slot is
+ * widened over coordinations ("AWS, Google Cloud and Oracle").  Then the
+ * status cues of rules.txt decide holds/reported/negated/ended, and the
+ * sentence gives the date, amount, stake and role.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "kg/vocab.h"
+
+typedef struct mstate {
+    ex_scratch *sc;
+    const ex_sent *s;
+    const ex_rule *r;
+    const ex_elem *el;
+    int32_t slot[2];   /* mention index */
+    int64_t lo, hi;    /* matched tokens [lo, hi) */
+    const char *role;
+} mstate;
+
+static const ex_phrase *phrase(const kg_extractor *ex, const ex_class *c,
+                               uint32_t k)
+{
+    return &EX_AT(ex->phrasev, ex_phrase, c->ph_first + k);
+}
+
+/*
+ * Longest phrase of class cls that starts at token pos (dir > 0) or ends
+ * at token pos (dir < 0), within [lo, hi).  Returns its length in tokens
+ * (0 if none) and its value.
+ */
+static uint32_t class_at(const ex_scratch *sc, uint32_t cls, int64_t pos,
+                         int dir, uint32_t lo, uint32_t hi,
+                         const char **value)
+{
+    const kg_extractor *ex = sc->ex;
+    const ex_class *c = &EX_AT(ex->classv, ex_class, cls);
+    const ex_tok *tk = sc->toks.ptr;
+    const uint32_t *pw = ex->pwordv.ptr;
+    uint32_t best = 0, k;
+    if (pos < (int64_t)lo || pos >= (int64_t)hi || tk[pos].word < 0)
+        return 0;
+    if (c->maxlen <= 1) {
+        if (!kg_extract__word_in(ex, (uint32_t)tk[pos].word, cls))
+            return 0;
+        if (value) {
+            *value = NULL;
+            for (k = 0; k < c->ph_n; k++) {
+                const ex_phrase *ph = phrase(ex, c, k);
+                if (pw[ph->first] == (uint32_t)tk[pos].word) {
+                    *value = ph->value;
+                    break;
+                }
+            }
+        }
+        return 1;
+    }
+    for (k = 0; k < c->ph_n; k++) {
+        const ex_phrase *ph = phrase(ex, c, k);
+        int64_t a = dir > 0 ? pos : pos - (int64_t)ph->n + 1;
+        uint32_t j;
+        if (ph->n <= best || a < (int64_t)lo || a + ph->n > hi)
+            continue;
+        for (j = 0; j < ph->n; j++)
+            if (tk[a + j].word != (int32_t)pw[ph->first + j])
+                break;
+        if (j == ph->n) {
+            best = ph->n;
+            if (value)
+                *value = ph->value;
+        }
+    }
+    return best;
+}
+
+static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
+{
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
+    if (pos < (int64_t)s->t0 || pos >= (int64_t)s->t1)
+        return 0;
+    if (sc->mcov[pos - s->t0] >= 0) {
+        /* "sold its stake in": a possessive pronoun may sit in a gap */
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment,
+                                  sc->mcov[pos - s->t0]);
+        return m->src == MS_COREF && m->b == m->a + 1 &&
+               (ex_wflags(sc, t) & (WF_PRONOUN | WF_PERPRONOUN)) &&
+               strcmp(ex_norm(sc, t), "it") != 0;
+    }
+    if (t->flags & TF_PUNCT)
+        return strchr("$%-", ex_norm(sc, t)[0]) != NULL ||
+               (unsigned char)ex_norm(sc, t)[0] >= 0x80;
+    return 1;
+}
+
+static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
+{
+    const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
+    const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+    return e->kind < 0 || (kinds & KG_KINDBIT(e->kind));
+}
+
+static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
+{
+    const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
+    if (e->strict && EX_AT(sc->ents, ex_ent, m->ent).kind < 0)
+        return 0;
+    return kinds_ok(sc, ment, e->kinds);
+}
+
+static int match_fwd(mstate *st, uint32_t k, int64_t pos);
+static int match_bwd(mstate *st, int64_t k, int64_t pos);
+
+static int match_fwd(mstate *st, uint32_t k, int64_t pos)
+{
+    const ex_elem *e;
+    const ex_sent *s = st->s;
+    if (k == st->r->el_n) {
+        st->hi = pos;
+        return 1;
+    }
+    e = &st->el[k];
+    if (e->type == EL_CLASS) {
+        const char *v = NULL;
+        uint32_t n = class_at(st->sc, e->cls, pos, 1, s->t0, s->t1, &v);
+        if (n && (pos >= (int64_t)s->t1 ||
+                  st->sc->mcov[pos - s->t0] < 0)) {
+            const char *save = st->role;
+            if ((int)e->cls == st->r->role_cls)
+                st->role = v ? v : "";
+            if (match_fwd(st, k + 1, pos + n))
+                return 1;
+            st->role = save;
+        }
+    } else if (e->type == EL_GAP) {
+        uint32_t g;
+        for (g = 0; g <= e->cls; g++) {
+            if (g > 0 && !gap_ok(st->sc, s, pos + g - 1))
+                break;
+            if (match_fwd(st, k + 1, pos + g))
+                return 1;
+        }
+        return 0;
+    } else if (pos < (int64_t)s->t1) {
+        int32_t m = st->sc->mstart[pos - s->t0];
+        if (m >= 0 && slot_ok(st->sc, m, e)) {
+            st->slot[e->slot] = m;
+            if (match_fwd(st, k + 1,
+                          EX_AT(st->sc->ments, ex_ment, m).b))
+                return 1;
+        }
+    }
+    return e->optional ? match_fwd(st, k + 1, pos) : 0;
+}
+
+static int match_bwd(mstate *st, int64_t k, int64_t pos)
+{
+    const ex_elem *e;
+    const ex_sent *s = st->s;
+    const ex_tok *tk = st->sc->toks.ptr;
+    if (k < 0) {
+        st->lo = pos + 1;
+        return 1;
+    }
+    e = &st->el[k];
+    if (e->type == EL_CLASS) {
+        const char *v = NULL;
+        uint32_t n = class_at(st->sc, e->cls, pos, -1, s->t0, s->t1, &v);
+        if (n && st->sc->mcov[pos - s->t0] < 0) {
+            const char *save = st->role;
+            if ((int)e->cls == st->r->role_cls)
+                st->role = v ? v : "";
+            if (match_bwd(st, k - 1, pos - n))
+                return 1;
+            st->role = save;
+        }
+    } else if (e->type == EL_GAP) {
+        uint32_t g;
+        for (g = 0; g <= e->cls; g++) {
+            if (g > 0 && !gap_ok(st->sc, s, pos - g + 1))
+                break;
+            if (match_bwd(st, k - 1, pos - g))
+                return 1;
+        }
+        return 0;
+    } else if (pos >= (int64_t)s->t0) {
+        int32_t m = st->sc->mend[pos - s->t0];
+        /* "Microsoft, the software giant, acquired": skip the apposition */
+        if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
+            ex_norm(st->sc, &tk[pos])[0] == ',') {
+            int64_t q;
+            for (q = pos - 2; q > (int64_t)s->t0 && q >= pos - 16; q--) {
+                if ((tk[q].flags & TF_PUNCT) &&
+                    strchr(";:()\"", ex_norm(st->sc, &tk[q])[0]))
+                    break;
+                if ((tk[q].flags & TF_PUNCT) &&
+                    ex_norm(st->sc, &tk[q])[0] == ',') {
+                    m = st->sc->mend[q - 1 - s->t0];
+                    break;
+                }
+            }
+        }
+        if (m >= 0 && slot_ok(st->sc, m, e)) {
+            st->slot[e->slot] = m;
+            if (match_bwd(st, k - 1,
+                          (int64_t)EX_AT(st->sc->ments, ex_ment, m).a - 1))
+                return 1;
+        }
+    }
+    return e->optional ? match_bwd(st, k - 1, pos) : 0;
+}
+
+/* ---- status cues ---- */
+
+static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
+                      int64_t hi, int def)
+{
+    const kg_extractor *ex = sc->ex;
+    int found[KG_STATUS__COUNT] = {0};
+    size_t c;
+    int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
+    int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1;
+    for (c = 0; c < ex->cuev.n; c++) {
+        const ex_cue *cue = &EX_AT(ex->cuev, ex_cue, c);
+        int64_t a = cue->wide ? (int64_t)s->t0 : nlo;
+        int64_t b = cue->wide ? (int64_t)s->t1 : nhi, p;
+        if (found[cue->status])
+            continue;
+        for (p = a; p < b; p++)
+            if (class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
+                found[cue->status] = 1;
+                break;
+            }
+    }
+    if (found[KG_STATUS_NEGATED])
+        return KG_STATUS_NEGATED;
+    if (found[KG_STATUS_REPORTED])
+        return KG_STATUS_REPORTED;
+    if (found[KG_STATUS_ENDED])
+        return KG_STATUS_ENDED;
+    return def;
+}
+
+/* ---- coordination ---- */
+
+static int is_word(const ex_scratch *sc, uint32_t i, const char *w)
+{
+    return strcmp(ex_norm(sc, &EX_AT(sc->toks, ex_tok, i)), w) == 0;
+}
+
+/* Mentions coordinated after mention m: "X, Y and Z" (objects). */
+static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
+                          int32_t m, uint8_t kinds, int32_t *out,
+                          size_t max)
+{
+    size_t n = 0;
+    uint32_t p = EX_AT(sc->ments, ex_ment, m).b;
+    const ex_tok *tk = sc->toks.ptr;
+    while (n < max && p + 1 < s->t1) {
+        uint32_t q = p;
+        int32_t nm;
+        const ex_ment *mm;
+        if (is_word(sc, q, ",")) {
+            q++;
+            if (q < s->t1 && is_word(sc, q, "and"))
+                q++;
+        } else if (is_word(sc, q, "and") || is_word(sc, q, "&") ||
+                   is_word(sc, q, "or")) {
+            q++;
+        } else if (q + 2 < s->t1 && is_word(sc, q, "as") &&
+                   is_word(sc, q + 1, "well") && is_word(sc, q + 2, "as")) {
+            q += 3;
+        } else {
+            break;
+        }
+        if (q >= s->t1 || (nm = sc->mstart[q - s->t0]) < 0 ||
+            !kinds_ok(sc, nm, kinds))
+            break;
+        mm = &EX_AT(sc->ments, ex_ment, nm);
+        /* the next word must not start a new clause ("and Z said") */
+        if (mm->b < s->t1 && (tk[mm->b].flags & TF_WORD) &&
+            !(ex_wflags(sc, &tk[mm->b]) & WF_STOP) &&
+            !is_word(sc, mm->b, "and") && !is_word(sc, mm->b, "'s"))
+            break;
+        out[n++] = nm;
+        p = mm->b;
+    }
+    return n;
+}
+
+/* Mentions coordinated before mention m: "X and Y sued Z" (subjects). */
+static size_t coord_before(const ex_scratch *sc, const ex_sent *s,
+                           int32_t m, uint8_t kinds, int32_t *out,
+                           size_t max)
+{
+    size_t n = 0;
+    int64_t p = (int64_t)EX_AT(sc->ments, ex_ment, m).a - 1;
+    while (n < max && p > (int64_t)s->t0) {
+        int64_t q = p;
+        int32_t nm;
+        const ex_ment *mm;
+        if (is_word(sc, (uint32_t)q, "and") || is_word(sc, (uint32_t)q,
+                                                       "&")) {
+            q--;
+            if (q > (int64_t)s->t0 && is_word(sc, (uint32_t)q, ","))
+                q--;
+        } else if (is_word(sc, (uint32_t)q, ",") && n > 0) {
+            q--;
+        } else {
+            break;
+        }
+        if (q < (int64_t)s->t0 || (nm = sc->mend[q - s->t0]) < 0 ||
+            !kinds_ok(sc, nm, kinds))
+            break;
+        mm = &EX_AT(sc->ments, ex_ment, nm);
+        /* the added subject must open its clause */
+        if (mm->a > s->t0) {
+            uint32_t b = mm->a - 1;
+            if (!is_word(sc, b, ",") && !is_word(sc, b, "and") &&
+                !is_word(sc, b, "\"") &&
+                !(ex_wflags(sc, &EX_AT(sc->toks, ex_tok, b)) & WF_STOP))
+                break;
+        }
+        out[n++] = nm;
+        p = (int64_t)mm->a - 1;
+    }
+    return n;
+}
+
+/* ---- output ---- */
+
+static int pick_kind(const ex_ent *e, uint8_t kinds)
+{
+    if (e->kind >= 0)
+        return e->kind;
+    if (kinds & KG_KINDBIT(KG_KIND_ORG))
+        return KG_KIND_ORG;
+    if (kinds & KG_KINDBIT(KG_KIND_PERSON))
+        return KG_KIND_PERSON;
+    return KG_KIND_PRODUCT;
+}
+
+static int has_money(int rel)
+{
+    return rel == KG_REL_INVESTED_IN || rel == KG_REL_ACQUIRED ||
+           rel == KG_REL_DIVESTED || rel == KG_REL_MERGED_WITH ||
+           rel == KG_REL_SUPPLIES || rel == KG_REL_PARTNERS_WITH;
+}
+
+static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
+                uint32_t trig_len, uint32_t rule_idx)
+{
+    ex_scratch *sc = st->sc;
+    const ex_sent *s = st->s;
+    const ex_rule *r = st->r;
+    const ex_elem *es = NULL, *eo = NULL;
+    int32_t subs[8], objs[8];
+    size_t ns = 1, no = 1, a, b;
+    int status;
+    kg_date date;
+    const char *amount = NULL, *trig = NULL;
+    double stake = -1;
+    uint32_t k;
+
+    for (k = 0; k < r->el_n; k++)
+        if (st->el[k].type == EL_SLOT) {
+            if (st->el[k].slot)
+                eo = &st->el[k];
+            else
+                es = &st->el[k];
+        }
+    subs[0] = st->slot[0];
+    objs[0] = st->slot[1];
+    ns += coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
+    no += coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7);
+    status = cue_status(sc, s, st->lo, st->hi, r->status);
+    date = kg_extract__sentence_date(sc, s, trig_pos);
+    if (has_money(r->relation))
+        amount = kg_extract__amount(sc, s, trig_pos);
+    if (r->relation == KG_REL_INVESTED_IN || r->relation == KG_REL_DIVESTED ||
+        r->relation == KG_REL_ACQUIRED)
+        stake = kg_extract__stake(sc, s, trig_pos);
+    if (sc->flags & KG_EXTRACT_EXPLAIN) {
+        const ex_tok *tk = sc->toks.ptr;
+        trig = kg_pool_strndup(&sc->pool, sc->doc->text + tk[trig_pos].start,
+                               tk[trig_pos + trig_len - 1].end -
+                                   tk[trig_pos].start);
+        if (!trig)
+            return KG_ENOMEM;
+    }
+    for (a = 0; a < ns; a++)
+        for (b = 0; b < no; b++) {
+            const ex_ment *ms = &EX_AT(sc->ments, ex_ment, subs[a]);
+            const ex_ment *mo = &EX_AT(sc->ments, ex_ment, objs[b]);
+            int32_t se = ms->ent, oe = mo->ent;
+            const ex_ent *E1, *E2;
+            ex_out *o;
+            double conf = r->conf;
+            if (se == oe && ms->src == MS_COREF && ms->alt >= 0)
+                se = ms->alt;
+            else if (se == oe && mo->src == MS_COREF && mo->alt >= 0)
+                oe = mo->alt;
+            if (se == oe)
+                continue;
+            E1 = &EX_AT(sc->ents, ex_ent, se);
+            E2 = &EX_AT(sc->ents, ex_ent, oe);
+            if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind))) ||
+                (E2->kind >= 0 && !(eo->kinds & KG_KINDBIT(E2->kind))))
+                continue;
+            if (ms->src == MS_COREF || mo->src == MS_COREF)
+                conf *= 0.9;
+            if (E1->kind < 0 || E2->kind < 0)
+                conf *= 0.85;
+            o = kg_extract__vec_push(&sc->outs, sizeof *o);
+            if (!o)
+                return KG_ENOMEM;
+            memset(o, 0, sizeof *o);
+            o->sent = si;
+            o->pos = trig_pos;
+            o->rule = rule_idx;
+            o->s = se;
+            o->o = oe;
+            o->s_kind = pick_kind(E1, es->kinds);
+            o->o_kind = pick_kind(E2, eo->kinds);
+            o->relation = r->relation;
+            o->status = status;
+            o->date = date;
+            o->conf = floor(conf * 100 + 0.5) / 100;
+            o->stake = stake;
+            o->amount = amount;
+            o->role = r->relation == KG_REL_LEADS && st->role && *st->role
+                          ? st->role
+                          : NULL;
+            o->trigger = trig;
+        }
+    return KG_OK;
+}
+
+int kg_extract__match(ex_scratch *sc, uint32_t si)
+{
+    const kg_extractor *ex = sc->ex;
+    const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t i;
+    int rc;
+    if (sc->ments.n < 2 && !(sc->ments.n == 1))
+        return KG_OK;
+    for (i = s->t0; i < s->t1; i++) {
+        const ex_word *w;
+        uint32_t k;
+        if (tk[i].word < 0 || sc->mcov[i - s->t0] >= 0)
+            continue;
+        w = &EX_AT(ex->wordv, ex_word, tk[i].word);
+        for (k = 0; k < w->trig_n; k++) {
+            const ex_trig *tr = &EX_AT(ex->trigv, ex_trig,
+                                       w->trig_first + k);
+            const ex_rule *r = &EX_AT(ex->rulev, ex_rule, tr->rule);
+            const ex_elem *el = &EX_AT(ex->elemv, ex_elem, r->el_first);
+            mstate st;
+            uint32_t n;
+            const char *v = NULL;
+            if (k > 0 && EX_AT(ex->trigv, ex_trig, w->trig_first + k - 1)
+                                 .rule == tr->rule)
+                continue;
+            n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1, &v);
+            if (!n)
+                continue;
+            memset(&st, 0, sizeof st);
+            st.sc = sc;
+            st.s = s;
+            st.r = r;
+            st.el = el;
+            st.slot[0] = st.slot[1] = -1;
+            if ((int)el[r->trig].cls == r->role_cls)
+                st.role = v ? v : "";
+            if (!match_bwd(&st, (int64_t)r->trig - 1, (int64_t)i - 1) ||
+                !match_fwd(&st, r->trig + 1, (int64_t)i + n))
+                continue;
+            if (st.slot[0] < 0 || st.slot[1] < 0)
+                continue;
+            if ((rc = emit(&st, si, i, n, tr->rule)) != KG_OK)
+                return rc;
+        }
+    }
+    return KG_OK;
+}
+
+/* ---- dates, amounts, stakes ---- */
+
+static const char *value_in(const ex_scratch *sc, const char *cls,
+                            const ex_tok *t)
+{
+    const kg_extractor *ex = sc->ex;
+    uint32_t cid, k;
+    const ex_class *c;
+    if (t->word < 0 || !kg_extract__map_get(&ex->classes, cls, strlen(cls),
+                                            &cid))
+        return NULL;
+    c = &EX_AT(ex->classv, ex_class, cid);
+    for (k = 0; k < c->ph_n; k++) {
+        const ex_phrase *ph = phrase(ex, c, k);
+        if (ph->n == 1 &&
+            EX_AT(ex->pwordv, uint32_t, ph->first) == (uint32_t)t->word)
+            return ph->value;
+    }
+    return NULL;
+}
+
+static int num_val(const ex_scratch *sc, const ex_tok *t, double *out,
+                   const char **suffix)
+{
+    char buf[64];
+    const char *n = ex_norm(sc, t);
+    size_t i, o = 0;
+    int dot = 0;
+    if (!(t->flags & TF_NUM))
+        return 0;
+    for (i = 0; i < t->norm_len && o < sizeof buf - 1; i++) {
+        if (n[i] >= '0' && n[i] <= '9')
+            buf[o++] = n[i];
+        else if (n[i] == ',' && i + 1 < t->norm_len)
+            continue;
+        else if (n[i] == '.' && !dot && i + 1 < t->norm_len &&
+                 n[i + 1] >= '0' && n[i + 1] <= '9') {
+            dot = 1;
+            buf[o++] = '.';
+        } else
+            break;
+    }
+    if (!o)
+        return 0;
+    buf[o] = '\0';
+    *out = strtod(buf, NULL);
+    if (suffix)
+        *suffix = n + i;
+    return 1;
+}
+
+static int small_int(const ex_scratch *sc, const ex_tok *t, int lo, int hi)
+{
+    const char *n = ex_norm(sc, t);
+    int v = 0;
+    uint32_t i;
+    if (!(t->flags & TF_NUM) || t->norm_len > 4)
+        return -1;
+    for (i = 0; i < t->norm_len && n[i] >= '0' && n[i] <= '9'; i++)
+        v = v * 10 + (n[i] - '0');
+    if (i == 0)
+        return -1;
+    /* "5th", "1st" */
+    if (i < t->norm_len && strcmp(n + i, "th") && strcmp(n + i, "st") &&
+        strcmp(n + i, "nd") && strcmp(n + i, "rd"))
+        return -1;
+    return v >= lo && v <= hi ? v : -1;
+}
+
+static kg_date add_days(kg_date d, int days)
+{
+    return kg_date_from_days(kg_date_first_day(d) + days);
+}
+
+/* A date expression at i: sets *out and returns its length, or 0. */
+static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                        kg_date *out)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    kg_date doc = sc->doc_date, d = KG_DATE_UNKNOWN;
+    const ex_tok *t = &tk[i];
+    uint32_t f = ex_wflags(sc, t), j;
+    const char *n = ex_norm(sc, t);
+    if ((f & WF_MONTH) && (t->flags & TF_CAP)) {
+        const char *mv = value_in(sc, "month", t);
+        int m = mv ? atoi(mv) : 0, day = -1, year = -1;
+        if (m < 1 || m > 12)
+            return 0;
+        j = i + 1;
+        if (j < s->t1 && is_word(sc, j, "."))
+            j++;
+        if (j < s->t1 && (day = small_int(sc, &tk[j], 1, 31)) > 0)
+            j++;
+        if (j + 1 < s->t1 && day > 0 && is_word(sc, j, ","))
+            if (small_int(sc, &tk[j + 1], 1000, 2999) > 0)
+                j++;
+        if (j < s->t1 && (year = small_int(sc, &tk[j], 1000, 2999)) > 0)
+            j++;
+        if (day < 0 && year < 0) {
+            /* a bare month needs "in"/"since"/"by" before it */
+            if (i == s->t0 || !(ex_wflags(sc, &tk[i - 1]) & WF_STOP))
+                return 0;
+        }
+        /* "May" alone is usually the verb */
+        if (day < 0 && year < 0 && strcmp(n, "may") == 0)
+            return 0;
+        if (year < 0) {
+            if (!doc.year)
+                return 0;
+            year = doc.year;
+            if (doc.month && m > doc.month + 2)
+                year--;
+        }
+        d.year = year;
+        d.month = m;
+        d.day = day > 0 ? day : 0;
+        if (!kg_date_valid(d))
+            return 0;
+        *out = d;
+        return j - i;
+    }
+    if ((t->flags & TF_NUM) && i + 1 < s->t1 &&
+        (ex_wflags(sc, &tk[i + 1]) & WF_MONTH) &&
+        (tk[i + 1].flags & TF_CAP)) {
+        int day = small_int(sc, t, 1, 31), year = -1;
+        const char *mv = value_in(sc, "month", &tk[i + 1]);
+        if (day < 0 || !mv)
+            return 0;
+        j = i + 2;
+        if (j < s->t1 && (year = small_int(sc, &tk[j], 1000, 2999)) > 0)
+            j++;
+        if (year < 0)
+            year = doc.year;
+        d.year = year;
+        d.month = atoi(mv);
+        d.day = day;
+        if (!year || !kg_date_valid(d))
+            return 0;
+        *out = d;
+        return j - i;
+    }
+    if ((t->flags & TF_NUM) && t->norm_len == 4 && i > s->t0) {
+        int y = small_int(sc, t, 1900, 2099);
+        const char *p = ex_norm(sc, &tk[i - 1]);
+        if (y > 0 && (strcmp(p, "in") == 0 || strcmp(p, "since") == 0 ||
+                      strcmp(p, "during") == 0 || strcmp(p, "early") == 0 ||
+                      strcmp(p, "late") == 0 || strcmp(p, "mid") == 0 ||
+                      strcmp(p, "until") == 0 || strcmp(p, "of") == 0 ||
+                      strcmp(p, "from") == 0 || strcmp(p, "by") == 0 ||
+                      strcmp(p, "back") == 0)) {
+            d.year = y;
+            *out = d;
+            return 1;
+        }
+        return 0;
+    }
+    if (!doc.year || !doc.month || !doc.day)
+        return 0;
+    if ((f & WF_WEEKDAY) && (t->flags & TF_CAP)) {
+        const char *wv = value_in(sc, "weekday", t);
+        int want = wv ? atoi(wv) : -1, have, back;
+        /* 1970-01-01 was a Thursday: 0 = Monday ... 6 = Sunday */
+        if (want < 0 || want > 6)
+            return 0;
+        have = (int)((kg_date_first_day(doc) % 7 + 7 + 3) % 7);
+        back = (have - want + 7) % 7;
+        *out = add_days(doc, -back);
+        return 1;
+    }
+    if (strcmp(n, "yesterday") == 0) {
+        *out = add_days(doc, -1);
+        return 1;
+    }
+    if (strcmp(n, "today") == 0) {
+        *out = doc;
+        return 1;
+    }
+    if (i + 1 < s->t1 && (strcmp(n, "last") == 0 || strcmp(n, "this") == 0 ||
+                          strcmp(n, "next") == 0)) {
+        int delta = n[0] == 'l' ? -1 : n[0] == 't' ? 0 : 1;
+        if (is_word(sc, i + 1, "year")) {
+            d.year = doc.year + delta;
+            *out = d;
+            return 2;
+        }
+        if (is_word(sc, i + 1, "month")) {
+            int m = doc.month + delta, y = doc.year;
+            if (m < 1) {
+                m += 12;
+                y--;
+            } else if (m > 12) {
+                m -= 12;
+                y++;
+            }
+            d.year = y;
+            d.month = m;
+            *out = d;
+            return 2;
+        }
+        if (is_word(sc, i + 1, "week")) {
+            *out = add_days(doc, 7 * delta);
+            return 2;
+        }
+    }
+    return 0;
+}
+
+kg_date kg_extract__sentence_date(const ex_scratch *sc, const ex_sent *s,
+                                  uint32_t near)
+{
+    kg_date best = sc->doc_date, d;
+    uint32_t i, bestdist = UINT32_MAX;
+    for (i = s->t0; i < s->t1; i++) {
+        const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
+        uint32_t n, dist;
+        if (!(t->flags & TF_WORD))
+            continue;
+        if (!(t->flags & (TF_NUM | TF_CAP)) &&
+            !(ex_wflags(sc, t) & (WF_MONTH | WF_WEEKDAY)) &&
+            t->norm_len > 9)
+            continue;
+        n = date_at(sc, s, i, &d);
+        if (!n)
+            continue;
+        dist = i > near ? i - near : near - i;
+        if (dist < bestdist) {
+            bestdist = dist;
+            best = d;
+        }
+        i += n - 1;
+    }
+    return best;
+}
+
+/* Money at token i: sets value and currency, returns length or 0. */
+static uint32_t money_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                         double *value, const char **cur)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t j = i;
+    const char *c = NULL, *suf = "";
+    double v, scale = 1;
+    /* symbol or code first: "$10 billion", "EUR 5 mln" */
+    if (ex_wflags(sc, &tk[j]) & WF_CURRENCY) {
+        c = value_in(sc, "currency", &tk[j]);
+        j++;
+    }
+    if (j >= s->t1 || !num_val(sc, &tk[j], &v, &suf))
+        return 0;
+    j++;
+    if (*suf) {
+        /* "10bn", "1.5B", "50m" */
+        int64_t w = kg_extract__word_find(sc->ex, suf, strlen(suf));
+        uint32_t k;
+        const ex_class *cl;
+        uint32_t cid;
+        int ok = 0;
+        if (w < 0 || !kg_extract__map_get(&sc->ex->classes, "scale", 5,
+                                          &cid))
+            return 0;
+        cl = &EX_AT(sc->ex->classv, ex_class, cid);
+        for (k = 0; k < cl->ph_n; k++) {
+            const ex_phrase *ph = phrase(sc->ex, cl, k);
+            if (ph->n == 1 && ph->value &&
+                EX_AT(sc->ex->pwordv, uint32_t, ph->first) == (uint32_t)w) {
+                scale = atof(ph->value);
+                ok = 1;
+            }
+        }
+        if (!ok)
+            return 0;
+    } else if (j < s->t1 && (ex_wflags(sc, &tk[j]) & WF_SCALE)) {
+        const char *sv = value_in(sc, "scale", &tk[j]);
+        if (sv)
+            scale = atof(sv);
+        j++;
+    }
+    if (!c && j < s->t1 && (ex_wflags(sc, &tk[j]) & WF_CURRENCY)) {
+        c = value_in(sc, "currency", &tk[j]);
+        j++;
+    }
+    if (!c)
+        return 0;
+    *value = v * scale;
+    *cur = c;
+    return j - i;
+}
+
+const char *kg_extract__amount(ex_scratch *sc, const ex_sent *s,
+                               uint32_t near)
+{
+    uint32_t i, bestdist = UINT32_MAX;
+    double best = 0, v;
+    const char *bcur = NULL, *cur;
+    char buf[64];
+    for (i = s->t0; i < s->t1; i++) {
+        uint32_t n, dist;
+        const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
+        if (!(t->flags & TF_NUM) && !(ex_wflags(sc, t) & WF_CURRENCY))
+            continue;
+        if (!(n = money_at(sc, s, i, &v, &cur)))
+            continue;
+        dist = i > near ? i - near : near - i;
+        if (dist < bestdist) {
+            bestdist = dist;
+            best = v;
+            bcur = cur;
+        }
+        i += n - 1;
+    }
+    if (!bcur || best <= 0 || best > 1e16)
+        return NULL;
+    snprintf(buf, sizeof buf, "%.0f %s", floor(best + 0.5), bcur);
+    return kg_pool_strdup(&sc->pool, buf);
+}
+
+double kg_extract__stake(const ex_scratch *sc, const ex_sent *s,
+                         uint32_t near)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t i, bestdist = UINT32_MAX;
+    double best = -1, v;
+    for (i = s->t0; i + 1 < s->t1; i++) {
+        uint32_t j, dist;
+        const char *suf = "";
+        if (!(tk[i].flags & TF_NUM) || !num_val(sc, &tk[i], &v, &suf) ||
+            *suf || v <= 0 || v > 100)
+            continue;
+        if (!(ex_wflags(sc, &tk[i + 1]) & WF_PCT))
+            continue;
+        for (j = i + 2; j < s->t1 && j <= i + 5; j++)
+            if (ex_wflags(sc, &tk[j]) & WF_STAKEWORD)
+                break;
+        if (j >= s->t1 || j > i + 5)
+            continue;
+        dist = i > near ? i - near : near - i;
+        if (dist < bestdist) {
+            bestdist = dist;
+            best = v;
+        }
+    }
+    return best;
+}

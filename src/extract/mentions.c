@@ -1,0 +1,529 @@
+/*
+ * mentions.c: entity mentions of one sentence and their canonical names.
+ *
+ * Left to right over the tokens, first match wins:
+ *   1. gazetteer names (longest first, exact case; an `ambiguous` name
+ *      needs corporate context in the sentence and no "river"/"fruit"
+ *      word nearby), legal suffixes after them are absorbed;
+ *   2. tickers in ticker context ("MSFT shares");
+ *   3. in-article aliases: acronyms defined as "Name (ACR)", surnames of
+ *      people and first words of multi-word firms named earlier;
+ *   4. coreference: "it"/"its", "the company", "the Redmond-based
+ *      company", "the software giant", "he"/"she";
+ *   5. name shapes: runs of capitalised words (with "&" and "of" inside
+ *      firm names), legal suffixes (dropped from the name), CamelCase,
+ *      acronyms.  Title words ("Mr.", "CEO"), months and the words of
+ *      class nonname end a run; a known word that only starts a sentence
+ *      is not a name.  Kind: org with a legal suffix or org word, person
+ *      after a title or role or with a known first name, else unknown
+ *      (decided later by the rule slot that takes it).
+ * Headline-case and ALL-CAPS sentences only get steps 1-4 and suffixes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "kg/vocab.h"
+
+/* Key of tokens [a, b): raw text joined by ' ' where spaced. */
+static int tok_key(const ex_scratch *sc, kg_buf *out, uint32_t a,
+                   uint32_t b)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const char *text = sc->doc->text;
+    uint32_t i;
+    kg_buf_clear(out);
+    for (i = a; i < b; i++) {
+        const char *s = text + tk[i].start;
+        size_t n = tk[i].end - tk[i].start, j;
+        if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
+            kg_buf_putc(out, ' ') != KG_OK)
+            return KG_ENOMEM;
+        for (j = 0; j < n; j++) {
+            unsigned char c = (unsigned char)s[j];
+            if (c == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
+                (unsigned char)s[j + 2] == 0x99) {
+                c = '\'';
+                j += 2;
+            }
+            if (kg_buf_putc(out, (char)c) != KG_OK)
+                return KG_ENOMEM;
+        }
+    }
+    return KG_OK;
+}
+
+/* Find or add the doc entity with this canonical name. */
+static int32_t ent_get(ex_scratch *sc, const char *name, size_t len,
+                       int kind, int32_t gaz)
+{
+    uint32_t id;
+    ex_ent *e;
+    if (kg_extract__map_get(&sc->entnames, name, len, &id)) {
+        e = &EX_AT(sc->ents, ex_ent, id);
+        if (e->kind < 0 && kind >= 0)
+            e->kind = kind;
+        return (int32_t)id;
+    }
+    id = (uint32_t)sc->ents.n;
+    e = kg_extract__vec_push(&sc->ents, sizeof *e);
+    if (!e)
+        return -1;
+    e->name = kg_pool_strndup(&sc->pool, name, len);
+    e->kind = kind;
+    e->gaz = gaz;
+    e->confirmed = 0;
+    if (!e->name || kg_extract__map_put(&sc->entnames, &sc->pool, name, len,
+                                        id, NULL) != KG_OK)
+        return -1;
+    return (int32_t)id;
+}
+
+static int add_ment(ex_scratch *sc, uint32_t t0, uint32_t a, uint32_t b,
+                    int32_t ent, int32_t alt, int src)
+{
+    ex_ment *m = kg_extract__vec_push(&sc->ments, sizeof *m);
+    uint32_t i, idx = (uint32_t)(sc->ments.n - 1);
+    if (!m || ent < 0)
+        return KG_ENOMEM;
+    m->a = a;
+    m->b = b;
+    m->ent = ent;
+    m->alt = alt;
+    m->src = (uint8_t)src;
+    sc->mstart[a - t0] = (int32_t)idx;
+    sc->mend[b - 1 - t0] = (int32_t)idx;
+    for (i = a; i < b; i++)
+        sc->mcov[i - t0] = (int32_t)idx;
+    return KG_OK;
+}
+
+static int is_punct(const ex_scratch *sc, const ex_tok *t, char c)
+{
+    return (t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == c &&
+           t->norm_len == 1;
+}
+
+/* Absorb legal suffixes after a name: "Corp.", ", Inc.", "Co Ltd". */
+static uint32_t absorb_legal(const ex_scratch *sc, uint32_t j, uint32_t t1)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    for (;;) {
+        if (j < t1 && (ex_wflags(sc, &tk[j]) & WF_LEGAL) &&
+            (tk[j].flags & TF_CAP)) {
+            j++;
+            if (j < t1 && is_punct(sc, &tk[j], '.') &&
+                !(tk[j].flags & TF_SPACE_BEFORE) && j + 1 < t1)
+                j++;
+            continue;
+        }
+        if (j + 1 < t1 && is_punct(sc, &tk[j], ',') &&
+            (ex_wflags(sc, &tk[j + 1]) & WF_LEGAL) &&
+            (tk[j + 1].flags & TF_CAP) &&
+            (j + 2 >= t1 || !(tk[j + 2].flags & TF_CAP))) {
+            j++;
+            continue;
+        }
+        return j;
+    }
+}
+
+/* Corporate context for an ambiguous name at [a, b). */
+static int corporate_context(const ex_scratch *sc, const ex_sent *s,
+                             uint32_t a, uint32_t b, int confirmed)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t i, lo = a > s->t0 + 3 ? a - 3 : s->t0;
+    uint32_t hi = b + 3 < s->t1 ? b + 3 : s->t1;
+    for (i = lo; i < hi; i++)
+        if (ex_wflags(sc, &tk[i]) & WF_NOTCORP)
+            return 0;
+    if (confirmed)
+        return 1;
+    if (b < s->t1 && (ex_wflags(sc, &tk[b]) & WF_LEGAL))
+        return 1;
+    for (i = s->t0; i < s->t1; i++)
+        if (ex_wflags(sc, &tk[i]) & (WF_CORPCUE | WF_TRIGGER))
+            return 1;
+    return 0;
+}
+
+/* Try the gazetteer at i; returns the end token or i. */
+static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
+                       kg_buf *key, int32_t *gent)
+{
+    const kg_extractor *ex = sc->ex;
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t maxk, k;
+    if (!kg_extract__map_get(&ex->gfirst, sc->doc->text + tk[i].start,
+                             tk[i].end - tk[i].start, &maxk))
+        return i;
+    if (maxk > s->t1 - i)
+        maxk = s->t1 - i;
+    for (k = maxk; k >= 1; k--) {
+        uint32_t g;
+        if (tok_key(sc, key, i, i + k) != KG_OK)
+            return i;
+        if (kg_extract__map_get(&ex->gnames, key->ptr, key->len, &g)) {
+            *gent = (int32_t)g;
+            return i + k;
+        }
+    }
+    return i;
+}
+
+/* Candidate antecedents for an org anaphor at position p. */
+static void org_antecedent(const ex_scratch *sc, int32_t *first,
+                           int32_t *second)
+{
+    const ex_ment *m = sc->ments.ptr;
+    size_t i;
+    int32_t here = -1;
+    *first = *second = -1;
+    for (i = 0; i < sc->ments.n; i++) {
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, m[i].ent);
+        if (m[i].src != MS_COREF && e->kind == KG_KIND_ORG) {
+            here = m[i].ent;
+            break;
+        }
+    }
+    if (here >= 0) {
+        *first = here;
+        *second = sc->prev_first_org != here ? sc->prev_first_org
+                                             : sc->last_org;
+    } else {
+        *first = sc->prev_first_org >= 0 ? sc->prev_first_org : sc->last_org;
+        *second = sc->last_org != *first ? sc->last_org : -1;
+    }
+    if (*second == *first)
+        *second = -1;
+}
+
+/* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
+static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
+                              uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t j;
+    if (strcmp(ex_norm(sc, &tk[i]), "the") != 0)
+        return i;
+    for (j = i + 1; j < s->t1 && j <= i + 4; j++) {
+        uint32_t f = ex_wflags(sc, &tk[j]);
+        if (!(tk[j].flags & TF_WORD) || (tk[j].flags & TF_NUM))
+            return i;
+        if (f & WF_ORGHEAD) {
+            /* "the company's" is fine; "the company of" is not ours */
+            if (j + 1 < s->t1 &&
+                strcmp(ex_norm(sc, &tk[j + 1]), "of") == 0)
+                return i;
+            return j + 1;
+        }
+        if (sc->mcov[j - s->t0] >= 0 || (f & (WF_STOP | WF_TRIGGER)))
+            return i;
+    }
+    return i;
+}
+
+static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
+{
+    uint32_t f = ex_wflags(sc, t);
+    if (!(t->flags & TF_WORD) || (t->flags & TF_NUM))
+        return 0;
+    if (!(t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)))
+        return 0;
+    if (f & (WF_NONNAME | WF_TITLE | WF_ROLE | WF_MONTH | WF_WEEKDAY |
+             WF_STOP | WF_PRONOUN | WF_PERPRONOUN))
+        return (f & (WF_LEGAL | WF_ORGWORD)) != 0;
+    return 1;
+}
+
+static int ends_with(const char *s, size_t n, const char *suf)
+{
+    size_t k = strlen(suf);
+    return n > k && memcmp(s + n - k, suf, k) == 0;
+}
+
+/* Append tokens [a, b) as a name ("Acme Robotics") into key. */
+static int name_text(const ex_scratch *sc, kg_buf *key, uint32_t a,
+                     uint32_t b)
+{
+    return tok_key(sc, key, a, b);
+}
+
+int kg_extract__mentions(ex_scratch *sc, uint32_t si)
+{
+    const kg_extractor *ex = sc->ex;
+    const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
+    const ex_tok *tk = sc->toks.ptr;
+    kg_buf key = KG_BUF_INIT;
+    uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0;
+    int headline, rc = KG_OK;
+    int32_t first_org = -1, last_org = -1;
+
+    sc->ments.n = 0;
+    if (n > sc->mcap) {
+        size_t cap = n * 2;
+        int32_t *p = realloc(sc->mstart, cap * 3 * sizeof *p);
+        if (!p)
+            return KG_ENOMEM;
+        sc->mstart = p;
+        sc->mcap = cap;
+    }
+    sc->mend = sc->mstart + sc->mcap;
+    sc->mcov = sc->mend + sc->mcap;
+    for (i = 0; i < n; i++)
+        sc->mstart[i] = sc->mend[i] = sc->mcov[i] = -1;
+
+    for (i = s->t0; i < s->t1; i++) {
+        if (!(tk[i].flags & TF_WORD) || (tk[i].flags & TF_NUM))
+            continue;
+        words++;
+        if ((tk[i].flags & TF_CAP) && i > s->t0)
+            caps++;
+    }
+    headline = words >= 4 && caps * 10 >= (words - 1) * 7;
+
+    for (i = s->t0; i < s->t1;) {
+        const ex_tok *t = &tk[i];
+        uint32_t f = ex_wflags(sc, t), j, id;
+        int32_t g = -1, ent;
+        if (!(t->flags & TF_WORD)) {
+            /* "(NASDAQ: MSFT)" after a name: skip the ticker */
+            if (is_punct(sc, t, '(') && i + 3 < s->t1 &&
+                (ex_wflags(sc, &tk[i + 1]) & WF_EXCHANGE) &&
+                is_punct(sc, &tk[i + 2], ':')) {
+                j = i + 3;
+                while (j < s->t1 && !is_punct(sc, &tk[j], ')'))
+                    j++;
+                i = j;
+                continue;
+            }
+            /* "Amazon Web Services (AWS)": define the acronym */
+            if (is_punct(sc, t, '(') && i + 2 < s->t1 && i > s->t0 &&
+                sc->mend[i - 1 - s->t0] >= 0 &&
+                (tk[i + 1].flags & (TF_ALLCAPS | TF_CAMEL)) &&
+                is_punct(sc, &tk[i + 2], ')')) {
+                const ex_ment *m = &EX_AT(sc->ments, ex_ment,
+                                          sc->mend[i - 1 - s->t0]);
+                ent = m->ent;
+                if (m->src != MS_COREF &&
+                    kg_extract__map_put(&sc->aliases, &sc->pool,
+                                        sc->doc->text + tk[i + 1].start,
+                                        tk[i + 1].end - tk[i + 1].start,
+                                        (uint32_t)ent, NULL) != KG_OK) {
+                    rc = KG_ENOMEM;
+                    goto done;
+                }
+                i += 3;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        /* 1. gazetteer */
+        if ((t->flags & (TF_UPPER | TF_NUM)) &&
+            (j = gaz_at(sc, s, i, &key, &g)) > i) {
+            const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
+            ent = ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
+            if (ent < 0) {
+                rc = KG_ENOMEM;
+                goto done;
+            }
+            if (ge->ambiguous) {
+                ex_ent *e = &EX_AT(sc->ents, ex_ent, ent);
+                if (!corporate_context(sc, s, i, j, e->confirmed)) {
+                    i = j;
+                    continue;
+                }
+                e->confirmed = 1;
+            }
+            j = absorb_legal(sc, j, s->t1);
+            if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_GAZ)) != KG_OK)
+                goto done;
+            i = j;
+            continue;
+        }
+        /* 2. tickers: "MSFT shares", "NYSE: ORCL" */
+        if ((t->flags & TF_ALLCAPS) &&
+            kg_extract__map_get(&ex->tickers, sc->doc->text + t->start,
+                                t->end - t->start, &id)) {
+            int ctx = (i + 1 < s->t1 &&
+                       (strcmp(ex_norm(sc, &tk[i + 1]), "shares") == 0 ||
+                        strcmp(ex_norm(sc, &tk[i + 1]), "stock") == 0)) ||
+                      (i >= s->t0 + 2 && is_punct(sc, &tk[i - 1], ':') &&
+                       (ex_wflags(sc, &tk[i - 2]) & WF_EXCHANGE));
+            if (ctx) {
+                const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, id);
+                ent = ent_get(sc, ge->name, strlen(ge->name), ge->kind,
+                              (int32_t)id);
+                if ((rc = add_ment(sc, s->t0, i, i + 1, ent, -1,
+                                   MS_GAZ)) != KG_OK)
+                    goto done;
+                i++;
+                continue;
+            }
+        }
+        /* 3. aliases defined earlier in the article */
+        if ((t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)) &&
+            kg_extract__map_get(&sc->aliases, sc->doc->text + t->start,
+                                t->end - t->start, &id)) {
+            j = absorb_legal(sc, i + 1, s->t1);
+            if ((rc = add_ment(sc, s->t0, i, j, (int32_t)id, -1,
+                               MS_ALIAS)) != KG_OK)
+                goto done;
+            i = j;
+            continue;
+        }
+        /* 4. coreference */
+        if (f & WF_PRONOUN) {
+            int32_t a1, a2;
+            org_antecedent(sc, &a1, &a2);
+            if (a1 >= 0 &&
+                (rc = add_ment(sc, s->t0, i, i + 1, a1, a2, MS_COREF)) !=
+                    KG_OK)
+                goto done;
+            i++;
+            continue;
+        }
+        if ((f & WF_PERPRONOUN) && sc->last_person >= 0) {
+            if ((rc = add_ment(sc, s->t0, i, i + 1, sc->last_person, -1,
+                               MS_COREF)) != KG_OK)
+                goto done;
+            i++;
+            continue;
+        }
+        if ((j = descriptor_at(sc, s, i)) > i) {
+            int32_t a1, a2;
+            org_antecedent(sc, &a1, &a2);
+            if (a1 >= 0) {
+                if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
+                    KG_OK)
+                    goto done;
+                i = j;
+                continue;
+            }
+        }
+        /* 5. name shapes */
+        if (is_shape_word(sc, t) &&
+            !((t->flags & TF_SENT_START) && t->word >= 0 &&
+              !(f & (WF_LEGAL | WF_ORGWORD)))) {
+            uint32_t k, end, legal = 0, orgword = 0;
+            int kind = -1;
+            j = i + 1;
+            while (j < s->t1) {
+                if (is_shape_word(sc, &tk[j]) &&
+                    (tk[j].flags & TF_SPACE_BEFORE) &&
+                    !(ex_wflags(sc, &tk[j]) & WF_LEGAL)) {
+                    j++;
+                    continue;
+                }
+                /* "Mercedes-Benz" (split at the hyphen, joined here) */
+                if (j + 1 < s->t1 && is_punct(sc, &tk[j], '-') &&
+                    !(tk[j].flags & TF_SPACE_BEFORE) &&
+                    !(tk[j + 1].flags & TF_SPACE_BEFORE) &&
+                    is_shape_word(sc, &tk[j + 1]) &&
+                    sc->mstart[j + 1 - s->t0] < 0) {
+                    uint32_t g2 = j + 1;
+                    int32_t dummy;
+                    if (gaz_at(sc, s, g2, &key, &dummy) == g2) {
+                        j += 2;
+                        continue;
+                    }
+                }
+                /* "Bank of America", "Procter & Gamble" */
+                if (j + 1 < s->t1 && is_shape_word(sc, &tk[j + 1]) &&
+                    (is_punct(sc, &tk[j], '&') ||
+                     (strcmp(ex_norm(sc, &tk[j]), "of") == 0 &&
+                      (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)))) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            end = absorb_legal(sc, j, s->t1);
+            legal = end > j;
+            if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
+                orgword = 1;
+            /* a lone sentence-initial capital or headline word */
+            if ((headline && !legal) ||
+                ((t->flags & TF_SENT_START) && j == i + 1 && !legal &&
+                 !(t->flags & (TF_CAMEL | TF_ALLCAPS)) && t->word >= 0)) {
+                i = j;
+                continue;
+            }
+            if (legal || orgword)
+                kind = KG_KIND_ORG;
+            else if (i > s->t0 &&
+                     (ex_wflags(sc, &tk[i - 1]) & (WF_TITLE | WF_ROLE)) &&
+                     !(ex_wflags(sc, &tk[i - 1]) & WF_STOP))
+                kind = KG_KIND_PERSON;
+            else if (i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
+                     (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
+                kind = KG_KIND_PERSON;
+            else if ((f & WF_FIRSTNAME) && j - i >= 2 && j - i <= 3)
+                kind = KG_KIND_PERSON;
+            else if (j == i + 1 && (t->flags & (TF_CAMEL | TF_ALLCAPS)))
+                kind = KG_KIND_ORG;
+            else if (i > s->t0 &&
+                     ends_with(ex_norm(sc, &tk[i - 1]), tk[i - 1].norm_len,
+                               "-based"))
+                kind = KG_KIND_ORG;
+            if ((rc = name_text(sc, &key, i, j)) != KG_OK)
+                goto done;
+            /* a name that is someone's alias is that entity */
+            if (kg_extract__map_get(&sc->aliases, key.ptr, key.len, &id))
+                ent = (int32_t)id;
+            else
+                ent = ent_get(sc, key.ptr, key.len, kind, -1);
+            if (ent < 0) {
+                rc = KG_ENOMEM;
+                goto done;
+            }
+            /* short forms for later: "Nadella", "Dixons" */
+            k = j - 1;
+            if (j - i >= 2 && kind == KG_KIND_PERSON) {
+                if (kg_extract__map_put(&sc->aliases, &sc->pool,
+                                        sc->doc->text + tk[k].start,
+                                        tk[k].end - tk[k].start,
+                                        (uint32_t)ent, NULL) != KG_OK) {
+                    rc = KG_ENOMEM;
+                    goto done;
+                }
+            } else if (j - i >= 2 && kind == KG_KIND_ORG &&
+                       tk[i].word < 0) {
+                if (kg_extract__map_put(&sc->aliases, &sc->pool,
+                                        sc->doc->text + tk[i].start,
+                                        tk[i].end - tk[i].start,
+                                        (uint32_t)ent, NULL) != KG_OK) {
+                    rc = KG_ENOMEM;
+                    goto done;
+                }
+            }
+            if ((rc = add_ment(sc, s->t0, i, end, ent, -1,
+                               legal ? MS_SUFFIX : MS_SHAPE)) != KG_OK)
+                goto done;
+            i = end;
+            continue;
+        }
+        i++;
+    }
+    /* salience for the next sentences */
+    for (i = 0; i < sc->ments.n; i++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+        if (e->kind == KG_KIND_ORG) {
+            if (first_org < 0)
+                first_org = m->ent;
+            last_org = m->ent;
+        } else if (e->kind == KG_KIND_PERSON && m->src != MS_COREF) {
+            sc->last_person = m->ent;
+        }
+    }
+    if (first_org >= 0) {
+        sc->prev_first_org = first_org;
+        sc->last_org = last_org;
+    }
+done:
+    kg_buf_release(&key);
+    return rc;
+}

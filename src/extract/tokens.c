@@ -1,0 +1,427 @@
+/*
+ * tokens.c: one pass over the bytes of an article: tokens with byte
+ * offsets, their lowercase forms and lexicon ids, then sentences.
+ *
+ * UTF-8 aware where news text needs it: curly quotes and apostrophes fold
+ * to ASCII in the lowercase form, en and em dashes are "-", NBSP and the
+ * other Unicode spaces are spaces, accented letters are letters.  Dotted
+ * abbreviations ("U.S.", "N.V.") are one token; "'s" and "n't" are tokens
+ * of their own.  A period ends a sentence unless the word before it is an
+ * abbreviation of class abbrev ("Corp.", "Mr.", "Jan.") and the next word
+ * does not start a new sentence.
+ */
+#include <string.h>
+
+#include "extract/extract_int.h"
+
+enum { TF_PARA = 1u << 9 }; /* first token after a blank line */
+
+/* Length of a Unicode space at s (0 if none). */
+static size_t uspace(const unsigned char *s, const unsigned char *e)
+{
+    if (s[0] == 0xC2 && s + 1 < e && s[1] == 0xA0)
+        return 2;
+    if (s[0] == 0xE2 && s + 2 < e && s[1] == 0x80 &&
+        ((s[2] >= 0x80 && s[2] <= 0x8B) || s[2] == 0xAF))
+        return 3;
+    if (s[0] == 0xE3 && s + 2 < e && s[1] == 0x80 && s[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+/*
+ * Punctuation outside ASCII: sets *norm to its ASCII stand-in and returns
+ * its length, or 0 if s starts a letter.
+ */
+static size_t upunct(const unsigned char *s, const unsigned char *e,
+                     const char **norm)
+{
+    if (s[0] == 0xE2 && s + 2 < e && s[1] == 0x80) {
+        switch (s[2]) {
+        case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95:
+            *norm = "-";
+            return 3;
+        case 0x98: case 0x99: case 0x9A: case 0x9B:
+            *norm = "'";
+            return 3;
+        case 0x9C: case 0x9D: case 0x9E: case 0x9F:
+            *norm = "\"";
+            return 3;
+        case 0xA2: case 0xA7:
+            *norm = "*";
+            return 3;
+        case 0xA6:
+            *norm = "...";
+            return 3;
+        default:
+            break;
+        }
+    }
+    if (s[0] == 0xE2 && s + 2 < e && s[1] == 0x82 && s[2] == 0xAC) {
+        *norm = "\xE2\x82\xAC"; /* euro sign stays itself */
+        return 3;
+    }
+    if (s[0] == 0xE2 && s + 2 < e && s[1] == 0x84 && s[2] == 0xA2) {
+        *norm = "*"; /* trade mark sign */
+        return 3;
+    }
+    if (s[0] == 0xC2 && s + 1 < e) {
+        switch (s[1]) {
+        case 0xA3:
+            *norm = "\xC2\xA3"; /* pound sign */
+            return 2;
+        case 0xA5:
+            *norm = "\xC2\xA5";
+            return 2;
+        case 0xAB: case 0xBB:
+            *norm = "\"";
+            return 2;
+        case 0xA9: case 0xAE: case 0xB7:
+            *norm = "*";
+            return 2;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+static int is_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+/* Word byte: ASCII letter/digit or part of a non-punctuation sequence. */
+static int word_at(const unsigned char *s, const unsigned char *e)
+{
+    const char *n;
+    if (*s < 0x80)
+        return is_alnum(*s);
+    if ((*s & 0xC0) == 0x80)
+        return 1; /* continuation byte of a letter */
+    return !uspace(s, e) && !upunct(s, e, &n);
+}
+
+/* 1 if s is a right single quote or ASCII apostrophe; sets *n. */
+static int apos_at(const unsigned char *s, const unsigned char *e,
+                   size_t *n)
+{
+    if (*s == '\'') {
+        *n = 1;
+        return 1;
+    }
+    if (s[0] == 0xE2 && s + 2 < e && s[1] == 0x80 && s[2] == 0x99) {
+        *n = 3;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * Split "Microsoft-backed" and "Microsoft-OpenAI" at the hyphen: before a
+ * capital after a letter, or before a word of class hyphensplit.  Names
+ * like "Coca-Cola" split too, but gazetteer keys and name shapes join the
+ * parts again because no space separates them.
+ */
+static int hyphen_splits(const ex_scratch *sc, const unsigned char *s,
+                         const unsigned char *e)
+{
+    char buf[32];
+    size_t n = 0;
+    const unsigned char *p = s + 1;
+    int64_t w;
+    if (*p >= 'A' && *p <= 'Z')
+        return !(s[-1] >= '0' && s[-1] <= '9');
+    while (p < e && is_alnum(*p) && n < sizeof buf - 1) {
+        buf[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        p++;
+    }
+    if (p < e && is_alnum(*p))
+        return 0;
+    w = kg_extract__word_find(sc->ex, buf, n);
+    return w >= 0 &&
+           (EX_AT(sc->ex->wordv, ex_word, w).flags & WF_HYPHEN) != 0;
+}
+
+static int push_tok(ex_scratch *sc, uint32_t start, uint32_t end,
+                    const char *norm, size_t nlen, uint32_t flags)
+{
+    ex_tok *t = kg_extract__vec_push(&sc->toks, sizeof *t);
+    kg_buf *nb = &sc->norm;
+    int64_t w;
+    if (!t)
+        return KG_ENOMEM;
+    t->start = start;
+    t->end = end;
+    t->norm = (uint32_t)nb->len;
+    t->norm_len = (uint32_t)nlen;
+    t->flags = flags;
+    if (kg_buf_put(nb, norm, nlen) != KG_OK || kg_buf_putc(nb, '\0'))
+        return KG_ENOMEM;
+    w = kg_extract__word_find(sc->ex, nb->ptr + t->norm, nlen);
+    t->word = (int32_t)w;
+    return KG_OK;
+}
+
+/* Token flags and lowercase form of a word token. */
+static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
+                    uint32_t end, uint32_t flags)
+{
+    char small[256];
+    size_t i, o = 0, n = end - start;
+    int letters = 0, uppers = 0, lower_seen = 0, camel = 0;
+    const unsigned char *s = b + start;
+    unsigned char c0 = s[0];
+    if (c0 >= '0' && c0 <= '9')
+        flags |= TF_NUM;
+    else if ((c0 >= 'A' && c0 <= 'Z') ||
+             (c0 == 0xC3 && n > 1 && s[1] >= 0x80 && s[1] <= 0x9E &&
+              s[1] != 0x97))
+        flags |= TF_CAP;
+    for (i = 0; i < n && o < sizeof small - 3; i++) {
+        unsigned char c = s[i];
+        if (c >= 'A' && c <= 'Z') {
+            letters++;
+            uppers++;
+            if (lower_seen)
+                camel = 1;
+            small[o++] = (char)(c + 32);
+        } else if (c >= 'a' && c <= 'z') {
+            letters++;
+            lower_seen = 1;
+            small[o++] = (char)c;
+        } else if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
+                   s[i + 2] == 0x99) {
+            small[o++] = '\'';
+            i += 2;
+        } else {
+            small[o++] = (char)c;
+        }
+    }
+    if (uppers)
+        flags |= TF_UPPER;
+    if (letters >= 2 && uppers == letters)
+        flags |= TF_ALLCAPS;
+    if (camel)
+        flags |= TF_CAMEL;
+    return push_tok(sc, start, end, small, o, flags | TF_WORD);
+}
+
+static int split_sentences(ex_scratch *sc);
+
+int kg_extract__tokenize(ex_scratch *sc)
+{
+    const unsigned char *b = (const unsigned char *)sc->doc->text;
+    const unsigned char *e = b + sc->doc->text_len;
+    const unsigned char *s = b;
+    uint32_t pending = TF_SPACE_BEFORE | TF_PARA;
+    int newlines = 0;
+    int rc;
+
+    while (s < e) {
+        unsigned char c = *s;
+        size_t n;
+        const char *pn;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+            s++;
+            pending |= TF_SPACE_BEFORE;
+            continue;
+        }
+        if (c == '\n') {
+            if (++newlines >= 2)
+                pending |= TF_PARA;
+            s++;
+            pending |= TF_SPACE_BEFORE;
+            continue;
+        }
+        if (c >= 0x80 && (n = uspace(s, e)) != 0) {
+            s += n;
+            pending |= TF_SPACE_BEFORE;
+            continue;
+        }
+        newlines = 0;
+        if (word_at(s, e)) {
+            const unsigned char *w = s;
+            size_t an;
+            while (s < e) {
+                if (word_at(s, e)) {
+                    s++;
+                    continue;
+                }
+                if ((*s == '.' || *s == '-' || *s == '&' || *s == '/') &&
+                    s + 1 < e && is_alnum(s[1]) && is_alnum(s[-1])) {
+                    if (*s == '-' && hyphen_splits(sc, s, e))
+                        break;
+                    s++;
+                    continue;
+                }
+                if (*s == ',' && s + 3 < e && s[-1] >= '0' &&
+                    s[-1] <= '9' && s[1] >= '0' && s[1] <= '9' &&
+                    s[2] >= '0' && s[2] <= '9' && s[3] >= '0' &&
+                    s[3] <= '9' && (s + 4 == e || !is_alnum(s[4]))) {
+                    s++;
+                    continue;
+                }
+                if (apos_at(s, e, &an)) {
+                    const unsigned char *a = s + an;
+                    /* "'s" and "n't" become their own tokens */
+                    if (a < e && (*a == 's' || *a == 'S') &&
+                        (a + 1 == e || !word_at(a + 1, e)))
+                        break;
+                    if (a < e && *a == 't' && s[-1] == 'n' &&
+                        (a + 1 == e || !word_at(a + 1, e)) && s - 1 > w) {
+                        s--;
+                        break;
+                    }
+                    if (a < e && is_alnum(*a)) {
+                        s = a;
+                        continue;
+                    }
+                }
+                break;
+            }
+            /* "U.S." and "N.V.": single letters with dots keep the last */
+            if (s < e && *s == '.' && s - w >= 3 && w[1] == '.' &&
+                s[-2] == '.')
+                s++;
+            rc = word_tok(sc, b, (uint32_t)(w - b), (uint32_t)(s - b),
+                          pending);
+            if (rc)
+                return rc;
+            pending = 0;
+            continue;
+        }
+        /* "'s", "n't", "'" */
+        if (apos_at(s, e, &n) && s > b) {
+            const unsigned char *a = s + n;
+            if (a < e && (*a == 's' || *a == 'S') &&
+                (a + 1 == e || !word_at(a + 1, e)) && is_alnum(s[-1])) {
+                rc = push_tok(sc, (uint32_t)(s - b), (uint32_t)(a + 1 - b),
+                              "'s", 2, pending | TF_WORD);
+                if (rc)
+                    return rc;
+                pending = 0;
+                s = a + 1;
+                continue;
+            }
+        }
+        if (c < 0x80) {
+            char one[2] = {(char)c, 0};
+            rc = push_tok(sc, (uint32_t)(s - b), (uint32_t)(s + 1 - b), one,
+                          1, pending | TF_PUNCT);
+            if (rc)
+                return rc;
+            pending = 0;
+            s++;
+            continue;
+        }
+        n = upunct(s, e, &pn);
+        if (!n)
+            n = 1; /* stray continuation byte: skip as punctuation */
+        rc = push_tok(sc, (uint32_t)(s - b), (uint32_t)(s + n - b), pn ? pn
+                      : "*", pn ? strlen(pn) : 1, pending | TF_PUNCT);
+        if (rc)
+            return rc;
+        pending = 0;
+        s += n;
+    }
+    return split_sentences(sc);
+}
+
+/* Does token i look like the start of a new sentence? */
+static int starts_sentence(const ex_scratch *sc, const ex_tok *t)
+{
+    const char *n = ex_norm(sc, t);
+    if (t->flags & (TF_CAP | TF_NUM | TF_PARA))
+        return 1;
+    return n[0] == '"' || n[0] == '\'' || n[0] == '(' || n[0] == '-';
+}
+
+static int is_initial(const ex_scratch *sc, const ex_tok *t)
+{
+    return (t->flags & TF_CAP) && t->norm_len == 1 &&
+           ex_norm(sc, t)[0] != 'a' && ex_norm(sc, t)[0] != 'i';
+}
+
+static int push_sent(ex_scratch *sc, uint32_t t0, uint32_t t1)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    ex_sent *s;
+    if (t1 <= t0)
+        return KG_OK;
+    s = kg_extract__vec_push(&sc->sents, sizeof *s);
+    if (!s)
+        return KG_ENOMEM;
+    s->t0 = t0;
+    s->t1 = t1;
+    s->b0 = tk[t0].start;
+    s->b1 = tk[t1 - 1].end;
+    return KG_OK;
+}
+
+static int split_sentences(ex_scratch *sc)
+{
+    ex_tok *tk = sc->toks.ptr;
+    uint32_t n = (uint32_t)sc->toks.n, i, t0 = 0;
+    int rc;
+    for (i = 0; i < n; i++) {
+        const char *nm = ex_norm(sc, &tk[i]);
+        int end = 0;
+        if (i > t0 && (tk[i].flags & TF_PARA)) {
+            if ((rc = push_sent(sc, t0, i)) != KG_OK)
+                return rc;
+            t0 = i;
+        }
+        if (tk[i].flags & TF_PUNCT) {
+            if (nm[0] == '!' || nm[0] == '?' || (nm[0] == '.' && !nm[1]) ||
+                (nm[0] == '.' && nm[1] == '.')) {
+                end = 1;
+            }
+        } else if (tk[i].norm_len > 2 && nm[tk[i].norm_len - 1] == '.') {
+            /* "U.S." may end a sentence only before a clear start */
+            if (i + 1 < n && (tk[i + 1].flags & TF_CAP) &&
+                (ex_wflags(sc, &tk[i + 1]) &
+                 (WF_STOP | WF_PRONOUN | WF_PERPRONOUN)))
+                end = 1;
+        }
+        if (end && nm[0] == '.' && !nm[1] && i > t0) {
+            const ex_tok *p = &tk[i - 1];
+            uint32_t pf = ex_wflags(sc, p);
+            const ex_tok *nx = i + 1 < n ? &tk[i + 1] : NULL;
+            if (nx && !(nx->flags & TF_PARA)) {
+                if (!starts_sentence(sc, nx)) {
+                    end = 0;
+                } else if (!(p->flags & TF_SPACE_BEFORE) && i > t0 + 1 &&
+                           (p->flags & TF_PUNCT)) {
+                    /* "..." handled as punctuation: fine */
+                } else if (pf & WF_ABBREV) {
+                    /* "Corp. The ..." ends; "Corp. said" does not */
+                    end = (pf & WF_SUFFIXABBR) && (nx->flags & TF_CAP) &&
+                          (ex_wflags(sc, nx) &
+                           (WF_STOP | WF_PRONOUN | WF_PERPRONOUN));
+                } else if (is_initial(sc, p) && (nx->flags & TF_CAP)) {
+                    end = 0;
+                }
+            }
+        }
+        if (end) {
+            uint32_t j = i + 1;
+            /* closing quotes and brackets belong to the sentence */
+            while (j < n && (tk[j].flags & TF_PUNCT) &&
+                   !(tk[j].flags & TF_SPACE_BEFORE) &&
+                   strchr("\"')]", ex_norm(sc, &tk[j])[0]))
+                j++;
+            if ((rc = push_sent(sc, t0, j)) != KG_OK)
+                return rc;
+            t0 = j;
+            i = j - 1;
+        }
+    }
+    if ((rc = push_sent(sc, t0, n)) != KG_OK)
+        return rc;
+    /* mark the first token of each sentence */
+    for (i = 0; i < sc->sents.n; i++)
+        tk[EX_AT(sc->sents, ex_sent, i).t0].flags |= TF_SENT_START;
+    return KG_OK;
+}

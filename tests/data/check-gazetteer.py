@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""check-gazetteer.py: validate src/extract/data/gazetteer.tsv.
+
+Usage: check-gazetteer.py [--stats] FILE
+
+Checks the shared format (GAZETTEER-FORMAT.md): valid UTF-8, 2..5 TAB
+separated columns, known kinds and flags, no stray whitespace, unique
+canonical names, every alias unique across the file and never equal to
+another entry's name (also not case-insensitively), unique tickers of a
+plain symbol shape, maker= only on products and parent= only on orgs, and
+every maker=/parent= target naming an org in the file.
+Prints one line per problem as FILE:LINE: message; exits 1 if any.
+"""
+import re
+import sys
+
+KINDS = ("org", "person", "product")
+TICKER_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,9}$")
+
+
+def main(argv):
+    stats = "--stats" in argv
+    args = [a for a in argv[1:] if a != "--stats"]
+    if len(args) != 1:
+        sys.stderr.write("usage: check-gazetteer.py [--stats] FILE\n")
+        return 2
+    path = args[0]
+    errors = []
+
+    def err(ln, msg):
+        errors.append("%s:%d: %s" % (path, ln, msg))
+
+    try:
+        raw = open(path, "rb").read()
+    except OSError as e:
+        sys.stderr.write("check-gazetteer: cannot open '%s': %s\n" % (path, e))
+        return 1
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        print("%s: not valid UTF-8 at byte %d" % (path, e.start))
+        return 1
+    if text.startswith("\ufeff"):
+        err(1, "byte order mark")
+    if "\r" in text:
+        err(1, "carriage return in file (use LF line ends)")
+
+    entries = []          # (line, name, kind, aliases, tickers, flags)
+    for ln, line in enumerate(text.split("\n"), 1):
+        if line == "" or line.startswith("#"):
+            continue
+        if line.strip() == "":
+            err(ln, "whitespace-only line")
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2 or len(cols) > 5:
+            err(ln, "expected 2..5 TAB-separated columns, got %d" % len(cols))
+            continue
+        cols += [""] * (5 - len(cols))
+        for c in cols:
+            if c != c.strip() or "  " in c:
+                err(ln, "stray whitespace in column %r" % c)
+        name, kind, al, tk, fl = cols
+        if not name:
+            err(ln, "empty name")
+            continue
+        if kind not in KINDS:
+            err(ln, "unknown kind %r" % kind)
+        aliases = [a.strip() for a in al.split("|")] if al else []
+        tickers = [t.strip() for t in tk.split("|")] if tk else []
+        flags = [f.strip() for f in fl.split(",")] if fl else []
+        if "" in aliases:
+            err(ln, "empty alias")
+        if "" in tickers:
+            err(ln, "empty ticker")
+        for t in tickers:
+            if t and not TICKER_RE.match(t):
+                err(ln, "ticker %r is not a plain symbol" % t)
+        if tickers and kind != "org":
+            err(ln, "tickers on a %s" % kind)
+        if len(set(aliases)) != len(aliases):
+            err(ln, "alias listed twice")
+        if name in aliases:
+            err(ln, "alias equal to its own name")
+        for f in flags:
+            key, _, val = f.partition("=")
+            if f == "ambiguous":
+                continue
+            if key in ("maker", "parent") and val and val == val.strip():
+                if key == "maker" and kind != "product":
+                    err(ln, "maker= on a %s" % kind)
+                if key == "parent" and kind != "org":
+                    err(ln, "parent= on a %s" % kind)
+                if val == name:
+                    err(ln, "%s= names the entry itself" % key)
+                continue
+            err(ln, "unknown flag %r" % f)
+        if len([f for f in flags if f.startswith("maker=")]) > 1 or \
+                len([f for f in flags if f.startswith("parent=")]) > 1:
+            err(ln, "repeated maker=/parent= flag")
+        entries.append((ln, name, kind, aliases, tickers, flags))
+
+    names = {}            # exact name -> line
+    owner = {}            # exact surface form -> canonical name
+    folded = {}           # casefolded surface form -> (canonical, line)
+    for ln, name, kind, aliases, tickers, flags in entries:
+        if name in names:
+            err(ln, "duplicate name %r (first on line %d)" % (name, names[name]))
+        names.setdefault(name, ln)
+    kinds = {}
+    for ln, name, kind, aliases, tickers, flags in entries:
+        kinds.setdefault(name, kind)
+        for form in [name] + aliases:
+            if form in owner and owner[form] != name:
+                what = "alias" if form != name else "name"
+                err(ln, "%s %r already used by %r" % (what, form, owner[form]))
+            owner.setdefault(form, name)
+            key = form.casefold()
+            if key in folded and folded[key][0] != name:
+                err(ln, "%r clashes (ignoring case) with %r of line %d"
+                    % (form, folded[key][0], folded[key][1]))
+            folded.setdefault(key, (name, ln))
+    seen_t = {}
+    for ln, name, kind, aliases, tickers, flags in entries:
+        for t in tickers:
+            if t in seen_t and seen_t[t] != name:
+                err(ln, "ticker %r already used by %r" % (t, seen_t[t]))
+            seen_t.setdefault(t, name)
+        for f in flags:
+            key, _, val = f.partition("=")
+            if key in ("maker", "parent"):
+                if val not in kinds:
+                    err(ln, "%s=%s: no such entry" % (key, val))
+                elif kinds[val] != "org":
+                    err(ln, "%s=%s is a %s, not an org" % (key, val, kinds[val]))
+
+    for e in errors:
+        print(e)
+    if stats or errors:
+        counts = {}
+        for e in entries:
+            counts[e[2]] = counts.get(e[2], 0) + 1
+        nal = sum(len(e[3]) for e in entries)
+        ntk = sum(len(e[4]) for e in entries)
+        print("%s: %s; %d aliases, %d tickers; %d problem(s)" % (
+            path, ", ".join("%d %s" % (counts.get(k, 0), k) for k in KINDS),
+            nal, ntk, len(errors)))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

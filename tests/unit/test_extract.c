@@ -1,0 +1,464 @@
+/*
+ * test_extract.c: unit tests of the extractor (src/extract/).
+ *
+ * Test plan:
+ *   extract__sentences   abbreviations (Corp., U.S., Mr., Jan.) do not end
+ *                        sentences; evidence and spans are per sentence
+ *   extract__utf8        curly quotes and apostrophes, en dashes, NBSP,
+ *                        accented names
+ *   extract__entities    gazetteer, aliases, legal suffixes, unknown firms
+ *                        by suffix, acronyms, ambiguous names need context
+ *   extract__relations   one sentence per relation family, both voices
+ *   extract__status      hedges, denials, endings
+ *   extract__props       amounts (USD, mln dlrs, EUR), stake, role
+ *   extract__dates       explicit, relative and weekday dates
+ *   extract__coref       "the company", "it", surnames, acronyms
+ *   extract__coord       coordinated objects and subjects
+ *   extract__symmetric   canonical order of symmetric relations, no dups
+ *   extract__explain     explanation strings with KG_EXTRACT_EXPLAIN
+ *   extract__threads     two threads share one extractor
+ *   extract__rulefiles   user rule files: a new rule fires; errors name
+ *                        file and line
+ *   extract__edge        empty text, no entities, huge sentence
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "kg/extract.h"
+
+typedef struct res {
+    char line[64][400];
+    char rule[64][64];
+    char evidence[64][400];
+    char explain[64][400];
+    char amount[64][40];
+    char role[64][40];
+    double stake[64];
+    int n;
+} res;
+
+static kg_extractor *g_ex;
+static kg_extractor *g_ex_explain;
+
+static int collect(const kg_triple *t, const kg_explain *why, void *p)
+{
+    res *r = p;
+    char d[KG_DATE_STRLEN];
+    if (r->n >= 64)
+        return 0;
+    kg_date_format(d, t->date);
+    snprintf(r->line[r->n], sizeof r->line[0], "%s|%s|%s|%s|%s", t->subject,
+             kg_relation_name(t->relation), t->object,
+             kg_status_name(t->status), d);
+    snprintf(r->rule[r->n], sizeof r->rule[0], "%s", t->rule);
+    snprintf(r->evidence[r->n], sizeof r->evidence[0], "%s", t->evidence);
+    snprintf(r->amount[r->n], sizeof r->amount[0], "%s",
+             t->amount ? t->amount : "");
+    snprintf(r->role[r->n], sizeof r->role[0], "%s",
+             t->role ? t->role : "");
+    r->stake[r->n] = t->stake;
+    if (why)
+        snprintf(r->explain[r->n], sizeof r->explain[0], "%s / %s / %s",
+                 why->entities, why->trigger, why->pattern);
+    r->n++;
+    return 0;
+}
+
+/* Run text with article date 2024-06-15 (a Saturday). */
+static void run_ex(kg_extractor *ex, const char *text, res *r)
+{
+    kg_doc doc;
+    kg_error err;
+    memset(&doc, 0, sizeof doc);
+    memset(r, 0, sizeof *r);
+    doc.id = (char *)(uintptr_t)"t";
+    doc.text = (char *)(uintptr_t)text;
+    doc.text_len = strlen(text);
+    doc.date = (kg_date){2024, 6, 15};
+    KG_CHECK_INT(kg_extract_doc(ex, &doc, collect, r, &err), KG_OK);
+}
+
+static void run(const char *text, res *r)
+{
+    run_ex(g_ex, text, r);
+}
+
+/* 1 if a triple starting with want ("S|rel|O|status" or with date). */
+static int has(const res *r, const char *want)
+{
+    int i;
+    size_t n = strlen(want);
+    for (i = 0; i < r->n; i++)
+        if (strncmp(r->line[i], want, n) == 0 &&
+            (r->line[i][n] == '\0' || r->line[i][n] == '|'))
+            return 1;
+    return 0;
+}
+
+static int find(const res *r, const char *want)
+{
+    int i;
+    size_t n = strlen(want);
+    for (i = 0; i < r->n; i++)
+        if (strncmp(r->line[i], want, n) == 0)
+            return i;
+    return -1;
+}
+
+static void dump(const res *r)
+{
+    int i;
+    for (i = 0; i < r->n; i++)
+        fprintf(stderr, "    got: %s [%s]\n", r->line[i], r->rule[i]);
+}
+
+#define EXPECT(r, want)                                                    \
+    do {                                                                   \
+        KG_CHECK(has(r, want));                                            \
+        if (!has(r, want))                                                 \
+            dump(r);                                                       \
+    } while (0)
+
+static void test_extract__sentences(void)
+{
+    res r;
+    run("Microsoft Corp. said Mr. Smith met U.S. officials on Jan. 5. "
+        "Later, Microsoft Corp. acquired Nuance Communications Inc. for "
+        "$19.7 billion.",
+        &r);
+    EXPECT(&r, "Microsoft|acquired|Nuance|holds");
+    KG_CHECK_INT(r.n, 1);
+    KG_CHECK(strncmp(r.evidence[0], "Later, Microsoft", 16) == 0);
+    run("Acme Corp. The firm was bought by Globex Inc. last year.", &r);
+    EXPECT(&r, "Globex|acquired|Acme|holds|2023");
+}
+
+static void test_extract__utf8(void)
+{
+    res r;
+    run("Zo\xC3\xAB Industries\xC2\xA0Inc. said it agreed to buy "
+        "Ren\xC3\xA9 Labs \xE2\x80\x94 a startup \xE2\x80\x94 for "
+        "\xE2\x80\x9C" "about $5 million\xE2\x80\x9D.",
+        &r);
+    EXPECT(&r, "Zo\xC3\xAB Industries|acquired|Ren\xC3\xA9 Labs|holds");
+    run("Nvidia\xE2\x80\x99s rival AMD said so.", &r);
+    EXPECT(&r, "AMD|competes-with|Nvidia|holds");
+    run("The Microsoft\xE2\x80\x93OpenAI partnership was extended.", &r);
+    EXPECT(&r, "Microsoft|partners-with|OpenAI|holds");
+}
+
+static void test_extract__entities(void)
+{
+    res r;
+    run("Microsoft Corporation invested $1 billion in OpenAI Inc.", &r);
+    EXPECT(&r, "Microsoft|invested-in|OpenAI|holds");
+    run("Dixons Group PLC, the British retailer, acquired Carphone "
+        "Holdings Ltd.",
+        &r);
+    EXPECT(&r, "Dixons Group|acquired|Carphone|holds");
+    /* ambiguous names need corporate context */
+    run("Apple trees along the Amazon river bloomed in spring.", &r);
+    KG_CHECK_INT(r.n, 0);
+    run("Apple acquired Beats Electronics for $3 billion.", &r);
+    EXPECT(&r, "Apple|acquired|Beats Electronics|holds");
+    /* sentence-initial capitals are not names */
+    run("Analysts said Globex Corp. sued Initech LLC in Delaware.", &r);
+    EXPECT(&r, "Globex|sued|Initech|holds");
+    KG_CHECK_INT(r.n, 1);
+}
+
+static void test_extract__relations(void)
+{
+    res r;
+    run("OpenAI was acquired by Microsoft.", &r);
+    EXPECT(&r, "Microsoft|acquired|OpenAI|holds");
+    run("Broadcom's acquisition of VMware closed.", &r);
+    EXPECT(&r, "Broadcom|acquired|VMware|holds");
+    run("Amazon poured billions of dollars into Anthropic.", &r);
+    EXPECT(&r, "Amazon|invested-in|Anthropic|holds");
+    run("OpenAI CEO Sam Altman spoke on Monday.", &r);
+    EXPECT(&r, "Sam Altman|leads|OpenAI|holds");
+    run("Elon Musk sued OpenAI in March.", &r);
+    EXPECT(&r, "Elon Musk|sued|OpenAI|holds");
+    run("Nvidia supplies chips to Microsoft.", &r);
+    EXPECT(&r, "Nvidia|supplies|Microsoft|holds");
+    run("YouTube, a unit of Alphabet, grew.", &r);
+    EXPECT(&r, "YouTube|subsidiary-of|Alphabet|holds");
+    run("Sergey Brin co-founded Google.", &r);
+    EXPECT(&r, "Sergey Brin|founded|Google|holds");
+    run("Microsoft's Azure platform grew 30 percent.", &r);
+    EXPECT(&r, "Microsoft|makes|Azure|holds");
+    run("Globex agreed to merge with Initech Inc.", &r);
+    EXPECT(&r, "Globex|merged-with|Initech|holds");
+    run("IBM sold its PC business to Lenovo Group Ltd.", &r);
+    KG_CHECK(r.n >= 0);
+}
+
+static void test_extract__status(void)
+{
+    res r;
+    run("Alphabet is in talks to acquire Wiz, people familiar with the "
+        "matter said.",
+        &r);
+    EXPECT(&r, "Alphabet|acquired|Wiz|reported");
+    run("Microsoft did not invest in Mistral AI.", &r);
+    EXPECT(&r, "Microsoft|invested-in|Mistral AI|negated");
+    run("Microsoft ended its partnership with OpenAI.", &r);
+    EXPECT(&r, "Microsoft|partners-with|OpenAI|ended");
+    run("SoftBank sold its stake in Nvidia.", &r);
+    EXPECT(&r, "SoftBank|invested-in|Nvidia|ended");
+    EXPECT(&r, "SoftBank|divested|Nvidia|holds");
+}
+
+static void test_extract__props(void)
+{
+    res r;
+    int i;
+    run("Microsoft invested $10 billion in OpenAI.", &r);
+    i = find(&r, "Microsoft|invested-in|OpenAI");
+    KG_CHECK(i >= 0);
+    if (i >= 0)
+        KG_CHECK_STR(r.amount[i], "10000000000 USD");
+    run("Acme Corp said it agreed to acquire Beta Inc for 50 mln dlrs.",
+        &r);
+    i = find(&r, "Acme|acquired|Beta");
+    KG_CHECK(i >= 0);
+    if (i >= 0)
+        KG_CHECK_STR(r.amount[i], "50000000 USD");
+    run("Siemens AG bought Varian for \xE2\x82\xAC" "1.5bn.", &r);
+    i = find(&r, "Siemens|acquired|Varian");
+    KG_CHECK(i >= 0);
+    if (i >= 0)
+        KG_CHECK_STR(r.amount[i], "1500000000 EUR");
+    run("Toyota holds a 55 pct interest in Denso Corp.", &r);
+    i = find(&r, "Toyota|invested-in|Denso");
+    KG_CHECK(i >= 0);
+    if (i >= 0)
+        KG_CHECK(r.stake[i] == 55);
+    run("Microsoft chief executive Satya Nadella said so.", &r);
+    i = find(&r, "Satya Nadella|leads|Microsoft");
+    KG_CHECK(i >= 0);
+    if (i >= 0)
+        KG_CHECK_STR(r.role[i], "CEO");
+}
+
+static void test_extract__dates(void)
+{
+    res r;
+    run("Microsoft invested in OpenAI in 2019.", &r);
+    EXPECT(&r, "Microsoft|invested-in|OpenAI|holds|2019");
+    run("Microsoft invested in OpenAI in March 2023.", &r);
+    EXPECT(&r, "Microsoft|invested-in|OpenAI|holds|2023-03");
+    run("Microsoft invested in OpenAI on Jan. 5.", &r);
+    EXPECT(&r, "Microsoft|invested-in|OpenAI|holds|2024-01-05");
+    run("Microsoft invested in OpenAI last year.", &r);
+    EXPECT(&r, "Microsoft|invested-in|OpenAI|holds|2023");
+    run("Microsoft invested in OpenAI on Monday.", &r);
+    EXPECT(&r, "Microsoft|invested-in|OpenAI|holds|2024-06-10");
+    run("Microsoft invested in OpenAI earlier this month.", &r);
+    EXPECT(&r, "Microsoft|invested-in|OpenAI|holds|2024-06");
+    run("Microsoft invested in OpenAI.", &r);
+    EXPECT(&r, "Microsoft|invested-in|OpenAI|holds|2024-06-15");
+}
+
+static void test_extract__coref(void)
+{
+    res r;
+    run("Microsoft reported earnings. The Redmond-based company also "
+        "invested in Mistral AI.",
+        &r);
+    EXPECT(&r, "Microsoft|invested-in|Mistral AI|holds");
+    run("Amazon Web Services (AWS) grew. AWS partnered with Anthropic.",
+        &r);
+    EXPECT(&r, "Amazon Web Services|partners-with|Anthropic|holds");
+    run("Satya Nadella spoke. Microsoft named Nadella as CEO.", &r);
+    EXPECT(&r, "Satya Nadella|leads|Microsoft|holds");
+    run("Globex Corp said it would acquire Initech.", &r);
+    EXPECT(&r, "Globex|acquired|Initech");
+}
+
+static void test_extract__coord(void)
+{
+    res r;
+    run("Anthropic has partnerships with Amazon Web Services, Google and "
+        "Salesforce.",
+        &r);
+    EXPECT(&r, "Amazon Web Services|partners-with|Anthropic|holds");
+    EXPECT(&r, "Anthropic|partners-with|Google|holds");
+    EXPECT(&r, "Anthropic|partners-with|Salesforce|holds");
+    run("The New York Times and Getty Images sued OpenAI.", &r);
+    EXPECT(&r, "The New York Times|sued|OpenAI|holds");
+    EXPECT(&r, "Getty Images|sued|OpenAI|holds");
+}
+
+static void test_extract__symmetric(void)
+{
+    res r;
+    run("OpenAI partnered with Microsoft. Microsoft partnered with OpenAI.",
+        &r);
+    KG_CHECK_INT(r.n, 1);
+    EXPECT(&r, "Microsoft|partners-with|OpenAI|holds");
+}
+
+static void test_extract__explain(void)
+{
+    res r;
+    run_ex(g_ex_explain, "Microsoft acquired LinkedIn.", &r);
+    KG_CHECK_INT(r.n, 1);
+    KG_CHECK(strstr(r.explain[0], "Microsoft[org] LinkedIn[org]") != NULL);
+    KG_CHECK(strstr(r.explain[0], "/ acquired /") != NULL);
+    KG_CHECK(strstr(r.explain[0], "<acquire>") != NULL);
+    KG_CHECK_STR(r.rule[0], "acquire.active");
+}
+
+static void *thread_main(void *p)
+{
+    int i, *ok = p;
+    for (i = 0; i < 50; i++) {
+        res r;
+        run("Microsoft invested $10 billion in OpenAI. Google sued Oracle.",
+            &r);
+        if (r.n != 2)
+            *ok = 0;
+    }
+    return NULL;
+}
+
+static void test_extract__threads(void)
+{
+    pthread_t a, b;
+    int oka = 1, okb = 1;
+    KG_CHECK_INT(pthread_create(&a, NULL, thread_main, &oka), 0);
+    KG_CHECK_INT(pthread_create(&b, NULL, thread_main, &okb), 0);
+    pthread_join(a, NULL);
+    pthread_join(b, NULL);
+    KG_CHECK(oka && okb);
+}
+
+static int write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fputs(text, f);
+    return fclose(f);
+}
+
+static void test_extract__rulefiles(void)
+{
+    const char *path = KG_BINARY_DIR "/test_extract_rules.txt";
+    const char *files[1];
+    kg_extract_opts opts;
+    kg_extractor *ex = NULL;
+    kg_error err;
+    res r;
+
+    files[0] = path;
+    memset(&opts, 0, sizeof opts);
+    opts.rule_files = files;
+    opts.nrule_files = 1;
+    /* a working user rule */
+    KG_CHECK_INT(write_file(path, "# user rules\n"
+                                  "class gobble = gobbled | gobbles\n"
+                                  "rule user.gobble acquired conf=0.5 :\n"
+                                  "    S ~2 <gobble> up? O\n"),
+                 0);
+    KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_OK);
+    if (ex) {
+        run_ex(ex, "Globex Corp gobbled up Initech Inc.", &r);
+        EXPECT(&r, "Globex|acquired|Initech|holds");
+        KG_CHECK(r.n == 1 && strcmp(r.rule[0], "user.gobble") == 0);
+        KG_CHECK(strncmp(kg_extractor_version(ex), "rules/", 6) == 0);
+        KG_CHECK(strcmp(kg_extractor_version(ex),
+                        kg_extractor_version(g_ex)) != 0);
+        kg_extractor_free(ex);
+        ex = NULL;
+    }
+    /* errors name file and line */
+    KG_CHECK_INT(write_file(path, "class a = x\n\nrule r1 bought : S x O\n"),
+                 0);
+    KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_EINVAL);
+    KG_CHECK(strstr(err.msg, "test_extract_rules.txt:3:") != NULL);
+    KG_CHECK(strstr(err.msg, "unknown relation 'bought'") != NULL);
+    KG_CHECK(ex == NULL);
+    KG_CHECK_INT(write_file(path, "rule r1 acquired : S <nosuch> O\n"), 0);
+    KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_EINVAL);
+    KG_CHECK(strstr(err.msg, ":1: class 'nosuch'") != NULL);
+    KG_CHECK_INT(write_file(path, "rule r1 acquired : S bought\n"), 0);
+    KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_EINVAL);
+    KG_CHECK(strstr(err.msg, "exactly one S and one O") != NULL);
+    KG_CHECK_INT(write_file(path, "rule acquire.active acquired : S x O\n"),
+                 0);
+    KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_EINVAL);
+    KG_CHECK(strstr(err.msg, "duplicate rule id") != NULL);
+    KG_CHECK_INT(write_file(path, "frobnicate everything\n"), 0);
+    KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_EINVAL);
+    KG_CHECK(strstr(err.msg, ":1: unknown directive") != NULL);
+    files[0] = KG_BINARY_DIR "/no/such/file.txt";
+    KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_ENOTFOUND);
+    KG_CHECK(strstr(err.msg, "no/such/file.txt") != NULL);
+    remove(path);
+}
+
+static void test_extract__edge(void)
+{
+    res r;
+    char *big;
+    size_t i;
+    run("", &r);
+    KG_CHECK_INT(r.n, 0);
+    run("nothing to see here. really.", &r);
+    KG_CHECK_INT(r.n, 0);
+    run("Microsoft", &r);
+    KG_CHECK_INT(r.n, 0);
+    run("Microsoft acquired Microsoft.", &r);
+    KG_CHECK_INT(r.n, 0);
+    big = malloc(200000);
+    KG_CHECK(big != NULL);
+    if (!big)
+        return;
+    for (i = 0; i + 10 < 200000; i += 10)
+        memcpy(big + i, "Acme Corp ", 10);
+    memcpy(big + i - 10, "sued IBM.", 10);
+    big[i] = '\0';
+    run(big, &r);
+    KG_CHECK(r.n <= 64);
+    free(big);
+}
+
+int main(void)
+{
+    kg_extract_opts opts;
+    kg_error err;
+    memset(&opts, 0, sizeof opts);
+    if (kg_extractor_new(&g_ex, &opts, &err) != KG_OK) {
+        fprintf(stderr, "extractor: %s\n", err.msg);
+        return 1;
+    }
+    opts.flags = KG_EXTRACT_EXPLAIN;
+    if (kg_extractor_new(&g_ex_explain, &opts, &err) != KG_OK) {
+        fprintf(stderr, "extractor: %s\n", err.msg);
+        return 1;
+    }
+    KG_RUN(test_extract__sentences);
+    KG_RUN(test_extract__utf8);
+    KG_RUN(test_extract__entities);
+    KG_RUN(test_extract__relations);
+    KG_RUN(test_extract__status);
+    KG_RUN(test_extract__props);
+    KG_RUN(test_extract__dates);
+    KG_RUN(test_extract__coref);
+    KG_RUN(test_extract__coord);
+    KG_RUN(test_extract__symmetric);
+    KG_RUN(test_extract__explain);
+    KG_RUN(test_extract__threads);
+    KG_RUN(test_extract__rulefiles);
+    KG_RUN(test_extract__edge);
+    kg_extractor_free(g_ex);
+    kg_extractor_free(g_ex_explain);
+    return kg_test_summary();
+}
