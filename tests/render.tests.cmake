@@ -53,3 +53,9 @@ if(KG_SANITIZE MATCHES "address")
     set_tests_properties(unit/render render/html-chromium PROPERTIES
         ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0")
 endif()
+
+# graphs/: the committed diagrams; rebuilding them gives the same DOT.
+add_test(NAME render/graphs-rebuild
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/render/graphs.sh
+                 $<TARGET_FILE:corpgraph> ${CMAKE_SOURCE_DIR}
+                 ${CMAKE_CURRENT_BINARY_DIR}/graphs --check)

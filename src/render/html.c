@@ -34,6 +34,8 @@ static const char page_css[] =
     ".off{opacity:.16}\n"
     ".gone{display:none}\n"
     ".rep path{stroke-dasharray:6,3}\n"
+    ".new path{stroke-width:3.2}\n"
+    "#note{font-size:12px;color:#555}\n"
     "g.edge{cursor:pointer}\n"
     "g.edge:hover path,g.sel path{stroke-width:3.5}\n"
     "#selftest-result{font:12px monospace;padding:0 16px}\n";
@@ -64,7 +66,8 @@ static const char page_js[] =
     "!D.nodes[id][k]);}\n"
     " for(id in D.edges){g=el(id);if(!g)continue;t=D.edges[id][k];"
     "g.classList.toggle('gone',!t);g.classList.toggle('rep',"
-    "!!t&&t.st==='reported');}\n"
+    "!!t&&t.st==='reported');g.classList.toggle('new',"
+    "k>0&&!!t&&!D.edges[id][k-1]);}\n"
     " el('date').textContent=D.heads[k];\n"
     " describe(pinned);}\n"
     "document.querySelectorAll('#graph g.edge').forEach(function(g){\n"
@@ -266,7 +269,12 @@ int kg_render__html(kg_buf *out, const rmodel *m, const char *svg,
         rc |= kg_buf_puts(out, k ? " \xC2\xB7 " : "");
         rc |= kg_render__esc_html(out, h.ptr, 0);
     }
-    rc |= kg_buf_puts(out, "</span></header>\n<main>\n<div id=\"graph\">\n");
+    rc |= kg_buf_puts(out, "</span>");
+    if (m->nframes > 1)
+        rc |= kg_buf_puts(out, "<span id=\"note\">thick line: new since "
+                               "the previous date; faded entity: no tie at "
+                               "that date</span>");
+    rc |= kg_buf_puts(out, "</header>\n<main>\n<div id=\"graph\">\n");
     if (rc == KG_OK && put_svg(out, svg, svg_len) != KG_OK) {
         kg_buf_release(&h);
         return kg_error_set(err, KG_ERENDER, "Graphviz gave no SVG");
