@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "triple_int.h"
 #include "kg/triple.h"
 
 void kg_triple_init(kg_triple *t)
@@ -170,6 +171,9 @@ int kg_triple_parse_json(kg_triple *out, kg_pool *pool, const char *line,
     const char *rel = NULL, *st = NULL, *date = NULL;
     int rc;
 
+    kg_triple_init(out);
+    if (kg_triple__parse_fast(out, pool, line, len) == 0)
+        return KG_OK;
     kg_triple_init(out);
     obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
                      &jerr);

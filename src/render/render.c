@@ -92,13 +92,25 @@ typedef struct rctx {
     const char *engine; /* "dot", "neato", "sfdp", "circo" */
     int labels;         /* edge labels drawn */
     int big;            /* large: smaller type, straight edges */
+    const char *label_attr; /* "label" (dot) or "xlabel" (placed after
+                               layout, clear of nodes and other labels) */
 } rctx;
 
 /* --- cgraph wrappers (2.42 wants char *) ------------------------------ */
 
+/*
+ * The one cast: cgraph 2.42 declares char * where it only reads (names,
+ * attribute names and values, engine and format names).  Current Graphviz
+ * takes const char *; an upgrade removes this function.
+ */
+static char *mut(const char *s)
+{
+    return (char *)s;
+}
+
 static int set(void *obj, const char *name, const char *value)
 {
-    return agsafeset(obj, (char *)name, (char *)value, (char *)"") == 0
+    return agsafeset(obj, mut(name), mut(value), mut("")) == 0
                ? KG_OK
                : KG_ERENDER;
 }
@@ -106,11 +118,11 @@ static int set(void *obj, const char *name, const char *value)
 static int set_html(Agraph_t *g, void *obj, const char *name,
                     const char *html)
 {
-    char *h = agstrdup_html(g, (char *)html);
+    char *h = agstrdup_html(g, mut(html));
     int rc;
     if (!h)
         return KG_ENOMEM;
-    rc = agsafeset(obj, (char *)name, h, (char *)"") == 0 ? KG_OK
+    rc = agsafeset(obj, mut(name), h, mut("")) == 0 ? KG_OK
                                                           : KG_ERENDER;
     agstrfree(g, h);
     return rc;
@@ -119,12 +131,12 @@ static int set_html(Agraph_t *g, void *obj, const char *name,
 static int declare(Agraph_t *g, int kind, const char *name,
                    const char *def)
 {
-    return agattr(g, kind, (char *)name, (char *)def) ? KG_OK : KG_ERENDER;
+    return agattr(g, kind, mut(name), mut(def)) ? KG_OK : KG_ERENDER;
 }
 
 static const char *get(void *obj, const char *name)
 {
-    char *v = agget(obj, (char *)name);
+    char *v = agget(obj, mut(name));
     return v ? v : "";
 }
 
@@ -166,6 +178,7 @@ static void choose(rctx *c, const rmodel *m, const kg_render_opts *opts)
     c->labels = !(opts->flags & KG_RENDER_NO_EDGE_LABELS) && !c->big &&
                 (strcmp(c->engine, "dot") == 0 ||
                  m->kept_edges <= FREE_LABEL_MAX_EDGES);
+    c->label_attr = strcmp(c->engine, "dot") == 0 ? "label" : "xlabel";
 }
 
 /* --- text: labels, tooltips, title, legend ----------------------------- */
@@ -389,6 +402,7 @@ static int declare_all(Agraph_t *g, const rctx *c)
     rc |= declare(g, AGEDGE, "style", "solid");
     rc |= declare(g, AGEDGE, "dir", "forward");
     rc |= declare(g, AGEDGE, "label", "");
+    rc |= declare(g, AGEDGE, "xlabel", "");
     rc |= declare(g, AGEDGE, "tooltip", "");
     rc |= declare(g, AGEDGE, "id", "");
     return rc ? KG_ERENDER : KG_OK;
@@ -438,7 +452,7 @@ static int add_node(Agraph_t *g, const rctx *c, const rnode *n,
     char id[32];
     int rc = KG_OK;
     (void)c;
-    v = agnode(g, (char *)name, 1);
+    v = agnode(g, mut(name), 1);
     if (!v)
         return gv_fail(err, "cannot add a node");
     snprintf(id, sizeof id, "n%d", n->id);
@@ -487,7 +501,7 @@ static int add_edge(Agraph_t *g, const rctx *c, const redge *e,
     Agedge_t *ed;
     char id[32];
     int rc = KG_OK;
-    ed = agedge(g, a, b, (char *)key, 1);
+    ed = agedge(g, a, b, mut(key), 1);
     if (!ed)
         return gv_fail(err, "cannot add an edge");
     snprintf(id, sizeof id, "e%d", e->id);
@@ -500,14 +514,14 @@ static int add_edge(Agraph_t *g, const rctx *c, const redge *e,
         if (c->labels) {
             edge_label(&raw, e, e->tie);
             kg_render__esc_label(&s, raw.ptr, 0);
-            rc |= set(ed, "label", s.ptr);
+            rc |= set(ed, c->label_attr, s.ptr);
         }
         goto done;
     }
     if (c->labels) {
         edge_label(&raw, e, t);
         kg_render__esc_label(&s, raw.ptr, 0);
-        rc |= set(ed, "label", s.ptr);
+        rc |= set(ed, c->label_attr, s.ptr);
         kg_buf_clear(&s);
     }
     if (edge_tooltip(&s, e, t) == KG_OK)
@@ -588,7 +602,7 @@ static int add_elements(Agraph_t *g, const rctx *c, const char *prefix,
 /* A new graph with every attribute declared and the engine's settings. */
 static int new_graph(Agraph_t **out, const rctx *c, kg_error *err)
 {
-    Agraph_t *g = agopen((char *)"corpgraph", Agdirected, NULL);
+    Agraph_t *g = agopen(mut("corpgraph"), Agdirected, NULL);
     *out = NULL;
     if (!g)
         return gv_fail(err, "cannot create a graph");
@@ -665,7 +679,7 @@ static int layout(GVC_t *gvc, Agraph_t *g, const char *engine,
                   kg_error *err)
 {
     unsigned before = kg_render__errors();
-    if (gvLayout(gvc, g, (char *)engine) != 0 ||
+    if (gvLayout(gvc, g, mut(engine)) != 0 ||
         kg_render__errors() != before) {
         return kg_error_set(err, KG_ERENDER, "cannot lay out with %s: %s",
                             engine, kg_render__last_message());
@@ -681,7 +695,7 @@ static int render_data(kg_buf *out, GVC_t *gvc, Agraph_t *g,
     unsigned int len = 0;
     unsigned before = kg_render__errors();
     int rc = KG_OK;
-    if (gvRenderData(gvc, g, (char *)format, &data, &len) != 0 ||
+    if (gvRenderData(gvc, g, mut(format), &data, &len) != 0 ||
         kg_render__errors() != before) {
         rc = kg_error_set(err, KG_ERENDER, "cannot render %s: %s", format,
                           kg_render__last_message());
@@ -851,7 +865,7 @@ static int copy_pos(void *dst, void *src, const char *attr, double dx,
 static int add_pinned(Agraph_t *p, const char *name, double x, double y,
                       double w, double h, const char *label, int is_frame)
 {
-    Agnode_t *v = agnode(p, (char *)name, 1);
+    Agnode_t *v = agnode(p, mut(name), 1);
     char buf[64];
     int rc = KG_OK;
     if (!v)
@@ -986,6 +1000,7 @@ static int build_panels(Agraph_t **out, const rctx *c, Agraph_t *u,
                 return kg_error_set(err, KG_ERENDER, "lost an edge");
             rc = copy_pos(dst, src, "pos", ox, oy);
             rc |= copy_pos(dst, src, "lp", ox, oy);
+            rc |= copy_pos(dst, src, "xlp", ox, oy);
         }
         if (rc != KG_OK && err && err->code == KG_OK)
             rc = gv_fail(err, "cannot pin a panel");

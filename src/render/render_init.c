@@ -5,6 +5,7 @@
  * or where Graphviz reports an error without failing (a malformed
  * HTML-like label makes gvLayout return 0 and only say so here).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <graphviz/cgraph.h>
@@ -46,6 +47,15 @@ unsigned kg_render__errors(void)
 const char *kg_render__last_message(void)
 {
     char *nl;
+    if (!last_msg[0]) {
+        /* below the print level cgraph keeps messages for aglasterr() */
+        char *kept = aglasterr();
+        if (kept) {
+            strncpy(last_msg, kept, sizeof last_msg - 1);
+            last_msg[sizeof last_msg - 1] = '\0';
+            free(kept); /* aglasterr's buffer is malloc'd for the caller */
+        }
+    }
     /* one line, without the "Error: " prefix and trailing newline */
     while ((nl = strrchr(last_msg, '\n')) && nl[1] == '\0')
         *nl = '\0';

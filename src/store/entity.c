@@ -319,6 +319,7 @@ static int merge_ids(kg_store *st, int64_t from, int64_t into, kg_error *err)
     /* names resolved earlier in this revision may point at from */
     kg_smap__release(&st->entities);
     st->rev_changed = 1;
+    st->no_aliases = st->no_merges = st->no_ties = 0;
     return rc;
 }
 
@@ -382,6 +383,7 @@ int kg_store_alias_add(kg_store *st, const char *alias, const char *name,
     rc = alias_insert(st, alias, target, err);
     kg_smap__release(&st->entities);
     st->rev_changed = 1;
+    st->no_aliases = 0;
     return rc;
 }
 

@@ -3,7 +3,7 @@
  * recognised as ours, and the migration path between schema versions.
  *
  * ======================================================================
- * THE SCHEMA (user_version 1, application_id 0x4B475442 "KGTB")
+ * THE SCHEMA (user_version 2, application_id 0x4B475442 "KGTB")
  * ======================================================================
  * Conventions
  *   - Days are INTEGER day numbers: days since 1970-01-01 (UTC), as
@@ -36,7 +36,7 @@
  *               counts written at commit (see derivation rule 9)
  *
  * entity        one row per canonical entity; never deleted or renamed.
- *   name, kind  the canonical name and kind; UNIQUE(name, kind)
+ *   name, kind  the canonical name and kind; unique index entity_key
  *   revision    the revision that created it
  *
  * alias         ALIAS -> entity, in record time.
@@ -56,7 +56,8 @@
  *   day, precision   publication date; source, title, url, path, bytes
  *   revision    the revision that added it
  *
- * tie           the key of an edge: (subject, relation, object), UNIQUE.
+ * tie           the key of an edge: (subject, relation, object), unique
+ *               index tie_key.
  *               Symmetric relations (merged-with, partners-with,
  *               competes-with) are stored once with subject <= object by
  *               (entity name, then kind) in byte order.  Never deleted.
@@ -95,6 +96,14 @@
  * ======================================================================
  * DERIVATION RULES (src/store/derive.c), applied per tie at commit
  * ======================================================================
+ *  0. Indexes.  tie_key and entity_key are unique indexes rather than
+ *     table constraints (schema 2) so that a bulk revision can drop and
+ *     rebuild them: when a revision has stored more than max(50000,
+ *     half the assertions already stored) triples, the random-order
+ *     indexes (tie_object, tv_from, tv_to, and tie_key / entity_key when
+ *     those tables were empty at begin) are dropped inside the
+ *     transaction and built again, sorted, before commit.  Readers keep
+ *     seeing the indexes of the last commit (WAL); a crash rolls back.
  *  1. A revision collects the set of ties it touched (new assertions, or
  *     a merge that redirected ties).  For each, the intervals are
  *     recomputed from ALL assertions that feed it now (its own and those
@@ -152,7 +161,11 @@
 
 #include "store/store_int.h"
 
-/* The statements of schema version 1, run in one transaction. */
+/*
+ * The statements of schema version 1, run in one transaction.  A new store
+ * is made by running them and then every migration step, so the path from
+ * version 1 is exercised by every test.
+ */
 static const char *const schema_v1 =
     "CREATE TABLE revision("
     " id INTEGER PRIMARY KEY,"
@@ -254,6 +267,81 @@ static const char *const schema_v1 =
     "CREATE INDEX tv_recto ON tie_version(rec_to)"
     " WHERE rec_to <> 2147483647;";
 
+/*
+ * Version 1 -> 2: the UNIQUE constraints of entity and tie become unique
+ * indexes (entity_key, tie_key) that a bulk revision can drop and rebuild
+ * (rule 0).  SQLite cannot drop a constraint, so both tables are copied
+ * (lang_altertable.html, section 7; foreign keys are off).
+ */
+static const char *const migrate_v2 =
+    "CREATE TABLE entity_v2("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " kind TEXT NOT NULL CHECK(kind IN ('org','person','product')),"
+    " revision INTEGER NOT NULL REFERENCES revision(id)) STRICT;"
+    "INSERT INTO entity_v2(id, name, kind, revision)"
+    " SELECT id, name, kind, revision FROM entity;"
+    "DROP TABLE entity;"
+    "ALTER TABLE entity_v2 RENAME TO entity;"
+    "CREATE UNIQUE INDEX entity_key ON entity(name, kind);"
+    "CREATE TABLE tie_v2("
+    " id INTEGER PRIMARY KEY,"
+    " subject INTEGER NOT NULL REFERENCES entity(id),"
+    " relation TEXT NOT NULL,"
+    " object INTEGER NOT NULL REFERENCES entity(id),"
+    " revision INTEGER NOT NULL REFERENCES revision(id)) STRICT;"
+    "INSERT INTO tie_v2(id, subject, relation, object, revision)"
+    " SELECT id, subject, relation, object, revision FROM tie;"
+    "DROP TABLE tie;"
+    "ALTER TABLE tie_v2 RENAME TO tie;"
+    "CREATE UNIQUE INDEX tie_key ON tie(subject, relation, object);"
+    "CREATE INDEX tie_object ON tie(object, relation, subject);";
+
+/* The indexes a bulk revision may drop and rebuild (rule 0). */
+static const struct {
+    const char *name, *sql;
+} bulk_index[] = {
+    {"tie_object", "CREATE INDEX tie_object ON tie(object, relation, "
+                   "subject)"},
+    {"tv_from", "CREATE INDEX tv_from ON tie_version(valid_from, valid_to, "
+                "tie) WHERE rec_to = 2147483647"},
+    {"tv_to", "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie) "
+              "WHERE rec_to = 2147483647"},
+    {"tie_key", "CREATE UNIQUE INDEX tie_key ON tie(subject, relation, "
+                "object)"},
+    {"entity_key", "CREATE UNIQUE INDEX entity_key ON entity(name, kind)"},
+};
+
+int kg_store__bulk_drop(kg_store *st, kg_error *err)
+{
+    char sql[64];
+    size_t i;
+    int rc;
+    for (i = 0; i < sizeof bulk_index / sizeof bulk_index[0]; i++) {
+        if ((i == 3 && !st->no_ties) || (i == 4 && !st->no_entities))
+            continue;
+        snprintf(sql, sizeof sql, "DROP INDEX %s", bulk_index[i].name);
+        if ((rc = kg_store__exec(st, sql, err)) != KG_OK)
+            return rc;
+        st->dropped |= 1u << i;
+    }
+    return KG_OK;
+}
+
+int kg_store__bulk_rebuild(kg_store *st, kg_error *err)
+{
+    size_t i;
+    int rc;
+    for (i = 0; i < sizeof bulk_index / sizeof bulk_index[0]; i++) {
+        if (!(st->dropped & (1u << i)))
+            continue;
+        if ((rc = kg_store__exec(st, bulk_index[i].sql, err)) != KG_OK)
+            return rc;
+        st->dropped &= ~(1u << i);
+    }
+    return KG_OK;
+}
+
 int kg_store__schema_create(kg_store *st, kg_error *err)
 {
     char sql[128];
@@ -261,9 +349,11 @@ int kg_store__schema_create(kg_store *st, kg_error *err)
     if (rc != KG_OK)
         return rc;
     snprintf(sql, sizeof sql,
-             "PRAGMA application_id = %d; PRAGMA user_version = %d;",
-             KG_STORE_APP_ID, KG_STORE_SCHEMA);
-    return kg_store__exec(st, sql, err);
+             "PRAGMA application_id = %d; PRAGMA user_version = 1;",
+             KG_STORE_APP_ID);
+    if ((rc = kg_store__exec(st, sql, err)) != KG_OK)
+        return rc;
+    return kg_store__schema_migrate(st, 1, err);
 }
 
 /* Read one integer PRAGMA. */
@@ -332,9 +422,14 @@ int kg_store__schema_check(sqlite3 *db, const char *path, int *version,
 int kg_store__schema_migrate(kg_store *st, int from, kg_error *err)
 {
     char sql[64];
+    int rc = KG_OK;
     if (from == KG_STORE_SCHEMA)
         return KG_OK;
-    /* version 1 is the first; later steps go here: if (from < 2) ... */
+    if (from < 2)
+        rc = kg_store__exec(st, migrate_v2, err);
+    /* later steps go here: if (rc == KG_OK && from < 3) ... */
+    if (rc != KG_OK)
+        return rc;
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", KG_STORE_SCHEMA);
     return kg_store__exec(st, sql, err);
 }

@@ -122,6 +122,7 @@ static const char *const rw_pragmas =
     "PRAGMA synchronous = NORMAL;"
     "PRAGMA cache_size = -262144;"
     "PRAGMA temp_store = MEMORY;"
+    "PRAGMA threads = 2;"
     "PRAGMA foreign_keys = OFF;";
 
 static int open_conn(sqlite3 **db, const char *path, int flags, int busy_ms)
@@ -200,6 +201,9 @@ int kg_store_open(kg_store **out, const char *path, unsigned flags,
     rc = kg_store__exec(st, rw_pragmas, err);
     if (rc != KG_OK)
         goto done;
+    if (version == 0 &&
+        (rc = kg_store__exec(st, "PRAGMA page_size = 8192", err)) != KG_OK)
+        goto done;
     if (version == 0 || version < KG_STORE_SCHEMA) {
         /* Create or migrate under the write lock, then look again. */
         rc = kg_store__exec(st, "BEGIN IMMEDIATE", err);
@@ -249,6 +253,7 @@ static void rev_reset(kg_store *st)
     memset(&st->rev, 0, sizeof st->rev);
     st->in_rev = 0;
     st->rev_changed = 0;
+    st->dropped = 0;
 }
 
 void kg_store_close(kg_store *st)
@@ -321,6 +326,35 @@ static int require_rw(kg_store *st, kg_error *err)
     return KG_OK;
 }
 
+/* Note which tables are empty: a miss in the caches then needs no query. */
+static int probe_tables(kg_store *st, kg_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(
+        st->db,
+        "SELECT NOT EXISTS(SELECT 1 FROM entity),"
+        " (SELECT ifnull(max(id), 0) FROM assertion),"
+        " NOT EXISTS(SELECT 1 FROM tie),"
+        " NOT EXISTS(SELECT 1 FROM alias WHERE rec_to = 2147483647),"
+        " NOT EXISTS(SELECT 1 FROM entity_merge WHERE rec_to = 2147483647)",
+        -1, &s, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t n = sqlite3_column_int64(s, 1);
+        st->no_entities = sqlite3_column_int(s, 0);
+        st->no_ties = sqlite3_column_int(s, 2);
+        st->no_aliases = sqlite3_column_int(s, 3);
+        st->no_merges = sqlite3_column_int(s, 4);
+        /* an empty store goes bulk at once: nothing to keep indexed */
+        st->bulk_at = n == 0 ? 1 : n / 2 > 50000 ? n / 2 : 50000;
+        st->dropped = 0;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_OK)
+        return kg_store__sqlerr(st, rc, "cannot read store", err);
+    return KG_OK;
+}
+
 int kg_store_begin(kg_store *st, const char *message, const char *extractor,
                    kg_error *err)
 {
@@ -348,6 +382,8 @@ int kg_store_begin(kg_store *st, const char *message, const char *extractor,
         goto fail;
     }
     st->rev.id = sqlite3_last_insert_rowid(st->db);
+    if ((rc = probe_tables(st, err)) != KG_OK)
+        goto fail;
     st->rev.time = kg_pool_strdup(&st->pool, now);
     st->rev.message = kg_pool_strdup(&st->pool, message ? message : "");
     st->rev.extractor = kg_pool_strdup(&st->pool, extractor ? extractor : "");
@@ -607,13 +643,16 @@ static int resolve_entity(kg_store *st, const char *name, kg_kind kind,
         rc = KG_OK;
         goto done;
     }
-    /* an alias of this text */
-    rc = kg_store__prepare(st, ST_ALIAS_FIND, &s, err);
-    if (rc != KG_OK)
-        goto done;
-    sqlite3_bind_text(s, 1, name, (int)nlen, SQLITE_STATIC);
-    found = step_id(st, s, &id, err);
-    if (found == 0) {
+    found = 0;
+    if (!st->no_aliases) {
+        /* an alias of this text */
+        rc = kg_store__prepare(st, ST_ALIAS_FIND, &s, err);
+        if (rc != KG_OK)
+            goto done;
+        sqlite3_bind_text(s, 1, name, (int)nlen, SQLITE_STATIC);
+        found = step_id(st, s, &id, err);
+    }
+    if (found == 0 && !st->no_entities) {
         rc = kg_store__prepare(st, ST_ENTITY_FIND, &s, err);
         if (rc != KG_OK)
             goto done;
@@ -628,7 +667,7 @@ static int resolve_entity(kg_store *st, const char *name, kg_kind kind,
     if (found) {
         const char *cname = NULL;
         int ckind = 0;
-        if ((rc = follow_merges(st, &id, err)) != KG_OK ||
+        if ((!st->no_merges && (rc = follow_merges(st, &id, err)) != KG_OK) ||
             (rc = kg_store__entity_name(st, id, &cname, &ckind, err)) !=
                 KG_OK)
             goto done;
@@ -677,15 +716,18 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
         *out = ix;
         return KG_OK;
     }
-    rc = kg_store__prepare(st, ST_TIE_FIND, &s, err);
-    if (rc != KG_OK)
-        return rc;
-    sqlite3_bind_int64(s, 1, s_id);
-    sqlite3_bind_text(s, 2, kg_relation_name(rel), -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 3, o_id);
-    rc = step_id(st, s, &id, err);
-    if (rc < 0)
-        return rc;
+    rc = 0;
+    if (!st->no_ties) {
+        rc = kg_store__prepare(st, ST_TIE_FIND, &s, err);
+        if (rc != KG_OK)
+            return rc;
+        sqlite3_bind_int64(s, 1, s_id);
+        sqlite3_bind_text(s, 2, kg_relation_name(rel), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 3, o_id);
+        rc = step_id(st, s, &id, err);
+        if (rc < 0)
+            return rc;
+    }
     if (rc == 0) {
         if (!create) {
             *out = -1;
@@ -829,6 +871,8 @@ int kg_store_add_triple(kg_store *st, const kg_triple *t, kg_error *err)
     st->ties[tix].last = (int32_t)st->namem;
     st->namem++;
     st->rev.assertions++;
+    if (st->rev.assertions == st->bulk_at)
+        return kg_store__bulk_drop(st, err);
     return KG_OK;
 }
 
@@ -850,6 +894,8 @@ int kg_store_commit(kg_store *st, kg_revision *out, kg_error *err)
         return KG_OK;
     }
     rc = kg_store__derive(st, err);
+    if (rc == KG_OK)
+        rc = kg_store__bulk_rebuild(st, err);
     if (rc != KG_OK)
         goto fail;
     rc = kg_store__prepare(st, ST_REV_UPDATE, &s, err);

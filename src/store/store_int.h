@@ -141,6 +141,10 @@ struct kg_store {
     kg_entmem *ents;         /* values of the entities map */
     size_t nents, capents;
     int rev_changed;         /* alias/merge changed something */
+    /* what the store held at begin, to skip lookups that cannot hit */
+    int no_entities, no_ties, no_aliases, no_merges;
+    int64_t bulk_at;         /* assertions after which to go bulk, 0 = no */
+    unsigned dropped;        /* bulk indexes dropped (schema.c) */
     char last_time[40];
     kg_tmap tiekeys;
     kg_tmem *ties;
@@ -155,6 +159,9 @@ int kg_store__schema_create(kg_store *st, kg_error *err);
 int kg_store__schema_check(sqlite3 *db, const char *path, int *version,
                            kg_error *err);
 int kg_store__schema_migrate(kg_store *st, int from, kg_error *err);
+/* Drop / rebuild the random-order indexes for a bulk revision (rule 0). */
+int kg_store__bulk_drop(kg_store *st, kg_error *err);
+int kg_store__bulk_rebuild(kg_store *st, kg_error *err);
 
 /* store.c */
 int kg_store__sqlerr(kg_store *st, int rc, const char *what, kg_error *err);

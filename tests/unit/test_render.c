@@ -9,6 +9,7 @@
  *   render__diff_*       every change class has its own paint and legend
  *   render__escape_*     hostile names survive DOT, SVG and HTML
  *   render__svg_*, png, pdf   smoke: valid file, node count matches
+ *   render__layouts      dot, neato, sfdp and circo all draw the sample
  *   render__focus_*, max_nodes   filters, counts, unknown focus
  *   render__big_*        large graphs switch to sfdp without labels
  *   render__timeline_*   positions identical across panels; HTML page
@@ -226,6 +227,49 @@ static void test_render__png_pdf_smoke(void)
     kg_buf_release(&out);
 }
 
+static void test_render__layouts(void)
+{
+    static const kg_render_layout all[] = {KG_LAYOUT_DOT, KG_LAYOUT_NEATO,
+                                           KG_LAYOUT_SFDP, KG_LAYOUT_CIRCO};
+    static const char *const names[] = {"dot", "neato", "sfdp", "circo"};
+    kg_render_opts opts = KG_RENDER_OPTS_INIT;
+    kg_render_info info;
+    kg_buf out = KG_BUF_INIT;
+    size_t i;
+    for (i = 0; i < FX_N(all); i++) {
+        opts.layout = all[i];
+        kg_buf_clear(&out);
+        KG_CHECK_INT(render_sample(&out, KG_RENDER_SVG, &info, &opts), KG_OK);
+        KG_CHECK_STR(info.layout, names[i]);
+        KG_CHECK_INT(count(out.ptr, out.len, "class=\"node\""), 12);
+        /* 14 ties: force-directed engines keep labels up to 40 ties */
+        KG_CHECK(info.edge_labels);
+    }
+    kg_buf_release(&out);
+}
+
+static void test_render__timeline_pdf(void)
+{
+    kg_tieset f[2];
+    kg_date d[2];
+    kg_render_opts opts = KG_RENDER_OPTS_INIT;
+    kg_buf out = KG_BUF_INIT;
+    kg_error err = {0, ""};
+    d[0] = fx_date("2020");
+    d[1] = fx_date("2024-06");
+    f[0] = fx_snapshot(fx_sample, FX_N(fx_sample), d[0]);
+    f[1] = fx_snapshot(fx_sample, FX_N(fx_sample), d[1]);
+    opts.format = KG_RENDER_PDF;
+    KG_CHECK_INT(kg_render_timeline(&out, NULL, f, d, 2, &opts, &err), KG_OK);
+    KG_CHECK(out.len > 1000 && memcmp(out.ptr, "%PDF", 4) == 0);
+    /* no dates, or too many: refused */
+    KG_CHECK_INT(kg_render_timeline(&out, NULL, f, d, 0, &opts, &err),
+                 KG_EINVAL);
+    fx_free_ties(&f[0]);
+    fx_free_ties(&f[1]);
+    kg_buf_release(&out);
+}
+
 static void test_render__focus(void)
 {
     kg_render_opts opts = KG_RENDER_OPTS_INIT;
@@ -398,6 +442,8 @@ int main(void)
     KG_RUN(test_render__escape_html);
     KG_RUN(test_render__svg_smoke);
     KG_RUN(test_render__png_pdf_smoke);
+    KG_RUN(test_render__layouts);
+    KG_RUN(test_render__timeline_pdf);
     KG_RUN(test_render__focus);
     KG_RUN(test_render__max_nodes);
     KG_RUN(test_render__big_sfdp);
