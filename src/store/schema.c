@@ -111,8 +111,11 @@
  *     matters: an older article ingested later gives the same valid-time
  *     history as if it had come first.
  *  2. Assertions are sorted by (day, undated first; precision, coarser
- *     first; status: holds, reported, negated, ended; assertion id).
- *     An undated assertion sorts before every dated one.
+ *     first; status: holds, reported, negated, ended; amount, stake,
+ *     role, unstated first; assertion id).  An undated assertion sorts
+ *     before every dated one.  Only the id depends on arrival order, and
+ *     it only decides which of two otherwise equal assertions is shown as
+ *     the evidence.
  *  3. holds at d: with no open interval, opens a 'holds' interval at d
  *     (undated: start unknown).  With an open 'reported' interval, closes
  *     it at d and opens 'holds' at d (a later holds supersedes a report).
