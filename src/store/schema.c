@@ -262,10 +262,14 @@ static const char *const schema_v1 =
     " rec_to INTEGER NOT NULL DEFAULT 2147483647,"
     " CHECK(valid_from < valid_to)) STRICT;"
     "CREATE INDEX tv_tie ON tie_version(tie, rec_from);"
-    "CREATE INDEX tv_from ON tie_version(valid_from, valid_to, tie)"
+    /* tv_from also covers status and precisions, so that the graph at a
+       date is read from the index alone, and tv_to the end's precision,
+       so that a diff reaches back for coarse ends only (view.c) */
+    "CREATE INDEX tv_from ON tie_version(valid_from, valid_to, tie, status,"
+    " from_precision, to_precision)"
     " WHERE rec_to = 2147483647;"
-    "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie)"
-    " WHERE rec_to = 2147483647;"
+    "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie,"
+    " to_precision) WHERE rec_to = 2147483647;"
     "CREATE INDEX tv_rec ON tie_version(rec_from);"
     "CREATE INDEX tv_recto ON tie_version(rec_to)"
     " WHERE rec_to <> 2147483647;";
@@ -306,10 +310,12 @@ static const struct {
 } bulk_index[] = {
     {"tie_object", "CREATE INDEX tie_object ON tie(object, relation, "
                    "subject)"},
+    /* as in schema_v1: covering for the read path (view.c) */
     {"tv_from", "CREATE INDEX tv_from ON tie_version(valid_from, valid_to, "
-                "tie) WHERE rec_to = 2147483647"},
-    {"tv_to", "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie) "
-              "WHERE rec_to = 2147483647"},
+                "tie, status, from_precision, to_precision) "
+                "WHERE rec_to = 2147483647"},
+    {"tv_to", "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie, "
+              "to_precision) WHERE rec_to = 2147483647"},
     {"tie_key", "CREATE UNIQUE INDEX tie_key ON tie(subject, relation, "
                 "object)"},
     {"entity_key", "CREATE UNIQUE INDEX entity_key ON entity(name, kind)"},
