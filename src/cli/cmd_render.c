@@ -130,7 +130,8 @@ int cmd_render(int argc, char **argv, kg_cli *cli)
         {"as-of", 0, CLI_OPT_STR, &as_of, "REV",
          "record time: what the store knew after revision REV"},
         {"title", 0, CLI_OPT_STR, &title, "TEXT", "the diagram's title"},
-        {"no-legend", 0, CLI_OPT_FLAG, &no_legend, NULL, "leave out the legend"},
+        {"no-legend", 0, CLI_OPT_FLAG, &no_legend, NULL,
+         "leave out the legend"},
         {"no-labels", 0, CLI_OPT_FLAG, &no_labels, NULL,
          "no edge labels (relation and dates stay in tooltips)"},
         CLI_OPT_DB(cli), CLI_OPT_END};
