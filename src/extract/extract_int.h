@@ -76,7 +76,8 @@ enum {
     WF_EXCHANGE = 1u << 20, /* class exchange: nasdaq, nyse (tickers) */
     WF_TRIGGER = 1u << 21,  /* starts some rule's trigger */
     WF_HYPHEN = 1u << 22,   /* class hyphensplit: "Microsoft-backed" */
-    WF_COMMON = 1u << 23    /* class common: frequent sentence openers */
+    WF_COMMON = 1u << 23,   /* class common: frequent sentence openers */
+    WF_NOGAP = 1u << 24     /* class nogap: a ~N gap never crosses it */
 };
 
 /* A lexicon word: lowercase form as it appears in rules.txt. */
@@ -126,6 +127,7 @@ typedef struct ex_rule {
     int status;          /* default kg_status */
     double conf;
     int role_cls;        /* class whose matched value is the role, or -1 */
+    int near_cues;       /* cues=near: sentence-wide cues do not apply */
     uint32_t el_first;   /* ex->elems[el_first .. +el_n) */
     uint32_t el_n;
     uint32_t trig;       /* index of the trigger element */
@@ -294,7 +296,7 @@ int kg_extract__tokenize(ex_scratch *sc);
 int kg_extract__mentions(ex_scratch *sc, uint32_t sent);
 int kg_extract__match(ex_scratch *sc, uint32_t sent);
 kg_date kg_extract__sentence_date(const ex_scratch *sc, const ex_sent *s,
-                                  uint32_t near);
+                                  uint32_t near, uint32_t lo);
 const char *kg_extract__amount(ex_scratch *sc, const ex_sent *s,
                                uint32_t near);
 double kg_extract__stake(const ex_scratch *sc, const ex_sent *s,

@@ -181,7 +181,7 @@ static const struct {
     {"perpronoun", WF_PERPRONOUN}, {"suffixabbr", WF_SUFFIXABBR},
     {"corpcue", WF_CORPCUE},     {"notcorp", WF_NOTCORP},
     {"exchange", WF_EXCHANGE},   {"hyphensplit", WF_HYPHEN},
-    {"common", WF_COMMON},
+    {"common", WF_COMMON},       {"nogap", WF_NOGAP},
 };
 
 typedef struct wc_pair {

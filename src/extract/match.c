@@ -24,6 +24,7 @@ typedef struct mstate {
     const ex_rule *r;
     const ex_elem *el;
     int32_t slot[2];   /* mention index */
+    int fwd[2];        /* slot matched rightwards of the trigger */
     int64_t lo, hi;    /* matched tokens [lo, hi) */
     const char *role;
 } mstate;
@@ -83,19 +84,42 @@ static uint32_t class_at(const ex_scratch *sc, uint32_t cls, int64_t pos,
     return best;
 }
 
+/*
+ * Is token pos free for a word element or a gap?  Tokens of entity
+ * mentions are not, except a possessive pronoun ("sold its stake in").
+ */
+static int free_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
+{
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
+    const ex_ment *m;
+    if (sc->mcov[pos - s->t0] < 0)
+        return 1;
+    m = &EX_AT(sc->ments, ex_ment, sc->mcov[pos - s->t0]);
+    if (m->src != MS_COREF || m->b != m->a + 1)
+        return 0;
+    if (strcmp(ex_norm(sc, t), "his") == 0 ||
+        strcmp(ex_norm(sc, t), "her") == 0)
+        return 1;
+    /* "it" of "its" (split as "it" "'s") */
+    return pos + 1 < (int64_t)s->t1 &&
+           strcmp(ex_norm(sc, t + 1), "'s") == 0;
+}
+
 static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
 {
     const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
     if (pos < (int64_t)s->t0 || pos >= (int64_t)s->t1)
         return 0;
     if (sc->mcov[pos - s->t0] >= 0) {
-        /* "sold its stake in": a possessive pronoun may sit in a gap */
         const ex_ment *m = &EX_AT(sc->ments, ex_ment,
                                   sc->mcov[pos - s->t0]);
-        return m->src == MS_COREF && m->b == m->a + 1 &&
-               (ex_wflags(sc, t) & (WF_PRONOUN | WF_PERPRONOUN)) &&
-               strcmp(ex_norm(sc, t), "it") != 0;
+        /* "sells its H100 chips to Meta": products may sit in a gap */
+        if (EX_AT(sc->ents, ex_ent, m->ent).kind == KG_KIND_PRODUCT)
+            return 1;
+        return free_tok(sc, s, pos);
     }
+    if (ex_wflags(sc, t) & WF_NOGAP)
+        return 0;
     if (t->flags & TF_PUNCT)
         return strchr("$%-", ex_norm(sc, t)[0]) != NULL ||
                (unsigned char)ex_norm(sc, t)[0] >= 0x80;
@@ -119,6 +143,64 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
+static int is_word(const ex_scratch *sc, uint32_t i, const char *w);
+
+/*
+ * A mention followed by "'s" in a forward slot is a possessor, not the
+ * argument ("acquired Microsoft's gaming unit"), unless the pattern goes
+ * on with <poss> itself.
+ */
+static int possessor_blocked(const mstate *st, int32_t ment, uint32_t k)
+{
+    const ex_scratch *sc = st->sc;
+    const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
+    const ex_tok *t;
+    int64_t w;
+    if (m->b >= st->s->t1)
+        return 0;
+    t = &EX_AT(sc->toks, ex_tok, m->b);
+    if (t->word < 0 || (strcmp(ex_norm(sc, t), "'s") != 0 &&
+                        strcmp(ex_norm(sc, t), "'") != 0))
+        return 0;
+    if (k + 1 < st->r->el_n && st->el[k + 1].type == EL_CLASS) {
+        w = t->word;
+        if (kg_extract__word_in(sc->ex, (uint32_t)w, st->el[k + 1].cls))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * A mention after a short lowercase description: "acquire cybersecurity
+ * startup Wiz", "sold wealth manager Tamsin".  Up to four lowercase
+ * content words (no function words, no punctuation but hyphenated words).
+ */
+static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
+                           int64_t pos)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    int64_t j;
+    for (j = pos; j < (int64_t)s->t1 && j < pos + 5; j++) {
+        const ex_tok *t = &tk[j];
+        if (sc->mstart[j - s->t0] >= 0)
+            return j > pos ? sc->mstart[j - s->t0] : -1;
+        /* "U.S.-based", "TV maker", "AI startup" */
+        if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '-' &&
+            !(t->flags & TF_SPACE_BEFORE))
+            continue;
+        if ((t->flags & TF_WORD) && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
+            ((j + 1 < (int64_t)s->t1 &&
+              ex_norm(sc, &tk[j + 1])[0] == '-' &&
+              !(tk[j + 1].flags & TF_SPACE_BEFORE)) ||
+             ((t->flags & TF_ALLCAPS) && t->norm_len <= 4)))
+            continue;
+        if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM)) ||
+            (ex_wflags(sc, t) & (WF_STOP | WF_PRONOUN | WF_STAKEWORD |
+                                 WF_CURRENCY | WF_SCALE)))
+            return -1;
+    }
+    return -1;
+}
 
 static int match_fwd(mstate *st, uint32_t k, int64_t pos)
 {
@@ -132,8 +214,7 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
     if (e->type == EL_CLASS) {
         const char *v = NULL;
         uint32_t n = class_at(st->sc, e->cls, pos, 1, s->t0, s->t1, &v);
-        if (n && (pos >= (int64_t)s->t1 ||
-                  st->sc->mcov[pos - s->t0] < 0)) {
+        if (n && free_tok(st->sc, s, pos)) {
             const char *save = st->role;
             if ((int)e->cls == st->r->role_cls)
                 st->role = v ? v : "";
@@ -152,8 +233,13 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         return 0;
     } else if (pos < (int64_t)s->t1) {
         int32_t m = st->sc->mstart[pos - s->t0];
+        if (m < 0)
+            m = premodified(st->sc, s, pos);
+        if (m >= 0 && possessor_blocked(st, m, k))
+            m = -1;
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             st->slot[e->slot] = m;
+            st->fwd[e->slot] = 1;
             if (match_fwd(st, k + 1,
                           EX_AT(st->sc->ments, ex_ment, m).b))
                 return 1;
@@ -175,7 +261,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
     if (e->type == EL_CLASS) {
         const char *v = NULL;
         uint32_t n = class_at(st->sc, e->cls, pos, -1, s->t0, s->t1, &v);
-        if (n && st->sc->mcov[pos - s->t0] < 0) {
+        if (n && free_tok(st->sc, s, pos)) {
             const char *save = st->role;
             if ((int)e->cls == st->r->role_cls)
                 st->role = v ? v : "";
@@ -194,6 +280,17 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
         return 0;
     } else if (pos >= (int64_t)s->t0) {
         int32_t m = st->sc->mend[pos - s->t0];
+        /* "Hewlett Packard Enterprise Co. (HPE) agreed": skip the brackets */
+        if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
+            ex_norm(st->sc, &tk[pos])[0] == ')') {
+            int64_t q;
+            for (q = pos - 1; q > (int64_t)s->t0 && q >= pos - 8; q--)
+                if ((tk[q].flags & TF_PUNCT) &&
+                    ex_norm(st->sc, &tk[q])[0] == '(') {
+                    m = st->sc->mend[q - 1 - s->t0];
+                    break;
+                }
+        }
         /* "Microsoft, the software giant, acquired": skip the apposition */
         if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
             ex_norm(st->sc, &tk[pos])[0] == ',') {
@@ -209,8 +306,37 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 }
             }
         }
+        /* "General Catalyst, which put ..." : the relative's antecedent */
+        if (m < 0 && (tk[pos].flags & TF_WORD) &&
+            (is_word(st->sc, (uint32_t)pos, "which") ||
+             is_word(st->sc, (uint32_t)pos, "who") ||
+             is_word(st->sc, (uint32_t)pos, "that")) &&
+            pos > (int64_t)s->t0) {
+            int64_t q = pos - 1;
+            if (q > (int64_t)s->t0 && is_word(st->sc, (uint32_t)q, ","))
+                q--;
+            m = st->sc->mend[q - s->t0];
+        }
+        /* "X acquired Y and sold Z": the subject of sold is X */
+        if (m >= 0) {
+            const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
+            if (mm->b < s->t1 && is_word(st->sc, mm->b, "and") &&
+                mm->b <= pos && mm->a > s->t0 + 1 &&
+                (tk[mm->a - 1].flags & TF_WORD) &&
+                (ex_wflags(st->sc, &tk[mm->a - 1]) & WF_TRIGGER) &&
+                !(ex_wflags(st->sc, &tk[mm->a - 1]) & WF_STOP)) {
+                int64_t q;
+                for (q = (int64_t)mm->a - 2;
+                     q >= (int64_t)s->t0 && q >= (int64_t)mm->a - 7; q--)
+                    if (st->sc->mend[q - s->t0] >= 0) {
+                        m = st->sc->mend[q - s->t0];
+                        break;
+                    }
+            }
+        }
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             st->slot[e->slot] = m;
+            st->fwd[e->slot] = 0;
             if (match_bwd(st, k - 1,
                           (int64_t)EX_AT(st->sc->ments, ex_ment, m).a - 1))
                 return 1;
@@ -222,7 +348,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
 /* ---- status cues ---- */
 
 static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
-                      int64_t hi, int def)
+                      int64_t hi, int def, int near_only)
 {
     const kg_extractor *ex = sc->ex;
     int found[KG_STATUS__COUNT] = {0};
@@ -233,10 +359,12 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
         const ex_cue *cue = &EX_AT(ex->cuev, ex_cue, c);
         int64_t a = cue->wide ? (int64_t)s->t0 : nlo;
         int64_t b = cue->wide ? (int64_t)s->t1 : nhi, p;
-        if (found[cue->status])
+        if (found[cue->status] || (cue->wide && near_only))
             continue;
         for (p = a; p < b; p++)
-            if (class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
+            if (!((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
+                  p > (int64_t)s->t0) &&
+                class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
                 found[cue->status] = 1;
                 break;
             }
@@ -308,12 +436,21 @@ static size_t coord_before(const ex_scratch *sc, const ex_sent *s,
         int64_t q = p;
         int32_t nm;
         const ex_ment *mm;
+        uint32_t after = EX_AT(sc->ments, ex_ment, m).b;
         if (is_word(sc, (uint32_t)q, "and") || is_word(sc, (uint32_t)q,
                                                        "&")) {
             q--;
             if (q > (int64_t)s->t0 && is_word(sc, (uint32_t)q, ","))
                 q--;
-        } else if (is_word(sc, (uint32_t)q, ",") && n > 0) {
+        } else if (q >= (int64_t)s->t0 + 3 && is_word(sc, (uint32_t)q, "as") &&
+                   is_word(sc, (uint32_t)q - 1, "well") &&
+                   is_word(sc, (uint32_t)q - 2, "as")) {
+            q -= 3;
+        } else if (is_word(sc, (uint32_t)q, ",") &&
+                   (n > 0 || (after < s->t1 &&
+                              (is_word(sc, after, "and") ||
+                               is_word(sc, after, ","))))) {
+            /* "X, Y and Z agreed to merge": S is Y, X joins it */
             q--;
         } else {
             break;
@@ -370,6 +507,7 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
     const char *amount = NULL, *trig = NULL;
     double stake = -1;
     uint32_t k;
+    int respectively = 0;
 
     for (k = 0; k < r->el_n; k++)
         if (st->el[k].type == EL_SLOT) {
@@ -380,10 +518,21 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         }
     subs[0] = st->slot[0];
     objs[0] = st->slot[1];
-    ns += coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
-    no += coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7);
-    status = cue_status(sc, s, st->lo, st->hi, r->status);
-    date = kg_extract__sentence_date(sc, s, trig_pos);
+    ns += st->fwd[0] ? coord_after(sc, s, subs[0], es->kinds, subs + 1, 7)
+                     : coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
+    no += st->fwd[1] ? coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7)
+                     : coord_before(sc, s, objs[0], eo->kinds, objs + 1, 7);
+    /* "X and Y bought A and B, respectively": pair them in order */
+    {
+        const ex_ment *lastm = &EX_AT(sc->ments, ex_ment, objs[no - 1]);
+        uint32_t q = lastm->b;
+        if (q < s->t1 && is_word(sc, q, ","))
+            q++;
+        if (ns > 1 && ns == no && q < s->t1 && is_word(sc, q, "respectively"))
+            respectively = 1;
+    }
+    status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues);
+    date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo);
     if (has_money(r->relation))
         amount = kg_extract__amount(sc, s, trig_pos);
     if (r->relation == KG_REL_INVESTED_IN || r->relation == KG_REL_DIVESTED ||
@@ -397,6 +546,20 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         if (!trig)
             return KG_ENOMEM;
     }
+    /* "X, Y and Z agreed to merge": every pair of a symmetric relation */
+    if (kg_relation_symmetric((kg_relation)r->relation) &&
+        st->fwd[0] == st->fwd[1] && ns + no > 2) {
+        for (a = 1; a < no && ns < 8; a++)
+            subs[ns++] = objs[a];
+        for (a = 1; a < ns && no < 8; a++) {
+            size_t c;
+            int dup = 0;
+            for (c = 0; c < no; c++)
+                dup |= objs[c] == subs[a];
+            if (!dup)
+                objs[no++] = subs[a];
+        }
+    }
     for (a = 0; a < ns; a++)
         for (b = 0; b < no; b++) {
             const ex_ment *ms = &EX_AT(sc->ments, ex_ment, subs[a]);
@@ -405,10 +568,12 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             const ex_ent *E1, *E2;
             ex_out *o;
             double conf = r->conf;
-            if (se == oe && ms->src == MS_COREF && ms->alt >= 0)
-                se = ms->alt;
-            else if (se == oe && mo->src == MS_COREF && mo->alt >= 0)
+            if (respectively && a != b)
+                continue;
+            if (se == oe && mo->src == MS_COREF && mo->alt >= 0)
                 oe = mo->alt;
+            else if (se == oe && ms->src == MS_COREF && ms->alt >= 0)
+                se = ms->alt;
             if (se == oe)
                 continue;
             E1 = &EX_AT(sc->ents, ex_ent, se);
@@ -593,13 +758,16 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
         if (j < s->t1 && (year = small_int(sc, &tk[j], 1000, 2999)) > 0)
             j++;
         if (day < 0 && year < 0) {
-            /* a bare month needs "in"/"since"/"by" before it */
-            if (i == s->t0 || !(ex_wflags(sc, &tk[i - 1]) & WF_STOP))
+            /* a bare month needs "in", "since", "early" ... before it */
+            const char *p = i > s->t0 ? ex_norm(sc, &tk[i - 1]) : "";
+            if (strcmp(p, "in") && strcmp(p, "since") && strcmp(p, "by") &&
+                strcmp(p, "until") && strcmp(p, "from") &&
+                strcmp(p, "early") && strcmp(p, "late") &&
+                strcmp(p, "mid") && strcmp(p, "during") &&
+                strcmp(p, "last") && strcmp(p, "this") &&
+                strcmp(p, "through") && strcmp(p, "of"))
                 return 0;
         }
-        /* "May" alone is usually the verb */
-        if (day < 0 && year < 0 && strcmp(n, "may") == 0)
-            return 0;
         if (year < 0) {
             if (!doc.year)
                 return 0;
@@ -702,7 +870,7 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
 }
 
 kg_date kg_extract__sentence_date(const ex_scratch *sc, const ex_sent *s,
-                                  uint32_t near)
+                                  uint32_t near, uint32_t lo)
 {
     kg_date best = sc->doc_date, d;
     uint32_t i, bestdist = UINT32_MAX;
@@ -719,6 +887,9 @@ kg_date kg_extract__sentence_date(const ex_scratch *sc, const ex_sent *s,
         if (!n)
             continue;
         dist = i > near ? i - near : near - i;
+        /* a date before the matched clause belongs to an earlier one */
+        if (i < lo)
+            dist += 20;
         if (dist < bestdist) {
             bestdist = dist;
             best = d;

@@ -98,6 +98,19 @@ static int add_ment(ex_scratch *sc, uint32_t t0, uint32_t a, uint32_t b,
     return KG_OK;
 }
 
+/* Let mention idx (ending at b-1) cover tokens up to nb ("(HPE)"). */
+static void extend_ment(ex_scratch *sc, uint32_t t0, int32_t idx,
+                        uint32_t nb)
+{
+    ex_ment *m = &EX_AT(sc->ments, ex_ment, idx);
+    uint32_t i;
+    sc->mend[m->b - 1 - t0] = -1;
+    for (i = m->b; i < nb; i++)
+        sc->mcov[i - t0] = idx;
+    m->b = nb;
+    sc->mend[nb - 1 - t0] = idx;
+}
+
 static int is_punct(const ex_scratch *sc, const ex_tok *t, char c)
 {
     return (t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == c &&
@@ -172,31 +185,39 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
     return i;
 }
 
-/* Candidate antecedents for an org anaphor at position p. */
+/*
+ * Candidate antecedents for an org anaphor: the org mentions of this
+ * sentence so far (first one first), then the first org of the previous
+ * sentence that had one, then the most recent org.  The first two
+ * distinct candidates are kept; the second is used when the first would
+ * make a self-loop ("Meta ... it paid for a stake in the company").
+ */
 static void org_antecedent(const ex_scratch *sc, int32_t *first,
-                           int32_t *second)
+                           int32_t *second, int object)
 {
     const ex_ment *m = sc->ments.ptr;
-    size_t i;
-    int32_t here = -1;
+    int32_t cand[8];
+    size_t i, n = 0, k;
+    for (i = 0; i < sc->ments.n && n < 6; i++) {
+        /* an object "it" prefers the most recent firm of the sentence */
+        size_t j = object ? sc->ments.n - 1 - i : i;
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, m[j].ent);
+        if (m[j].src != MS_COREF && e->kind == KG_KIND_ORG)
+            cand[n++] = m[j].ent;
+    }
+    cand[n++] = sc->prev_first_org;
+    cand[n++] = sc->last_org;
     *first = *second = -1;
-    for (i = 0; i < sc->ments.n; i++) {
-        const ex_ent *e = &EX_AT(sc->ents, ex_ent, m[i].ent);
-        if (m[i].src != MS_COREF && e->kind == KG_KIND_ORG) {
-            here = m[i].ent;
+    for (k = 0; k < n; k++) {
+        if (cand[k] < 0)
+            continue;
+        if (*first < 0)
+            *first = cand[k];
+        else if (cand[k] != *first) {
+            *second = cand[k];
             break;
         }
     }
-    if (here >= 0) {
-        *first = here;
-        *second = sc->prev_first_org != here ? sc->prev_first_org
-                                             : sc->last_org;
-    } else {
-        *first = sc->prev_first_org >= 0 ? sc->prev_first_org : sc->last_org;
-        *second = sc->last_org != *first ? sc->last_org : -1;
-    }
-    if (*second == *first)
-        *second = -1;
 }
 
 /* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
@@ -231,8 +252,8 @@ static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
         return 0;
     if (!(t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)))
         return 0;
-    if (f & (WF_NONNAME | WF_TITLE | WF_ROLE | WF_MONTH | WF_WEEKDAY |
-             WF_STOP | WF_PRONOUN | WF_PERPRONOUN))
+    if (f & (WF_TITLE | WF_ROLE | WF_MONTH | WF_WEEKDAY | WF_STOP |
+             WF_PRONOUN | WF_PERPRONOUN))
         return (f & (WF_LEGAL | WF_ORGWORD)) != 0;
     return 1;
 }
@@ -288,15 +309,25 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         uint32_t f = ex_wflags(sc, t), j, id;
         int32_t g = -1, ent;
         if (!(t->flags & TF_WORD)) {
-            /* "(NASDAQ: MSFT)" after a name: skip the ticker */
-            if (is_punct(sc, t, '(') && i + 3 < s->t1 &&
-                (ex_wflags(sc, &tk[i + 1]) & WF_EXCHANGE) &&
-                is_punct(sc, &tk[i + 2], ':')) {
-                j = i + 3;
-                while (j < s->t1 && !is_punct(sc, &tk[j], ')'))
+            /* "(NASDAQ: MSFT)", "<MSFT.O>" after a name: part of it */
+            if ((is_punct(sc, t, '(') && i + 3 < s->t1 &&
+                 (ex_wflags(sc, &tk[i + 1]) & WF_EXCHANGE) &&
+                 is_punct(sc, &tk[i + 2], ':')) ||
+                (is_punct(sc, t, '<') && i + 2 < s->t1 &&
+                 (tk[i + 1].flags & TF_UPPER) &&
+                 is_punct(sc, &tk[i + 2], '>'))) {
+                char close = is_punct(sc, t, '<') ? '>' : ')';
+                j = i + 1;
+                while (j < s->t1 && j < i + 8 &&
+                       !is_punct(sc, &tk[j], close))
                     j++;
-                i = j;
-                continue;
+                if (j < s->t1 && is_punct(sc, &tk[j], close)) {
+                    if (i > s->t0 && sc->mend[i - 1 - s->t0] >= 0)
+                        extend_ment(sc, s->t0, sc->mend[i - 1 - s->t0],
+                                    j + 1);
+                    i = j + 1;
+                    continue;
+                }
             }
             /* "Amazon Web Services (AWS)": define the acronym */
             if (is_punct(sc, t, '(') && i + 2 < s->t1 && i > s->t0 &&
@@ -314,6 +345,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     rc = KG_ENOMEM;
                     goto done;
                 }
+                extend_ment(sc, s->t0, sc->mend[i - 1 - s->t0], i + 3);
                 i += 3;
                 continue;
             }
@@ -377,7 +409,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* 4. coreference */
         if (f & WF_PRONOUN) {
             int32_t a1, a2;
-            org_antecedent(sc, &a1, &a2);
+            int object = strcmp(ex_norm(sc, t), "it") == 0 && i > s->t0 &&
+                         (tk[i - 1].flags & TF_WORD) &&
+                         (ex_wflags(sc, &tk[i - 1]) &
+                          (WF_STOP | WF_TRIGGER)) &&
+                         !(i + 1 < s->t1 &&
+                           strcmp(ex_norm(sc, &tk[i + 1]), "'s") == 0);
+            org_antecedent(sc, &a1, &a2, object);
             if (a1 >= 0 &&
                 (rc = add_ment(sc, s->t0, i, i + 1, a1, a2, MS_COREF)) !=
                     KG_OK)
@@ -394,7 +432,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         if ((j = descriptor_at(sc, s, i)) > i) {
             int32_t a1, a2;
-            org_antecedent(sc, &a1, &a2);
+            org_antecedent(sc, &a1, &a2, 0);
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
@@ -442,6 +480,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;
+            /* "New York", "Chinese": only words of class nonname */
+            for (k = i; k < j; k++)
+                if ((tk[k].flags & TF_WORD) &&
+                    !(ex_wflags(sc, &tk[k]) & WF_NONNAME))
+                    break;
+            if (k == j && !legal) {
+                i = j;
+                continue;
+            }
             if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
                 orgword = 1;
             /* a lone sentence-initial capital or headline word */

@@ -124,15 +124,15 @@ static int apos_at(const unsigned char *s, const unsigned char *e,
  * like "Coca-Cola" split too, but gazetteer keys and name shapes join the
  * parts again because no space separates them.
  */
-static int hyphen_splits(const ex_scratch *sc, const unsigned char *s,
-                         const unsigned char *e)
+static int hyphen_splits(const ex_scratch *sc, const unsigned char *w0,
+                         const unsigned char *s, const unsigned char *e)
 {
     char buf[32];
     size_t n = 0;
     const unsigned char *p = s + 1;
     int64_t w;
     if (*p >= 'A' && *p <= 'Z')
-        return !(s[-1] >= '0' && s[-1] <= '9');
+        return *w0 >= 'A' && *w0 <= 'Z' && !(s[-1] >= '0' && s[-1] <= '9');
     while (p < e && is_alnum(*p) && n < sizeof buf - 1) {
         buf[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
         p++;
@@ -205,6 +205,13 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
         flags |= TF_ALLCAPS;
     if (camel)
         flags |= TF_CAMEL;
+    /* "its" is "it" + "'s", so possessive patterns cover it */
+    if (o == 3 && memcmp(small, "its", 3) == 0 && n == 3) {
+        int rc = push_tok(sc, start, start + 2, small, 2, flags | TF_WORD);
+        if (rc)
+            return rc;
+        return push_tok(sc, start + 2, end, "'s", 2, TF_WORD);
+    }
     return push_tok(sc, start, end, small, o, flags | TF_WORD);
 }
 
@@ -251,7 +258,7 @@ int kg_extract__tokenize(ex_scratch *sc)
                 }
                 if ((*s == '.' || *s == '-' || *s == '&' || *s == '/') &&
                     s + 1 < e && is_alnum(s[1]) && is_alnum(s[-1])) {
-                    if (*s == '-' && hyphen_splits(sc, s, e))
+                    if (*s == '-' && hyphen_splits(sc, w, s, e))
                         break;
                     s++;
                     continue;
@@ -344,7 +351,36 @@ static int is_initial(const ex_scratch *sc, const ex_tok *t)
            ex_norm(sc, t)[0] != 'a' && ex_norm(sc, t)[0] != 'i';
 }
 
+static int push_one(ex_scratch *sc, uint32_t t0, uint32_t t1);
+
+/*
+ * A wire dateline ("NEW YORK, March 12 (Reuters) -", "SEATTLE (AP) --")
+ * is a sentence of its own, so the agency is never a subject.
+ */
 static int push_sent(ex_scratch *sc, uint32_t t0, uint32_t t1)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t i, lim = t0 + 16 < t1 ? t0 + 16 : t1;
+    int rc;
+    for (i = t0 + 2; i + 1 < lim; i++) {
+        const char *n = ex_norm(sc, &tk[i]);
+        if (n[0] == ')' && (tk[i + 1].flags & TF_PUNCT) &&
+            ex_norm(sc, &tk[i + 1])[0] == '-' &&
+            (ex_norm(sc, &tk[i - 2])[0] == '(' ||
+             (i >= t0 + 3 && ex_norm(sc, &tk[i - 3])[0] == '('))) {
+            uint32_t d = i + 1;
+            while (d + 1 < t1 && (tk[d + 1].flags & TF_PUNCT) &&
+                   ex_norm(sc, &tk[d + 1])[0] == '-')
+                d++;
+            if ((rc = push_one(sc, t0, d + 1)) != KG_OK)
+                return rc;
+            return push_one(sc, d + 1, t1);
+        }
+    }
+    return push_one(sc, t0, t1);
+}
+
+static int push_one(ex_scratch *sc, uint32_t t0, uint32_t t1)
 {
     const ex_tok *tk = sc->toks.ptr;
     ex_sent *s;

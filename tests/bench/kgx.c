@@ -312,7 +312,7 @@ int main(int argc, char **argv)
         verbose += (int)strlen(argv[2]) - 1;
         if (verbose > 1)
             opts.flags = KG_EXTRACT_EXPLAIN;
-        argv++;
+        memmove(argv + 2, argv + 3, (size_t)(argc - 3) * sizeof *argv);
         argc--;
     }
     if (kg_extractor_new(&ex, &opts, &err) != KG_OK) {

@@ -363,13 +363,13 @@ static void test_extract__rulefiles(void)
     opts.nrule_files = 1;
     /* a working user rule */
     KG_CHECK_INT(write_file(path, "# user rules\n"
-                                  "class gobble = gobbled | gobbles\n"
+                                  "class gobble = swiped | swipes\n"
                                   "rule user.gobble acquired conf=0.5 :\n"
                                   "    S ~2 <gobble> up? O\n"),
                  0);
     KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_OK);
     if (ex) {
-        run_ex(ex, "Globex Corp gobbled up Initech Inc.", &r);
+        run_ex(ex, "Globex Corp swiped up Initech Inc.", &r);
         EXPECT(&r, "Globex|acquired|Initech|holds");
         KG_CHECK(r.n == 1 && strcmp(r.rule[0], "user.gobble") == 0);
         KG_CHECK(strncmp(kg_extractor_version(ex), "rules/", 6) == 0);
