@@ -39,6 +39,11 @@ static int tok_key(const ex_scratch *sc, kg_buf *out, uint32_t a,
         if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
             kg_buf_putc(out, ' ') != KG_OK)
             return KG_ENOMEM;
+        if (!memchr(s, 0xE2, n)) {
+            if (kg_buf_put(out, s, n) != KG_OK)
+                return KG_ENOMEM;
+            continue;
+        }
         for (j = 0; j < n; j++) {
             unsigned char c = (unsigned char)s[j];
             if (c == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
