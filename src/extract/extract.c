@@ -72,6 +72,8 @@ void kg_extractor_free(kg_extractor *ex)
     kg_extract__map_release(&ex->gnames);
     kg_extract__map_release(&ex->gfirst);
     kg_extract__map_release(&ex->tickers);
+    kg_extract__map_release(&ex->glower);
+    kg_extract__map_release(&ex->gfirst_lower);
     kg_extract__vec_release(&ex->wordv);
     kg_extract__vec_release(&ex->wclsv);
     kg_extract__vec_release(&ex->pwordv);

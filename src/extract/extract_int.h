@@ -150,6 +150,7 @@ typedef struct ex_cue {
     int status;
     int wide;     /* 1 = anywhere in the sentence, 0 = near the match */
     uint32_t cls; /* the phrases */
+    unsigned rels; /* bit per kg_relation it applies to; all if 0 */
 } ex_cue;
 
 /* ---- gazetteer (gazetteer.c) ---- */
@@ -187,6 +188,8 @@ struct kg_extractor {
     ex_map gnames;      /* exact-case name key -> gazetteer entry */
     ex_map gfirst;      /* first token of a name -> max tokens */
     ex_map tickers;     /* ticker -> gazetteer entry */
+    ex_map glower;      /* lowercase name key -> entry (ALL-CAPS text) */
+    ex_map gfirst_lower;
     uint32_t max_name_toks;
     char version[48];
     unsigned flags;     /* kg_extract_flags from the options */

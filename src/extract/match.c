@@ -197,8 +197,17 @@ static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
     int64_t j;
     for (j = pos; j < (int64_t)s->t1 && j < pos + 5; j++) {
         const ex_tok *t = &tk[j];
-        if (sc->mstart[j - s->t0] >= 0)
+        if (sc->mstart[j - s->t0] >= 0) {
+            const ex_ment *m = &EX_AT(sc->ments, ex_ment,
+                                      sc->mstart[j - s->t0]);
+            /* "Google engineers Noam Shazeer": a modifier name */
+            if (m->b + 1 < s->t1 && sc->mstart[m->b + 1 - s->t0] >= 0 &&
+                (tk[m->b].flags & TF_WORD) &&
+                !(tk[m->b].flags & (TF_CAP | TF_NUM)) &&
+                !(ex_wflags(sc, &tk[m->b]) & (WF_STOP | WF_TRIGGER)))
+                return sc->mstart[m->b + 1 - s->t0];
             return j > pos ? sc->mstart[j - s->t0] : -1;
+        }
         /* "U.S.-based", "TV maker", "AI startup" */
         if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '-' &&
             !(t->flags & TF_SPACE_BEFORE))
@@ -363,7 +372,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
 /* ---- status cues ---- */
 
 static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
-                      int64_t hi, int def, int near_only)
+                      int64_t hi, int def, int near_only, int rel)
 {
     const kg_extractor *ex = sc->ex;
     int found[KG_STATUS__COUNT] = {0};
@@ -374,7 +383,8 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
         const ex_cue *cue = &EX_AT(ex->cuev, ex_cue, c);
         int64_t a = cue->wide ? (int64_t)s->t0 : nlo;
         int64_t b = cue->wide ? (int64_t)s->t1 : nhi, p;
-        if (found[cue->status] || (cue->wide && near_only))
+        if (found[cue->status] || (cue->wide && near_only) ||
+            (cue->rels && !(cue->rels & (1u << rel))))
             continue;
         for (p = a; p < b; p++)
             if (!((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
@@ -546,7 +556,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         if (ns > 1 && ns == no && q < s->t1 && is_word(sc, q, "respectively"))
             respectively = 1;
     }
-    status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues);
+    status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
+                        r->relation);
     date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo);
     if (has_money(r->relation))
         amount = kg_extract__amount(sc, s, trig_pos);
