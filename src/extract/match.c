@@ -387,8 +387,9 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
             (cue->rels && !(cue->rels & (1u << rel))))
             continue;
         for (p = a; p < b; p++)
-            if (!((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
-                  p > (int64_t)s->t0) &&
+            if (sc->mcov[p - s->t0] < 0 &&
+                !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
+                  (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
                 class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
                 found[cue->status] = 1;
                 break;
@@ -913,7 +914,9 @@ kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
     }
     for (k = 0; k < sc->dates.n; k++) {
         const ex_dexp *x = &EX_AT(sc->dates, ex_dexp, k);
-        uint32_t dist = x->pos > near ? x->pos - near : near - x->pos;
+        /* date adverbials usually follow the verb they date */
+        uint32_t dist = x->pos > near ? x->pos - near
+                                      : 3 * (near - x->pos);
         /* a date before the matched clause belongs to an earlier one */
         if (x->pos < lo)
             dist += 20;

@@ -328,7 +328,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         sc->mstart[i] = sc->mend[i] = sc->mcov[i] = -1;
 
     for (i = s->t0; i < s->t1; i++) {
-        if (!(tk[i].flags & TF_WORD) || (tk[i].flags & TF_NUM))
+        if (!(tk[i].flags & TF_WORD) || (tk[i].flags & TF_NUM) ||
+            (ex_wflags(sc, &tk[i]) & WF_STOP))
             continue;
         words++;
         if ((tk[i].flags & TF_CAP) && i > s->t0)
@@ -336,7 +337,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         if (tk[i].flags & TF_ALLCAPS)
             allcaps_n++;
     }
-    headline = words >= 4 && caps * 10 >= (words - 1) * 7;
+    headline = words >= 4 && caps * 10 >= (words - 1) * 8;
     allcaps = words >= 3 && allcaps_n * 10 >= words * 7;
 
     for (i = s->t0; i < s->t1;) {
@@ -467,7 +468,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         if ((j = descriptor_at(sc, s, i)) > i) {
             int32_t a1, a2;
-            org_antecedent(sc, &a1, &a2, 0);
+            org_antecedent(sc, &a1, &a2, 1);
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
@@ -546,8 +547,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* a lone sentence-initial capital or headline word */
             if ((headline && !legal &&
                  !(i > s->t0 && (ex_wflags(sc, &tk[i - 1]) &
-                                 (WF_TRIGGER | WF_ROLE | WF_TITLE))) &&
-                 !(j < s->t1 && (ex_wflags(sc, &tk[j]) & WF_TRIGGER))) ||
+                                 (WF_TRIGGER | WF_ROLE | WF_TITLE)))) ||
                 ((t->flags & TF_SENT_START) && j == i + 1 && !legal &&
                  !(t->flags & (TF_CAMEL | TF_ALLCAPS)) && t->word >= 0)) {
                 i = j;
