@@ -105,6 +105,18 @@ typedef int (*kg_revision_cb)(const kg_revision *rev, void *payload);
 int kg_store_log(kg_store *st, kg_revision_cb cb, void *payload,
                  kg_error *err);
 
+/*
+ * Append every tie interval the store held after revision as_of (0 =
+ * now) to out, one line each, sorted: subject, relation, object, status,
+ * valid from, valid to (dates in their precision, "?" for an unknown
+ * start, "" for open), then amount=, stake=, role=, assertions=,
+ * documents=, tab-separated.  Row ids are left out, so two stores built
+ * from the same triples in any order give the same bytes.  For tests,
+ * `corpgraph log --dump-ties` and debugging.
+ */
+int kg_store_dump_ties(kg_store *st, int64_t as_of, kg_buf *out,
+                       kg_error *err);
+
 /* An entity as listed by kg_store_entities; strings borrowed for the call. */
 typedef struct kg_entity_info {
     int64_t id;

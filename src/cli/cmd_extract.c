@@ -1,10 +1,401 @@
-/* cmd_extract.c: PLACEHOLDER until the 'extract' command lands (to be replaced). */
+/*
+ * cmd_extract.c: `corpgraph extract`, articles in, relation triples out.
+ *
+ * A pure stream filter: it reads articles (files, directories, "-") and
+ * prints one line per triple (JSONL or TSV), or a readable explanation
+ * with --explain.  Nothing is stored, so it runs unchanged as the map step
+ * of GNU parallel or Hadoop streaming.
+ *
+ * With -j N the main thread reads articles into a ring of 4N slots, N
+ * worker threads extract them, and the main thread writes each slot's
+ * output in input order: the bytes are the same for every N.  A bad input
+ * (a file that cannot be read, a malformed JSONL line) is a slot holding
+ * only its error, so the diagnostics on stderr keep input order too.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
 #include "cli/cmd.h"
+
+enum { OUT_JSONL, OUT_TSV, OUT_EXPLAIN };
+
+/* One article on its way through: read, extracted, written. */
+typedef struct slot {
+    kg_doc *doc;       /* NULL for a bad input */
+    kg_buf out;        /* the lines to print */
+    int failed;        /* the input or its extraction failed */
+    int done;          /* extracted; owned by the writer again */
+    char err[KG_ERROR_MSG_LEN * 3]; /* "FILE:LINE: message" */
+} slot;
+
+typedef struct run {
+    const kg_extractor *ex;
+    int mode;
+    slot *ring;
+    size_t nring;
+    size_t head;  /* next sequence number to fill (main thread) */
+    size_t taken; /* next sequence number for a worker */
+    int stop;
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+} run;
+
+/* What the per-triple callback writes into. */
+typedef struct sink {
+    kg_buf *out;
+    int mode;
+    const kg_doc *doc;
+} sink;
+
+/* --explain: one readable block per triple. */
+static int put_explain(kg_buf *b, const kg_triple *t, const kg_explain *why,
+                       const kg_doc *doc)
+{
+    char date[KG_DATE_STRLEN];
+    int rc = 0;
+    kg_date_format(date, t->date);
+    rc |= kg_buf_printf(b, "%s -%s-> %s  [%s", t->subject,
+                        kg_relation_name(t->relation), t->object,
+                        kg_status_name(t->status));
+    if (date[0])
+        rc |= kg_buf_printf(b, ", %s", date);
+    if (t->amount)
+        rc |= kg_buf_printf(b, ", amount %s", t->amount);
+    if (t->stake >= 0)
+        rc |= kg_buf_printf(b, ", stake %g%%", t->stake);
+    if (t->role)
+        rc |= kg_buf_printf(b, ", role %s", t->role);
+    rc |= kg_buf_printf(b, ", confidence %.2f]\n", t->confidence);
+    rc |= kg_buf_printf(b, "  doc:      %s (%s", doc->id, doc->path);
+    if (doc->line > 0)
+        rc |= kg_buf_printf(b, ":%ld", doc->line);
+    rc |= kg_buf_puts(b, ")\n");
+    rc |= kg_buf_printf(b, "  sentence: %s\n",
+                        why && why->sentence ? why->sentence
+                        : t->evidence        ? t->evidence
+                                             : "");
+    if (why && why->entities)
+        rc |= kg_buf_printf(b, "  entities: %s\n", why->entities);
+    if (why && why->trigger)
+        rc |= kg_buf_printf(b, "  trigger:  %s\n", why->trigger);
+    rc |= kg_buf_printf(b, "  rule:     %s", t->rule ? t->rule : "");
+    if (why && why->pattern)
+        rc |= kg_buf_printf(b, ": %s", why->pattern);
+    rc |= kg_buf_puts(b, "\n\n");
+    return rc ? KG_ENOMEM : KG_OK;
+}
+
+static int on_triple(const kg_triple *t, const kg_explain *why,
+                     void *payload)
+{
+    sink *s = payload;
+    switch (s->mode) {
+    case OUT_TSV:
+        return kg_triple_write_tsv(s->out, t);
+    case OUT_EXPLAIN:
+        return put_explain(s->out, t, why, s->doc);
+    default:
+        return kg_triple_write_json(s->out, t);
+    }
+}
+
+/* Extract one slot's article into its buffer. */
+static void extract_slot(const run *r, slot *sl)
+{
+    kg_error err = {0, ""};
+    sink s;
+    int rc;
+    if (!sl->doc)
+        return;
+    s.out = &sl->out;
+    s.mode = r->mode;
+    s.doc = sl->doc;
+    rc = kg_extract_doc(r->ex, sl->doc, on_triple, &s, &err);
+    if (rc != KG_OK) {
+        kg_buf_clear(&sl->out);
+        sl->failed = 1;
+        if (sl->doc->line > 0)
+            snprintf(sl->err, sizeof sl->err, "%s:%ld: %s", sl->doc->path,
+                     sl->doc->line,
+                     err.msg[0] ? err.msg : kg_strerror(rc));
+        else
+            snprintf(sl->err, sizeof sl->err, "%s: %s", sl->doc->path,
+                     err.msg[0] ? err.msg : kg_strerror(rc));
+    }
+}
+
+static void *worker(void *arg)
+{
+    run *r = arg;
+    for (;;) {
+        slot *sl;
+        pthread_mutex_lock(&r->mu);
+        while (!r->stop && r->taken == r->head)
+            pthread_cond_wait(&r->work, &r->mu);
+        if (r->taken == r->head) { /* stopping and nothing left */
+            pthread_mutex_unlock(&r->mu);
+            return NULL;
+        }
+        sl = &r->ring[r->taken++ % r->nring];
+        pthread_mutex_unlock(&r->mu);
+        extract_slot(r, sl);
+        pthread_mutex_lock(&r->mu);
+        sl->done = 1;
+        pthread_cond_broadcast(&r->done);
+        pthread_mutex_unlock(&r->mu);
+    }
+}
+
+/* Progress on a terminal: shown once a run has taken more than a second. */
+typedef struct progress {
+    int on;
+    struct timespec start, last;
+    int shown;
+} progress;
+
+static double seconds(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) +
+           (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void progress_tick(progress *p, const kg_reader *rd, size_t ndocs)
+{
+    struct timespec now;
+    size_t done, total;
+    if (!p->on)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (seconds(&p->start, &now) < 1.0 || seconds(&p->last, &now) < 0.25)
+        return;
+    p->last = now;
+    kg_reader_progress(rd, &done, &total);
+    fprintf(stderr, "\rcorpgraph: extract: %zu articles, %.1f of %.1f MB "
+            "(%d%%) ", ndocs, (double)done / 1e6, (double)total / 1e6,
+            total ? (int)(100.0 * (double)done / (double)total) : 0);
+    p->shown = 1;
+}
+
+static void progress_end(progress *p)
+{
+    if (p->shown)
+        fprintf(stderr, "\r%60s\r", "");
+    p->shown = 0;
+}
+
+/* Print one finished slot and release it; counted in ndocs, nbad. */
+static int write_slot(kg_cli *cli, progress *pg, slot *sl, size_t *ndocs,
+                      size_t *nbad)
+{
+    int rc = KG_EXIT_OK;
+    if (sl->failed) {
+        progress_end(pg);
+        cli_error("%s", sl->err);
+        (*nbad)++;
+    } else {
+        (*ndocs)++;
+        rc = cli_write(cli, &sl->out);
+    }
+    kg_doc_free(sl->doc);
+    sl->doc = NULL;
+    kg_buf_clear(&sl->out);
+    sl->failed = sl->done = 0;
+    sl->err[0] = '\0';
+    return rc;
+}
+
+/* Read the next input into sl; 0 at the end of the inputs. */
+static int read_slot(kg_reader *rd, slot *sl)
+{
+    kg_error err = {0, ""};
+    int rc = kg_reader_next(rd, &sl->doc, &err);
+    if (rc == 0)
+        return 0;
+    if (rc < 0) {
+        sl->doc = NULL;
+        sl->failed = 1;
+        snprintf(sl->err, sizeof sl->err, "%s",
+                 err.msg[0] ? err.msg : kg_strerror(rc));
+    }
+    return 1;
+}
+
+/* The whole run with nthreads workers (1: no threads at all). */
+static int extract_all(kg_cli *cli, run *r, kg_reader *rd, long nthreads,
+                       size_t *ndocs, size_t *nbad)
+{
+    pthread_t th[64];
+    long nth = 0, i;
+    size_t written = 0;
+    int eof = 0, rc = KG_EXIT_OK;
+    progress pg;
+
+    memset(&pg, 0, sizeof pg);
+    pg.on = cli->err_is_tty;
+    clock_gettime(CLOCK_MONOTONIC, &pg.start);
+    pg.last = pg.start;
+
+    if (nthreads <= 1) {
+        while (rc == KG_EXIT_OK && read_slot(rd, &r->ring[0])) {
+            extract_slot(r, &r->ring[0]);
+            rc = write_slot(cli, &pg, &r->ring[0], ndocs, nbad);
+            progress_tick(&pg, rd, *ndocs);
+        }
+        progress_end(&pg);
+        return rc;
+    }
+    for (nth = 0; nth < nthreads; nth++)
+        if (pthread_create(&th[nth], NULL, worker, r) != 0)
+            break;
+    if (nth == 0) {
+        return cli_error("cannot start worker threads");
+    }
+    pthread_mutex_lock(&r->mu);
+    while (rc == KG_EXIT_OK && (!eof || written < r->head)) {
+        slot *sl;
+        /* fill free slots; reading happens without the lock */
+        if (!eof && r->head - written < r->nring) {
+            sl = &r->ring[r->head % r->nring];
+            pthread_mutex_unlock(&r->mu);
+            eof = !read_slot(rd, sl);
+            pthread_mutex_lock(&r->mu);
+            if (!eof) {
+                r->head++;
+                pthread_cond_signal(&r->work);
+            }
+            continue;
+        }
+        sl = &r->ring[written % r->nring];
+        if (!sl->done) {
+            pthread_cond_wait(&r->done, &r->mu);
+            continue;
+        }
+        pthread_mutex_unlock(&r->mu);
+        rc = write_slot(cli, &pg, sl, ndocs, nbad);
+        progress_tick(&pg, rd, *ndocs);
+        pthread_mutex_lock(&r->mu);
+        written++;
+    }
+    r->stop = 1;
+    pthread_cond_broadcast(&r->work);
+    pthread_mutex_unlock(&r->mu);
+    for (i = 0; i < nth; i++)
+        pthread_join(th[i], NULL);
+    /* after a write error, slots may still hold articles */
+    for (; written < r->head; written++) {
+        slot *sl = &r->ring[written % r->nring];
+        kg_doc_free(sl->doc);
+        sl->doc = NULL;
+    }
+    progress_end(&pg);
+    return rc;
+}
 
 int cmd_extract(int argc, char **argv, kg_cli *cli)
 {
-    (void)argc;
-    (void)argv;
-    (void)cli;
-    return cli_error("PLACEHOLDER: 'extract' is not built yet");
+    const char *format = "jsonl", *date = NULL;
+    int explain = 0, npos = 0, rc;
+    long jobs = 1;
+    cli_list rules;
+    char **pos = NULL;
+    const char *stdin_path[] = {"-"};
+    kg_reader_opts ropts = {{0, 0, 0}, 0};
+    kg_extract_opts xopts;
+    kg_extractor *ex = NULL;
+    kg_reader *rd = NULL;
+    kg_error err = {0, ""};
+    run r;
+    size_t ndocs = 0, nbad = 0, i;
+    const cli_opt opts[] = {
+        {"format", 'f', CLI_OPT_STR, &format, "FMT",
+         "jsonl (default) or tsv"},
+        {"explain", 0, CLI_OPT_FLAG, &explain, NULL,
+         "show why: sentence, entities, trigger and rule of each triple"},
+        {"date", 0, CLI_OPT_STR, &date, "DATE",
+         "publication date of articles that give none (YYYY-MM-DD)"},
+        {"rules", 0, CLI_OPT_LIST, &rules, "FILE",
+         "extra rule file, read after the built-in rules"},
+        {"jobs", 'j', CLI_OPT_INT, &jobs, "N",
+         "extract with N threads (same output as 1; default 1)"},
+        CLI_OPT_END};
+    const cli_spec spec = {
+        "corpgraph extract [options] [PATH...]",
+        "Print the relation triples found in articles, one JSON object per "
+        "line\n(or TSV).  PATH is a text file (optional 'key: value' header, "
+        "blank line,\nbody), a JSONL file (one article per line: id, date, "
+        "source, title, url,\ntext), an HTML page, a directory (read "
+        "recursively in sorted order) or '-'\nfor standard input (the "
+        "default).  Nothing is stored: extract is a stream\nfilter, JSONL "
+        "in and JSONL out.",
+        "Bad inputs are reported as 'corpgraph: FILE:LINE: message' and "
+        "skipped;\nthe exit status is then 3 (1 if nothing could be "
+        "read).\n\nexamples:\n"
+        "  corpgraph extract article.txt\n"
+        "  corpgraph extract --explain --date 2025-10-28 article.txt\n"
+        "  corpgraph extract -j 2 corpus.jsonl > triples.jsonl\n"
+        "  parallel --pipe corpgraph extract < corpus.jsonl > triples.jsonl",
+        0, -1};
+
+    memset(&rules, 0, sizeof rules);
+    memset(&r, 0, sizeof r);
+    rc = cli_parse(cli, argc, argv, opts, &spec, &npos, &pos);
+    if (rc >= 0)
+        return rc;
+    if (strcmp(format, "jsonl") == 0 || strcmp(format, "json") == 0)
+        r.mode = OUT_JSONL;
+    else if (strcmp(format, "tsv") == 0)
+        r.mode = OUT_TSV;
+    else
+        return cli_usage_error(cli->cmd, "unknown format '%s' (jsonl or tsv)",
+                               format);
+    if (explain)
+        r.mode = OUT_EXPLAIN;
+    if (date && kg_date_parse(&ropts.default_date, date, (size_t)-1) != KG_OK)
+        return cli_usage_error(cli->cmd, "bad date '%s' for --date "
+                               "(YYYY, YYYY-MM or YYYY-MM-DD)", date);
+    if (jobs < 1 || jobs > 64)
+        return cli_usage_error(cli->cmd, "--jobs must be 1 to 64, not %ld",
+                               jobs);
+
+    memset(&xopts, 0, sizeof xopts);
+    xopts.rule_files = rules.v;
+    xopts.nrule_files = (size_t)rules.n;
+    xopts.flags = explain ? KG_EXTRACT_EXPLAIN : 0;
+    if (kg_extractor_new(&ex, &xopts, &err) != KG_OK)
+        return cli_error("%s", err.msg);
+    if (kg_reader_new(&rd, npos ? (const char *const *)pos : stdin_path,
+                      npos ? (size_t)npos : 1, &ropts, &err) != KG_OK) {
+        rc = cli_error("%s", err.msg);
+        goto done;
+    }
+    r.ex = ex;
+    r.nring = jobs > 1 ? (size_t)jobs * 4 : 1;
+    r.ring = calloc(r.nring, sizeof *r.ring);
+    if (!r.ring) {
+        rc = cli_error("out of memory");
+        goto done;
+    }
+    pthread_mutex_init(&r.mu, NULL);
+    pthread_cond_init(&r.work, NULL);
+    pthread_cond_init(&r.done, NULL);
+    rc = extract_all(cli, &r, rd, jobs, &ndocs, &nbad);
+    pthread_cond_destroy(&r.done);
+    pthread_cond_destroy(&r.work);
+    pthread_mutex_destroy(&r.mu);
+    if (rc == KG_EXIT_OK && nbad)
+        rc = ndocs ? KG_EXIT_PARTIAL : KG_EXIT_ERROR;
+done:
+    if (r.ring) {
+        for (i = 0; i < r.nring; i++) {
+            kg_doc_free(r.ring[i].doc);
+            kg_buf_release(&r.ring[i].out);
+        }
+        free(r.ring);
+    }
+    kg_reader_free(rd);
+    kg_extractor_free(ex);
+    return rc;
 }

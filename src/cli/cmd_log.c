@@ -62,10 +62,15 @@ int cmd_log(int argc, char **argv, kg_cli *cli)
     kg_store *st = NULL;
     kg_error err = {0, ""};
     log_state ls;
-    int json = 0, npos, rc;
+    int json = 0, dump = 0, npos, rc;
+    long as_of = 0;
     char **pos;
     const cli_opt opts[] = {
         {"json", 0, CLI_OPT_FLAG, &json, NULL, "print JSON lines"},
+        {"dump-ties", 0, CLI_OPT_FLAG, &dump, NULL,
+         "print every tie interval instead (tests, debugging)"},
+        {"as-of", 0, CLI_OPT_INT, &as_of, "REV",
+         "with --dump-ties: the intervals known after revision REV"},
         CLI_OPT_DB(cli), CLI_OPT_END};
     const cli_spec spec = {
         "corpgraph log [--json] [--db FILE]",
@@ -73,7 +78,10 @@ int cmd_log(int argc, char **argv, kg_cli *cli)
         "added and skipped (already stored), assertions added, tie\n"
         "intervals opened and closed, what made it (the extractor version,\n"
         "'load', 'alias' or 'merge') and the message.",
-        NULL, 0, 0};
+        "--dump-ties prints the derived tie intervals, one per line,\n"
+        "sorted, without row ids: two stores built from the same triples\n"
+        "in any order print the same bytes.",
+        0, 0};
 
     rc = cli_parse(cli, argc, argv, opts, &spec, &npos, &pos);
     if (rc >= 0)
@@ -84,7 +92,10 @@ int cmd_log(int argc, char **argv, kg_cli *cli)
     ls.json = json;
     kg_buf_init(&ls.out);
     cli_table_init(&ls.table, 9, head, "rlrrrrrll");
-    rc = kg_store_log(st, on_rev, &ls, &err);
+    if (dump)
+        rc = kg_store_dump_ties(st, as_of, &ls.out, &err);
+    else
+        rc = kg_store_log(st, on_rev, &ls, &err);
     if (rc != KG_OK) {
         rc = rc == KG_ENOMEM ? cli_error("out of memory")
                              : cli_error("%s", err.msg);

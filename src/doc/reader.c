@@ -383,7 +383,8 @@ static int next_json(kg_reader *r, kg_doc **out, kg_error *err)
                                 r->path, strerror(errno));
         }
         if (rc == 0) {
-            int empty = !r->got_any;
+            /* an empty pipe is an empty stream, an empty file a mistake */
+            int empty = !r->got_any && r->f != stdin;
             close_file(r);
             if (empty)
                 return kg_error_set(err, KG_EINVAL, "%s:1: empty file",
@@ -435,7 +436,10 @@ static int next_whole(kg_reader *r, kg_doc **out, kg_error *err)
                             r->opts.max_doc_bytes);
     }
     if (r->end == r->start) {
+        int from_stdin = r->f == stdin;
         close_file(r);
+        if (from_stdin)
+            return 0;
         return kg_error_set(err, KG_EINVAL, "%s:1: empty file", r->path);
     }
     nul = memchr(r->buf + r->start, '\0', r->end - r->start);
@@ -523,7 +527,9 @@ int kg_reader_next(kg_reader *r, kg_doc **out, kg_error *err)
             if (rc != 0)
                 return rc;
         } else {
-            return next_whole(r, out, err);
+            rc = next_whole(r, out, err);
+            if (rc != 0)
+                return rc;
         }
     }
 }

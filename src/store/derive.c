@@ -63,16 +63,35 @@ static int status_rank(int s)
     }
 }
 
-/* Rule 2: (day, undated first; precision; status; id). */
+/* NULL first, then byte order. */
+static int opt_cmp(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+/*
+ * Rule 2: (day, undated first; precision; status; amount, stake, role;
+ * id).  Everything but the id is content, so the properties that win do
+ * not depend on the order in which articles arrived.
+ */
 static int amem_cmp(const void *pa, const void *pb)
 {
     const kg_amem *a = pa, *b = pb;
+    int c;
     if (a->day != b->day)
         return a->day < b->day ? -1 : 1;
     if (a->prec != b->prec)
         return a->prec < b->prec ? -1 : 1;
     if (status_rank(a->status) != status_rank(b->status))
         return status_rank(a->status) - status_rank(b->status);
+    if ((c = opt_cmp(a->amount, b->amount)) != 0)
+        return c;
+    if (a->stake != b->stake)
+        return a->stake < b->stake ? -1 : 1;
+    if ((c = opt_cmp(a->role, b->role)) != 0)
+        return c;
     return (a->id > b->id) - (a->id < b->id);
 }
 

@@ -111,8 +111,11 @@
  *     matters: an older article ingested later gives the same valid-time
  *     history as if it had come first.
  *  2. Assertions are sorted by (day, undated first; precision, coarser
- *     first; status: holds, reported, negated, ended; assertion id).
- *     An undated assertion sorts before every dated one.
+ *     first; status: holds, reported, negated, ended; amount, stake,
+ *     role, unstated first; assertion id).  An undated assertion sorts
+ *     before every dated one.  Only the id depends on arrival order, and
+ *     it only decides which of two otherwise equal assertions is shown as
+ *     the evidence.
  *  3. holds at d: with no open interval, opens a 'holds' interval at d
  *     (undated: start unknown).  With an open 'reported' interval, closes
  *     it at d and opens 'holds' at d (a later holds supersedes a report).
@@ -259,10 +262,14 @@ static const char *const schema_v1 =
     " rec_to INTEGER NOT NULL DEFAULT 2147483647,"
     " CHECK(valid_from < valid_to)) STRICT;"
     "CREATE INDEX tv_tie ON tie_version(tie, rec_from);"
-    "CREATE INDEX tv_from ON tie_version(valid_from, valid_to, tie)"
+    /* tv_from also covers status and precisions, so that the graph at a
+       date is read from the index alone, and tv_to the end's precision,
+       so that a diff reaches back for coarse ends only (view.c) */
+    "CREATE INDEX tv_from ON tie_version(valid_from, valid_to, tie, status,"
+    " from_precision, to_precision)"
     " WHERE rec_to = 2147483647;"
-    "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie)"
-    " WHERE rec_to = 2147483647;"
+    "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie,"
+    " to_precision) WHERE rec_to = 2147483647;"
     "CREATE INDEX tv_rec ON tie_version(rec_from);"
     "CREATE INDEX tv_recto ON tie_version(rec_to)"
     " WHERE rec_to <> 2147483647;";
@@ -303,10 +310,12 @@ static const struct {
 } bulk_index[] = {
     {"tie_object", "CREATE INDEX tie_object ON tie(object, relation, "
                    "subject)"},
+    /* as in schema_v1: covering for the read path (view.c) */
     {"tv_from", "CREATE INDEX tv_from ON tie_version(valid_from, valid_to, "
-                "tie) WHERE rec_to = 2147483647"},
-    {"tv_to", "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie) "
-              "WHERE rec_to = 2147483647"},
+                "tie, status, from_precision, to_precision) "
+                "WHERE rec_to = 2147483647"},
+    {"tv_to", "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie, "
+              "to_precision) WHERE rec_to = 2147483647"},
     {"tie_key", "CREATE UNIQUE INDEX tie_key ON tie(subject, relation, "
                 "object)"},
     {"entity_key", "CREATE UNIQUE INDEX entity_key ON entity(name, kind)"},

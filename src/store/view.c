@@ -143,6 +143,8 @@ static int reader_init(reader *r, kg_store *st, kg_pool *pool,
     r->db = st->db;
     r->pool = pool;
     r->current = 1;
+    /* map the file: a cold reader then costs no read() per page */
+    sqlite3_exec(r->db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
     if (as_of <= 0)
         return KG_OK;
     if ((rc = prep(r, &s, "SELECT max(id) FROM revision", err)) != KG_OK)
@@ -814,6 +816,184 @@ static int count_range(reader *r, const char *sql, int32_t a, int64_t limit,
     return KG_OK;
 }
 
+/* The key of every tie, indexed by tie id (a whole-graph read). */
+typedef struct tiekeys {
+    int64_t *s, *o;
+    signed char *rel;
+    int64_t n;
+} tiekeys;
+
+static void tiekeys_release(tiekeys *k)
+{
+    free(k->s);
+    free(k->o);
+    free(k->rel);
+    memset(k, 0, sizeof *k);
+}
+
+/* One sequential scan of the tie table: cheaper than a lookup per row. */
+static int tiekeys_load(reader *r, tiekeys *k, kg_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    int64_t max = 0;
+    int rc, step;
+    char last[32] = "";
+    kg_relation last_rel = KG_REL_NONE;
+    if ((rc = prep(r, &s, "SELECT max(id) FROM tie", err)))
+        return rc;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        max = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    k->n = max + 1;
+    k->s = calloc((size_t)k->n, sizeof *k->s);
+    k->o = calloc((size_t)k->n, sizeof *k->o);
+    k->rel = malloc((size_t)k->n);
+    if (!k->s || !k->o || !k->rel)
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    memset(k->rel, -1, (size_t)k->n);
+    if ((rc = prep(r, &s, "SELECT id, subject, relation, object FROM tie"
+                          " NOT INDEXED", err)))
+        return rc;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(s, 0);
+        const char *rel = (const char *)sqlite3_column_text(s, 2);
+        kg_relation x = KG_REL_NONE;
+        if (id < 0 || id >= k->n)
+            continue;
+        if (rel) {
+            /* few distinct texts: remember the last one */
+            if (strcmp(rel, last) == 0) {
+                x = last_rel;
+            } else {
+                kg_relation_parse(&x, rel);
+                strncpy(last, rel, sizeof last - 1);
+                last_rel = x;
+            }
+        }
+        k->s[id] = sqlite3_column_int64(s, 1);
+        k->o[id] = sqlite3_column_int64(s, 3);
+        k->rel[id] = (signed char)x;
+    }
+    sqlite3_finalize(s);
+    if (step != SQLITE_DONE)
+        return sqlerr(r, "ties", err);
+    return KG_OK;
+}
+
+/*
+ * The graph at day q without evidence, read from the index tv_from alone
+ * (it covers status and precisions) plus the tie keys.
+ */
+static int snapshot_fast(reader *r, kg_tieset *out, const kg_view_opts *o,
+                         int32_t q, int64_t estimate, sortkey **keys,
+                         size_t *nkeys, size_t *capkeys, kg_error *err)
+{
+    sqlite3_stmt *s = NULL, *one = NULL;
+    tiekeys k = {0};
+    int rc, step;
+    size_t start = out->n;
+    if (estimate >= 50000 && (rc = tiekeys_load(r, &k, err)))
+        goto done;
+    if ((rc = prep(r, &s,
+                   "SELECT v.tie, v.status, v.valid_from, v.from_precision,"
+                   " v.valid_to, v.to_precision FROM tie_version v"
+                   " INDEXED BY tv_from WHERE v.rec_to = 2147483647"
+                   " AND v.valid_from <= ?1 AND v.valid_to > ?2",
+                   err)) ||
+        (rc = prep(r, &one,
+                   "SELECT subject, relation, object FROM tie WHERE id = ?1",
+                   err)))
+        goto done;
+    sqlite3_bind_int64(s, 1, q);
+    sqlite3_bind_int64(s, 2, (int64_t)q - SLACK);
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        vrow v;
+        kg_tie t;
+        ent *se, *oe;
+        const char *st = (const char *)sqlite3_column_text(s, 1);
+        memset(&v, 0, sizeof v);
+        v.tie = sqlite3_column_int64(s, 0);
+        v.status = KG_STATUS_HOLDS;
+        if (st && st[0] == 'r')
+            v.status = KG_STATUS_REPORTED;
+        v.from = (int32_t)sqlite3_column_int64(s, 2);
+        v.fprec = sqlite3_column_int(s, 3);
+        v.to = (int32_t)sqlite3_column_int64(s, 4);
+        v.tprec = sqlite3_column_int(s, 5);
+        v.stake = -1;
+        v.to_end = period_end(v.to, v.tprec);
+        v.from_last = v.from == DAY_UNKNOWN
+                          ? DAY_UNKNOWN
+                          : period_end(v.from, v.fprec) - 1;
+        if (!possibly_at(&v, q))
+            continue;
+        if (k.n && v.tie < k.n) {
+            v.subject = k.s[v.tie];
+            v.object = k.o[v.tie];
+            v.relation = (kg_relation)k.rel[v.tie];
+        } else {
+            const char *rel;
+            sqlite3_reset(one);
+            sqlite3_bind_int64(one, 1, v.tie);
+            if (sqlite3_step(one) != SQLITE_ROW)
+                continue;
+            v.subject = sqlite3_column_int64(one, 0);
+            v.object = sqlite3_column_int64(one, 2);
+            rel = (const char *)sqlite3_column_text(one, 1);
+            v.relation = KG_REL_NONE;
+            if (rel)
+                kg_relation_parse(&v.relation, rel);
+        }
+        if (!row_wanted(r, &v, o, err, &rc)) {
+            if (rc)
+                goto done;
+            continue;
+        }
+        if ((rc = entity(r, v.subject, &se, err)) ||
+            (rc = entity(r, v.object, &oe, err)))
+            goto done;
+        memset(&t, 0, sizeof t);
+        t.id = v.tie;
+        t.subject = se->name;
+        t.subject_kind = se->kind;
+        t.relation = v.relation;
+        t.object = oe->name;
+        t.object_kind = oe->kind;
+        t.status = v.status;
+        t.valid_from = day_date(v.from, v.fprec);
+        t.valid_to = day_date(v.to, v.tprec);
+        t.uncertain = !certainly_at(&v, q);
+        t.stake = -1;
+        if (push_tie(out, &t)) {
+            rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+            goto done;
+        }
+        if (*nkeys == *capkeys) {
+            size_t ncap = *capkeys ? *capkeys * 2 : 1024;
+            sortkey *p = realloc(*keys, ncap * sizeof *p);
+            if (!p) {
+                rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+                goto done;
+            }
+            *keys = p;
+            *capkeys = ncap;
+        }
+        (*keys)[*nkeys].s = se->rank;
+        (*keys)[*nkeys].o = oe->rank;
+        (*keys)[*nkeys].rel = (int32_t)v.relation;
+        (*keys)[*nkeys].from = v.from;
+        (*keys)[*nkeys].tie = v.tie;
+        (*keys)[*nkeys].idx = out->n - 1 - start;
+        (*nkeys)++;
+    }
+    rc = step == SQLITE_DONE ? KG_OK : sqlerr(r, "snapshot", err);
+done:
+    tiekeys_release(&k);
+    sqlite3_finalize(one);
+    sqlite3_finalize(s);
+    return rc;
+}
+
 int kg_store_snapshot(kg_tieset *out, kg_store *st, const kg_view_opts *o,
                       kg_error *err)
 {
@@ -847,6 +1027,13 @@ int kg_store_snapshot(kg_tieset *out, kg_store *st, const kg_view_opts *o,
                               " LIMIT ?2)",
                               q - SLACK, lim, &nt, err)))
             goto done;
+        if (!o->with_evidence) {
+            rc = snapshot_fast(&r, out, o, q, nf, &keys, &nkeys, &capkeys,
+                               err);
+            if (rc == KG_OK)
+                goto sort;
+            goto done;
+        }
         rc = prep(&r, &s,
                   nf <= nt ? "SELECT " VCOLS " FROM tie_version v INDEXED BY"
                              " tv_from JOIN tie t ON t.id = v.tie WHERE"
@@ -907,6 +1094,7 @@ int kg_store_snapshot(kg_tieset *out, kg_store *st, const kg_view_opts *o,
         rc = sqlerr(&r, "snapshot", err);
         goto done;
     }
+sort:
     if (start == 0)
         rc = sort_by_keys(out, keys, nkeys);
     else
@@ -1694,11 +1882,13 @@ int kg_store_diff(kg_changeset *out, kg_store *st, kg_date from, kg_date to,
                       "SELECT " VCOLS " FROM tie_version v INDEXED BY tv_from"
                       " JOIN tie t ON t.id = v.tie WHERE"
                       " v.rec_to = 2147483647 AND v.valid_from > ?3"
-                      " AND v.valid_from <= ?2"
+                      " AND v.valid_from <= ?2 AND (v.valid_from > ?1 OR"
+                      " v.from_precision IN (1, 2))"
                       " UNION ALL SELECT " VCOLS " FROM tie_version v"
                       " INDEXED BY tv_to JOIN tie t ON t.id = v.tie WHERE"
                       " v.rec_to = 2147483647 AND v.valid_to > ?3"
-                      " AND v.valid_to <= ?2",
+                      " AND v.valid_to <= ?2 AND (v.valid_to > ?1 OR"
+                      " v.to_precision IN (1, 2))",
                       err);
         else
             rc = prep_rec(&r, &s,
