@@ -112,7 +112,7 @@ int cmd_load(int argc, char **argv, kg_cli *cli)
     if (rc != KG_EXIT_OK)
         return rc;
     if ((rc = kg_store_begin(ls.st, message, "load", &err)) != KG_OK) {
-        rc = cli_error("%s", err.msg), cli_exit_for(rc);
+        rc = (cli_error("%s", err.msg), cli_exit_for(rc));
         goto done;
     }
     cli_progress_start(&ls.prog, cli->err_is_tty, "triples");
