@@ -2,6 +2,7 @@
 """check-gazetteer.py: validate src/extract/data/gazetteer.tsv.
 
 Usage: check-gazetteer.py [--stats] FILE
+       check-gazetteer.py --self-test   (the checks catch known bad input)
 
 Checks the shared format (GAZETTEER-FORMAT.md): valid UTF-8, 2..5 TAB
 separated columns, known kinds and flags, no stray whitespace, unique
@@ -9,13 +10,57 @@ canonical names, every alias unique across the file and never equal to
 another entry's name (also not case-insensitively), unique tickers of a
 plain symbol shape, maker= only on products and parent= only on orgs, and
 every maker=/parent= target naming an org in the file.
+
+The extractor keys every name and alias with its trailing legal suffixes
+dropped ("Microsoft Corp." -> "Microsoft"; the suffix words are the
+`class legal` of rules.txt next to the gazetteer).  The first entry to
+claim a key keeps it, so a name whose shortened key equals another
+entry's name or alias would be unreachable or misread: that is reported
+too (skipped when rules.txt is absent).
 Prints one line per problem as FILE:LINE: message; exits 1 if any.
 """
+import os
 import re
 import sys
 
 KINDS = ("org", "person", "product")
 TICKER_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,9}$")
+
+
+def legal_words(path):
+    """The `class legal` words of rules.txt at path (empty if missing)."""
+    try:
+        lines = open(path, encoding="utf-8").read().split("\n")
+    except OSError:
+        return set()
+    words, inside = set(), False
+    for line in lines:
+        if line.startswith("class legal"):
+            inside = True
+            line = line.split("=", 1)[1]
+        elif inside and not line.lstrip().startswith("|"):
+            break
+        if inside:
+            words.update(w.strip().lower() for w in line.split("|")
+                         if w.strip())
+    return words
+
+
+def suffix_key(form, legal):
+    """form as the extractor keys it: trailing '.', ',' and capitalised
+    legal suffix words dropped while more than one token remains."""
+    toks = form.split()
+    while len(toks) > 1:
+        last = toks[-1].rstrip(".,")
+        if last != toks[-1] and not last:
+            toks.pop()
+        elif last[:1].isupper() and last.lower() in legal:
+            toks.pop()
+        elif last != toks[-1]:
+            toks[-1] = last
+        else:
+            break
+    return " ".join(toks).rstrip(",")
 
 
 def main(argv):
@@ -134,6 +179,19 @@ def main(argv):
                 elif kinds[val] != "org":
                     err(ln, "%s=%s is a %s, not an org" % (key, val, kinds[val]))
 
+    legal = legal_words(os.path.join(os.path.dirname(path), "rules.txt"))
+    if legal:
+        keyed = {}        # key -> (canonical, form that claimed it)
+        for ln, name, kind, aliases, tickers, flags in entries:
+            for form in [name] + aliases:
+                key = suffix_key(form, legal)
+                prev = keyed.get(key)
+                if prev and prev[0] != name and (key != form or
+                                                 key != prev[1]):
+                    err(ln, "%r is keyed as %r, already claimed by %r of %r"
+                        % (form, key, prev[1], prev[0]))
+                keyed.setdefault(key, (name, form))
+
     for e in errors:
         print(e)
     if stats or errors:
@@ -148,5 +206,69 @@ def main(argv):
     return 1 if errors else 0
 
 
+# Bad inputs and a word the report must contain, for --self-test.
+SELF_TESTS = [
+    ("Acme\torg\nAcme\torg\n", "duplicate name"),
+    ("Acme\tcompany\n", "unknown kind"),
+    ("Acme\torg\tAC\nBeta\torg\tAC\n", "already used by"),
+    ("Acme\torg\nBeta\torg\tAcme\n", "already used by"),
+    ("Acme\torg\nBeta\torg\tACME\n", "ignoring case"),
+    ("Acme\torg\tAC|\n", "empty alias"),
+    ("Acme\torg\t\tACM|ACM2\nBeta\torg\t\tACM\n", "ticker"),
+    ("Acme\torg\t\tacme\n", "plain symbol"),
+    ("Widget\tproduct\t\t\tmaker=Nobody\n", "no such entry"),
+    ("Ann\tperson\nWidget\tproduct\t\t\tmaker=Ann\n", "not an org"),
+    ("Acme\tproduct\t\t\tparent=Acme\n", "parent= on a product"),
+    ("Acme\torg\t\t\tshiny\n", "unknown flag"),
+    ("Acme \torg\n", "stray whitespace"),
+    ("Acme\torg\ta\tb\tc\td\n", "columns"),
+    ("Acme Corp\torg\nAcme Inc.\torg\n", "keyed as"),
+    ("Acme\torg\nAcme SE\torg\n", "keyed as"),
+]
+
+
+def self_test():
+    """Run main() on each bad input; fail unless it reports the problem."""
+    import io
+    import contextlib
+    import tempfile
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "rules.txt"), "w") as f:
+            f.write("class legal = inc | corp | se\n")
+        path = os.path.join(tmp, "g.tsv")
+        for text, want in SELF_TESTS:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                rc = main(["check", path])
+            if rc != 1 or want not in out.getvalue():
+                print("self-test: %r not caught (want %r, got %r)"
+                      % (text, want, out.getvalue()))
+                failed += 1
+        with open(path, "wb") as f:
+            f.write(b"Acme\xff\torg\n")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            rc = main(["check", path])
+        if rc != 1 or "UTF-8" not in out.getvalue():
+            print("self-test: invalid UTF-8 not caught")
+            failed += 1
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("# ok\nAcme\torg\tAcme Inc.\tACM\n"
+                    "Widget\tproduct\t\t\tmaker=Acme,ambiguous\n")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            rc = main(["check", path])
+        if rc != 0:
+            print("self-test: good input rejected: %r" % out.getvalue())
+            failed += 1
+    print("self-test: %d of %d cases failed" % (failed, len(SELF_TESTS) + 2))
+    return 1 if failed else 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--self-test"]:
+        sys.exit(self_test())
     sys.exit(main(sys.argv))
