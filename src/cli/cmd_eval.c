@@ -905,16 +905,16 @@ int cmd_eval(int argc, char **argv, kg_cli *cli)
         {"gold", 'g', CLI_OPT_STR, &gold_path, "FILE",
          "expected triples (JSONL, the format of extract)"},
         {"case", 'c', CLI_OPT_LIST, &cases, "FILE",
-         "an extractor case file (tests/extract/*.case)"},
+         "an extractor case file (tests/extract/)"},
         {"json", 0, CLI_OPT_FLAG, &json, NULL, "print JSON lines"},
         {"min-precision", 0, CLI_OPT_STR, &minp_s, "P",
          "exit 1 when precision is below P (0..1)"},
         {"min-recall", 0, CLI_OPT_STR, &minr_s, "R",
          "exit 1 when recall is below R (0..1)"},
         {"rules", 0, CLI_OPT_LIST, &rules, "FILE",
-         "extra rule file, read after the built-in rules"},
+         "extra rule file, after the built-in ones"},
         {"date", 0, CLI_OPT_STR, &date, "DATE",
-         "publication date of articles that give none (with --gold)"},
+         "date for articles that give none (--gold)"},
         CLI_OPT_END};
     const cli_spec spec = {
         "corpgraph eval --gold GOLD.jsonl PATH... | corpgraph eval --case "

@@ -313,13 +313,13 @@ int cmd_extract(int argc, char **argv, kg_cli *cli)
         {"format", 'f', CLI_OPT_STR, &format, "FMT",
          "jsonl (default) or tsv"},
         {"explain", 0, CLI_OPT_FLAG, &explain, NULL,
-         "show why: sentence, entities, trigger and rule of each triple"},
+         "show sentence, entities, trigger and rule per triple"},
         {"date", 0, CLI_OPT_STR, &date, "DATE",
-         "publication date of articles that give none (YYYY-MM-DD)"},
+         "date for articles that give none (YYYY-MM-DD)"},
         {"rules", 0, CLI_OPT_LIST, &rules, "FILE",
-         "extra rule file, read after the built-in rules"},
+         "extra rule file, after the built-in ones"},
         {"jobs", 'j', CLI_OPT_INT, &jobs, "N",
-         "extract with N threads (same output as 1; default 1)"},
+         "N threads, same output as one (default 1)"},
         CLI_OPT_END};
     const cli_spec spec = {
         "corpgraph extract [options] [PATH...]",

@@ -8,7 +8,7 @@
 # Seeds: tests/data/reader, tests/extract/*.case and samples/.  New inputs
 # found stay in FUZZ_BUILD_DIR/corpus-<target> for the next run; crash
 # inputs are written to FUZZ_BUILD_DIR/artifacts/.
-# Exit 77 (skipped) when clang is not installed.
+# Exit 77 (skipped) when clang or its libFuzzer runtime is missing.
 set -u
 src=$1 out=$2 secs=${3:-${KG_FUZZ_SECONDS:-30}}
 if ! command -v clang >/dev/null 2>&1; then
@@ -16,6 +16,15 @@ if ! command -v clang >/dev/null 2>&1; then
     exit 77
 fi
 mkdir -p "$out" "$out/artifacts" "$out/seeds"
+# clang without the libFuzzer runtime cannot build the targets: skip too
+printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\n%s\n' \
+    'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }' \
+    >"$out/probe.c"
+if ! clang -fsanitize=fuzzer,address "$out/probe.c" -o "$out/probe" \
+        >/dev/null 2>&1; then
+    echo "clang cannot link libFuzzer here: fuzzing skipped"
+    exit 77
+fi
 echo "== configure and build the fuzz targets (clang) in $out"
 if ! cmake -S "$src" -B "$out" -DCMAKE_C_COMPILER=clang -DKG_FUZZ=ON \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$out/configure.log" 2>&1; then

@@ -214,6 +214,39 @@ static void test_reader__html_bad_date(void)
     result_free(&res);
 }
 
+static void test_reader__html_meta_forms(void)
+{
+    static const struct {
+        const char *head, *date;
+    } forms[] = {
+        {"<meta name=\"DC.date\" content=\"2023-05-06\">", "2023-05-06"},
+        {"<meta name=\"pubdate\" content=\"20 May 2022\">", "2022-05-20"},
+        {"<meta property=\"og:published_time\" "
+         "content=\"2021-07-08T10:00:00+02:00\">", "2021-07-08"},
+        {"<meta itemprop=\"datePublished\" content=\"Jan 2, 2020\">",
+         "2020-01-02"},
+        /* the best-ranked tag wins over a <time> in the page */
+        {"<meta name=\"date\" content=\"2019-03-04\">", "2019-03-04"},
+        /* a bad tag is passed over when a lower one parses */
+        {"<meta property=\"article:published_time\" content=\"soon\">"
+         "<meta name=\"date\" content=\"2018-01-02\">", "2018-01-02"}};
+    size_t i;
+    for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        char page[1024];
+        const char *paths[1];
+        result res;
+        snprintf(page, sizeof page, "<html><head>%s</head><body><p>Text."
+                 "</p><time datetime=\"2001-01-01\">x</time></body>"
+                 "</html>", forms[i].head);
+        paths[0] = tmp_file("meta.html", page, strlen(page));
+        read_all(&res, paths, 1, NULL);
+        KG_CHECK_INT(res.ndocs, 1);
+        if (res.ndocs == 1)
+            check_date(res.docs[0]->date, forms[i].date);
+        result_free(&res);
+    }
+}
+
 static void test_reader__jsonl_lines(void)
 {
     const char *paths[] = {DATA "articles.jsonl"};
@@ -539,6 +572,7 @@ int main(void)
     KG_RUN(test_reader__html_page);
     KG_RUN(test_reader__html_time_main);
     KG_RUN(test_reader__html_bad_date);
+    KG_RUN(test_reader__html_meta_forms);
     KG_RUN(test_reader__jsonl_lines);
     KG_RUN(test_reader__date_forms);
     KG_RUN(test_reader__tree_order);
