@@ -116,7 +116,7 @@ typedef struct ex_class {
 
 /* ---- rules (rules.c) ---- */
 
-enum { EL_SLOT = 1, EL_CLASS, EL_GAP };
+enum { EL_SLOT = 1, EL_CLASS, EL_GAP, EL_ANY };
 
 typedef struct ex_elem {
     uint8_t type;

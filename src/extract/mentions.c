@@ -459,6 +459,21 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
+        if ((f & WF_PERPRONOUN) && sc->last_person < 0) {
+            /* "Marta Oyelaran denied ... she": a name-like mention of
+             * unknown kind is a person once a pronoun refers to it */
+            int32_t k2;
+            for (k2 = (int32_t)sc->ments.n - 1; k2 >= 0; k2--) {
+                ex_ment *pm = &EX_AT(sc->ments, ex_ment, k2);
+                ex_ent *pe = &EX_AT(sc->ents, ex_ent, pm->ent);
+                if (pe->kind < 0 && pm->b - pm->a >= 2 && pm->b - pm->a <= 3 &&
+                    pm->src == MS_SHAPE) {
+                    pe->kind = KG_KIND_PERSON;
+                    sc->last_person = pm->ent;
+                    break;
+                }
+            }
+        }
         if ((f & WF_PERPRONOUN) && sc->last_person >= 0) {
             if ((rc = add_ment(sc, s->t0, i, i + 1, sc->last_person, -1,
                                MS_COREF)) != KG_OK)

@@ -408,6 +408,11 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
                 return perr(p, "a slot cannot be optional or a trigger:",
                             buf);
             nslot[k]++;
+        } else if (n == 1 && buf[0] == '_') {
+            /* any one mention, not an argument ("succeeded _ as") */
+            el.type = EL_ANY;
+            if (mark)
+                return perr(p, "'_' cannot be a trigger", NULL);
         } else if (buf[0] == '~' && n > 1) {
             char *end;
             long g = strtol(buf + 1, &end, 10);
