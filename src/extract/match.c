@@ -267,6 +267,16 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             m = premodified(st->sc, s, pos);
         if (m >= 0 && possessor_blocked(st, m, k))
             m = -1;
+        /* "founded by OpenAI researchers": a name used as a modifier */
+        if (m >= 0) {
+            const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
+            if (mm->b < s->t1 &&
+                (ex_wflags(st->sc, &EX_AT(st->sc->toks, ex_tok, mm->b)) &
+                 WF_MODNOUN)) {
+                uint32_t q = mm->b + 1;
+                m = q < s->t1 ? st->sc->mstart[q - s->t0] : -1;
+            }
+        }
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             st->slot[e->slot] = m;
             st->fwd[e->slot] = 1;
@@ -401,7 +411,7 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
         int64_t a = cue->wide ? (int64_t)s->t0 : nlo;
         int64_t b = cue->wide ? (int64_t)s->t1 : nhi, p;
         /* hedges and denials come before the words they qualify */
-        if (!cue->wide && cue->status != KG_STATUS_ENDED)
+        if (!cue->wide && (cue->status != KG_STATUS_ENDED || cue->before))
             b = hi + 1 < (int64_t)s->t1 ? hi + 1 : (int64_t)s->t1;
         if (found[cue->status] || (cue->wide && near_only) ||
             (cue->rels && !(cue->rels & (1u << rel))))

@@ -500,14 +500,20 @@ static int parse_cue(parse_ctx *p, const char *s, const char *e)
                     buf);
     cue.status = st;
     s = skip_ws(s, e);
-    if (e - s >= 4 && memcmp(s, "near", 4) == 0) {
+    cue.before = 0;
+    if (e - s >= 6 && memcmp(s, "before", 6) == 0) {
+        cue.wide = 0;
+        cue.before = 1;
+        s += 6;
+    } else if (e - s >= 4 && memcmp(s, "near", 4) == 0) {
         cue.wide = 0;
         s += 4;
     } else if (e - s >= 8 && memcmp(s, "sentence", 8) == 0) {
         cue.wide = 1;
         s += 8;
     } else {
-        return perr(p, "cue scope must be 'near' or 'sentence'", NULL);
+        return perr(p, "cue scope must be 'near', 'before' or 'sentence'",
+                    NULL);
     }
     s = skip_ws(s, e);
     cue.rels = 0;
