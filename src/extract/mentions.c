@@ -39,6 +39,11 @@ static int tok_key(const ex_scratch *sc, kg_buf *out, uint32_t a,
         if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
             kg_buf_putc(out, ' ') != KG_OK)
             return KG_ENOMEM;
+        if (!memchr(s, 0xE2, n)) {
+            if (kg_buf_put(out, s, n) != KG_OK)
+                return KG_ENOMEM;
+            continue;
+        }
         for (j = 0; j < n; j++) {
             unsigned char c = (unsigned char)s[j];
             if (c == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
@@ -162,22 +167,49 @@ static int corporate_context(const ex_scratch *sc, const ex_sent *s,
 }
 
 /* Try the gazetteer at i; returns the end token or i. */
+/* Lowercase key of tokens [a, b) from their normal forms. */
+static int tok_key_lower(const ex_scratch *sc, kg_buf *out, uint32_t a,
+                         uint32_t b)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t i;
+    kg_buf_clear(out);
+    for (i = a; i < b; i++) {
+        if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
+            kg_buf_putc(out, ' ') != KG_OK)
+            return KG_ENOMEM;
+        if (kg_buf_put(out, ex_norm(sc, &tk[i]), tk[i].norm_len) != KG_OK)
+            return KG_ENOMEM;
+    }
+    return KG_OK;
+}
+
+/*
+ * Try the gazetteer at i; returns the end token or i.  In an ALL-CAPS
+ * sentence (allcaps != 0) names are looked up case-insensitively.
+ */
 static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
-                       kg_buf *key, int32_t *gent)
+                       kg_buf *key, int32_t *gent, int allcaps)
 {
     const kg_extractor *ex = sc->ex;
     const ex_tok *tk = sc->toks.ptr;
     uint32_t maxk, k;
-    if (!kg_extract__map_get(&ex->gfirst, sc->doc->text + tk[i].start,
-                             tk[i].end - tk[i].start, &maxk))
+    if (allcaps ? !kg_extract__map_get(&ex->gfirst_lower,
+                                       ex_norm(sc, &tk[i]), tk[i].norm_len,
+                                       &maxk)
+                : !kg_extract__map_get(&ex->gfirst,
+                                       sc->doc->text + tk[i].start,
+                                       tk[i].end - tk[i].start, &maxk))
         return i;
     if (maxk > s->t1 - i)
         maxk = s->t1 - i;
     for (k = maxk; k >= 1; k--) {
         uint32_t g;
-        if (tok_key(sc, key, i, i + k) != KG_OK)
+        if ((allcaps ? tok_key_lower(sc, key, i, i + k)
+                     : tok_key(sc, key, i, i + k)) != KG_OK)
             return i;
-        if (kg_extract__map_get(&ex->gnames, key->ptr, key->len, &g)) {
+        if (kg_extract__map_get(allcaps ? &ex->glower : &ex->gnames,
+                                key->ptr, key->len, &g)) {
             *gent = (int32_t)g;
             return i + k;
         }
@@ -226,16 +258,21 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t j;
-    if (strcmp(ex_norm(sc, &tk[i]), "the") != 0)
+    const char *d = ex_norm(sc, &tk[i]);
+    if (strcmp(d, "the") != 0 && strcmp(d, "his") != 0 &&
+        strcmp(d, "her") != 0 && strcmp(d, "their") != 0)
         return i;
     for (j = i + 1; j < s->t1 && j <= i + 4; j++) {
         uint32_t f = ex_wflags(sc, &tk[j]);
         if (!(tk[j].flags & TF_WORD) || (tk[j].flags & TF_NUM))
             return i;
         if (f & WF_ORGHEAD) {
-            /* "the company's" is fine; "the company of" is not ours */
+            /* "the company's" is fine; "the company of" is not ours,
+             * nor "the startup Sierra" (an apposition before a name) */
             if (j + 1 < s->t1 &&
-                strcmp(ex_norm(sc, &tk[j + 1]), "of") == 0)
+                (strcmp(ex_norm(sc, &tk[j + 1]), "of") == 0 ||
+                 ((tk[j + 1].flags & (TF_CAP | TF_CAMEL)) &&
+                  !(ex_wflags(sc, &tk[j + 1]) & (WF_STOP | WF_COMMON)))))
                 return i;
             return j + 1;
         }
@@ -277,8 +314,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
     const ex_tok *tk = sc->toks.ptr;
     kg_buf key = KG_BUF_INIT;
-    uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0;
-    int headline, rc = KG_OK;
+    uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
+    int headline, allcaps, rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
     sc->ments.n = 0;
@@ -296,13 +333,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         sc->mstart[i] = sc->mend[i] = sc->mcov[i] = -1;
 
     for (i = s->t0; i < s->t1; i++) {
-        if (!(tk[i].flags & TF_WORD) || (tk[i].flags & TF_NUM))
+        if (!(tk[i].flags & TF_WORD) || (tk[i].flags & TF_NUM) ||
+            (ex_wflags(sc, &tk[i]) & WF_STOP))
             continue;
         words++;
         if ((tk[i].flags & TF_CAP) && i > s->t0)
             caps++;
+        if (tk[i].flags & TF_ALLCAPS)
+            allcaps_n++;
     }
-    headline = words >= 4 && caps * 10 >= (words - 1) * 7;
+    headline = words >= 4 && caps * 10 >= (words - 1) * 8;
+    allcaps = words >= 3 && allcaps_n * 10 >= words * 7;
 
     for (i = s->t0; i < s->t1;) {
         const ex_tok *t = &tk[i];
@@ -354,7 +395,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         /* 1. gazetteer */
         if ((t->flags & (TF_UPPER | TF_NUM)) &&
-            (j = gaz_at(sc, s, i, &key, &g)) > i) {
+            (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
             ent = ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
             if (ent < 0) {
@@ -399,6 +440,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         if ((t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)) &&
             kg_extract__map_get(&sc->aliases, sc->doc->text + t->start,
                                 t->end - t->start, &id)) {
+            ex_ent *ae = &EX_AT(sc->ents, ex_ent, id);
+            /* "Mr. Bergmann" */
+            if (ae->kind < 0 && i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
+                (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
+                ae->kind = KG_KIND_PERSON;
             j = absorb_legal(sc, i + 1, s->t1);
             if ((rc = add_ment(sc, s->t0, i, j, (int32_t)id, -1,
                                MS_ALIAS)) != KG_OK)
@@ -423,6 +469,33 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
+        if ((f & WF_PERPRONOUN) && (j = descriptor_at(sc, s, i)) > i) {
+            /* "his company": the firm, not the person */
+            int32_t a1, a2;
+            org_antecedent(sc, &a1, &a2, 0);
+            if (a1 >= 0) {
+                if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
+                    KG_OK)
+                    goto done;
+                i = j;
+                continue;
+            }
+        }
+        if ((f & WF_PERPRONOUN) && sc->last_person < 0) {
+            /* "Marta Oyelaran denied ... she": a name-like mention of
+             * unknown kind is a person once a pronoun refers to it */
+            int32_t k2;
+            for (k2 = (int32_t)sc->ments.n - 1; k2 >= 0; k2--) {
+                ex_ment *pm = &EX_AT(sc->ments, ex_ment, k2);
+                ex_ent *pe = &EX_AT(sc->ents, ex_ent, pm->ent);
+                if (pe->kind < 0 && pm->b - pm->a >= 2 && pm->b - pm->a <= 3 &&
+                    pm->src == MS_SHAPE) {
+                    pe->kind = KG_KIND_PERSON;
+                    sc->last_person = pm->ent;
+                    break;
+                }
+            }
+        }
         if ((f & WF_PERPRONOUN) && sc->last_person >= 0) {
             if ((rc = add_ment(sc, s->t0, i, i + 1, sc->last_person, -1,
                                MS_COREF)) != KG_OK)
@@ -432,7 +505,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         if ((j = descriptor_at(sc, s, i)) > i) {
             int32_t a1, a2;
-            org_antecedent(sc, &a1, &a2, 0);
+            org_antecedent(sc, &a1, &a2, 1);
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
@@ -444,14 +517,33 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* 5. name shapes */
         if (is_shape_word(sc, t) &&
             !((t->flags & TF_SENT_START) && t->word >= 0 &&
+              (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
               !(f & (WF_LEGAL | WF_ORGWORD)))) {
             uint32_t k, end, legal = 0, orgword = 0;
             int kind = -1;
+            if (headline && t->word >= 0 &&
+                !(f & (WF_LEGAL | WF_ORGWORD))) {
+                i++;
+                continue;
+            }
             j = i + 1;
             while (j < s->t1) {
+                int32_t dummy;
+                uint32_t fj = ex_wflags(sc, &tk[j]);
                 if (is_shape_word(sc, &tk[j]) &&
-                    (tk[j].flags & TF_SPACE_BEFORE) &&
-                    !(ex_wflags(sc, &tk[j]) & WF_LEGAL)) {
+                    (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
+                    !(headline && tk[j].word >= 0 && !(fj & WF_ORGWORD)) &&
+                    gaz_at(sc, s, j, &key, &dummy, allcaps) == j) {
+                    j++;
+                    continue;
+                }
+                /* "Capital One Financial": a capitalised word between */
+                if ((tk[j].flags & TF_CAP) && (fj & WF_STOP) && !headline &&
+                    j + 1 < s->t1 && is_shape_word(sc, &tk[j + 1]) &&
+                    (tk[j + 1].flags & TF_CAP) && tk[j].norm_len > 2 &&
+                    strcmp(ex_norm(sc, &tk[j]), "and") != 0 &&
+                    strcmp(ex_norm(sc, &tk[j]), "the") != 0 &&
+                    strcmp(ex_norm(sc, &tk[j]), "for") != 0) {
                     j++;
                     continue;
                 }
@@ -462,8 +554,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     is_shape_word(sc, &tk[j + 1]) &&
                     sc->mstart[j + 1 - s->t0] < 0) {
                     uint32_t g2 = j + 1;
-                    int32_t dummy;
-                    if (gaz_at(sc, s, g2, &key, &dummy) == g2) {
+                    if (gaz_at(sc, s, g2, &key, &dummy, allcaps) == g2) {
                         j += 2;
                         continue;
                     }
@@ -492,7 +583,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
                 orgword = 1;
             /* a lone sentence-initial capital or headline word */
-            if ((headline && !legal) ||
+            if ((headline && !legal &&
+                 !(i > s->t0 && (ex_wflags(sc, &tk[i - 1]) &
+                                 (WF_TRIGGER | WF_ROLE | WF_TITLE)))) ||
                 ((t->flags & TF_SENT_START) && j == i + 1 && !legal &&
                  !(t->flags & (TF_CAMEL | TF_ALLCAPS)) && t->word >= 0)) {
                 i = j;
@@ -528,7 +621,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             /* short forms for later: "Nadella", "Dixons" */
             k = j - 1;
-            if (j - i >= 2 && kind == KG_KIND_PERSON) {
+            if (j - i >= 2 && j - i <= 3 && !legal && !orgword &&
+                (kind == KG_KIND_PERSON ||
+                 (kind < 0 && tk[i].word < 0 && tk[k].word < 0))) {
                 if (kg_extract__map_put(&sc->aliases, &sc->pool,
                                         sc->doc->text + tk[k].start,
                                         tk[k].end - tk[k].start,
