@@ -72,6 +72,8 @@ void kg_extractor_free(kg_extractor *ex)
     kg_extract__map_release(&ex->gnames);
     kg_extract__map_release(&ex->gfirst);
     kg_extract__map_release(&ex->tickers);
+    kg_extract__map_release(&ex->glower);
+    kg_extract__map_release(&ex->gfirst_lower);
     kg_extract__vec_release(&ex->wordv);
     kg_extract__vec_release(&ex->wclsv);
     kg_extract__vec_release(&ex->pwordv);
@@ -156,6 +158,7 @@ static void scratch_release(ex_scratch *sc)
     kg_extract__vec_release(&sc->ments);
     kg_extract__vec_release(&sc->ents);
     kg_extract__vec_release(&sc->outs);
+    kg_extract__vec_release(&sc->dates);
     kg_extract__map_release(&sc->entnames);
     kg_extract__map_release(&sc->aliases);
     kg_extract__map_release(&sc->seen);
@@ -307,6 +310,7 @@ int kg_extract_doc(const kg_extractor *ex, const kg_doc *doc,
     sc.flags = ex->flags;
     sc.doc_date = doc->date;
     sc.last_org = sc.prev_first_org = sc.last_person = -1;
+    sc.dates_sent = -1;
     if (kg_buf_grow(&sc.norm, doc->text_len + doc->text_len / 4 + 16) !=
         KG_OK) {
         rc = KG_ENOMEM;

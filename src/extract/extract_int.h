@@ -89,7 +89,14 @@ typedef struct ex_word {
     uint32_t cls_n;      /*   ex->wcls[cls_first .. +cls_n) sorted */
     uint32_t trig_first; /* (rule, element) pairs it triggers: */
     uint32_t trig_n;     /*   ex->trigs[trig_first .. +trig_n) */
+    uint32_t mf_first;   /* classes with a multi-word phrase it starts */
+    uint32_t mf_n;
+    uint32_t ml_first;   /* classes with a multi-word phrase it ends */
+    uint32_t ml_n;
+    const char *bval[4]; /* its value in month, weekday, scale, currency */
 } ex_word;
+
+enum { BV_MONTH, BV_WEEKDAY, BV_SCALE, BV_CURRENCY };
 
 /* One member phrase of a class: word ids ex->pwords[first .. +n). */
 typedef struct ex_phrase {
@@ -143,6 +150,7 @@ typedef struct ex_cue {
     int status;
     int wide;     /* 1 = anywhere in the sentence, 0 = near the match */
     uint32_t cls; /* the phrases */
+    unsigned rels; /* bit per kg_relation it applies to; all if 0 */
 } ex_cue;
 
 /* ---- gazetteer (gazetteer.c) ---- */
@@ -180,6 +188,8 @@ struct kg_extractor {
     ex_map gnames;      /* exact-case name key -> gazetteer entry */
     ex_map gfirst;      /* first token of a name -> max tokens */
     ex_map tickers;     /* ticker -> gazetteer entry */
+    ex_map glower;      /* lowercase name key -> entry (ALL-CAPS text) */
+    ex_map gfirst_lower;
     uint32_t max_name_toks;
     char version[48];
     unsigned flags;     /* kg_extract_flags from the options */
@@ -198,6 +208,9 @@ int64_t kg_extract__word_add(kg_extractor *ex, const char *s, size_t len);
 /* Word id or -1. */
 int64_t kg_extract__word_find(const kg_extractor *ex, const char *s,
                               size_t len);
+/* 1 if word w starts (dir > 0) or ends (dir < 0) a multi-word phrase of c */
+int kg_extract__word_edges(const kg_extractor *ex, uint32_t w, uint32_t c,
+                           int dir);
 /* 1 if word w is a single-word member of class c. */
 int kg_extract__word_in(const kg_extractor *ex, uint32_t w, uint32_t c);
 /* After all rule files: per-word class lists, flags and trigger lists. */
@@ -268,6 +281,11 @@ typedef struct ex_out {
     const char *trigger; /* explain: trigger words */
 } ex_out;
 
+typedef struct ex_dexp {
+    uint32_t pos, len;
+    kg_date date;
+} ex_dexp;
+
 typedef struct ex_scratch {
     const kg_extractor *ex;
     const kg_doc *doc;
@@ -280,6 +298,8 @@ typedef struct ex_scratch {
     ex_map entnames;   /* canonical name -> entity */
     ex_map aliases;    /* in-article alias (acronym, surname) -> entity */
     ex_vec outs;       /* ex_out */
+    int64_t dates_sent; /* sentence whose date expressions are in dates */
+    ex_vec dates;      /* ex_dexp */
     ex_map seen;       /* triples already emitted (no duplicates) */
     unsigned flags;    /* kg_extract_flags */
     int32_t *mstart;   /* per token of the sentence: mention starting here */
@@ -295,7 +315,7 @@ typedef struct ex_scratch {
 int kg_extract__tokenize(ex_scratch *sc);
 int kg_extract__mentions(ex_scratch *sc, uint32_t sent);
 int kg_extract__match(ex_scratch *sc, uint32_t sent);
-kg_date kg_extract__sentence_date(const ex_scratch *sc, const ex_sent *s,
+kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
                                   uint32_t near, uint32_t lo);
 const char *kg_extract__amount(ex_scratch *sc, const ex_sent *s,
                                uint32_t near);

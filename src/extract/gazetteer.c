@@ -117,6 +117,42 @@ static int add_name(kg_extractor *ex, const char *s, size_t n, uint32_t g,
     }
     if (ntok > ex->max_name_toks)
         ex->max_name_toks = ntok;
+    if (rc == KG_OK) {
+        /* lowercase keys for ALL-CAPS wire headlines */
+        size_t i;
+        uint32_t oldl;
+        for (i = 0; i < key->len; i++)
+            if (key->ptr[i] >= 'A' && key->ptr[i] <= 'Z')
+                key->ptr[i] = (char)(key->ptr[i] + 32);
+        for (i = 0; i < first->len; i++)
+            if (first->ptr[i] >= 'A' && first->ptr[i] <= 'Z')
+                first->ptr[i] = (char)(first->ptr[i] + 32);
+        rc = kg_extract__map_put(&ex->glower, &ex->pool, key->ptr,
+                                 key->len, g, NULL);
+        if (rc == KG_OK &&
+            (!kg_extract__map_get(&ex->gfirst_lower, first->ptr, first->len,
+                                  &oldl) ||
+             ntok > oldl)) {
+            size_t j;
+            uint64_t h = kg_extract__hash(first->ptr, first->len);
+            int found = 0;
+            for (j = ex->gfirst_lower.cap ? (size_t)h & (ex->gfirst_lower.cap - 1)
+                                          : 0;
+                 ex->gfirst_lower.cap && ex->gfirst_lower.slots[j].key;
+                 j = (j + 1) & (ex->gfirst_lower.cap - 1))
+                if (ex->gfirst_lower.slots[j].h == h &&
+                    ex->gfirst_lower.slots[j].len == first->len &&
+                    memcmp(ex->gfirst_lower.slots[j].key, first->ptr,
+                           first->len) == 0) {
+                    ex->gfirst_lower.slots[j].val = ntok;
+                    found = 1;
+                    break;
+                }
+            if (!found)
+                rc = kg_extract__map_put(&ex->gfirst_lower, &ex->pool,
+                                         first->ptr, first->len, ntok, NULL);
+        }
+    }
     return rc;
 }
 

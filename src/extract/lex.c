@@ -14,14 +14,22 @@
 
 uint64_t kg_extract__hash(const char *s, size_t len)
 {
-    /* FNV-1a, 64 bit */
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
+    /* eight bytes at a time, multiply and fold (words are short) */
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)len, v;
+    while (len >= 8) {
+        memcpy(&v, s, 8);
+        h = (h ^ v) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+        s += 8;
+        len -= 8;
     }
-    return h;
+    v = 0;
+    if (len)
+        memcpy(&v, s, len);
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
+    h *= 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 32);
 }
 
 static int map_grow(ex_map *m)
@@ -148,6 +156,30 @@ int64_t kg_extract__word_find(const kg_extractor *ex, const char *s,
     return kg_extract__map_get(&ex->words, s, len, &id) ? (int64_t)id : -1;
 }
 
+static int in_sorted(const uint32_t *v, uint32_t n, uint32_t c)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (v[mid] == c)
+            return 1;
+        if (v[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+int kg_extract__word_edges(const kg_extractor *ex, uint32_t w, uint32_t c,
+                           int dir)
+{
+    const ex_word *wd = &EX_AT(ex->wordv, ex_word, w);
+    const uint32_t *v = ex->wclsv.ptr;
+    return dir > 0 ? in_sorted(v + wd->mf_first, wd->mf_n, c)
+                   : in_sorted(v + wd->ml_first, wd->ml_n, c);
+}
+
 int kg_extract__word_in(const kg_extractor *ex, uint32_t w, uint32_t c)
 {
     const ex_word *wd = &EX_AT(ex->wordv, ex_word, w);
@@ -204,41 +236,37 @@ static int cmp_trig(const void *a, const void *b)
     return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
-int kg_extract__seal(kg_extractor *ex, kg_error *err)
+/*
+ * Per-word sorted class lists of one kind (0 single-word members, 1
+ * first words of multi-word phrases, 2 last words), appended to wclsv.
+ */
+static int word_lists(kg_extractor *ex, int kind)
 {
     ex_vec pairs = {0};
-    size_t c, i, k;
+    size_t c, i;
     int rc = KG_ENOMEM;
     ex_word *words;
-
-    /* (word, class) for every single-word member */
     for (c = 0; c < ex->classv.n; c++) {
         const ex_class *cl = &EX_AT(ex->classv, ex_class, c);
         for (i = 0; i < cl->ph_n; i++) {
             const ex_phrase *ph = &EX_AT(ex->phrasev, ex_phrase,
                                          cl->ph_first + i);
             wc_pair *p;
-            if (ph->n != 1)
+            if ((kind == 0) != (ph->n == 1))
                 continue;
             p = kg_extract__vec_push(&pairs, sizeof *p);
             if (!p)
                 goto done;
-            p->w = EX_AT(ex->pwordv, uint32_t, ph->first);
+            p->w = EX_AT(ex->pwordv, uint32_t,
+                         ph->first + (kind == 2 ? ph->n - 1 : 0));
             p->c = (uint32_t)c;
         }
     }
     if (pairs.n)
         qsort(pairs.ptr, pairs.n, sizeof(wc_pair), cmp_pair);
-    ex->wclsv.n = 0;
-    words = ex->wordv.ptr;
-    for (i = 0; i < ex->wordv.n; i++) {
-        words[i].cls_n = 0;
-        words[i].flags = 0;
-        words[i].trig_n = 0;
-    }
     for (i = 0; i < pairs.n; i++) {
         const wc_pair *p = &EX_AT(pairs, wc_pair, i);
-        uint32_t *slot;
+        uint32_t *slot, *first, *n;
         if (i > 0 && p->w == EX_AT(pairs, wc_pair, i - 1).w &&
             p->c == EX_AT(pairs, wc_pair, i - 1).c)
             continue;
@@ -247,9 +275,53 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
             goto done;
         *slot = p->c;
         words = ex->wordv.ptr;
-        if (words[p->w].cls_n == 0)
-            words[p->w].cls_first = (uint32_t)(ex->wclsv.n - 1);
-        words[p->w].cls_n++;
+        first = kind == 0 ? &words[p->w].cls_first
+              : kind == 1 ? &words[p->w].mf_first : &words[p->w].ml_first;
+        n = kind == 0 ? &words[p->w].cls_n
+          : kind == 1 ? &words[p->w].mf_n : &words[p->w].ml_n;
+        if (*n == 0)
+            *first = (uint32_t)(ex->wclsv.n - 1);
+        (*n)++;
+    }
+    rc = KG_OK;
+done:
+    kg_extract__vec_release(&pairs);
+    return rc;
+}
+
+int kg_extract__seal(kg_extractor *ex, kg_error *err)
+{
+    size_t i, k;
+    int rc = KG_ENOMEM;
+    ex_word *words;
+    static const char *const valued[4] = {"month", "weekday", "scale",
+                                          "currency"};
+
+    ex->wclsv.n = 0;
+    words = ex->wordv.ptr;
+    for (i = 0; i < ex->wordv.n; i++) {
+        words[i].cls_n = words[i].mf_n = words[i].ml_n = 0;
+        words[i].flags = 0;
+        words[i].trig_n = 0;
+    }
+    for (k = 0; k < 3; k++)
+        if (word_lists(ex, (int)k) != KG_OK)
+            goto done;
+    for (k = 0; k < 4; k++) {
+        uint32_t cid;
+        const ex_class *cl;
+        if (!kg_extract__map_get(&ex->classes, valued[k],
+                                 strlen(valued[k]), &cid))
+            continue;
+        cl = &EX_AT(ex->classv, ex_class, cid);
+        for (i = 0; i < cl->ph_n; i++) {
+            const ex_phrase *ph = &EX_AT(ex->phrasev, ex_phrase,
+                                         cl->ph_first + i);
+            if (ph->n == 1)
+                EX_AT(ex->wordv, ex_word,
+                      EX_AT(ex->pwordv, uint32_t, ph->first)).bval[k] =
+                    ph->value;
+        }
     }
     /* built-in flags: single words of reserved classes */
     for (k = 0; k < sizeof builtin_classes / sizeof builtin_classes[0];
@@ -290,7 +362,6 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
     ex->sealed = 1;
     rc = KG_OK;
 done:
-    kg_extract__vec_release(&pairs);
     if (rc != KG_OK)
         kg_error_set(err, rc, "cannot build the rule index: out of memory");
     return rc;

@@ -66,6 +66,21 @@ static uint32_t class_at(const ex_scratch *sc, uint32_t cls, int64_t pos,
         }
         return 1;
     }
+    if (kg_extract__word_in(ex, (uint32_t)tk[pos].word, cls)) {
+        best = 1;
+        if (value) {
+            *value = NULL;
+            for (k = 0; k < c->ph_n; k++) {
+                const ex_phrase *ph = phrase(ex, c, k);
+                if (ph->n == 1 && pw[ph->first] == (uint32_t)tk[pos].word) {
+                    *value = ph->value;
+                    break;
+                }
+            }
+        }
+    }
+    if (!kg_extract__word_edges(ex, (uint32_t)tk[pos].word, cls, dir))
+        return best;
     for (k = 0; k < c->ph_n; k++) {
         const ex_phrase *ph = phrase(ex, c, k);
         int64_t a = dir > 0 ? pos : pos - (int64_t)ph->n + 1;
@@ -182,8 +197,17 @@ static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
     int64_t j;
     for (j = pos; j < (int64_t)s->t1 && j < pos + 5; j++) {
         const ex_tok *t = &tk[j];
-        if (sc->mstart[j - s->t0] >= 0)
+        if (sc->mstart[j - s->t0] >= 0) {
+            const ex_ment *m = &EX_AT(sc->ments, ex_ment,
+                                      sc->mstart[j - s->t0]);
+            /* "Google engineers Noam Shazeer": a modifier name */
+            if (m->b + 1 < s->t1 && sc->mstart[m->b + 1 - s->t0] >= 0 &&
+                (tk[m->b].flags & TF_WORD) &&
+                !(tk[m->b].flags & (TF_CAP | TF_NUM)) &&
+                !(ex_wflags(sc, &tk[m->b]) & (WF_STOP | WF_TRIGGER)))
+                return sc->mstart[m->b + 1 - s->t0];
             return j > pos ? sc->mstart[j - s->t0] : -1;
+        }
         /* "U.S.-based", "TV maker", "AI startup" */
         if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '-' &&
             !(t->flags & TF_SPACE_BEFORE))
@@ -348,7 +372,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
 /* ---- status cues ---- */
 
 static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
-                      int64_t hi, int def, int near_only)
+                      int64_t hi, int def, int near_only, int rel)
 {
     const kg_extractor *ex = sc->ex;
     int found[KG_STATUS__COUNT] = {0};
@@ -359,11 +383,13 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
         const ex_cue *cue = &EX_AT(ex->cuev, ex_cue, c);
         int64_t a = cue->wide ? (int64_t)s->t0 : nlo;
         int64_t b = cue->wide ? (int64_t)s->t1 : nhi, p;
-        if (found[cue->status] || (cue->wide && near_only))
+        if (found[cue->status] || (cue->wide && near_only) ||
+            (cue->rels && !(cue->rels & (1u << rel))))
             continue;
         for (p = a; p < b; p++)
-            if (!((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
-                  p > (int64_t)s->t0) &&
+            if (sc->mcov[p - s->t0] < 0 &&
+                !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
+                  (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
                 class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
                 found[cue->status] = 1;
                 break;
@@ -531,7 +557,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         if (ns > 1 && ns == no && q < s->t1 && is_word(sc, q, "respectively"))
             respectively = 1;
     }
-    status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues);
+    status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
+                        r->relation);
     date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo);
     if (has_money(r->relation))
         amount = kg_extract__amount(sc, s, trig_pos);
@@ -617,7 +644,7 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     const ex_tok *tk = sc->toks.ptr;
     uint32_t i;
     int rc;
-    if (sc->ments.n < 2 && !(sc->ments.n == 1))
+    if (sc->ments.n < 2)
         return KG_OK;
     for (i = s->t0; i < s->t1; i++) {
         const ex_word *w;
@@ -661,23 +688,10 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
 
 /* ---- dates, amounts, stakes ---- */
 
-static const char *value_in(const ex_scratch *sc, const char *cls,
-                            const ex_tok *t)
+static const char *bval(const ex_scratch *sc, int which, const ex_tok *t)
 {
-    const kg_extractor *ex = sc->ex;
-    uint32_t cid, k;
-    const ex_class *c;
-    if (t->word < 0 || !kg_extract__map_get(&ex->classes, cls, strlen(cls),
-                                            &cid))
-        return NULL;
-    c = &EX_AT(ex->classv, ex_class, cid);
-    for (k = 0; k < c->ph_n; k++) {
-        const ex_phrase *ph = phrase(ex, c, k);
-        if (ph->n == 1 &&
-            EX_AT(ex->pwordv, uint32_t, ph->first) == (uint32_t)t->word)
-            return ph->value;
-    }
-    return NULL;
+    return t->word < 0 ? NULL
+                       : EX_AT(sc->ex->wordv, ex_word, t->word).bval[which];
 }
 
 static int num_val(const ex_scratch *sc, const ex_tok *t, double *out,
@@ -743,7 +757,7 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     uint32_t f = ex_wflags(sc, t), j;
     const char *n = ex_norm(sc, t);
     if ((f & WF_MONTH) && (t->flags & TF_CAP)) {
-        const char *mv = value_in(sc, "month", t);
+        const char *mv = bval(sc, BV_MONTH, t);
         int m = mv ? atoi(mv) : 0, day = -1, year = -1;
         if (m < 1 || m > 12)
             return 0;
@@ -787,7 +801,7 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
         (ex_wflags(sc, &tk[i + 1]) & WF_MONTH) &&
         (tk[i + 1].flags & TF_CAP)) {
         int day = small_int(sc, t, 1, 31), year = -1;
-        const char *mv = value_in(sc, "month", &tk[i + 1]);
+        const char *mv = bval(sc, BV_MONTH, &tk[i + 1]);
         if (day < 0 || !mv)
             return 0;
         j = i + 2;
@@ -821,7 +835,7 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     if (!doc.year || !doc.month || !doc.day)
         return 0;
     if ((f & WF_WEEKDAY) && (t->flags & TF_CAP)) {
-        const char *wv = value_in(sc, "weekday", t);
+        const char *wv = bval(sc, BV_WEEKDAY, t);
         int want = wv ? atoi(wv) : -1, have, back;
         /* 1970-01-01 was a Thursday: 0 = Monday ... 6 = Sunday */
         if (want < 0 || want > 6)
@@ -869,32 +883,47 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     return 0;
 }
 
-kg_date kg_extract__sentence_date(const ex_scratch *sc, const ex_sent *s,
+kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
                                   uint32_t near, uint32_t lo)
 {
     kg_date best = sc->doc_date, d;
     uint32_t i, bestdist = UINT32_MAX;
-    for (i = s->t0; i < s->t1; i++) {
-        const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
-        uint32_t n, dist;
-        if (!(t->flags & TF_WORD))
-            continue;
-        if (!(t->flags & (TF_NUM | TF_CAP)) &&
-            !(ex_wflags(sc, t) & (WF_MONTH | WF_WEEKDAY)) &&
-            t->norm_len > 9)
-            continue;
-        n = date_at(sc, s, i, &d);
-        if (!n)
-            continue;
-        dist = i > near ? i - near : near - i;
+    size_t k;
+    int64_t si = s - (const ex_sent *)sc->sents.ptr;
+    if (sc->dates_sent != si) {
+        /* the date expressions of a sentence, found once */
+        sc->dates.n = 0;
+        sc->dates_sent = si;
+        for (i = s->t0; i < s->t1; i++) {
+            const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
+            uint32_t n;
+            ex_dexp *x;
+            if (!(t->flags & TF_WORD))
+                continue;
+            n = date_at(sc, s, i, &d);
+            if (!n)
+                continue;
+            x = kg_extract__vec_push(&sc->dates, sizeof *x);
+            if (!x)
+                return best;
+            x->pos = i;
+            x->len = n;
+            x->date = d;
+            i += n - 1;
+        }
+    }
+    for (k = 0; k < sc->dates.n; k++) {
+        const ex_dexp *x = &EX_AT(sc->dates, ex_dexp, k);
+        /* date adverbials usually follow the verb they date */
+        uint32_t dist = x->pos > near ? x->pos - near
+                                      : 3 * (near - x->pos);
         /* a date before the matched clause belongs to an earlier one */
-        if (i < lo)
+        if (x->pos < lo)
             dist += 20;
         if (dist < bestdist) {
             bestdist = dist;
-            best = d;
+            best = x->date;
         }
-        i += n - 1;
     }
     return best;
 }
@@ -909,7 +938,7 @@ static uint32_t money_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     double v, scale = 1;
     /* symbol or code first: "$10 billion", "EUR 5 mln" */
     if (ex_wflags(sc, &tk[j]) & WF_CURRENCY) {
-        c = value_in(sc, "currency", &tk[j]);
+        c = bval(sc, BV_CURRENCY, &tk[j]);
         j++;
     }
     if (j >= s->t1 || !num_val(sc, &tk[j], &v, &suf))
@@ -918,32 +947,18 @@ static uint32_t money_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     if (*suf) {
         /* "10bn", "1.5B", "50m" */
         int64_t w = kg_extract__word_find(sc->ex, suf, strlen(suf));
-        uint32_t k;
-        const ex_class *cl;
-        uint32_t cid;
-        int ok = 0;
-        if (w < 0 || !kg_extract__map_get(&sc->ex->classes, "scale", 5,
-                                          &cid))
+        const char *sv;
+        if (w < 0 || !(sv = EX_AT(sc->ex->wordv, ex_word, w).bval[BV_SCALE]))
             return 0;
-        cl = &EX_AT(sc->ex->classv, ex_class, cid);
-        for (k = 0; k < cl->ph_n; k++) {
-            const ex_phrase *ph = phrase(sc->ex, cl, k);
-            if (ph->n == 1 && ph->value &&
-                EX_AT(sc->ex->pwordv, uint32_t, ph->first) == (uint32_t)w) {
-                scale = atof(ph->value);
-                ok = 1;
-            }
-        }
-        if (!ok)
-            return 0;
+        scale = atof(sv);
     } else if (j < s->t1 && (ex_wflags(sc, &tk[j]) & WF_SCALE)) {
-        const char *sv = value_in(sc, "scale", &tk[j]);
+        const char *sv = bval(sc, BV_SCALE, &tk[j]);
         if (sv)
             scale = atof(sv);
         j++;
     }
     if (!c && j < s->t1 && (ex_wflags(sc, &tk[j]) & WF_CURRENCY)) {
-        c = value_in(sc, "currency", &tk[j]);
+        c = bval(sc, BV_CURRENCY, &tk[j]);
         j++;
     }
     if (!c)

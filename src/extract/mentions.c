@@ -39,6 +39,11 @@ static int tok_key(const ex_scratch *sc, kg_buf *out, uint32_t a,
         if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
             kg_buf_putc(out, ' ') != KG_OK)
             return KG_ENOMEM;
+        if (!memchr(s, 0xE2, n)) {
+            if (kg_buf_put(out, s, n) != KG_OK)
+                return KG_ENOMEM;
+            continue;
+        }
         for (j = 0; j < n; j++) {
             unsigned char c = (unsigned char)s[j];
             if (c == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
@@ -162,22 +167,49 @@ static int corporate_context(const ex_scratch *sc, const ex_sent *s,
 }
 
 /* Try the gazetteer at i; returns the end token or i. */
+/* Lowercase key of tokens [a, b) from their normal forms. */
+static int tok_key_lower(const ex_scratch *sc, kg_buf *out, uint32_t a,
+                         uint32_t b)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t i;
+    kg_buf_clear(out);
+    for (i = a; i < b; i++) {
+        if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
+            kg_buf_putc(out, ' ') != KG_OK)
+            return KG_ENOMEM;
+        if (kg_buf_put(out, ex_norm(sc, &tk[i]), tk[i].norm_len) != KG_OK)
+            return KG_ENOMEM;
+    }
+    return KG_OK;
+}
+
+/*
+ * Try the gazetteer at i; returns the end token or i.  In an ALL-CAPS
+ * sentence (allcaps != 0) names are looked up case-insensitively.
+ */
 static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
-                       kg_buf *key, int32_t *gent)
+                       kg_buf *key, int32_t *gent, int allcaps)
 {
     const kg_extractor *ex = sc->ex;
     const ex_tok *tk = sc->toks.ptr;
     uint32_t maxk, k;
-    if (!kg_extract__map_get(&ex->gfirst, sc->doc->text + tk[i].start,
-                             tk[i].end - tk[i].start, &maxk))
+    if (allcaps ? !kg_extract__map_get(&ex->gfirst_lower,
+                                       ex_norm(sc, &tk[i]), tk[i].norm_len,
+                                       &maxk)
+                : !kg_extract__map_get(&ex->gfirst,
+                                       sc->doc->text + tk[i].start,
+                                       tk[i].end - tk[i].start, &maxk))
         return i;
     if (maxk > s->t1 - i)
         maxk = s->t1 - i;
     for (k = maxk; k >= 1; k--) {
         uint32_t g;
-        if (tok_key(sc, key, i, i + k) != KG_OK)
+        if ((allcaps ? tok_key_lower(sc, key, i, i + k)
+                     : tok_key(sc, key, i, i + k)) != KG_OK)
             return i;
-        if (kg_extract__map_get(&ex->gnames, key->ptr, key->len, &g)) {
+        if (kg_extract__map_get(allcaps ? &ex->glower : &ex->gnames,
+                                key->ptr, key->len, &g)) {
             *gent = (int32_t)g;
             return i + k;
         }
@@ -277,8 +309,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
     const ex_tok *tk = sc->toks.ptr;
     kg_buf key = KG_BUF_INIT;
-    uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0;
-    int headline, rc = KG_OK;
+    uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
+    int headline, allcaps, rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
     sc->ments.n = 0;
@@ -296,13 +328,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         sc->mstart[i] = sc->mend[i] = sc->mcov[i] = -1;
 
     for (i = s->t0; i < s->t1; i++) {
-        if (!(tk[i].flags & TF_WORD) || (tk[i].flags & TF_NUM))
+        if (!(tk[i].flags & TF_WORD) || (tk[i].flags & TF_NUM) ||
+            (ex_wflags(sc, &tk[i]) & WF_STOP))
             continue;
         words++;
         if ((tk[i].flags & TF_CAP) && i > s->t0)
             caps++;
+        if (tk[i].flags & TF_ALLCAPS)
+            allcaps_n++;
     }
-    headline = words >= 4 && caps * 10 >= (words - 1) * 7;
+    headline = words >= 4 && caps * 10 >= (words - 1) * 8;
+    allcaps = words >= 3 && allcaps_n * 10 >= words * 7;
 
     for (i = s->t0; i < s->t1;) {
         const ex_tok *t = &tk[i];
@@ -354,7 +390,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         /* 1. gazetteer */
         if ((t->flags & (TF_UPPER | TF_NUM)) &&
-            (j = gaz_at(sc, s, i, &key, &g)) > i) {
+            (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
             ent = ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
             if (ent < 0) {
@@ -432,7 +468,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         if ((j = descriptor_at(sc, s, i)) > i) {
             int32_t a1, a2;
-            org_antecedent(sc, &a1, &a2, 0);
+            org_antecedent(sc, &a1, &a2, 1);
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
@@ -447,11 +483,29 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
               !(f & (WF_LEGAL | WF_ORGWORD)))) {
             uint32_t k, end, legal = 0, orgword = 0;
             int kind = -1;
+            if (headline && t->word >= 0 &&
+                !(f & (WF_LEGAL | WF_ORGWORD))) {
+                i++;
+                continue;
+            }
             j = i + 1;
             while (j < s->t1) {
+                int32_t dummy;
+                uint32_t fj = ex_wflags(sc, &tk[j]);
                 if (is_shape_word(sc, &tk[j]) &&
-                    (tk[j].flags & TF_SPACE_BEFORE) &&
-                    !(ex_wflags(sc, &tk[j]) & WF_LEGAL)) {
+                    (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
+                    !(headline && tk[j].word >= 0 && !(fj & WF_ORGWORD)) &&
+                    gaz_at(sc, s, j, &key, &dummy, allcaps) == j) {
+                    j++;
+                    continue;
+                }
+                /* "Capital One Financial": a capitalised word between */
+                if ((tk[j].flags & TF_CAP) && (fj & WF_STOP) && !headline &&
+                    j + 1 < s->t1 && is_shape_word(sc, &tk[j + 1]) &&
+                    (tk[j + 1].flags & TF_CAP) && tk[j].norm_len > 2 &&
+                    strcmp(ex_norm(sc, &tk[j]), "and") != 0 &&
+                    strcmp(ex_norm(sc, &tk[j]), "the") != 0 &&
+                    strcmp(ex_norm(sc, &tk[j]), "for") != 0) {
                     j++;
                     continue;
                 }
@@ -462,8 +516,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     is_shape_word(sc, &tk[j + 1]) &&
                     sc->mstart[j + 1 - s->t0] < 0) {
                     uint32_t g2 = j + 1;
-                    int32_t dummy;
-                    if (gaz_at(sc, s, g2, &key, &dummy) == g2) {
+                    if (gaz_at(sc, s, g2, &key, &dummy, allcaps) == g2) {
                         j += 2;
                         continue;
                     }
@@ -492,7 +545,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
                 orgword = 1;
             /* a lone sentence-initial capital or headline word */
-            if ((headline && !legal) ||
+            if ((headline && !legal &&
+                 !(i > s->t0 && (ex_wflags(sc, &tk[i - 1]) &
+                                 (WF_TRIGGER | WF_ROLE | WF_TITLE)))) ||
                 ((t->flags & TF_SENT_START) && j == i + 1 && !legal &&
                  !(t->flags & (TF_CAMEL | TF_ALLCAPS)) && t->word >= 0)) {
                 i = j;

@@ -505,6 +505,24 @@ static int parse_cue(parse_ctx *p, const char *s, const char *e)
         return perr(p, "cue scope must be 'near' or 'sentence'", NULL);
     }
     s = skip_ws(s, e);
+    cue.rels = 0;
+    while (s < e && *s != ':') {
+        /* optional relation names the cue is limited to */
+        const char *rw = s;
+        char rb[32];
+        kg_relation rel;
+        while (s < e && *s != ' ' && *s != '\t' && *s != ':' && *s != ',')
+            s++;
+        if ((size_t)(s - rw) >= sizeof rb || s == rw)
+            return perr(p, "cue needs ': phrases'", NULL);
+        memcpy(rb, rw, (size_t)(s - rw));
+        rb[s - rw] = '\0';
+        if (kg_relation_parse(&rel, rb) != KG_OK)
+            return perr(p, "unknown relation", rb);
+        cue.rels |= 1u << rel;
+        while (s < e && (*s == ',' || *s == ' ' || *s == '\t'))
+            s++;
+    }
     if (s >= e || *s != ':')
         return perr(p, "cue needs ': phrases'", NULL);
     snprintf(key, sizeof key, "=cue:%lu", (unsigned long)ex->cuev.n);

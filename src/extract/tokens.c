@@ -185,7 +185,8 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
             letters++;
             uppers++;
             if (lower_seen)
-                camel = 1;
+                camel = 1; /* "OpenAI", "xAI"; not "smart-TV" */
+            lower_seen = 0;
             small[o++] = (char)(c + 32);
         } else if (c >= 'a' && c <= 'z') {
             letters++;
@@ -196,6 +197,7 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
             small[o++] = '\'';
             i += 2;
         } else {
+            lower_seen = 0;
             small[o++] = (char)c;
         }
     }
