@@ -521,29 +521,92 @@ static int read_gold(items *gold, kg_pool *pool, const char *path)
     return rc;
 }
 
-/* Names of the articles read, for dropping gold lines of others. */
+/*
+ * The articles read (id and text): gold lines of other articles are
+ * dropped, and a miss without evidence is shown with the sentence of its
+ * article that names both sides.
+ */
+typedef struct article {
+    const char *id, *text;
+} article;
+
 typedef struct names {
-    const char **v;
+    article *v;
     size_t n, cap;
 } names;
 
-static int names_add(names *s, const char *name)
+static int names_add(names *s, const char *id, const char *text)
 {
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 64;
-        const char **v = realloc(s->v, cap * sizeof *v);
+        article *v = realloc(s->v, cap * sizeof *v);
         if (!v)
             return KG_ENOMEM;
         s->v = v;
         s->cap = cap;
     }
-    s->v[s->n++] = name;
+    s->v[s->n].id = id;
+    s->v[s->n].text = text;
+    s->n++;
     return KG_OK;
 }
 
-static int cmp_str(const void *a, const void *b)
+static int cmp_article(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return strcmp(((const article *)a)->id, ((const article *)b)->id);
+}
+
+/* Case-insensitive (ASCII) search for needle in s[0..n). */
+static int contains(const char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle), i, j;
+    if (!m || m > n)
+        return 0;
+    for (i = 0; i + m <= n; i++) {
+        for (j = 0; j < m; j++) {
+            char a = s[i + j], b = needle[j];
+            if (a >= 'A' && a <= 'Z')
+                a = (char)(a - 'A' + 'a');
+            if (b >= 'A' && b <= 'Z')
+                b = (char)(b - 'A' + 'a');
+            if (a != b)
+                break;
+        }
+        if (j == m)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * The first sentence of text that names both a and b (else one naming b),
+ * copied into pool; NULL if none.  Sentences end at ". ", "! ", "? " not
+ * followed by a lower-case letter, or at a line break: rough, but this is
+ * only a hint for the reader of a report.
+ */
+static const char *find_sentence(kg_pool *pool, const char *text,
+                                 const char *a, const char *b)
+{
+    int pass;
+    for (pass = 0; pass < 2; pass++) {
+        const char *s = text;
+        while (*s) {
+            const char *e = s;
+            while (*e && *e != '\n' &&
+                   !((*e == '.' || *e == '!' || *e == '?') && e[1] == ' ' &&
+                     !(e[2] >= 'a' && e[2] <= 'z')))
+                e++;
+            if (*e && *e != '\n')
+                e++;
+            if (contains(s, (size_t)(e - s), b) &&
+                (pass == 1 || contains(s, (size_t)(e - s), a)))
+                return kg_pool_strndup(pool, s, (size_t)(e - s));
+            s = e;
+            while (*s == ' ' || *s == '\n')
+                s++;
+        }
+    }
+    return NULL;
 }
 
 /* Extract every article of paths into found; counts bad inputs. */
@@ -563,14 +626,15 @@ static int extract_paths(const kg_extractor *ex, char **paths, int npaths,
     c.pool = pool;
     c.doc = NULL;
     while ((rc = kg_reader_next(rd, &doc, &err)) != 0) {
-        const char *id;
+        const char *id, *text;
         if (rc < 0) {
             cli_error("%s", err.msg);
             (*nbad)++;
             continue;
         }
         id = kg_pool_strdup(pool, doc->id);
-        if (!id || names_add(docs, id) != KG_OK) {
+        text = kg_pool_strndup(pool, doc->text, doc->text_len);
+        if (!id || !text || names_add(docs, id, text) != KG_OK) {
             kg_doc_free(doc);
             kg_reader_free(rd);
             return cli_error("out of memory");
@@ -587,17 +651,28 @@ static int extract_paths(const kg_extractor *ex, char **paths, int npaths,
     return KG_EXIT_OK;
 }
 
-/* Drop gold lines of articles that were not read, with one warning. */
-static void keep_read_docs(items *gold, names *docs)
+/*
+ * Drop gold lines of articles that were not read (with one warning) and
+ * give each remaining line without evidence a sentence of its article.
+ */
+static void keep_read_docs(items *gold, names *docs, kg_pool *pool)
 {
     size_t i, kept = 0;
     if (docs->n > 1)
-        qsort(docs->v, docs->n, sizeof *docs->v, cmp_str);
+        qsort(docs->v, docs->n, sizeof *docs->v, cmp_article);
     for (i = 0; i < gold->n; i++) {
-        const char *key = gold->v[i].doc;
-        if (docs->n &&
-            bsearch(&key, docs->v, docs->n, sizeof *docs->v, cmp_str))
-            gold->v[kept++] = gold->v[i];
+        article key, *a;
+        key.id = gold->v[i].doc;
+        a = docs->n ? bsearch(&key, docs->v, docs->n, sizeof *docs->v,
+                              cmp_article)
+                    : NULL;
+        if (!a)
+            continue;
+        if (!gold->v[i].evidence)
+            gold->v[i].evidence = find_sentence(pool, a->text,
+                                                gold->v[i].subject,
+                                                gold->v[i].object);
+        gold->v[kept++] = gold->v[i];
     }
     if (kept < gold->n)
         cli_warn("%zu gold triples name articles that were not read; "
@@ -990,7 +1065,7 @@ int cmd_eval(int argc, char **argv, kg_cli *cli)
             rc = extract_paths(ex, pos, npos, &ropts, &found, &pool, &docs,
                                &nbad);
         if (rc == KG_EXIT_OK) {
-            keep_read_docs(&gold, &docs);
+            keep_read_docs(&gold, &docs, &pool);
             match(&gold, &found);
             add_counts(&cr.sc, &gold, &found);
             put_table(&out, &cr.sc, json);
