@@ -15,6 +15,7 @@
 enum { MODE_AT, MODE_DIFF, MODE_TIMELINE };
 
 #define MAX_DATES 64
+#define BUSY_NODES 150 /* past this, suggest --focus or --max-nodes */
 
 static int write_file(const char *path, const kg_buf *b)
 {
@@ -129,7 +130,8 @@ int cmd_render(int argc, char **argv, kg_cli *cli)
         {"as-of", 0, CLI_OPT_STR, &as_of, "REV",
          "record time: what the store knew after revision REV"},
         {"title", 0, CLI_OPT_STR, &title, "TEXT", "the diagram's title"},
-        {"no-legend", 0, CLI_OPT_FLAG, &no_legend, NULL, "leave out the legend"},
+        {"no-legend", 0, CLI_OPT_FLAG, &no_legend, NULL,
+         "leave out the legend"},
         {"no-labels", 0, CLI_OPT_FLAG, &no_labels, NULL,
          "no edge labels (relation and dates stay in tooltips)"},
         CLI_OPT_DB(cli), CLI_OPT_END};
@@ -245,6 +247,10 @@ int cmd_render(int argc, char **argv, kg_cli *cli)
         fprintf(stderr, "corpgraph: %zu less central entit%s left out "
                 "(--max-nodes %ld)\n", info.omitted,
                 info.omitted == 1 ? "y" : "ies", max_nodes);
+    else if (ex == KG_EXIT_OK && info.nodes > BUSY_NODES && !ro.focus)
+        fprintf(stderr, "corpgraph: %zu entities drawn; --focus NAME or "
+                "--max-nodes N give a more readable picture\n",
+                info.nodes);
 done:
     for (i = 0; i < MAX_DATES; i++)
         kg_tieset_release(&frames[i]);

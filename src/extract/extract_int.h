@@ -77,7 +77,8 @@ enum {
     WF_TRIGGER = 1u << 21,  /* starts some rule's trigger */
     WF_HYPHEN = 1u << 22,   /* class hyphensplit: "Microsoft-backed" */
     WF_COMMON = 1u << 23,   /* class common: frequent sentence openers */
-    WF_NOGAP = 1u << 24     /* class nogap: a ~N gap never crosses it */
+    WF_NOGAP = 1u << 24,    /* class nogap: a ~N gap never crosses it */
+    WF_MODNOUN = 1u << 25   /* class modnoun: "OpenAI researchers" */
 };
 
 /* A lexicon word: lowercase form as it appears in rules.txt. */
@@ -116,7 +117,7 @@ typedef struct ex_class {
 
 /* ---- rules (rules.c) ---- */
 
-enum { EL_SLOT = 1, EL_CLASS, EL_GAP };
+enum { EL_SLOT = 1, EL_CLASS, EL_GAP, EL_ANY };
 
 typedef struct ex_elem {
     uint8_t type;
@@ -151,6 +152,7 @@ typedef struct ex_cue {
     int wide;     /* 1 = anywhere in the sentence, 0 = near the match */
     uint32_t cls; /* the phrases */
     unsigned rels; /* bit per kg_relation it applies to; all if 0 */
+    int before;    /* scope "before": near, but not after the match */
 } ex_cue;
 
 /* ---- gazetteer (gazetteer.c) ---- */

@@ -214,6 +214,7 @@ static const struct {
     {"corpcue", WF_CORPCUE},     {"notcorp", WF_NOTCORP},
     {"exchange", WF_EXCHANGE},   {"hyphensplit", WF_HYPHEN},
     {"common", WF_COMMON},       {"nogap", WF_NOGAP},
+    {"modnoun", WF_MODNOUN},
 };
 
 typedef struct wc_pair {

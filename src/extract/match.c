@@ -25,6 +25,7 @@ typedef struct mstate {
     const ex_elem *el;
     int32_t slot[2];   /* mention index */
     int fwd[2];        /* slot matched rightwards of the trigger */
+    int64_t app_a, app_b; /* an apposition skipped by a slot, or -1 */
     int64_t lo, hi;    /* matched tokens [lo, hi) */
     const char *role;
 } mstate;
@@ -255,12 +256,27 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
                 return 1;
         }
         return 0;
+    } else if (e->type == EL_ANY) {
+        if (pos < (int64_t)s->t1 && st->sc->mstart[pos - s->t0] >= 0 &&
+            match_fwd(st, k + 1, EX_AT(st->sc->ments, ex_ment,
+                                       st->sc->mstart[pos - s->t0]).b))
+            return 1;
     } else if (pos < (int64_t)s->t1) {
         int32_t m = st->sc->mstart[pos - s->t0];
         if (m < 0)
             m = premodified(st->sc, s, pos);
         if (m >= 0 && possessor_blocked(st, m, k))
             m = -1;
+        /* "founded by OpenAI researchers": a name used as a modifier */
+        if (m >= 0) {
+            const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
+            if (mm->b < s->t1 &&
+                (ex_wflags(st->sc, &EX_AT(st->sc->toks, ex_tok, mm->b)) &
+                 WF_MODNOUN)) {
+                uint32_t q = mm->b + 1;
+                m = q < s->t1 ? st->sc->mstart[q - s->t0] : -1;
+            }
+        }
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             st->slot[e->slot] = m;
             st->fwd[e->slot] = 1;
@@ -302,6 +318,12 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 return 1;
         }
         return 0;
+    } else if (e->type == EL_ANY) {
+        if (pos >= (int64_t)s->t0 && st->sc->mend[pos - s->t0] >= 0 &&
+            match_bwd(st, k - 1, (int64_t)EX_AT(st->sc->ments, ex_ment,
+                                                st->sc->mend[pos - s->t0])
+                                         .a - 1))
+            return 1;
     } else if (pos >= (int64_t)s->t0) {
         int32_t m = st->sc->mend[pos - s->t0];
         /* "Hewlett Packard Enterprise Co. (HPE) agreed": skip the brackets */
@@ -326,6 +348,10 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 if ((tk[q].flags & TF_PUNCT) &&
                     ex_norm(st->sc, &tk[q])[0] == ',') {
                     m = st->sc->mend[q - 1 - s->t0];
+                    if (m >= 0) {
+                        st->app_a = q;
+                        st->app_b = pos;
+                    }
                     break;
                 }
             }
@@ -372,7 +398,8 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
 /* ---- status cues ---- */
 
 static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
-                      int64_t hi, int def, int near_only, int rel)
+                      int64_t hi, int def, int near_only, int rel,
+                      int64_t app_a, int64_t app_b)
 {
     const kg_extractor *ex = sc->ex;
     int found[KG_STATUS__COUNT] = {0};
@@ -383,11 +410,14 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
         const ex_cue *cue = &EX_AT(ex->cuev, ex_cue, c);
         int64_t a = cue->wide ? (int64_t)s->t0 : nlo;
         int64_t b = cue->wide ? (int64_t)s->t1 : nhi, p;
+        /* hedges and denials come before the words they qualify */
+        if (!cue->wide && (cue->status != KG_STATUS_ENDED || cue->before))
+            b = hi + 1 < (int64_t)s->t1 ? hi + 1 : (int64_t)s->t1;
         if (found[cue->status] || (cue->wide && near_only) ||
             (cue->rels && !(cue->rels & (1u << rel))))
             continue;
         for (p = a; p < b; p++)
-            if (sc->mcov[p - s->t0] < 0 &&
+            if (sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
                 !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
                   (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
                 class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
@@ -558,7 +588,7 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             respectively = 1;
     }
     status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
-                        r->relation);
+                        r->relation, st->app_a, st->app_b);
     date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo);
     if (has_money(r->relation))
         amount = kg_extract__amount(sc, s, trig_pos);
@@ -672,6 +702,7 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             st.r = r;
             st.el = el;
             st.slot[0] = st.slot[1] = -1;
+            st.app_a = st.app_b = -1;
             if ((int)el[r->trig].cls == r->role_cls)
                 st.role = v ? v : "";
             if (!match_bwd(&st, (int64_t)r->trig - 1, (int64_t)i - 1) ||

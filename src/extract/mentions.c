@@ -258,16 +258,21 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t j;
-    if (strcmp(ex_norm(sc, &tk[i]), "the") != 0)
+    const char *d = ex_norm(sc, &tk[i]);
+    if (strcmp(d, "the") != 0 && strcmp(d, "his") != 0 &&
+        strcmp(d, "her") != 0 && strcmp(d, "their") != 0)
         return i;
     for (j = i + 1; j < s->t1 && j <= i + 4; j++) {
         uint32_t f = ex_wflags(sc, &tk[j]);
         if (!(tk[j].flags & TF_WORD) || (tk[j].flags & TF_NUM))
             return i;
         if (f & WF_ORGHEAD) {
-            /* "the company's" is fine; "the company of" is not ours */
+            /* "the company's" is fine; "the company of" is not ours,
+             * nor "the startup Sierra" (an apposition before a name) */
             if (j + 1 < s->t1 &&
-                strcmp(ex_norm(sc, &tk[j + 1]), "of") == 0)
+                (strcmp(ex_norm(sc, &tk[j + 1]), "of") == 0 ||
+                 ((tk[j + 1].flags & (TF_CAP | TF_CAMEL)) &&
+                  !(ex_wflags(sc, &tk[j + 1]) & (WF_STOP | WF_COMMON)))))
                 return i;
             return j + 1;
         }
@@ -435,6 +440,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         if ((t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)) &&
             kg_extract__map_get(&sc->aliases, sc->doc->text + t->start,
                                 t->end - t->start, &id)) {
+            ex_ent *ae = &EX_AT(sc->ents, ex_ent, id);
+            /* "Mr. Bergmann" */
+            if (ae->kind < 0 && i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
+                (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
+                ae->kind = KG_KIND_PERSON;
             j = absorb_legal(sc, i + 1, s->t1);
             if ((rc = add_ment(sc, s->t0, i, j, (int32_t)id, -1,
                                MS_ALIAS)) != KG_OK)
@@ -459,6 +469,33 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
+        if ((f & WF_PERPRONOUN) && (j = descriptor_at(sc, s, i)) > i) {
+            /* "his company": the firm, not the person */
+            int32_t a1, a2;
+            org_antecedent(sc, &a1, &a2, 0);
+            if (a1 >= 0) {
+                if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
+                    KG_OK)
+                    goto done;
+                i = j;
+                continue;
+            }
+        }
+        if ((f & WF_PERPRONOUN) && sc->last_person < 0) {
+            /* "Marta Oyelaran denied ... she": a name-like mention of
+             * unknown kind is a person once a pronoun refers to it */
+            int32_t k2;
+            for (k2 = (int32_t)sc->ments.n - 1; k2 >= 0; k2--) {
+                ex_ment *pm = &EX_AT(sc->ments, ex_ment, k2);
+                ex_ent *pe = &EX_AT(sc->ents, ex_ent, pm->ent);
+                if (pe->kind < 0 && pm->b - pm->a >= 2 && pm->b - pm->a <= 3 &&
+                    pm->src == MS_SHAPE) {
+                    pe->kind = KG_KIND_PERSON;
+                    sc->last_person = pm->ent;
+                    break;
+                }
+            }
+        }
         if ((f & WF_PERPRONOUN) && sc->last_person >= 0) {
             if ((rc = add_ment(sc, s->t0, i, i + 1, sc->last_person, -1,
                                MS_COREF)) != KG_OK)
@@ -480,6 +517,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* 5. name shapes */
         if (is_shape_word(sc, t) &&
             !((t->flags & TF_SENT_START) && t->word >= 0 &&
+              (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
               !(f & (WF_LEGAL | WF_ORGWORD)))) {
             uint32_t k, end, legal = 0, orgword = 0;
             int kind = -1;
@@ -583,7 +621,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             /* short forms for later: "Nadella", "Dixons" */
             k = j - 1;
-            if (j - i >= 2 && kind == KG_KIND_PERSON) {
+            if (j - i >= 2 && j - i <= 3 && !legal && !orgword &&
+                (kind == KG_KIND_PERSON ||
+                 (kind < 0 && tk[i].word < 0 && tk[k].word < 0))) {
                 if (kg_extract__map_put(&sc->aliases, &sc->pool,
                                         sc->doc->text + tk[k].start,
                                         tk[k].end - tk[k].start,

@@ -408,6 +408,11 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
                 return perr(p, "a slot cannot be optional or a trigger:",
                             buf);
             nslot[k]++;
+        } else if (n == 1 && buf[0] == '_') {
+            /* any one mention, not an argument ("succeeded _ as") */
+            el.type = EL_ANY;
+            if (mark)
+                return perr(p, "'_' cannot be a trigger", NULL);
         } else if (buf[0] == '~' && n > 1) {
             char *end;
             long g = strtol(buf + 1, &end, 10);
@@ -495,14 +500,20 @@ static int parse_cue(parse_ctx *p, const char *s, const char *e)
                     buf);
     cue.status = st;
     s = skip_ws(s, e);
-    if (e - s >= 4 && memcmp(s, "near", 4) == 0) {
+    cue.before = 0;
+    if (e - s >= 6 && memcmp(s, "before", 6) == 0) {
+        cue.wide = 0;
+        cue.before = 1;
+        s += 6;
+    } else if (e - s >= 4 && memcmp(s, "near", 4) == 0) {
         cue.wide = 0;
         s += 4;
     } else if (e - s >= 8 && memcmp(s, "sentence", 8) == 0) {
         cue.wide = 1;
         s += 8;
     } else {
-        return perr(p, "cue scope must be 'near' or 'sentence'", NULL);
+        return perr(p, "cue scope must be 'near', 'before' or 'sentence'",
+                    NULL);
     }
     s = skip_ws(s, e);
     cue.rels = 0;

@@ -31,6 +31,8 @@
 #define DOT_MAX_EDGES 160
 #define LABEL_MAX_EDGES 400   /* past this: labels in tooltips only */
 #define FREE_LABEL_MAX_EDGES 40 /* the same for neato/sfdp/circo */
+#define PRISM_MAX_NODES 2000  /* overlap removal past this costs 5-7x the
+                                 layout itself (10,000 ties: 41 s vs 6 s) */
 #define NAME_MAX_CHARS 48     /* node labels are cut after this */
 #define EVIDENCE_MAX_CHARS 320
 #define FONT "DejaVu Sans,Arial,Helvetica,sans-serif"
@@ -183,13 +185,23 @@ static void choose(rctx *c, const rmodel *m, const kg_render_opts *opts)
 
 /* --- text: labels, tooltips, title, legend ----------------------------- */
 
-static void swatch(kg_buf *h, const char *color, const char *word)
+/*
+ * One legend item as text: a short line drawn with box-drawing characters
+ * in the tie colour and style, then the word.  Text, not table cells: a
+ * nested table would be stretched to the title's width.
+ */
+static void swatch(kg_buf *h, const char *color, const char *line,
+                   const char *word)
 {
-    kg_buf_printf(h,
-                  "<TD BGCOLOR=\"%s\" WIDTH=\"22\" HEIGHT=\"5\" "
-                  "FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">%s</TD>",
-                  color, word);
+    kg_buf_printf(h, "<FONT COLOR=\"%s\"><B>%s</B></FONT>\xC2\xA0%s"
+                     "\xC2\xA0\xC2\xA0 ",
+                  color, line, word);
 }
+
+#define LINE_SOLID "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81"  /* ━━━ */
+#define LINE_DASHED "\xE2\x95\x8D\xE2\x95\x8D\xE2\x95\x8D" /* ╍╍╍ */
+#define LINE_DOTTED "\xE2\x94\x85\xE2\x94\x85\xE2\x94\x85" /* ┅┅┅ */
+#define LINE_DOUBLE "\xE2\x95\x90\xE2\x95\x90\xE2\x95\x90" /* ═══ */
 
 /* The graph label: title, one line of counts, the legend. */
 static int title_html(kg_buf *h, const rctx *c, int frame_marks)
@@ -281,28 +293,34 @@ static int title_html(kg_buf *h, const rctx *c, int frame_marks)
             }
         }
         kg_buf_puts(h, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\">"
-                       "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                       "CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
+                       "<FONT POINT-SIZE=\"12\">");
         if (m->mode == RMODE_DIFF) {
             for (i = 0; i < KG_CHANGE__COUNT; i++) {
                 char word[64];
+                const char *line = LINE_SOLID;
                 if (!(changes & (1u << i)))
                     continue;
                 snprintf(word, sizeof word, "%s%s", change_style[i].mark,
                          change_style[i].word);
+                if (i == KG_CHANGE_ENDED)
+                    line = LINE_DASHED;
+                else if (i == KG_CHANGE_TRANSIENT)
+                    line = LINE_DOTTED;
+                else if (i == KG_CHANGE_INTERRUPTED)
+                    line = LINE_DOUBLE;
                 swatch(h, i == KG_CHANGE_INTERRUPTED ? "#0072B2"
                                                      : change_style[i].color,
-                       word);
+                       line, word);
             }
         } else {
             for (i = 0; i < KG_FAMILY__COUNT; i++)
                 if (fams & (1u << i))
-                    swatch(h, family_style[i].line,
+                    swatch(h, family_style[i].line, LINE_SOLID,
                            kg_family_name((kg_family)i));
         }
         if (reported)
-            kg_buf_puts(h, "<TD ALIGN=\"LEFT\">- - - reported</TD>");
-        kg_buf_puts(h, "</TR></TABLE></TD></TR>");
+            swatch(h, "#555555", LINE_DASHED, "reported");
+        kg_buf_puts(h, "</FONT></TD></TR>");
         if (frame_marks)
             kg_buf_puts(h, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" "
                            "COLOR=\"#555555\">thick line: new since the "
@@ -429,8 +447,10 @@ static int engine_attrs(Agraph_t *g, const rctx *c)
         rc |= set(g, "splines", "true");
         rc |= set(g, "mindist", "0.6");
     } else {
-        rc |= set(g, "overlap", "prism");
-        rc |= set(g, "sep", "+8");
+        if (c->m->kept_nodes <= PRISM_MAX_NODES) {
+            rc |= set(g, "overlap", "prism");
+            rc |= set(g, "sep", "+8");
+        }
         rc |= set(g, "splines", c->m->kept_edges > DOT_MAX_EDGES ? "line"
                                                                  : "true");
         if (strcmp(c->engine, "neato") == 0)
