@@ -108,7 +108,7 @@ int cmd_render(int argc, char **argv, kg_cli *cli)
     kg_error err = {0, ""};
     const cli_opt opts[] = {
         {"output", 'o', CLI_OPT_STR, &out, "FILE",
-         "output; format by extension: .dot .svg .png .pdf .html"},
+         "format by extension: .dot .svg .png .pdf .html"},
         {"at", 0, CLI_OPT_STR, &at, "DATE",
          "draw the graph at DATE (default: today)"},
         {"diff", 0, CLI_OPT_FLAG, &diff, NULL,
