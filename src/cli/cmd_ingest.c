@@ -3,7 +3,14 @@
  * triples and store everything as one revision, in one transaction.  An
  * article whose text is already stored adds nothing; a bad article is
  * reported and skipped (exit 3), the rest is stored.
+ *
+ * Two threads: the main thread reads articles, asks the store whether each
+ * is new (by text hash, cheap) and stores the triples; a worker thread
+ * extracts the new ones.  A ring of jobs between them keeps the order of
+ * the articles, so the store is written in the same order as by one
+ * thread and the result is the same bytes.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,23 +67,194 @@ static int keep_triple(const kg_triple *t, const kg_explain *why,
     return 0;
 }
 
+/* One article on its way through the pipeline. */
+typedef struct job {
+    kg_doc *doc;
+    doc_triples dt;
+    int rc;          /* kg_extract_doc's result */
+    int done;        /* extracted */
+    kg_error err;
+} job;
+
+#define RING 32
+
+typedef struct pipe_state {
+    const kg_extractor *ex;
+    job ring[RING];
+    size_t head;     /* next job to store */
+    size_t next;     /* next job to extract */
+    size_t tail;     /* next free slot */
+    int eof;         /* no more jobs will come */
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+} pipe_state;
+
+static void *worker(void *arg)
+{
+    pipe_state *p = arg;
+    for (;;) {
+        job *j;
+        pthread_mutex_lock(&p->mu);
+        while (p->next == p->tail && !p->eof)
+            pthread_cond_wait(&p->work, &p->mu);
+        if (p->next == p->tail) {
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
+        }
+        j = &p->ring[p->next % RING];
+        p->next++;
+        pthread_mutex_unlock(&p->mu);
+        j->rc = kg_extract_doc(p->ex, j->doc, keep_triple, &j->dt, &j->err);
+        pthread_mutex_lock(&p->mu);
+        j->done = 1;
+        pthread_cond_broadcast(&p->done);
+        pthread_mutex_unlock(&p->mu);
+    }
+}
+
+typedef struct ingest_state {
+    kg_store *st;
+    pipe_state pipe;
+    cli_progress prog;
+    kg_reader *rd;
+    long long narticles, ntriples;
+    int nbad;
+    kg_error err;
+} ingest_state;
+
+/* Store the triples of the oldest job (it is done); frees it. */
+static int store_job(ingest_state *is, job *j)
+{
+    const kg_doc *doc = j->doc;
+    size_t i;
+    int rc = KG_OK;
+    if (j->rc != KG_OK) {
+        if (j->rc == KG_ENOMEM) {
+            rc = kg_error_set(&is->err, KG_ENOMEM, "out of memory");
+        } else {
+            /* the document row stays (its text is known), without its
+               triples: extraction of it failed */
+            cli_progress_end(&is->prog);
+            cli_warn("%s: %s; its triples are skipped",
+                     doc->path ? doc->path : doc->id, j->err.msg);
+            is->nbad++;
+        }
+        j->dt.n = 0;
+    }
+    for (i = 0; rc == KG_OK && i < j->dt.n; i++) {
+        rc = kg_store_add_triple(is->st, &j->dt.v[i], &is->err);
+        if (rc == KG_EINVAL) {
+            cli_progress_end(&is->prog);
+            cli_warn("%s: triple %zu: %s; skipped",
+                     doc->path ? doc->path : doc->id, i + 1, is->err.msg);
+            rc = KG_OK;
+            continue;
+        }
+        if (rc == KG_OK)
+            is->ntriples++;
+    }
+    kg_doc_free(j->doc);
+    free(j->dt.v);
+    kg_pool_release(&j->dt.pool);
+    memset(j, 0, sizeof *j);
+    return rc;
+}
+
+/*
+ * Store every finished job at the head of the ring, in order; with wait,
+ * block until at least the head job is finished.
+ */
+static int drain(ingest_state *is, int wait)
+{
+    pipe_state *p = &is->pipe;
+    int rc = KG_OK;
+    pthread_mutex_lock(&p->mu);
+    while (rc == KG_OK && p->head < p->tail) {
+        job *j = &p->ring[p->head % RING];
+        if (!j->done) {
+            if (!wait)
+                break;
+            pthread_cond_wait(&p->done, &p->mu);
+            continue;
+        }
+        pthread_mutex_unlock(&p->mu);
+        rc = store_job(is, j);
+        pthread_mutex_lock(&p->mu);
+        p->head++;
+        wait = 0;
+    }
+    pthread_mutex_unlock(&p->mu);
+    return rc;
+}
+
+/* Read, check and queue every article; store as they are extracted. */
+static int run_pipeline(ingest_state *is)
+{
+    pipe_state *p = &is->pipe;
+    int rc = KG_OK;
+    for (;;) {
+        kg_doc *doc = NULL;
+        int is_new = 0, full;
+        size_t done_b, total_b;
+        rc = kg_reader_next(is->rd, &doc, &is->err);
+        if (rc == 0)
+            break;
+        if (rc < 0) {
+            if (rc == KG_ENOMEM)
+                break;
+            cli_progress_end(&is->prog);
+            cli_warn("%s; skipped", is->err.msg);
+            is->nbad++;
+            rc = KG_OK;
+            continue;
+        }
+        rc = KG_OK;
+        is->narticles++;
+        if ((rc = kg_store_add_doc(is->st, doc, &is_new, &is->err))) {
+            kg_doc_free(doc);
+            break;
+        }
+        if (!is_new) {
+            kg_doc_free(doc);
+        } else {
+            pthread_mutex_lock(&p->mu);
+            full = p->tail - p->head == RING;
+            pthread_mutex_unlock(&p->mu);
+            if (full && (rc = drain(is, 1)) != KG_OK) {
+                kg_doc_free(doc);
+                break;
+            }
+            pthread_mutex_lock(&p->mu);
+            memset(&p->ring[p->tail % RING], 0, sizeof(job));
+            p->ring[p->tail % RING].doc = doc;
+            p->tail++;
+            pthread_cond_signal(&p->work);
+            pthread_mutex_unlock(&p->mu);
+        }
+        if ((rc = drain(is, 0)) != KG_OK)
+            break;
+        kg_reader_progress(is->rd, &done_b, &total_b);
+        cli_progress_update(&is->prog, done_b, total_b, is->narticles,
+                            is->ntriples);
+    }
+    while (rc == KG_OK && p->head < p->tail)
+        rc = drain(is, 1);
+    return rc;
+}
+
 int cmd_ingest(int argc, char **argv, kg_cli *cli)
 {
     const char *message = NULL, *date_s = NULL;
     cli_list rules = {{NULL}, 0};
-    int json = 0, npos, rc, nbad = 0;
-    long long narticles = 0, ntriples = 0;
+    int json = 0, npos, rc, started = 0;
     char **pos;
-    kg_store *st = NULL;
     kg_extractor *ex = NULL;
-    kg_reader *rd = NULL;
     kg_extract_opts xo;
     kg_reader_opts ro;
     kg_revision rev;
-    kg_error err = {0, ""};
     kg_buf out = KG_BUF_INIT;
-    doc_triples dt;
-    cli_progress prog;
+    ingest_state is;
+    pthread_t tid;
     const cli_opt opts[] = {
         {"message", 'm', CLI_OPT_STR, &message, "MSG", "revision message"},
         {"date", 0, CLI_OPT_STR, &date_s, "DATE",
@@ -94,7 +272,7 @@ int cmd_ingest(int argc, char **argv, kg_cli *cli)
         "reported and skipped (exit 3); the rest is stored.",
         "example: corpgraph ingest -m \"October news\" samples/", 1, -1};
 
-    memset(&dt, 0, sizeof dt);
+    memset(&is, 0, sizeof is);
     memset(&ro, 0, sizeof ro);
     memset(&xo, 0, sizeof xo);
     rc = cli_parse(cli, argc, argv, opts, &spec, &npos, &pos);
@@ -105,82 +283,50 @@ int cmd_ingest(int argc, char **argv, kg_cli *cli)
                                "YYYY-MM or YYYY-MM-DD)", date_s);
     xo.rule_files = rules.v;
     xo.nrule_files = (size_t)rules.n;
-    if ((rc = kg_extractor_new(&ex, &xo, &err)) != KG_OK) {
-        rc = cli_error("%s", err.msg);
+    pthread_mutex_init(&is.pipe.mu, NULL);
+    pthread_cond_init(&is.pipe.work, NULL);
+    pthread_cond_init(&is.pipe.done, NULL);
+    if ((rc = kg_extractor_new(&ex, &xo, &is.err)) != KG_OK) {
+        rc = cli_error("%s", is.err.msg);
         goto done;
     }
-    if ((rc = kg_reader_new(&rd, (const char *const *)pos, (size_t)npos,
-                            &ro, &err)) != KG_OK) {
-        rc = cli_error("%s", err.msg);
+    is.pipe.ex = ex;
+    if ((rc = kg_reader_new(&is.rd, (const char *const *)pos, (size_t)npos,
+                            &ro, &is.err)) != KG_OK) {
+        rc = cli_error("%s", is.err.msg);
         goto done;
     }
-    rc = cli_store_open(cli, KG_STORE_CREATE, &st);
+    rc = cli_store_open(cli, KG_STORE_CREATE, &is.st);
     if (rc != KG_EXIT_OK)
         goto done;
-    if ((rc = kg_store_begin(st, message, kg_extractor_version(ex), &err))) {
-        rc = (cli_error("%s", err.msg), cli_exit_for(rc));
+    if ((rc = kg_store_begin(is.st, message, kg_extractor_version(ex),
+                             &is.err))) {
+        rc = (cli_error("%s", is.err.msg), cli_exit_for(rc));
         goto done;
     }
-    cli_progress_start(&prog, cli->err_is_tty, "articles");
-    for (;;) {
-        kg_doc *doc = NULL;
-        int is_new = 0;
-        size_t i, done_b, total_b;
-        rc = kg_reader_next(rd, &doc, &err);
-        if (rc == 0)
-            break;
-        if (rc < 0) {
-            if (rc == KG_ENOMEM)
-                break;
-            cli_progress_end(&prog);
-            cli_warn("%s; skipped", err.msg);
-            nbad++;
-            continue;
-        }
-        narticles++;
-        rc = kg_store_add_doc(st, doc, &is_new, &err);
-        if (rc == KG_OK && is_new) {
-            dt.n = 0;
-            kg_pool_release(&dt.pool);
-            rc = kg_extract_doc(ex, doc, keep_triple, &dt, &err);
-            if (rc != KG_OK && rc != KG_ENOMEM && rc != KG_EBUSY &&
-                rc != KG_ESTORE) {
-                /* the document row stays (its text is known), without
-                   triples: extraction of it failed */
-                cli_progress_end(&prog);
-                cli_warn("%s: %s; its triples are skipped",
-                         doc->path ? doc->path : doc->id, err.msg);
-                nbad++;
-                dt.n = 0;
-                rc = KG_OK;
-            }
-            for (i = 0; rc == KG_OK && i < dt.n; i++) {
-                rc = kg_store_add_triple(st, &dt.v[i], &err);
-                if (rc == KG_EINVAL) {
-                    cli_warn("%s: triple %zu: %s; skipped",
-                             doc->path ? doc->path : doc->id, i + 1,
-                             err.msg);
-                    rc = KG_OK;
-                    continue;
-                }
-                ntriples++;
-            }
-        }
-        kg_doc_free(doc);
-        if (rc != KG_OK)
-            break;
-        kg_reader_progress(rd, &done_b, &total_b);
-        cli_progress_update(&prog, done_b, total_b, narticles, ntriples);
+    if (pthread_create(&tid, NULL, worker, &is.pipe) != 0) {
+        kg_store_rollback(is.st);
+        rc = cli_error("cannot start a thread");
+        goto done;
     }
-    cli_progress_end(&prog);
+    started = 1;
+    cli_progress_start(&is.prog, cli->err_is_tty, "articles");
+    rc = run_pipeline(&is);
+    pthread_mutex_lock(&is.pipe.mu);
+    is.pipe.eof = 1;
+    pthread_cond_broadcast(&is.pipe.work);
+    pthread_mutex_unlock(&is.pipe.mu);
+    pthread_join(tid, NULL);
+    started = 0;
+    cli_progress_end(&is.prog);
     if (rc == KG_OK)
-        rc = kg_store_commit(st, &rev, &err);
+        rc = kg_store_commit(is.st, &rev, &is.err);
     else
-        kg_store_rollback(st);
+        kg_store_rollback(is.st);
     if (rc != KG_OK) {
         int code = cli_exit_for(rc);
-        cli_error("%s; nothing was stored", rc == KG_ENOMEM ? "out of memory"
-                                                           : err.msg);
+        cli_error("%s; nothing was stored",
+                  rc == KG_ENOMEM ? "out of memory" : is.err.msg);
         rc = code;
         goto done;
     }
@@ -189,29 +335,44 @@ int cmd_ingest(int argc, char **argv, kg_cli *cli)
                       "{\"revision\":%lld,\"articles\":%lld,\"documents\":"
                       "%lld,\"skipped\":%lld,\"bad\":%d,\"triples\":%lld,"
                       "\"ties_opened\":%lld,\"ties_closed\":%lld}\n",
-                      (long long)rev.id, narticles, (long long)rev.documents,
-                      (long long)rev.skipped, nbad,
-                      (long long)rev.assertions, (long long)rev.ties_opened,
+                      (long long)rev.id, is.narticles,
+                      (long long)rev.documents, (long long)rev.skipped,
+                      is.nbad, (long long)rev.assertions,
+                      (long long)rev.ties_opened,
                       (long long)rev.ties_closed);
     else if (rev.id == 0)
         kg_buf_printf(&out,
                       "nothing new: %lld articles, all already stored; no "
-                      "revision made\n", narticles);
+                      "revision made\n", is.narticles);
     else
         kg_buf_printf(&out,
                       "%lld articles (%lld already stored), %lld triples, "
                       "revision %lld\n",
-                      narticles, (long long)rev.skipped,
+                      is.narticles, (long long)rev.skipped,
                       (long long)rev.assertions, (long long)rev.id);
     rc = cli_write(cli, &out);
-    if (rc == KG_EXIT_OK && nbad)
+    if (rc == KG_EXIT_OK && is.nbad)
         rc = KG_EXIT_PARTIAL;
 done:
-    free(dt.v);
-    kg_pool_release(&dt.pool);
+    if (started) {
+        pthread_mutex_lock(&is.pipe.mu);
+        is.pipe.eof = 1;
+        pthread_cond_broadcast(&is.pipe.work);
+        pthread_mutex_unlock(&is.pipe.mu);
+        pthread_join(tid, NULL);
+    }
+    while (is.pipe.head < is.pipe.tail) {
+        job *j = &is.pipe.ring[is.pipe.head++ % RING];
+        kg_doc_free(j->doc);
+        free(j->dt.v);
+        kg_pool_release(&j->dt.pool);
+    }
+    pthread_cond_destroy(&is.pipe.done);
+    pthread_cond_destroy(&is.pipe.work);
+    pthread_mutex_destroy(&is.pipe.mu);
     kg_buf_release(&out);
-    kg_store_close(st);
-    kg_reader_free(rd);
+    kg_store_close(is.st);
+    kg_reader_free(is.rd);
     kg_extractor_free(ex);
     return rc;
 }

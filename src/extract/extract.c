@@ -215,12 +215,21 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
             if (b->relation == a->relation && b->s == a->s &&
                 b->o == a->o && rank[b->status] > rank[a->status])
                 a->status = b->status;
+            /* a weak rule ("deal with") yields to any other tie of the
+             * same pair ("merger agreement with") */
+            if (EX_AT(ex->rulev, ex_rule, a->rule).weak &&
+                !EX_AT(ex->rulev, ex_rule, b->rule).weak &&
+                ((b->s == a->s && b->o == a->o) ||
+                 (b->s == a->o && b->o == a->s)))
+                a->relation = -1;
         }
     }
     for (i = from; i < sc->outs.n; i++) {
         const ex_out *o = &EX_AT(sc->outs, ex_out, i);
         const ex_rule *r = &EX_AT(ex->rulev, ex_rule, o->rule);
         kg_triple t;
+        if (o->relation < 0)
+            continue;
         kg_explain why;
         char date[KG_DATE_STRLEN];
         uint32_t dummy;
@@ -324,6 +333,13 @@ int kg_extract_doc(const kg_extractor *ex, const kg_doc *doc,
             goto done;
         if ((rc = kg_extract__match(&sc, si)) != KG_OK)
             goto done;
+        /* "Will Apple buy Disney?" asserts nothing */
+        {
+            const ex_sent *s = &EX_AT(sc.sents, ex_sent, si);
+            const ex_tok *lt = &EX_AT(sc.toks, ex_tok, s->t1 - 1);
+            if ((lt->flags & TF_PUNCT) && ex_norm(&sc, lt)[0] == '?')
+                sc.outs.n = before;
+        }
         if (sc.outs.n > before &&
             (rc = emit_sentence(&sc, si, before, cb, payload)) != 0)
             goto done;

@@ -196,13 +196,18 @@ static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
 {
     const ex_tok *tk = sc->toks.ptr;
     int64_t j;
+    if (pos < (int64_t)s->t1 && (is_word(sc, (uint32_t)pos, "the") ||
+                                 is_word(sc, (uint32_t)pos, "a") ||
+                                 is_word(sc, (uint32_t)pos, "an")))
+        pos++;
     for (j = pos; j < (int64_t)s->t1 && j < pos + 5; j++) {
         const ex_tok *t = &tk[j];
         if (sc->mstart[j - s->t0] >= 0) {
             const ex_ment *m = &EX_AT(sc->ments, ex_ment,
                                       sc->mstart[j - s->t0]);
             /* "Google engineers Noam Shazeer": a modifier name */
-            if (m->b + 1 < s->t1 && sc->mstart[m->b + 1 - s->t0] >= 0 &&
+            if (m->b + 1 < s->t1 &&
+                sc->mstart[m->b + 1 - s->t0] >= 0 &&
                 (tk[m->b].flags & TF_WORD) &&
                 !(tk[m->b].flags & (TF_CAP | TF_NUM)) &&
                 !(ex_wflags(sc, &tk[m->b]) & (WF_STOP | WF_TRIGGER)))
@@ -249,8 +254,15 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         }
     } else if (e->type == EL_GAP) {
         uint32_t g;
+        const ex_elem *nx = k + 1 < st->r->el_n ? &st->el[k + 1] : NULL;
         for (g = 0; g <= e->cls; g++) {
             if (g > 0 && !gap_ok(st->sc, s, pos + g - 1))
+                break;
+            /* a gap never swallows what the next word element matches:
+             * "invested heavily in data centres in Wisconsin" */
+            if (g > 0 && nx && nx->type == EL_CLASS && !nx->optional &&
+                class_at(st->sc, nx->cls, pos + g - 1, 1, s->t0, s->t1,
+                         NULL))
                 break;
             if (match_fwd(st, k + 1, pos + g))
                 return 1;
@@ -267,15 +279,21 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             m = premodified(st->sc, s, pos);
         if (m >= 0 && possessor_blocked(st, m, k))
             m = -1;
-        /* "founded by OpenAI researchers": a name used as a modifier */
+        /* "founded by OpenAI researchers", "Roomba maker iRobot": a
+         * name used as a modifier; the argument is the name after */
         if (m >= 0) {
             const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
-            if (mm->b < s->t1 &&
-                (ex_wflags(st->sc, &EX_AT(st->sc->toks, ex_tok, mm->b)) &
-                 WF_MODNOUN)) {
-                uint32_t q = mm->b + 1;
-                m = q < s->t1 ? st->sc->mstart[q - s->t0] : -1;
-            }
+            uint32_t wf = mm->b < s->t1
+                              ? ex_wflags(st->sc,
+                                          &EX_AT(st->sc->toks, ex_tok, mm->b))
+                              : 0;
+            uint32_t q = mm->b + 1;
+            int32_t nm = q < s->t1 ? st->sc->mstart[q - s->t0] : -1;
+            if (wf & WF_MODNOUN)
+                m = nm;
+            else if ((wf & WF_ORGHEAD) && nm >= 0 &&
+                     !(EX_AT(st->sc->toks, ex_tok, mm->b).flags & TF_CAP))
+                m = nm;
         }
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             st->slot[e->slot] = m;
@@ -405,7 +423,15 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
     int found[KG_STATUS__COUNT] = {0};
     size_t c;
     int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
-    int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1;
+    int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1, q;
+    /* after the match, cues count up to the end of its clause */
+    for (q = hi; q < nhi; q++) {
+        const char *qn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q));
+        if ((qn[0] == ',' || qn[0] == ';') && !qn[1]) {
+            nhi = q;
+            break;
+        }
+    }
     for (c = 0; c < ex->cuev.n; c++) {
         const ex_cue *cue = &EX_AT(ex->cuev, ex_cue, c);
         int64_t a = cue->wide ? (int64_t)s->t0 : nlo;
@@ -875,6 +901,39 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
         back = (have - want + 7) % 7;
         *out = add_days(doc, -back);
         return 1;
+    }
+    /* "two years ago", "a month ago", "3 weeks ago" */
+    if (i + 2 < s->t1 && is_word(sc, i + 2, "ago")) {
+        static const char *const words[] = {"a", "one", "two", "three",
+                                            "four", "five", "six", "seven",
+                                            "eight", "nine", "ten"};
+        int num = small_int(sc, t, 1, 99), w;
+        const char *u = ex_norm(sc, &tk[i + 1]);
+        for (w = 0; num < 0 && w < 11; w++)
+            if (strcmp(n, words[w]) == 0)
+                num = w ? w : 1;
+        if (num > 0) {
+            if (strncmp(u, "year", 4) == 0) {
+                d.year = doc.year - num;
+                *out = d;
+                return 3;
+            }
+            if (strncmp(u, "month", 5) == 0) {
+                int m = doc.month - num, y = doc.year;
+                while (m < 1) {
+                    m += 12;
+                    y--;
+                }
+                d.year = y;
+                d.month = m;
+                *out = d;
+                return 3;
+            }
+            if (strncmp(u, "week", 4) == 0 || strncmp(u, "day", 3) == 0) {
+                *out = add_days(doc, -num * (u[0] == 'w' ? 7 : 1));
+                return 3;
+            }
+        }
     }
     if (strcmp(n, "yesterday") == 0) {
         *out = add_days(doc, -1);

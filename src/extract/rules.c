@@ -334,6 +334,8 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
             r.conf = strtod(buf + 5, &end);
             if (*end || r.conf < 0 || r.conf > 1)
                 return perr(p, "conf must be a number in 0..1:", buf + 5);
+        } else if (strcmp(buf, "weak") == 0) {
+            r.weak = 1;
         } else if (strcmp(buf, "cues=near") == 0) {
             r.near_cues = 1;
         } else if (strcmp(buf, "cues=all") == 0) {

@@ -14,6 +14,7 @@
  *   render__big_*        large graphs switch to sfdp without labels
  *   render__timeline_*   positions identical across panels; HTML page
  *   render__empty        an empty set still draws (title only)
+ *   render__self_loop_*  a tie to itself; timelines with empty dates
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -320,7 +321,7 @@ static void test_render__max_nodes(void)
 static void test_render__big_sfdp(void)
 {
     char *names = NULL;
-    kg_tieset s = fx_random(300, 450, 7, &names);
+    kg_tieset s = fx_random(450, 700, 7, &names);
     kg_render_opts opts = KG_RENDER_OPTS_INIT;
     kg_render_info info;
     kg_buf out = KG_BUF_INIT;
@@ -429,6 +430,44 @@ static void test_render__empty(void)
     kg_buf_release(&out);
 }
 
+static void test_render__self_loop_and_empty_timeline(void)
+{
+    kg_tie t;
+    kg_tieset s, f[2];
+    kg_date d[2];
+    kg_render_opts opts = KG_RENDER_OPTS_INIT;
+    kg_render_info info;
+    kg_buf out = KG_BUF_INIT;
+    kg_error err = {0, ""};
+    memset(&t, 0, sizeof t);
+    t.subject = t.object = "Alphabet";
+    t.relation = KG_REL_INVESTED_IN;
+    t.stake = -1;
+    memset(&s, 0, sizeof s);
+    s.v = &t;
+    s.n = 1;
+    opts.format = KG_RENDER_SVG;
+    KG_CHECK_INT(kg_render_snapshot(&out, &info, &s, KG_DATE_UNKNOWN, &opts,
+                                    &err), KG_OK);
+    KG_CHECK_INT(info.nodes, 1);
+    KG_CHECK_INT(count(out.ptr, out.len, "class=\"edge\""), 1);
+    /* a timeline where nothing holds yet, then one tie */
+    memset(f, 0, sizeof f);
+    f[1] = s;
+    d[0] = fx_date("1990");
+    d[1] = fx_date("2000");
+    kg_buf_clear(&out);
+    KG_CHECK_INT(kg_render_timeline(&out, &info, f, d, 2, &opts, &err),
+                 KG_OK);
+    KG_CHECK(strstr(out.ptr, ">1990</text>") != NULL);
+    f[1].n = 0;
+    kg_buf_clear(&out);
+    KG_CHECK_INT(kg_render_timeline(&out, &info, f, d, 2, &opts, &err),
+                 KG_OK);
+    KG_CHECK(strstr(out.ptr, "<svg") != NULL);
+    kg_buf_release(&out);
+}
+
 int main(void)
 {
     if (kg_init() != KG_OK)
@@ -449,5 +488,6 @@ int main(void)
     KG_RUN(test_render__big_sfdp);
     KG_RUN(test_render__timeline_positions);
     KG_RUN(test_render__empty);
+    KG_RUN(test_render__self_loop_and_empty_timeline);
     return kg_test_summary();
 }
