@@ -1126,6 +1126,9 @@ int cmd_eval(int argc, char **argv, kg_cli *cli)
         "article, subject,\nrelation, object and status; names are compared "
         "without case,\npunctuation, a leading 'the' or legal suffixes (Inc, "
         "Corp, Ltd, AG,\nHoldings...), symmetric relations in either order.",
+        "With --gold, the gold file is skipped when it lies under PATH, and "
+        "only\narticles that have gold lines are scored.  Dates are not "
+        "compared.\n\n"
         "With --case, each block of the file is one article (id FILE:LINE) "
         "and\nthe exit status is 1 if any block that is not marked %%GAP has "
         "a miss\nor a false positive.  Case format: '#' comments and blank "
