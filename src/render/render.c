@@ -31,6 +31,7 @@
 #define DOT_MAX_EDGES 160
 #define DOT_HUBLESS_NODES 30  /* without --focus, dot only up to this */
 #define NEATO_MAX_NODES 300   /* neato: 500 nodes in 1 s; then sfdp */
+#define CURVED_MAX_EDGES 60   /* neato/sfdp route curves up to this */
 #define LABEL_MAX_EDGES 400   /* past this: labels in tooltips only */
 #define FREE_LABEL_MAX_EDGES 40 /* the same for neato/sfdp/circo */
 #define PRISM_MAX_NODES 2000  /* overlap removal past this costs 5-7x the
@@ -461,8 +462,9 @@ static int engine_attrs(Agraph_t *g, const rctx *c)
             rc |= set(g, "overlap", "prism");
             rc |= set(g, "sep", "+8");
         }
-        rc |= set(g, "splines", c->m->kept_edges > DOT_MAX_EDGES ? "line"
-                                                                 : "true");
+        /* routing curves around nodes costs ~1 s per 100 ties here */
+        rc |= set(g, "splines", c->m->kept_edges > CURVED_MAX_EDGES ? "line"
+                                                                    : "true");
         if (strcmp(c->engine, "neato") == 0)
             rc |= set(g, "mode", "major");
     }
