@@ -134,6 +134,14 @@ int kg_extractor_new(kg_extractor **out, const kg_extract_opts *opts,
         goto done;
     h ^= kg_extract__hash((const char *)kg_data_gazetteer,
                           kg_data_gazetteer_len) * 31;
+    /* filters in front of the per-token lookups */
+    if (kg_extract__map_bloom(&ex->words) != KG_OK ||
+        kg_extract__map_bloom(&ex->gfirst) != KG_OK ||
+        kg_extract__map_bloom(&ex->gfirst_lower) != KG_OK ||
+        kg_extract__map_bloom(&ex->tickers) != KG_OK) {
+        rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+        goto done;
+    }
     snprintf(ex->version, sizeof ex->version, "rules/%lu-%08lx",
              (unsigned long)ex->rulev.n,
              (unsigned long)((h ^ (h >> 32)) & 0xffffffffUL));

@@ -34,7 +34,11 @@ typedef struct ex_map {
     ex_slot *slots;
     size_t cap; /* power of two */
     size_t n;
+    uint64_t *bloom; /* optional filter in front of lookups (65536 bits) */
 } ex_map;
+
+/* Build the filter of m once its keys are final (KG_OK or KG_ENOMEM). */
+int kg_extract__map_bloom(ex_map *m);
 
 uint64_t kg_extract__hash(const char *s, size_t len);
 /* Insert key (copied into pool) unless present; *val_out gets the value. */
@@ -78,7 +82,8 @@ enum {
     WF_HYPHEN = 1u << 22,   /* class hyphensplit: "Microsoft-backed" */
     WF_COMMON = 1u << 23,   /* class common: frequent sentence openers */
     WF_NOGAP = 1u << 24,    /* class nogap: a ~N gap never crosses it */
-    WF_MODNOUN = 1u << 25   /* class modnoun: "OpenAI researchers" */
+    WF_MODNOUN = 1u << 25,  /* class modnoun: "OpenAI researchers" */
+    WF_DET = 1u << 26       /* class determiner: the, his, her, their */
 };
 
 /* A lexicon word: lowercase form as it appears in rules.txt. */

@@ -203,6 +203,22 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
         return i;
     if (maxk > s->t1 - i)
         maxk = s->t1 - i;
+    /* names continue only over capitalised words and a few joiners */
+    for (k = 1; k < maxk; k++) {
+        const ex_tok *t = &tk[i + k];
+        const char *n = ex_norm(sc, t);
+        if ((t->flags & (TF_UPPER | TF_NUM)) || !(t->flags & TF_SPACE_BEFORE))
+            continue;
+        if (strcmp(n, "of") == 0 || strcmp(n, "&") == 0 ||
+            strcmp(n, "-") == 0 || strcmp(n, ".") == 0 ||
+            strcmp(n, "and") == 0 || strcmp(n, "the") == 0 ||
+            strcmp(n, "'s") == 0 || strcmp(n, "de") == 0 ||
+            strcmp(n, "for") == 0 || strcmp(n, "+") == 0 ||
+            (allcaps && (t->flags & TF_WORD)))
+            continue;
+        break;
+    }
+    maxk = k;
     for (k = maxk; k >= 1; k--) {
         uint32_t g;
         if ((allcaps ? tok_key_lower(sc, key, i, i + k)
@@ -394,7 +410,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             continue;
         }
         /* 1. gazetteer */
-        if ((t->flags & (TF_UPPER | TF_NUM)) &&
+        if ((t->flags & TF_UPPER) &&
             (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
             ent = ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
@@ -455,7 +471,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* 4. coreference */
         if (f & WF_PRONOUN) {
             int32_t a1, a2;
-            int object = strcmp(ex_norm(sc, t), "it") == 0 && i > s->t0 &&
+            int object = t->norm_len == 2 && i > s->t0 &&
                          (tk[i - 1].flags & TF_WORD) &&
                          (ex_wflags(sc, &tk[i - 1]) &
                           (WF_STOP | WF_TRIGGER)) &&
@@ -469,7 +485,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
-        if ((f & WF_PERPRONOUN) && (j = descriptor_at(sc, s, i)) > i) {
+        if ((f & WF_PERPRONOUN) && (f & WF_DET) &&
+            (j = descriptor_at(sc, s, i)) > i) {
             /* "his company": the firm, not the person */
             int32_t a1, a2;
             org_antecedent(sc, &a1, &a2, 0);
@@ -503,7 +520,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
-        if ((j = descriptor_at(sc, s, i)) > i) {
+        if ((f & WF_DET) && (j = descriptor_at(sc, s, i)) > i) {
             int32_t a1, a2;
             org_antecedent(sc, &a1, &a2, 1);
             if (a1 >= 0) {
