@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "kg/extract.h"
 #include "kg/util.h"
@@ -40,13 +41,34 @@ typedef struct ex_map {
 /* Build the filter of m once its keys are final (KG_OK or KG_ENOMEM). */
 int kg_extract__map_bloom(ex_map *m);
 
-uint64_t kg_extract__hash(const char *s, size_t len);
+/* The hash of every map: eight bytes at a time, multiply and fold. */
+static inline uint64_t kg_extract__hash(const char *s, size_t len)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)len, v;
+    while (len >= 8) {
+        memcpy(&v, s, 8);
+        h = (h ^ v) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+        s += 8;
+        len -= 8;
+    }
+    v = 0;
+    if (len)
+        memcpy(&v, s, len);
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
+    h *= 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 32);
+}
 /* Insert key (copied into pool) unless present; *val_out gets the value. */
 int kg_extract__map_put(ex_map *m, kg_pool *pool, const char *key,
                         size_t len, uint32_t val, uint32_t *val_out);
 /* 1 and *val if found, else 0. */
 int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
                         uint32_t *val);
+/* The same with the key's hash already computed. */
+int kg_extract__map_get_h(const ex_map *m, const char *key, size_t len,
+                          uint64_t h, uint32_t *val);
 void kg_extract__map_release(ex_map *m);
 
 /* ---- built-in word classes: flags on lexicon words ---- */
@@ -252,6 +274,7 @@ typedef struct ex_tok {
     uint32_t norm_len;
     uint32_t flags;      /* TF_* */
     int32_t word;        /* lexicon word id or -1 */
+    uint64_t h;          /* hash of the lowercase form */
 } ex_tok;
 
 typedef struct ex_sent {

@@ -12,26 +12,6 @@
 
 #include "extract/extract_int.h"
 
-uint64_t kg_extract__hash(const char *s, size_t len)
-{
-    /* eight bytes at a time, multiply and fold (words are short) */
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)len, v;
-    while (len >= 8) {
-        memcpy(&v, s, 8);
-        h = (h ^ v) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 32;
-        s += 8;
-        len -= 8;
-    }
-    v = 0;
-    if (len)
-        memcpy(&v, s, len);
-    h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 29;
-    h *= 0x9E3779B97F4A7C15ULL;
-    return h ^ (h >> 32);
-}
-
 static int map_grow(ex_map *m)
 {
     size_t ncap = m->cap ? m->cap * 2 : 64, i;
@@ -103,11 +83,18 @@ int kg_extract__map_bloom(ex_map *m)
 int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
                         uint32_t *val)
 {
-    uint64_t h;
+    if (!m->cap)
+        return 0;
+    return kg_extract__map_get_h(m, key, len, kg_extract__hash(key, len),
+                                 val);
+}
+
+int kg_extract__map_get_h(const ex_map *m, const char *key, size_t len,
+                          uint64_t h, uint32_t *val)
+{
     size_t j;
     if (!m->cap)
         return 0;
-    h = kg_extract__hash(key, len);
     if (m->bloom) {
         uint32_t b = (uint32_t)(h >> 40) & (BLOOM_BITS - 1);
         if (!(m->bloom[b / 64] & (1ULL << (b % 64))))

@@ -194,12 +194,10 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
     const kg_extractor *ex = sc->ex;
     const ex_tok *tk = sc->toks.ptr;
     uint32_t maxk, k;
-    if (allcaps ? !kg_extract__map_get(&ex->gfirst_lower,
-                                       ex_norm(sc, &tk[i]), tk[i].norm_len,
-                                       &maxk)
-                : !kg_extract__map_get(&ex->gfirst,
-                                       sc->doc->text + tk[i].start,
-                                       tk[i].end - tk[i].start, &maxk))
+    /* the lowercase first-token table bounds both cases: one probe with
+     * the hash the tokenizer already computed */
+    if (!kg_extract__map_get_h(&ex->gfirst_lower, ex_norm(sc, &tk[i]),
+                               tk[i].norm_len, tk[i].h, &maxk))
         return i;
     if (maxk > s->t1 - i)
         maxk = s->t1 - i;

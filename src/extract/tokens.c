@@ -149,7 +149,7 @@ static int push_tok(ex_scratch *sc, uint32_t start, uint32_t end,
 {
     ex_tok *t = kg_extract__vec_push(&sc->toks, sizeof *t);
     kg_buf *nb = &sc->norm;
-    int64_t w;
+    uint32_t w;
     if (!t)
         return KG_ENOMEM;
     t->start = start;
@@ -157,10 +157,16 @@ static int push_tok(ex_scratch *sc, uint32_t start, uint32_t end,
     t->norm = (uint32_t)nb->len;
     t->norm_len = (uint32_t)nlen;
     t->flags = flags;
-    if (kg_buf_put(nb, norm, nlen) != KG_OK || kg_buf_putc(nb, '\0'))
+    if (nb->len + nlen + 1 >= nb->cap &&
+        kg_buf_grow(nb, nlen + 1) != KG_OK)
         return KG_ENOMEM;
-    w = kg_extract__word_find(sc->ex, nb->ptr + t->norm, nlen);
-    t->word = (int32_t)w;
+    memcpy(nb->ptr + nb->len, norm, nlen);
+    nb->len += nlen;
+    nb->ptr[nb->len++] = '\0';
+    t->h = kg_extract__hash(norm, nlen);
+    t->word = kg_extract__map_get_h(&sc->ex->words, norm, nlen, t->h, &w)
+                  ? (int32_t)w
+                  : -1;
     return KG_OK;
 }
 
