@@ -227,6 +227,8 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
              * same pair ("merger agreement with") */
             if (EX_AT(ex->rulev, ex_rule, a->rule).weak &&
                 !EX_AT(ex->rulev, ex_rule, b->rule).weak &&
+                b->relation != KG_REL_FOUNDED && b->relation != KG_REL_LEADS &&
+                b->relation != KG_REL_MAKES && b->relation >= 0 &&
                 ((b->s == a->s && b->o == a->o) ||
                  (b->s == a->o && b->o == a->s)))
                 a->relation = -1;

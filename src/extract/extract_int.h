@@ -347,7 +347,8 @@ int kg_extract__tokenize(ex_scratch *sc);
 int kg_extract__mentions(ex_scratch *sc, uint32_t sent);
 int kg_extract__match(ex_scratch *sc, uint32_t sent);
 kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
-                                  uint32_t near, uint32_t lo);
+                                  uint32_t near, uint32_t lo, uint32_t hi,
+                                  int64_t app_a, int64_t app_b);
 const char *kg_extract__amount(ex_scratch *sc, const ex_sent *s,
                                uint32_t near);
 double kg_extract__stake(const ex_scratch *sc, const ex_sent *s,
