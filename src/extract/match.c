@@ -196,6 +196,7 @@ static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
 {
     const ex_tok *tk = sc->toks.ptr;
     int64_t j;
+    int64_t start = pos;
     if (pos < (int64_t)s->t1 && (is_word(sc, (uint32_t)pos, "the") ||
                                  is_word(sc, (uint32_t)pos, "a") ||
                                  is_word(sc, (uint32_t)pos, "an")))
@@ -212,7 +213,7 @@ static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
                 !(tk[m->b].flags & (TF_CAP | TF_NUM)) &&
                 !(ex_wflags(sc, &tk[m->b]) & (WF_STOP | WF_TRIGGER)))
                 return sc->mstart[m->b + 1 - s->t0];
-            return j > pos ? sc->mstart[j - s->t0] : -1;
+            return j > start ? sc->mstart[j - s->t0] : -1;
         }
         /* "U.S.-based", "TV maker", "AI startup" */
         if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '-' &&
