@@ -13,9 +13,11 @@
  * Styling: node shape and fill by entity kind, edge colour by relation
  * family (a colour-blind-safe palette), reported ties dashed, symmetric
  * relations without arrowheads, edge labels "invested-in · 2019–", a title
- * and a legend.  Diffs colour the five change classes.  Large graphs switch
- * from dot to sfdp with overlap removal and, past a larger size, drop edge
- * labels (kept in tooltips).  src/render/ is the only place that includes
+ * and a legend.  Diffs colour the five change classes.  The automatic
+ * layout is dot for neighbourhoods and small graphs (edge labels as their
+ * own nodes: no overlaps), neato up to 300 entities and sfdp beyond, with
+ * overlap removal; force-directed layouts keep edge labels only up to 40
+ * ties (always in tooltips).  src/render/ is the only place that includes
  * Graphviz headers.
  */
 #ifndef KG_RENDER_H
@@ -36,9 +38,9 @@ typedef enum kg_render_format {
     KG_RENDER_HTML
 } kg_render_format;
 
-/* Layout engines users may ask for; AUTO picks by size. */
+/* Layout engines users may ask for. */
 typedef enum kg_render_layout {
-    KG_LAYOUT_AUTO = 0,
+    KG_LAYOUT_AUTO = 0, /* dot, neato or sfdp by size and shape */
     KG_LAYOUT_DOT,
     KG_LAYOUT_NEATO,
     KG_LAYOUT_SFDP,

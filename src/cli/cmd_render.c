@@ -108,32 +108,31 @@ int cmd_render(int argc, char **argv, kg_cli *cli)
     kg_error err = {0, ""};
     const cli_opt opts[] = {
         {"output", 'o', CLI_OPT_STR, &out, "FILE",
-         "write here; the format follows the extension: .dot .svg .png "
-         ".pdf .html"},
+         "format by extension: .dot .svg .png .pdf .html"},
         {"at", 0, CLI_OPT_STR, &at, "DATE",
          "draw the graph at DATE (default: today)"},
         {"diff", 0, CLI_OPT_FLAG, &diff, NULL,
-         "draw what changed between the two dates given as arguments"},
+         "draw the changes between the two dates given"},
         {"timeline", 0, CLI_OPT_FLAG, &timeline, NULL,
-         "draw the graph at each date given as arguments, same layout"},
+         "draw each date given, one layout for all"},
         {"focus", 'f', CLI_OPT_STR, &focus, "NAME",
          "only the entities within --hops ties of NAME"},
         {"hops", 0, CLI_OPT_INT, &hops, "K", "with --focus (default 1)"},
         {"relation", 'r', CLI_OPT_STR, &relation, "REL",
          "only ties of this relation"},
         {"kind", 'k', CLI_OPT_STR, &kind, "KIND",
-         "only ties with an org, person or product at one end"},
+         "only ties with an org, person or product end"},
         {"layout", 0, CLI_OPT_STR, &layout, "ENGINE",
-         "dot, neato, sfdp or circo (default: dot, sfdp for large graphs)"},
+         "dot, neato, sfdp or circo (default: by size)"},
         {"max-nodes", 0, CLI_OPT_INT, &max_nodes, "N",
          "keep the N most central entities (PageRank)"},
         {"as-of", 0, CLI_OPT_STR, &as_of, "REV",
-         "record time: what the store knew after revision REV"},
+         "what the store knew after revision REV"},
         {"title", 0, CLI_OPT_STR, &title, "TEXT", "the diagram's title"},
         {"no-legend", 0, CLI_OPT_FLAG, &no_legend, NULL,
          "leave out the legend"},
         {"no-labels", 0, CLI_OPT_FLAG, &no_labels, NULL,
-         "no edge labels (relation and dates stay in tooltips)"},
+         "no edge labels (they stay in tooltips)"},
         CLI_OPT_DB(cli), CLI_OPT_END};
     const cli_spec spec = {
         "corpgraph render [--at D] [options] -o FILE\n"
@@ -147,7 +146,9 @@ int cmd_render(int argc, char **argv, kg_cli *cli)
         "ties that held throughout in grey.  --timeline lays out all dates\n"
         "once so nothing moves: small multiples in SVG/PNG/PDF, a page with\n"
         "a date slider in HTML (hover or click a tie for its evidence).\n"
-        "Large graphs switch to sfdp and drop edge labels.",
+        "The layout is dot for a --focus neighbourhood or a small graph,\n"
+        "neato up to 300 entities, sfdp beyond; the last two keep edge\n"
+        "labels only up to 40 ties (always in tooltips).",
         "examples:\n"
         "  corpgraph render --at 2025-12-31 -o graphs/today.svg\n"
         "  corpgraph render --timeline 2019 2021 2023 2025 --focus OpenAI "

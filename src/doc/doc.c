@@ -4,9 +4,11 @@
  * the plain-text and JSON article parsers.  The HTML parser is in html.c,
  * files, directories and lines in reader.c.
  *
- * Invalid UTF-8 is repaired, not refused: each byte that does not start a
- * valid sequence becomes U+FFFD, so one stray Latin-1 byte does not cost
- * the whole article (doc.h promises valid UTF-8 text).
+ * Invalid UTF-8 is repaired, not refused (doc.h promises valid UTF-8
+ * text): a text with invalid bytes and no valid multi-byte sequence at all
+ * is taken to be Windows-1252 (Latin-1) and converted; in a text that is
+ * mostly UTF-8, each byte that does not start a valid sequence becomes
+ * U+FFFD.  One stray byte never costs the whole article.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -87,11 +89,56 @@ static int invisible(unsigned cp)
            cp == 0x2060 || cp == 0xAD;
 }
 
+/*
+ * 1 if s looks like Windows-1252 rather than damaged UTF-8: it has bytes
+ * that are not UTF-8 and not one valid multi-byte sequence.
+ */
+static int looks_cp1252(const unsigned char *p, size_t len)
+{
+    size_t i = 0, k, bad = 0;
+    unsigned cp;
+    while (i < len) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        k = utf8_decode(p + i, len - i, &cp);
+        if (k)
+            return 0;
+        bad++;
+        i++;
+    }
+    return bad > 0;
+}
+
+/* Windows-1252 bytes 0x80..0x9F; 0 for the five it leaves undefined. */
+static const unsigned short cp1252[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+/* Append code point cp (< U+10000) as UTF-8. */
+static int put_cp(kg_buf *out, unsigned cp)
+{
+    char u[3];
+    if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        return kg_buf_put(out, u, 2);
+    }
+    u[0] = (char)(0xE0 | (cp >> 12));
+    u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    u[2] = (char)(0x80 | (cp & 0x3F));
+    return kg_buf_put(out, u, 3);
+}
+
 int kg_doc__clean(kg_buf *out, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, run, k;
     unsigned cp;
+    int latin = looks_cp1252(p, len);
     if (kg_buf_grow(out, len) != KG_OK)
         return KG_ENOMEM;
     while (i < len) {
@@ -117,7 +164,18 @@ int kg_doc__clean(kg_buf *out, const char *s, size_t len)
             i++;
             continue;
         }
-        k = utf8_decode(p + i, len - i, &cp);
+        if (latin) {
+            cp = p[i] >= 0xA0 ? p[i] : cp1252[p[i] - 0x80];
+            k = 1;
+            if (!cp) {
+                if (kg_buf_put(out, "\xEF\xBF\xBD", 3) != KG_OK)
+                    return KG_ENOMEM;
+                i++;
+                continue;
+            }
+        } else {
+            k = utf8_decode(p + i, len - i, &cp);
+        }
         if (!k) {
             if (kg_buf_put(out, "\xEF\xBF\xBD", 3) != KG_OK)
                 return KG_ENOMEM;
@@ -130,7 +188,10 @@ int kg_doc__clean(kg_buf *out, const char *s, size_t len)
         } else if (cp == 0x2028 || cp == 0x2029) {
             if (kg_buf_putc(out, '\n') != KG_OK)
                 return KG_ENOMEM;
-        } else if (!invisible(cp) && kg_buf_put(out, s + i, k) != KG_OK) {
+        } else if (invisible(cp)) {
+            /* dropped */
+        } else if (latin ? put_cp(out, cp) != KG_OK
+                         : kg_buf_put(out, s + i, k) != KG_OK) {
             return KG_ENOMEM;
         }
         i += k;

@@ -356,6 +356,15 @@ int kg_render__model_filter(rmodel *m, const kg_render_opts *opts,
         m->omitted = kept - opts->max_nodes;
         free(order);
         count_degrees(m);
+        /* an entity whose ties all went out with the others goes too */
+        for (i = 0; i < m->nn; i++) {
+            rnode *v = &m->nodes[i];
+            if (v->keep && v->degree == 0 &&
+                !(opts->focus && strcmp(v->name, opts->focus) == 0)) {
+                v->keep = 0;
+                m->omitted++;
+            }
+        }
     }
     m->kept_nodes = m->kept_edges = 0;
     for (i = 0, id = 0; i < m->nn; i++) {

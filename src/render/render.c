@@ -29,6 +29,9 @@
 /* Sizes where the automatic layout changes (see perf-anchors.md 3). */
 #define DOT_MAX_NODES 80      /* dot above this is super-linear */
 #define DOT_MAX_EDGES 160
+#define DOT_HUBLESS_NODES 30  /* without --focus, dot only up to this */
+#define NEATO_MAX_NODES 300   /* neato: 500 nodes in 1 s; then sfdp */
+#define CURVED_MAX_EDGES 60   /* neato/sfdp route curves up to this */
 #define LABEL_MAX_EDGES 400   /* past this: labels in tooltips only */
 #define FREE_LABEL_MAX_EDGES 40 /* the same for neato/sfdp/circo */
 #define PRISM_MAX_NODES 2000  /* overlap removal past this costs 5-7x the
@@ -163,13 +166,21 @@ static const char *engine_name(kg_render_layout l)
 
 static void choose(rctx *c, const rmodel *m, const kg_render_opts *opts)
 {
-    int small = m->kept_nodes <= DOT_MAX_NODES &&
-                m->kept_edges <= DOT_MAX_EDGES;
+    size_t n = m->kept_nodes, e = m->kept_edges;
     c->m = m;
     c->opts = opts;
     c->engine = engine_name(opts->layout);
-    if (!c->engine)
-        c->engine = small ? "dot" : "sfdp";
+    /*
+     * dot (left to right, labels as nodes of their own) reads best for a
+     * neighbourhood, where one entity is tied to most others; a graph
+     * with many hubs becomes long criss-crossing curves, where neato's
+     * stress layout reads better; sfdp scales past a few hundred.
+     */
+    if (!c->engine && n <= DOT_MAX_NODES && e <= DOT_MAX_EDGES &&
+        (opts->focus || (n <= DOT_HUBLESS_NODES && e <= 2 * n)))
+        c->engine = "dot";
+    else if (!c->engine)
+        c->engine = n <= NEATO_MAX_NODES ? "neato" : "sfdp";
     c->big = m->kept_edges > LABEL_MAX_EDGES;
     /*
      * Edge labels only where they cannot pile up: dot places them as
@@ -451,8 +462,9 @@ static int engine_attrs(Agraph_t *g, const rctx *c)
             rc |= set(g, "overlap", "prism");
             rc |= set(g, "sep", "+8");
         }
-        rc |= set(g, "splines", c->m->kept_edges > DOT_MAX_EDGES ? "line"
-                                                                 : "true");
+        /* routing curves around nodes costs ~1 s per 100 ties here */
+        rc |= set(g, "splines", c->m->kept_edges > CURVED_MAX_EDGES ? "line"
+                                                                    : "true");
         if (strcmp(c->engine, "neato") == 0)
             rc |= set(g, "mode", "major");
     }

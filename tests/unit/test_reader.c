@@ -10,7 +10,8 @@
  *   tree__*     directories in sorted order, dot files skipped, sniffing
  *   stdin__*    "-" sniffed as JSONL, HTML, text
  *   bad__*      missing file, empty file, NUL bytes, invalid UTF-8
- *               (repaired), a long line refused and skipped with flat
+ *               (repaired; all-Latin-1 text converted from Windows-1252),
+ *               a long line refused and skipped with flat
  *               memory, an oversized text file; the batch always goes on
  */
 #include <stdio.h>
@@ -478,7 +479,28 @@ static void test_reader__bad_utf8_repaired(void)
                      "\xEF\xBF\xBD( \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD "
                      "end.");
         KG_CHECK(kg_utf8_valid(res.docs[0]->text, res.docs[0]->text_len));
-        KG_CHECK_STR(res.docs[1]->text, "M\xEF\xBF\xBDnchen AG");
+        /* nothing but Latin-1 bytes: read as Windows-1252 */
+        KG_CHECK_STR(res.docs[1]->text, "M\xC3\xBCnchen AG");
+    }
+    result_free(&res);
+}
+
+static void test_reader__cp1252_text(void)
+{
+    static const char txt[] = "title: Caf\xE9 \x93news\x94\n\n"
+                              "Soci\xE9t\xE9 G\xE9n\xE9rale \x80 5\xA0m "
+                              "\x81.\n";
+    const char *paths[1];
+    result res;
+    paths[0] = tmp_file("cp1252.txt", txt, sizeof txt - 1);
+    read_all(&res, paths, 1, NULL);
+    KG_CHECK_INT(res.ndocs, 1);
+    if (res.ndocs == 1) {
+        KG_CHECK_STR(res.docs[0]->title,
+                     "Caf\xC3\xA9 \xE2\x80\x9Cnews\xE2\x80\x9D");
+        KG_CHECK_STR(res.docs[0]->text,
+                     "Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale "
+                     "\xE2\x82\xAC 5 m \xEF\xBF\xBD.");
     }
     result_free(&res);
 }
@@ -579,6 +601,7 @@ int main(void)
     KG_RUN(test_reader__progress);
     KG_RUN(test_reader__bad_inputs_continue);
     KG_RUN(test_reader__bad_utf8_repaired);
+    KG_RUN(test_reader__cp1252_text);
     KG_RUN(test_reader__long_line_skipped);
     KG_RUN(test_reader__oversized_text);
     KG_RUN(test_reader__stdin_sniff);

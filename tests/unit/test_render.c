@@ -321,7 +321,7 @@ static void test_render__max_nodes(void)
 static void test_render__big_sfdp(void)
 {
     char *names = NULL;
-    kg_tieset s = fx_random(300, 450, 7, &names);
+    kg_tieset s = fx_random(450, 700, 7, &names);
     kg_render_opts opts = KG_RENDER_OPTS_INIT;
     kg_render_info info;
     kg_buf out = KG_BUF_INIT;
