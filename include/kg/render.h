@@ -19,6 +19,9 @@
  * overlap removal; force-directed layouts keep edge labels only up to 40
  * ties (always in tooltips).  src/render/ is the only place that includes
  * Graphviz headers.
+ *
+ * Not thread-safe, like Graphviz: one Graphviz context is made on first
+ * use and kept for the life of the process (see src/render/render.c).
  */
 #ifndef KG_RENDER_H
 #define KG_RENDER_H

@@ -115,6 +115,8 @@ static char *mut(const char *s)
 
 static int set(void *obj, const char *name, const char *value)
 {
+    if (!value) /* a kg_buf that could not grow */
+        return KG_ENOMEM;
     return agsafeset(obj, mut(name), mut(value), mut("")) == 0
                ? KG_OK
                : KG_ERENDER;
@@ -1003,8 +1005,10 @@ static int build_panels(Agraph_t **out, const rctx *c, Agraph_t *u,
             snprintf(other, sizeof other, "%sn%d", prefix, m->nodes[i].id);
             src = agnode(u, name, 0);
             dst = agnode(p, other, 0);
-            if (!src || !dst)
-                return kg_error_set(err, KG_ERENDER, "lost a node");
+            if (!src || !dst) {
+                rc = kg_error_set(err, KG_ERENDER, "lost a node");
+                goto done;
+            }
             rc = copy_pos(dst, src, "pos", ox, oy);
             rc |= set(dst, "width", get(src, "width"));
             rc |= set(dst, "height", get(src, "height"));
@@ -1028,13 +1032,16 @@ static int build_panels(Agraph_t **out, const rctx *c, Agraph_t *u,
             b = agnode(p, other, 0);
             snprintf(name, sizeof name, "%se%d", prefix, e->id);
             dst = a && b ? agedge(p, a, b, name, 0) : NULL;
-            if (!src || !dst)
-                return kg_error_set(err, KG_ERENDER, "lost an edge");
+            if (!src || !dst) {
+                rc = kg_error_set(err, KG_ERENDER, "lost an edge");
+                goto done;
+            }
             rc = copy_pos(dst, src, "pos", ox, oy);
             rc |= copy_pos(dst, src, "lp", ox, oy);
             rc |= copy_pos(dst, src, "xlp", ox, oy);
         }
-        if (rc != KG_OK && err && err->code == KG_OK)
+        /* rc may be several codes or-ed together by now: one code */
+        if (rc != KG_OK && (!err || err->code == KG_OK))
             rc = gv_fail(err, "cannot pin a panel");
     }
 done:
