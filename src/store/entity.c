@@ -468,21 +468,22 @@ int kg_store_entities(kg_store *st, int kind, const char *pattern,
     kg_pool pool = KG_POOL_INIT;
     ent_row *rows = NULL, **out = NULL;
     size_t n = 0, cap = 0, nout = 0, i;
-    int64_t rev = as_of;
-    int rc;
+    int64_t rev = as_of, last;
+    int rc, latest;
 
-    if (rev <= 0) {
-        /* latest: the last revision, so rec_to = open rows are visible */
-        rc = prep(st, "SELECT ifnull(max(id), 0) FROM revision", &s, err);
-        if (rc != KG_OK)
-            return rc;
-        rc = sqlite3_step(s);
-        rev = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-        sqlite3_finalize(s);
-        s = NULL;
-        if (rc != SQLITE_ROW)
-            return kg_store__sqlerr(st, rc, "cannot read revisions", err);
-    }
+    /* the last revision: rows with rec_to open are the ones visible */
+    rc = prep(st, "SELECT ifnull(max(id), 0) FROM revision", &s, err);
+    if (rc != KG_OK)
+        return rc;
+    rc = sqlite3_step(s);
+    last = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_finalize(s);
+    s = NULL;
+    if (rc != SQLITE_ROW)
+        return kg_store__sqlerr(st, rc, "cannot read revisions", err);
+    latest = rev <= 0 || rev >= last;
+    if (latest)
+        rev = last;
 
     /* 1. entities created by the revision */
     rc = prep(st, "SELECT id, name, kind, revision FROM entity"
@@ -584,9 +585,14 @@ int kg_store_entities(kg_store *st, int kind, const char *pattern,
     }
 
     /* 4. ties with an interval known at the revision */
-    rc = prep(st, "SELECT subject, object FROM tie t WHERE EXISTS"
-                  " (SELECT 1 FROM tie_version v WHERE v.tie = t.id"
-                  "  AND v.rec_from <= ?1 AND v.rec_to > ?1)", &s, err);
+    /* now: the current rows, read from a small covering index */
+    rc = prep(st, latest ? "SELECT subject, object FROM tie WHERE id IN"
+                           " (SELECT tie FROM tie_version INDEXED BY tv_to"
+                           "  WHERE rec_to = 2147483647 AND ?1 = ?1)"
+                         : "SELECT subject, object FROM tie t WHERE EXISTS"
+                           " (SELECT 1 FROM tie_version v WHERE v.tie = t.id"
+                           "  AND v.rec_from <= ?1 AND v.rec_to > ?1)",
+              &s, err);
     if (rc != KG_OK)
         goto done;
     sqlite3_bind_int64(s, 1, rev);
@@ -606,8 +612,14 @@ int kg_store_entities(kg_store *st, int kind, const char *pattern,
     }
 
     /* 5. assertions up to the revision, counted for the final entity */
-    rc = prep(st, "SELECT subject, object FROM assertion"
-                  " WHERE revision <= ?1", &s, err);
+    /* now: counted per tie on the assertion_tie index, not the table */
+    rc = prep(st, latest ? "SELECT t.subject, t.object, a.n FROM"
+                           " (SELECT tie, count(*) AS n FROM assertion"
+                           "  GROUP BY tie) a JOIN tie t ON t.id = a.tie"
+                           " WHERE ?1 = ?1"
+                         : "SELECT subject, object, 1 FROM assertion"
+                           " WHERE revision <= ?1",
+              &s, err);
     if (rc != KG_OK)
         goto done;
     sqlite3_bind_int64(s, 1, rev);
@@ -616,10 +628,11 @@ int kg_store_entities(kg_store *st, int kind, const char *pattern,
                            find_row(rows, n, sqlite3_column_int64(s, 0)));
         long b = final_row(rows, n,
                            find_row(rows, n, sqlite3_column_int64(s, 1)));
+        int64_t k = sqlite3_column_int64(s, 2);
         if (a >= 0)
-            rows[a].assertions++;
+            rows[a].assertions += k;
         if (b >= 0 && b != a)
-            rows[b].assertions++;
+            rows[b].assertions += k;
     }
     sqlite3_finalize(s);
     s = NULL;
