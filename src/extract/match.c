@@ -296,6 +296,17 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
                               : 0;
             uint32_t q = mm->b + 1;
             int32_t nm = q < s->t1 ? st->sc->mstart[q - s->t0] : -1;
+            /* "Intel common stock": one more word before the noun */
+            if (!(wf & WF_MODNOUN) && mm->b + 1 < s->t1 &&
+                (EX_AT(st->sc->toks, ex_tok, mm->b).flags & TF_WORD) &&
+                !(EX_AT(st->sc->toks, ex_tok, mm->b).flags & TF_CAP) &&
+                !(wf & (WF_STOP | WF_TRIGGER)) &&
+                (ex_wflags(st->sc, &EX_AT(st->sc->toks, ex_tok, mm->b + 1)) &
+                 WF_MODNOUN)) {
+                wf = WF_MODNOUN;
+                q = mm->b + 2;
+                nm = q < s->t1 ? st->sc->mstart[q - s->t0] : -1;
+            }
             if (wf & WF_MODNOUN)
                 m = nm;
             else if ((wf & WF_ORGHEAD) && nm >= 0 &&
@@ -696,6 +707,13 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind))) ||
                 (E2->kind >= 0 && !(eo->kinds & KG_KINDBIT(E2->kind))))
                 continue;
+            /* a product whose maker the gazetteer knows has no other */
+            if (r->relation == KG_REL_MAKES && E2->gaz >= 0) {
+                const char *mk =
+                    EX_AT(sc->ex->gentv, ex_gent, E2->gaz).maker;
+                if (mk && *mk && strcmp(mk, E1->name) != 0)
+                    continue;
+            }
             if (ms->src == MS_COREF || mo->src == MS_COREF)
                 conf *= 0.9;
             if (E1->kind < 0 || E2->kind < 0)
