@@ -29,6 +29,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "cli/cmd.h"
@@ -609,6 +611,83 @@ static const char *find_sentence(kg_pool *pool, const char *text,
     return NULL;
 }
 
+/* The files to read for --gold, expanded here to leave one out. */
+typedef struct pathlist {
+    char **v;
+    size_t n, cap;
+} pathlist;
+
+static int pathlist_add(pathlist *l, const char *path)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return KG_ENOMEM;
+        l->v = v;
+        l->cap = cap;
+    }
+    if (!(l->v[l->n] = strdup(path)))
+        return KG_ENOMEM;
+    l->n++;
+    return KG_OK;
+}
+
+static void pathlist_release(pathlist *l)
+{
+    size_t i;
+    for (i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
+static int no_dot(const struct dirent *d)
+{
+    return d->d_name[0] != '.';
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/*
+ * Expand path as the reader does (directories recursively in byte order,
+ * dot files skipped) but leave out the gold file, so that
+ * `eval --gold DIR/gold.jsonl DIR` does not read its answers as articles.
+ * What cannot be listed is passed on for the reader to report.
+ */
+static int expand(pathlist *l, const char *path, const struct stat *gold,
+                  int depth)
+{
+    struct stat st;
+    struct dirent **ents = NULL;
+    int n, i, rc = KG_OK;
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+        return pathlist_add(l, path);
+    if (gold && st.st_dev == gold->st_dev && st.st_ino == gold->st_ino)
+        return KG_OK;
+    if (!S_ISDIR(st.st_mode) || depth >= 64 ||
+        (n = scandir(path, &ents, no_dot, by_name)) < 0)
+        return pathlist_add(l, path);
+    for (i = 0; i < n; i++) {
+        size_t len = strlen(path) + strlen(ents[i]->d_name) + 2;
+        char *child = rc == KG_OK ? malloc(len) : NULL;
+        if (child) {
+            snprintf(child, len, "%s%s%s", path,
+                     path[strlen(path) - 1] == '/' ? "" : "/",
+                     ents[i]->d_name);
+            rc = expand(l, child, gold, depth + 1);
+            free(child);
+        } else {
+            rc = KG_ENOMEM;
+        }
+        free(ents[i]);
+    }
+    free(ents);
+    return rc;
+}
+
 /* Extract every article of paths into found; counts bad inputs. */
 static int extract_paths(const kg_extractor *ex, char **paths, int npaths,
                          const kg_reader_opts *ropts, items *found,
@@ -678,6 +757,52 @@ static void keep_read_docs(items *gold, names *docs, kg_pool *pool)
         cli_warn("%zu gold triples name articles that were not read; "
                  "ignored", gold->n - kept);
     gold->n = kept;
+}
+
+static int cmp_doc_ptr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * Score only the articles that have gold lines: a gold file lists
+ * triples, so an article without any cannot be told from one nobody
+ * annotated (a README beside the articles, say).  Warns with the count.
+ */
+static int keep_gold_docs(items *found, const items *gold,
+                          const names *docs)
+{
+    const char **ids = NULL;
+    size_t i, kept = 0, nids = 0, ndocs = 0;
+    const char *first = NULL;
+    if (gold->n) {
+        ids = malloc(gold->n * sizeof *ids);
+        if (!ids)
+            return KG_ENOMEM;
+        for (i = 0; i < gold->n; i++)
+            ids[nids++] = gold->v[i].doc;
+        qsort(ids, nids, sizeof *ids, cmp_doc_ptr);
+    }
+    for (i = 0; i < docs->n; i++) {
+        const char *id = docs->v[i].id;
+        if (!nids || !bsearch(&id, ids, nids, sizeof *ids, cmp_doc_ptr)) {
+            ndocs++;
+            if (!first)
+                first = id;
+        }
+    }
+    for (i = 0; i < found->n; i++) {
+        const char *id = found->v[i].doc;
+        if (nids && bsearch(&id, ids, nids, sizeof *ids, cmp_doc_ptr))
+            found->v[kept++] = found->v[i];
+    }
+    if (ndocs)
+        cli_warn("%zu articles have no gold triples ('%s'%s); their %zu "
+                 "triples are not scored", ndocs, first,
+                 ndocs > 1 ? " and others" : "", found->n - kept);
+    found->n = kept;
+    free(ids);
+    return KG_OK;
 }
 
 /* ---- --case ---------------------------------------------------------- */
@@ -973,6 +1098,7 @@ int cmd_eval(int argc, char **argv, kg_cli *cli)
     kg_pool pool = KG_POOL_INIT;
     items gold = {NULL, 0, 0}, found = {NULL, 0, 0};
     names docs = {NULL, 0, 0};
+    pathlist files = {NULL, 0, 0};
     case_run cr;
     size_t nbad = 0;
     kg_buf out = KG_BUF_INIT;
@@ -1000,6 +1126,9 @@ int cmd_eval(int argc, char **argv, kg_cli *cli)
         "article, subject,\nrelation, object and status; names are compared "
         "without case,\npunctuation, a leading 'the' or legal suffixes (Inc, "
         "Corp, Ltd, AG,\nHoldings...), symmetric relations in either order.",
+        "With --gold, the gold file is skipped when it lies under PATH, and "
+        "only\narticles that have gold lines are scored.  Dates are not "
+        "compared.\n\n"
         "With --case, each block of the file is one article (id FILE:LINE) "
         "and\nthe exit status is 1 if any block that is not marked %%GAP has "
         "a miss\nor a false positive.  Case format: '#' comments and blank "
@@ -1060,12 +1189,23 @@ int cmd_eval(int argc, char **argv, kg_cli *cli)
             rc = cr.nfail ? KG_EXIT_ERROR : KG_EXIT_OK;
         }
     } else {
+        struct stat gst;
+        int have_gst = stat(gold_path, &gst) == 0;
         rc = read_gold(&gold, &pool, gold_path);
+        for (i = 0; rc == KG_EXIT_OK && i < npos; i++)
+            if (expand(&files, pos[i], have_gst ? &gst : NULL, 0) != KG_OK)
+                rc = cli_error("out of memory");
+        if (rc == KG_EXIT_OK && !files.n)
+            rc = cli_error("no articles to read besides the gold file");
         if (rc == KG_EXIT_OK)
-            rc = extract_paths(ex, pos, npos, &ropts, &found, &pool, &docs,
-                               &nbad);
+            rc = extract_paths(ex, files.v, (int)files.n, &ropts, &found,
+                               &pool, &docs, &nbad);
         if (rc == KG_EXIT_OK) {
             keep_read_docs(&gold, &docs, &pool);
+            if (keep_gold_docs(&found, &gold, &docs) != KG_OK)
+                rc = cli_error("out of memory");
+        }
+        if (rc == KG_EXIT_OK) {
             match(&gold, &found);
             add_counts(&cr.sc, &gold, &found);
             put_table(&out, &cr.sc, json);
@@ -1092,6 +1232,7 @@ int cmd_eval(int argc, char **argv, kg_cli *cli)
     free(gold.v);
     free(found.v);
     free(docs.v);
+    pathlist_release(&files);
     kg_pool_release(&pool);
     kg_extractor_free(ex);
     return rc;

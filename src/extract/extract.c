@@ -134,6 +134,14 @@ int kg_extractor_new(kg_extractor **out, const kg_extract_opts *opts,
         goto done;
     h ^= kg_extract__hash((const char *)kg_data_gazetteer,
                           kg_data_gazetteer_len) * 31;
+    /* filters in front of the per-token lookups */
+    if (kg_extract__map_bloom(&ex->words) != KG_OK ||
+        kg_extract__map_bloom(&ex->gfirst) != KG_OK ||
+        kg_extract__map_bloom(&ex->gfirst_lower) != KG_OK ||
+        kg_extract__map_bloom(&ex->tickers) != KG_OK) {
+        rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+        goto done;
+    }
     snprintf(ex->version, sizeof ex->version, "rules/%lu-%08lx",
              (unsigned long)ex->rulev.n,
              (unsigned long)((h ^ (h >> 32)) & 0xffffffffUL));
@@ -219,6 +227,8 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
              * same pair ("merger agreement with") */
             if (EX_AT(ex->rulev, ex_rule, a->rule).weak &&
                 !EX_AT(ex->rulev, ex_rule, b->rule).weak &&
+                b->relation != KG_REL_FOUNDED && b->relation != KG_REL_LEADS &&
+                b->relation != KG_REL_MAKES && b->relation >= 0 &&
                 ((b->s == a->s && b->o == a->o) ||
                  (b->s == a->o && b->o == a->s)))
                 a->relation = -1;

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "kg/extract.h"
 #include "kg/util.h"
@@ -34,15 +35,40 @@ typedef struct ex_map {
     ex_slot *slots;
     size_t cap; /* power of two */
     size_t n;
+    uint64_t *bloom; /* optional filter in front of lookups (65536 bits) */
 } ex_map;
 
-uint64_t kg_extract__hash(const char *s, size_t len);
+/* Build the filter of m once its keys are final (KG_OK or KG_ENOMEM). */
+int kg_extract__map_bloom(ex_map *m);
+
+/* The hash of every map: eight bytes at a time, multiply and fold. */
+static inline uint64_t kg_extract__hash(const char *s, size_t len)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)len, v;
+    while (len >= 8) {
+        memcpy(&v, s, 8);
+        h = (h ^ v) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+        s += 8;
+        len -= 8;
+    }
+    v = 0;
+    if (len)
+        memcpy(&v, s, len);
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
+    h *= 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 32);
+}
 /* Insert key (copied into pool) unless present; *val_out gets the value. */
 int kg_extract__map_put(ex_map *m, kg_pool *pool, const char *key,
                         size_t len, uint32_t val, uint32_t *val_out);
 /* 1 and *val if found, else 0. */
 int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
                         uint32_t *val);
+/* The same with the key's hash already computed. */
+int kg_extract__map_get_h(const ex_map *m, const char *key, size_t len,
+                          uint64_t h, uint32_t *val);
 void kg_extract__map_release(ex_map *m);
 
 /* ---- built-in word classes: flags on lexicon words ---- */
@@ -78,7 +104,8 @@ enum {
     WF_HYPHEN = 1u << 22,   /* class hyphensplit: "Microsoft-backed" */
     WF_COMMON = 1u << 23,   /* class common: frequent sentence openers */
     WF_NOGAP = 1u << 24,    /* class nogap: a ~N gap never crosses it */
-    WF_MODNOUN = 1u << 25   /* class modnoun: "OpenAI researchers" */
+    WF_MODNOUN = 1u << 25,  /* class modnoun: "OpenAI researchers" */
+    WF_DET = 1u << 26       /* class determiner: the, his, her, their */
 };
 
 /* A lexicon word: lowercase form as it appears in rules.txt. */
@@ -247,6 +274,7 @@ typedef struct ex_tok {
     uint32_t norm_len;
     uint32_t flags;      /* TF_* */
     int32_t word;        /* lexicon word id or -1 */
+    uint64_t h;          /* hash of the lowercase form */
 } ex_tok;
 
 typedef struct ex_sent {
@@ -319,7 +347,8 @@ int kg_extract__tokenize(ex_scratch *sc);
 int kg_extract__mentions(ex_scratch *sc, uint32_t sent);
 int kg_extract__match(ex_scratch *sc, uint32_t sent);
 kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
-                                  uint32_t near, uint32_t lo);
+                                  uint32_t near, uint32_t lo, uint32_t hi,
+                                  int64_t app_a, int64_t app_b);
 const char *kg_extract__amount(ex_scratch *sc, const ex_sent *s,
                                uint32_t near);
 double kg_extract__stake(const ex_scratch *sc, const ex_sent *s,

@@ -12,26 +12,6 @@
 
 #include "extract/extract_int.h"
 
-uint64_t kg_extract__hash(const char *s, size_t len)
-{
-    /* eight bytes at a time, multiply and fold (words are short) */
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)len, v;
-    while (len >= 8) {
-        memcpy(&v, s, 8);
-        h = (h ^ v) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 32;
-        s += 8;
-        len -= 8;
-    }
-    v = 0;
-    if (len)
-        memcpy(&v, s, len);
-    h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 29;
-    h *= 0x9E3779B97F4A7C15ULL;
-    return h ^ (h >> 32);
-}
-
 static int map_grow(ex_map *m)
 {
     size_t ncap = m->cap ? m->cap * 2 : 64, i;
@@ -83,14 +63,43 @@ int kg_extract__map_put(ex_map *m, kg_pool *pool, const char *key,
     return KG_OK;
 }
 
+#define BLOOM_BITS 65536u
+
+int kg_extract__map_bloom(ex_map *m)
+{
+    size_t i;
+    free(m->bloom);
+    m->bloom = calloc(BLOOM_BITS / 64, sizeof *m->bloom);
+    if (!m->bloom)
+        return KG_ENOMEM;
+    for (i = 0; i < m->cap; i++)
+        if (m->slots[i].key) {
+            uint32_t b = (uint32_t)(m->slots[i].h >> 40) & (BLOOM_BITS - 1);
+            m->bloom[b / 64] |= 1ULL << (b % 64);
+        }
+    return KG_OK;
+}
+
 int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
                         uint32_t *val)
 {
-    uint64_t h;
+    if (!m->cap)
+        return 0;
+    return kg_extract__map_get_h(m, key, len, kg_extract__hash(key, len),
+                                 val);
+}
+
+int kg_extract__map_get_h(const ex_map *m, const char *key, size_t len,
+                          uint64_t h, uint32_t *val)
+{
     size_t j;
     if (!m->cap)
         return 0;
-    h = kg_extract__hash(key, len);
+    if (m->bloom) {
+        uint32_t b = (uint32_t)(h >> 40) & (BLOOM_BITS - 1);
+        if (!(m->bloom[b / 64] & (1ULL << (b % 64))))
+            return 0;
+    }
     j = (size_t)h & (m->cap - 1);
     while (m->slots[j].key) {
         const ex_slot *s = &m->slots[j];
@@ -106,6 +115,8 @@ int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
 void kg_extract__map_release(ex_map *m)
 {
     free(m->slots);
+    free(m->bloom);
+    m->bloom = NULL;
     m->slots = NULL;
     m->cap = m->n = 0;
 }
@@ -215,6 +226,7 @@ static const struct {
     {"exchange", WF_EXCHANGE},   {"hyphensplit", WF_HYPHEN},
     {"common", WF_COMMON},       {"nogap", WF_NOGAP},
     {"modnoun", WF_MODNOUN},
+    {"determiner", WF_DET},
 };
 
 typedef struct wc_pair {

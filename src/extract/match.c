@@ -196,6 +196,7 @@ static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
 {
     const ex_tok *tk = sc->toks.ptr;
     int64_t j;
+    int64_t start = pos;
     if (pos < (int64_t)s->t1 && (is_word(sc, (uint32_t)pos, "the") ||
                                  is_word(sc, (uint32_t)pos, "a") ||
                                  is_word(sc, (uint32_t)pos, "an")))
@@ -212,7 +213,7 @@ static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
                 !(tk[m->b].flags & (TF_CAP | TF_NUM)) &&
                 !(ex_wflags(sc, &tk[m->b]) & (WF_STOP | WF_TRIGGER)))
                 return sc->mstart[m->b + 1 - s->t0];
-            return j > pos ? sc->mstart[j - s->t0] : -1;
+            return j > start ? sc->mstart[j - s->t0] : -1;
         }
         /* "U.S.-based", "TV maker", "AI startup" */
         if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '-' &&
@@ -226,7 +227,7 @@ static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
             continue;
         if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM)) ||
             (ex_wflags(sc, t) & (WF_STOP | WF_PRONOUN | WF_STAKEWORD |
-                                 WF_CURRENCY | WF_SCALE)))
+                                 WF_CURRENCY | WF_SCALE | WF_NOGAP)))
             return -1;
     }
     return -1;
@@ -385,6 +386,24 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 q--;
             m = st->sc->mend[q - s->t0];
         }
+        /* "ASML took a stake after leading its round": the subject of a
+         * participle clause is the sentence's first name */
+        if (m >= 0 && (tk[pos + 1].flags & TF_WORD) &&
+            EX_AT(st->sc->ments, ex_ment, m).b < s->t1) {
+            const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
+            uint32_t a = mm->b;
+            if (a + 1 < s->t1 && (is_word(st->sc, a, "after") ||
+                                  is_word(st->sc, a, "before") ||
+                                  is_word(st->sc, a, "by") ||
+                                  is_word(st->sc, a, "while"))) {
+                const ex_tok *v = &tk[a + 1];
+                const char *vn = ex_norm(st->sc, v);
+                if (v->norm_len > 4 &&
+                    strcmp(vn + v->norm_len - 3, "ing") == 0 &&
+                    EX_AT(st->sc->ments, ex_ment, 0).a < mm->a)
+                    m = 0;
+            }
+        }
         /* "X acquired Y and sold Z": the subject of sold is X */
         if (m >= 0) {
             const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
@@ -421,6 +440,7 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
 {
     const kg_extractor *ex = sc->ex;
     int found[KG_STATUS__COUNT] = {0};
+    int64_t where[KG_STATUS__COUNT] = {0};
     size_t c;
     int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
     int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1, q;
@@ -448,11 +468,16 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
                   (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
                 class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
                 found[cue->status] = 1;
+                where[cue->status] = p;
                 break;
             }
     }
     if (found[KG_STATUS_NEGATED])
         return KG_STATUS_NEGATED;
+    /* "scrapped their plan to": the ending comes first and wins */
+    if (found[KG_STATUS_REPORTED] && found[KG_STATUS_ENDED] &&
+        where[KG_STATUS_ENDED] < where[KG_STATUS_REPORTED])
+        return KG_STATUS_ENDED;
     if (found[KG_STATUS_REPORTED])
         return KG_STATUS_REPORTED;
     if (found[KG_STATUS_ENDED])
@@ -615,7 +640,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
     }
     status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
                         r->relation, st->app_a, st->app_b);
-    date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo);
+    date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo,
+                                     (uint32_t)st->hi, st->app_a, st->app_b);
     if (has_money(r->relation))
         amount = kg_extract__amount(sc, s, trig_pos);
     if (r->relation == KG_REL_INVESTED_IN || r->relation == KG_REL_DIVESTED ||
@@ -974,8 +1000,10 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
 }
 
 kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
-                                  uint32_t near, uint32_t lo)
+                                  uint32_t near, uint32_t lo, uint32_t hi,
+                                  int64_t app_a, int64_t app_b)
 {
+    uint32_t clause_end = s->t1, q;
     kg_date best = sc->doc_date, d;
     uint32_t i, bestdist = UINT32_MAX;
     size_t k;
@@ -1002,13 +1030,22 @@ kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
             i += n - 1;
         }
     }
+    /* the clause of the match ends at the first comma after it */
+    for (q = hi; q < s->t1; q++) {
+        const ex_tok *t = &EX_AT(sc->toks, ex_tok, q);
+        if ((t->flags & TF_PUNCT) && strchr(",;", ex_norm(sc, t)[0])) {
+            clause_end = q;
+            break;
+        }
+    }
     for (k = 0; k < sc->dates.n; k++) {
         const ex_dexp *x = &EX_AT(sc->dates, ex_dexp, k);
         /* date adverbials usually follow the verb they date */
         uint32_t dist = x->pos > near ? x->pos - near
                                       : 3 * (near - x->pos);
         /* a date before the matched clause belongs to an earlier one */
-        if (x->pos < lo)
+        if (x->pos < lo || x->pos >= clause_end ||
+            ((int64_t)x->pos >= app_a && (int64_t)x->pos <= app_b))
             dist += 20;
         if (dist < bestdist) {
             bestdist = dist;

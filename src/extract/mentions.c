@@ -194,15 +194,29 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
     const kg_extractor *ex = sc->ex;
     const ex_tok *tk = sc->toks.ptr;
     uint32_t maxk, k;
-    if (allcaps ? !kg_extract__map_get(&ex->gfirst_lower,
-                                       ex_norm(sc, &tk[i]), tk[i].norm_len,
-                                       &maxk)
-                : !kg_extract__map_get(&ex->gfirst,
-                                       sc->doc->text + tk[i].start,
-                                       tk[i].end - tk[i].start, &maxk))
+    /* the lowercase first-token table bounds both cases: one probe with
+     * the hash the tokenizer already computed */
+    if (!kg_extract__map_get_h(&ex->gfirst_lower, ex_norm(sc, &tk[i]),
+                               tk[i].norm_len, tk[i].h, &maxk))
         return i;
     if (maxk > s->t1 - i)
         maxk = s->t1 - i;
+    /* names continue only over capitalised words and a few joiners */
+    for (k = 1; k < maxk; k++) {
+        const ex_tok *t = &tk[i + k];
+        const char *n = ex_norm(sc, t);
+        if ((t->flags & (TF_UPPER | TF_NUM)) || !(t->flags & TF_SPACE_BEFORE))
+            continue;
+        if (strcmp(n, "of") == 0 || strcmp(n, "&") == 0 ||
+            strcmp(n, "-") == 0 || strcmp(n, ".") == 0 ||
+            strcmp(n, "and") == 0 || strcmp(n, "the") == 0 ||
+            strcmp(n, "'s") == 0 || strcmp(n, "de") == 0 ||
+            strcmp(n, "for") == 0 || strcmp(n, "+") == 0 ||
+            (allcaps && (t->flags & TF_WORD)))
+            continue;
+        break;
+    }
+    maxk = k;
     for (k = maxk; k >= 1; k--) {
         uint32_t g;
         if ((allcaps ? tok_key_lower(sc, key, i, i + k)
@@ -315,6 +329,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     const ex_tok *tk = sc->toks.ptr;
     kg_buf key = KG_BUF_INIT;
     uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
+    uint32_t known = 0, known_caps = 0;
     int headline, allcaps, rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
@@ -341,8 +356,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             caps++;
         if (tk[i].flags & TF_ALLCAPS)
             allcaps_n++;
+        /* headlines capitalise ordinary words ("Buy", "Retires") */
+        if (tk[i].word >= 0 && i > s->t0 &&
+            !(ex_wflags(sc, &tk[i]) &
+              (WF_LEGAL | WF_ORGWORD | WF_NONNAME | WF_MONTH | WF_WEEKDAY |
+               WF_ROLE | WF_TITLE))) {
+            known++;
+            if (tk[i].flags & TF_CAP)
+                known_caps++;
+        }
     }
-    headline = words >= 4 && caps * 10 >= (words - 1) * 8;
+    headline = words >= 4 && caps * 10 >= (words - 1) * 8 &&
+               known_caps >= 1 && known_caps * 10 >= known * 6;
     allcaps = words >= 3 && allcaps_n * 10 >= words * 7;
 
     for (i = s->t0; i < s->t1;) {
@@ -394,7 +419,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             continue;
         }
         /* 1. gazetteer */
-        if ((t->flags & (TF_UPPER | TF_NUM)) &&
+        if ((t->flags & TF_UPPER) &&
             (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
             ent = ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
@@ -455,12 +480,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* 4. coreference */
         if (f & WF_PRONOUN) {
             int32_t a1, a2;
-            int object = strcmp(ex_norm(sc, t), "it") == 0 && i > s->t0 &&
-                         (tk[i - 1].flags & TF_WORD) &&
-                         (ex_wflags(sc, &tk[i - 1]) &
-                          (WF_STOP | WF_TRIGGER)) &&
-                         !(i + 1 < s->t1 &&
-                           strcmp(ex_norm(sc, &tk[i + 1]), "'s") == 0);
+            /* an object "it" and a possessive "its" prefer the most
+             * recent firm: "Google, which holds its own stake" */
+            int possessive = i + 1 < s->t1 &&
+                             strcmp(ex_norm(sc, &tk[i + 1]), "'s") == 0;
+            int object = possessive ||
+                         (t->norm_len == 2 && i > s->t0 &&
+                          (tk[i - 1].flags & TF_WORD) &&
+                          (ex_wflags(sc, &tk[i - 1]) &
+                           (WF_STOP | WF_TRIGGER)));
             org_antecedent(sc, &a1, &a2, object);
             if (a1 >= 0 &&
                 (rc = add_ment(sc, s->t0, i, i + 1, a1, a2, MS_COREF)) !=
@@ -469,7 +497,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
-        if ((f & WF_PERPRONOUN) && (j = descriptor_at(sc, s, i)) > i) {
+        if ((f & WF_PERPRONOUN) && (f & WF_DET) &&
+            (j = descriptor_at(sc, s, i)) > i) {
             /* "his company": the firm, not the person */
             int32_t a1, a2;
             org_antecedent(sc, &a1, &a2, 0);
@@ -485,7 +514,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* "Marta Oyelaran denied ... she": a name-like mention of
              * unknown kind is a person once a pronoun refers to it */
             int32_t k2;
-            for (k2 = (int32_t)sc->ments.n - 1; k2 >= 0; k2--) {
+            for (k2 = 0; k2 < (int32_t)sc->ments.n; k2++) {
                 ex_ment *pm = &EX_AT(sc->ments, ex_ment, k2);
                 ex_ent *pe = &EX_AT(sc->ents, ex_ent, pm->ent);
                 if (pe->kind < 0 && pm->b - pm->a >= 2 && pm->b - pm->a <= 3 &&
@@ -503,7 +532,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
-        if ((j = descriptor_at(sc, s, i)) > i) {
+        if ((f & WF_DET) && (j = descriptor_at(sc, s, i)) > i) {
             int32_t a1, a2;
             org_antecedent(sc, &a1, &a2, 1);
             if (a1 >= 0) {

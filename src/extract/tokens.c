@@ -86,10 +86,25 @@ static size_t upunct(const unsigned char *s, const unsigned char *e,
     return 0;
 }
 
+/* ASCII letters and digits: the fast path of the byte loop. */
+static const unsigned char alnum_tab[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+    ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+};
+
 static int is_alnum(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
+    return alnum_tab[c];
 }
 
 /* Word byte: ASCII letter/digit or part of a non-punctuation sequence. */
@@ -149,7 +164,7 @@ static int push_tok(ex_scratch *sc, uint32_t start, uint32_t end,
 {
     ex_tok *t = kg_extract__vec_push(&sc->toks, sizeof *t);
     kg_buf *nb = &sc->norm;
-    int64_t w;
+    uint32_t w;
     if (!t)
         return KG_ENOMEM;
     t->start = start;
@@ -157,10 +172,16 @@ static int push_tok(ex_scratch *sc, uint32_t start, uint32_t end,
     t->norm = (uint32_t)nb->len;
     t->norm_len = (uint32_t)nlen;
     t->flags = flags;
-    if (kg_buf_put(nb, norm, nlen) != KG_OK || kg_buf_putc(nb, '\0'))
+    if (nb->len + nlen + 1 >= nb->cap &&
+        kg_buf_grow(nb, nlen + 1) != KG_OK)
         return KG_ENOMEM;
-    w = kg_extract__word_find(sc->ex, nb->ptr + t->norm, nlen);
-    t->word = (int32_t)w;
+    memcpy(nb->ptr + nb->len, norm, nlen);
+    nb->len += nlen;
+    nb->ptr[nb->len++] = '\0';
+    t->h = kg_extract__hash(norm, nlen);
+    t->word = kg_extract__map_get_h(&sc->ex->words, norm, nlen, t->h, &w)
+                  ? (int32_t)w
+                  : -1;
     return KG_OK;
 }
 
@@ -254,7 +275,7 @@ int kg_extract__tokenize(ex_scratch *sc)
             const unsigned char *w = s;
             size_t an;
             while (s < e) {
-                if (word_at(s, e)) {
+                if (alnum_tab[*s] || (*s >= 0x80 && word_at(s, e))) {
                     s++;
                     continue;
                 }
