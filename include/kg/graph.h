@@ -55,6 +55,13 @@ int kg_graph_rank(double *scores, const kg_graph *g, kg_rank_by by,
                   kg_error *err);
 
 /*
+ * Betweenness counting only shortest paths of at most cutoff ties (an
+ * estimate that stays fast on large graphs); cutoff <= 0 is exact.
+ */
+int kg_graph_betweenness(double *scores, const kg_graph *g, int cutoff,
+                         kg_error *err);
+
+/*
  * Connected components.  Component 0 is the largest; ties in size go to
  * the one holding the first name.
  * @param membership  caller-allocated, kg_graph_vcount(g) entries

@@ -29,7 +29,7 @@ int cmd_rank(int argc, char **argv, kg_cli *cli)
 {
     cli_view v = {0};
     const char *by = "pagerank", *relation = NULL, *kind = NULL;
-    long top = 20;
+    long top = 20, cutoff = -1;
     int npos, rc, form, ex = KG_EXIT_OK;
     char **pos;
     size_t i, nv;
@@ -47,6 +47,9 @@ int cmd_rank(int argc, char **argv, kg_cli *cli)
         {"by", 'b', CLI_OPT_STR, &by, "MEASURE",
          "pagerank (default), degree or betweenness"},
         {"top", 'n', CLI_OPT_INT, &top, "N", "print the first N (default 20)"},
+        {"cutoff", 0, CLI_OPT_INT, &cutoff, "K",
+         "betweenness over paths of at most K ties (0 = exact; default: "
+         "exact up to 20000 entities, else 3)"},
         {"relation", 'r', CLI_OPT_STR, &relation, "REL",
          "only ties of this relation"},
         {"kind", 'k', CLI_OPT_STR, &kind, "KIND",
@@ -91,7 +94,16 @@ int cmd_rank(int argc, char **argv, kg_cli *cli)
         ex = cli_error("out of memory");
         goto done;
     }
-    if ((rc = kg_graph_rank(sc, g, rb, &err))) {
+    if (rb == KG_RANK_BETWEENNESS && cutoff < 0 && nv > 20000) {
+        cutoff = 3;
+        cli_warn("%zu entities: betweenness over paths of at most 3 ties "
+                 "(--cutoff 0 for the exact, slow value)", nv);
+    }
+    if (rb == KG_RANK_BETWEENNESS)
+        rc = kg_graph_betweenness(sc, g, (int)cutoff, &err);
+    else
+        rc = kg_graph_rank(sc, g, rb, &err);
+    if (rc) {
         ex = vo_fail(rc, &err);
         goto done;
     }

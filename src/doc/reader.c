@@ -391,6 +391,10 @@ static int next_json(kg_reader *r, kg_doc **out, kg_error *err)
                                     r->path);
             return 0;
         }
+        if (r->line == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            line += 3; /* a byte-order mark opens the file */
+            len -= 3;
+        }
         for (i = 0; i < len; i++)
             if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
                 break;

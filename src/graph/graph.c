@@ -275,6 +275,26 @@ int kg_graph_rank(double *scores, const kg_graph *g, kg_rank_by by,
     return KG_OK;
 }
 
+int kg_graph_betweenness(double *scores, const kg_graph *g, int cutoff,
+                         kg_error *err)
+{
+    igraph_vector_t res;
+    igraph_error_t e;
+    size_t i;
+    if (cutoff <= 0)
+        return kg_graph_rank(scores, g, KG_RANK_BETWEENNESS, err);
+    if (g->nv == 0)
+        return KG_OK;
+    if ((e = igraph_vector_init(&res, 0)))
+        return gerr(err, e, "betweenness");
+    e = igraph_betweenness_cutoff(&g->g, &res, igraph_vss_all(), 0, NULL,
+                                  (igraph_real_t)cutoff);
+    for (i = 0; !e && i < g->nv; i++)
+        scores[i] = VECTOR(res)[i];
+    igraph_vector_destroy(&res);
+    return e ? gerr(err, e, "betweenness") : KG_OK;
+}
+
 /*
  * Renumber a membership vector: the largest group becomes 0, ties in size
  * go to the group whose first (lowest-numbered, so first by name) vertex

@@ -894,6 +894,19 @@ static int snapshot_fast(reader *r, kg_tieset *out, const kg_view_opts *o,
     size_t start = out->n;
     if (estimate >= 50000 && (rc = tiekeys_load(r, &k, err)))
         goto done;
+    if (estimate > 0 && out->cap < out->n + (size_t)estimate) {
+        /* one allocation instead of a chain of doublings */
+        kg_tie *p = realloc(out->v, (out->n + (size_t)estimate) * sizeof *p);
+        sortkey *kp = realloc(*keys, (size_t)estimate * sizeof *kp);
+        if (p) {
+            out->v = p;
+            out->cap = out->n + (size_t)estimate;
+        }
+        if (kp) {
+            *keys = kp;
+            *capkeys = (size_t)estimate;
+        }
+    }
     if ((rc = prep(r, &s,
                    "SELECT v.tie, v.status, v.valid_from, v.from_precision,"
                    " v.valid_to, v.to_precision FROM tie_version v"
@@ -1874,6 +1887,10 @@ int kg_store_diff(kg_changeset *out, kg_store *st, kg_date from, kg_date to,
                 }
                 if (rowvec_push(&rows, &v))
                     goto nomem;
+            }
+            if (step != SQLITE_DONE) {
+                rc = sqlerr(&r, "diff", err);
+                goto done;
             }
         }
     } else {

@@ -118,6 +118,13 @@ static void test_graph__rank(void)
     KG_CHECK(sc[google] > sc[amazon]);
     KG_CHECK(sc[nvidia] > sc[amazon]);
     KG_CHECK(fabs(sc[amazon]) < 1e-9);
+    {
+        double full = sc[google], cut[9];
+        KG_CHECK_INT(kg_graph_betweenness(cut, g, 0, NULL), KG_OK);
+        KG_CHECK(fabs(cut[google] - full) < 1e-9);
+        KG_CHECK_INT(kg_graph_betweenness(cut, g, 1, NULL), KG_OK);
+        KG_CHECK(fabs(cut[google]) < 1e-9); /* no path of 1 tie passes */
+    }
     kg_graph_free(g);
     kg_tieset_release(&s);
 }

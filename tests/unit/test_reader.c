@@ -405,6 +405,12 @@ static void test_reader__stdin_sniff(void)
         KG_CHECK_STR(res.docs[0]->id, "stdin");
     }
     result_free(&res);
+    read_stdin(&res,
+               "\xEF\xBB\xBF{\"id\":\"bom\",\"text\":\"After a BOM.\"}\n");
+    KG_CHECK_INT(res.ndocs, 1);
+    if (res.ndocs == 1)
+        KG_CHECK_STR(res.docs[0]->id, "bom");
+    result_free(&res);
     read_stdin(&res, ""); /* an empty pipe: no article and no error */
     KG_CHECK_INT(res.ndocs, 0);
     KG_CHECK_INT(res.nerrs, 0);
