@@ -79,6 +79,18 @@ int kg_store_add_doc(kg_store *st, const kg_doc *doc, int *is_new,
                      kg_error *err);
 
 /*
+ * The document added by the last kg_store_add_doc of this revision, as a
+ * handle for kg_store_add_doc_triple (valid until commit or rollback).
+ * Use it when documents with the same id may be added before their
+ * triples (a pipeline): t->doc then cannot tell them apart.
+ */
+int64_t kg_store_last_doc(const kg_store *st);
+
+/* As kg_store_add_triple, for the document doc (kg_store_last_doc). */
+int kg_store_add_doc_triple(kg_store *st, int64_t doc, const kg_triple *t,
+                            kg_error *err);
+
+/*
  * Add one assertion.  t->doc names a document added in this revision; for
  * a load (triples made elsewhere) an unknown doc id creates a document
  * record without text, and a doc id stored by an earlier revision makes

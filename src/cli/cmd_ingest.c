@@ -70,6 +70,7 @@ static int keep_triple(const kg_triple *t, const kg_explain *why,
 /* One article on its way through the pipeline. */
 typedef struct job {
     kg_doc *doc;
+    int64_t handle;  /* kg_store_last_doc after its kg_store_add_doc */
     doc_triples dt;
     int rc;          /* kg_extract_doc's result */
     int done;        /* extracted */
@@ -142,7 +143,8 @@ static int store_job(ingest_state *is, job *j)
         j->dt.n = 0;
     }
     for (i = 0; rc == KG_OK && i < j->dt.n; i++) {
-        rc = kg_store_add_triple(is->st, &j->dt.v[i], &is->err);
+        rc = kg_store_add_doc_triple(is->st, j->handle, &j->dt.v[i],
+                                     &is->err);
         if (rc == KG_EINVAL) {
             cli_progress_end(&is->prog);
             cli_warn("%s: triple %zu: %s; skipped",
@@ -227,6 +229,7 @@ static int run_pipeline(ingest_state *is)
             pthread_mutex_lock(&p->mu);
             memset(&p->ring[p->tail % RING], 0, sizeof(job));
             p->ring[p->tail % RING].doc = doc;
+            p->ring[p->tail % RING].handle = kg_store_last_doc(is->st);
             p->tail++;
             pthread_cond_signal(&p->work);
             pthread_mutex_unlock(&p->mu);

@@ -765,19 +765,13 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
     return KG_OK;
 }
 
-int kg_store_add_triple(kg_store *st, const kg_triple *t, kg_error *err)
+int64_t kg_store_last_doc(const kg_store *st)
 {
-    sqlite3_stmt *s;
-    const kg_docmem *dm;
-    const kg_entmem *se, *oe;
-    kg_amem *am;
-    kg_date date;
-    int64_t dix, six, oix;
-    int32_t tix, day;
-    int prec, rc;
+    return st->ndocv ? (int64_t)st->ndocv - 1 : -1;
+}
 
-    if (!st->in_rev)
-        return kg_error_set(err, KG_EINVAL, "no open revision");
+static int check_triple(const kg_triple *t, kg_error *err)
+{
     if (!t->subject || !t->object || t->relation < 0 ||
         t->relation >= KG_REL__COUNT || t->status < 0 ||
         t->status >= KG_STATUS__COUNT)
@@ -785,9 +779,52 @@ int kg_store_add_triple(kg_store *st, const kg_triple *t, kg_error *err)
     if (!*t->subject || !*t->object)
         return kg_error_set(err, KG_EINVAL, "empty %s name",
                             *t->subject ? "object" : "subject");
+    return KG_OK;
+}
+
+static int add_triple_in(kg_store *st, int64_t dix, const kg_triple *t,
+                         kg_error *err);
+
+int kg_store_add_triple(kg_store *st, const kg_triple *t, kg_error *err)
+{
+    int64_t dix;
+    int rc;
+    if (!st->in_rev)
+        return kg_error_set(err, KG_EINVAL, "no open revision");
+    if ((rc = check_triple(t, err)) != KG_OK)
+        return rc;
     rc = triple_doc(st, t->doc ? t->doc : "", &dix, err);
     if (rc != KG_OK)
         return rc;
+    return add_triple_in(st, dix, t, err);
+}
+
+int kg_store_add_doc_triple(kg_store *st, int64_t doc, const kg_triple *t,
+                            kg_error *err)
+{
+    int rc;
+    if (!st->in_rev)
+        return kg_error_set(err, KG_EINVAL, "no open revision");
+    if (doc < 0 || (size_t)doc >= st->ndocv)
+        return kg_error_set(err, KG_EINVAL, "no such document handle");
+    if ((rc = check_triple(t, err)) != KG_OK)
+        return rc;
+    return add_triple_in(st, doc, t, err);
+}
+
+/* Store t as an assertion of document st->docv[dix]. */
+static int add_triple_in(kg_store *st, int64_t dix, const kg_triple *t,
+                         kg_error *err)
+{
+    sqlite3_stmt *s;
+    const kg_docmem *dm;
+    const kg_entmem *se, *oe;
+    kg_amem *am;
+    kg_date date;
+    int64_t six, oix;
+    int32_t tix, day;
+    int prec, rc;
+
     dm = &st->docv[dix];
     if (dm->row < 0)
         return KG_OK; /* stored by an earlier revision */
