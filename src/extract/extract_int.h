@@ -105,7 +105,8 @@ enum {
     WF_COMMON = 1u << 23,   /* class common: frequent sentence openers */
     WF_NOGAP = 1u << 24,    /* class nogap: a ~N gap never crosses it */
     WF_MODNOUN = 1u << 25,  /* class modnoun: "OpenAI researchers" */
-    WF_DET = 1u << 26       /* class determiner: the, his, her, their */
+    WF_DET = 1u << 26,      /* class determiner: the, his, her, their */
+    WF_NAMEHEAD = 1u << 27  /* class namehead: "cybersecurity startup Wiz" */
 };
 
 /* A lexicon word: lowercase form as it appears in rules.txt. */

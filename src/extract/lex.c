@@ -226,7 +226,7 @@ static const struct {
     {"exchange", WF_EXCHANGE},   {"hyphensplit", WF_HYPHEN},
     {"common", WF_COMMON},       {"nogap", WF_NOGAP},
     {"modnoun", WF_MODNOUN},
-    {"determiner", WF_DET},
+    {"determiner", WF_DET},      {"namehead", WF_NAMEHEAD},
 };
 
 typedef struct wc_pair {

@@ -191,12 +191,10 @@ static int possessor_blocked(const mstate *st, int32_t ment, uint32_t k)
  * startup Wiz", "sold wealth manager Tamsin".  Up to four lowercase
  * content words (no function words, no punctuation but hyphenated words).
  */
-static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
-                           int64_t pos)
+static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
 {
     const ex_tok *tk = sc->toks.ptr;
-    int64_t j;
-    int64_t start = pos;
+    int64_t j, start = pos;
     if (pos < (int64_t)s->t1 && (is_word(sc, (uint32_t)pos, "the") ||
                                  is_word(sc, (uint32_t)pos, "a") ||
                                  is_word(sc, (uint32_t)pos, "an")))
@@ -206,14 +204,22 @@ static int32_t premodified(const ex_scratch *sc, const ex_sent *s,
         if (sc->mstart[j - s->t0] >= 0) {
             const ex_ment *m = &EX_AT(sc->ments, ex_ment,
                                       sc->mstart[j - s->t0]);
+            ex_ent *e;
             /* "Google engineers Noam Shazeer": a modifier name */
-            if (m->b + 1 < s->t1 &&
-                sc->mstart[m->b + 1 - s->t0] >= 0 &&
+            if (m->b + 1 < s->t1 && sc->mstart[m->b + 1 - s->t0] >= 0 &&
                 (tk[m->b].flags & TF_WORD) &&
                 !(tk[m->b].flags & (TF_CAP | TF_NUM)) &&
                 !(ex_wflags(sc, &tk[m->b]) & (WF_STOP | WF_TRIGGER)))
                 return sc->mstart[m->b + 1 - s->t0];
-            return j > start ? sc->mstart[j - s->t0] : -1;
+            /* the description must end in a word like "startup" */
+            if (j == pos)
+                return j > start ? sc->mstart[j - s->t0] : -1;
+            if (!(ex_wflags(sc, &tk[j - 1]) & WF_NAMEHEAD))
+                return -1;
+            e = &EX_AT(sc->ents, ex_ent, m->ent);
+            if (e->kind < 0)
+                e->kind = KG_KIND_ORG;
+            return sc->mstart[j - s->t0];
         }
         /* "U.S.-based", "TV maker", "AI startup" */
         if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '-' &&
@@ -290,6 +296,17 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
                               : 0;
             uint32_t q = mm->b + 1;
             int32_t nm = q < s->t1 ? st->sc->mstart[q - s->t0] : -1;
+            /* "Intel common stock": one more word before the noun */
+            if (!(wf & WF_MODNOUN) && mm->b + 1 < s->t1 &&
+                (EX_AT(st->sc->toks, ex_tok, mm->b).flags & TF_WORD) &&
+                !(EX_AT(st->sc->toks, ex_tok, mm->b).flags & TF_CAP) &&
+                !(wf & (WF_STOP | WF_TRIGGER)) &&
+                (ex_wflags(st->sc, &EX_AT(st->sc->toks, ex_tok, mm->b + 1)) &
+                 WF_MODNOUN)) {
+                wf = WF_MODNOUN;
+                q = mm->b + 2;
+                nm = q < s->t1 ? st->sc->mstart[q - s->t0] : -1;
+            }
             if (wf & WF_MODNOUN)
                 m = nm;
             else if ((wf & WF_ORGHEAD) && nm >= 0 &&
@@ -690,6 +707,13 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind))) ||
                 (E2->kind >= 0 && !(eo->kinds & KG_KINDBIT(E2->kind))))
                 continue;
+            /* a product whose maker the gazetteer knows has no other */
+            if (r->relation == KG_REL_MAKES && E2->gaz >= 0) {
+                const char *mk =
+                    EX_AT(sc->ex->gentv, ex_gent, E2->gaz).maker;
+                if (mk && *mk && strcmp(mk, E1->name) != 0)
+                    continue;
+            }
             if (ms->src == MS_COREF || mo->src == MS_COREF)
                 conf *= 0.9;
             if (E1->kind < 0 || E2->kind < 0)

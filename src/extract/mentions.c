@@ -248,7 +248,9 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
         /* an object "it" prefers the most recent firm of the sentence */
         size_t j = object ? sc->ments.n - 1 - i : i;
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, m[j].ent);
-        if (m[j].src != MS_COREF && e->kind == KG_KIND_ORG)
+        /* descriptions already resolved count as their firm */
+        if (e->kind == KG_KIND_ORG &&
+            (m[j].src != MS_COREF || m[j].b > m[j].a + 1))
             cand[n++] = m[j].ent;
     }
     cand[n++] = sc->prev_first_org;
@@ -480,11 +482,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* 4. coreference */
         if (f & WF_PRONOUN) {
             int32_t a1, a2;
-            /* an object "it" and a possessive "its" prefer the most
-             * recent firm: "Google, which holds its own stake" */
+            /* an object "it" prefers the most recent firm; a subject or
+             * possessive "it(s)" the sentence's first one */
             int possessive = i + 1 < s->t1 &&
                              strcmp(ex_norm(sc, &tk[i + 1]), "'s") == 0;
-            int object = possessive ||
+            int object = !possessive &&
                          (t->norm_len == 2 && i > s->t0 &&
                           (tk[i - 1].flags & TF_WORD) &&
                           (ex_wflags(sc, &tk[i - 1]) &
