@@ -49,7 +49,7 @@ int cmd_rank(int argc, char **argv, kg_cli *cli)
         {"top", 'n', CLI_OPT_INT, &top, "N", "print the first N (default 20)"},
         {"cutoff", 0, CLI_OPT_INT, &cutoff, "K",
          "betweenness over paths of at most K ties (0 = exact; default: "
-         "exact up to 20000 entities, else 3)"},
+         "exact up to 20000 entities, else 2)"},
         {"relation", 'r', CLI_OPT_STR, &relation, "REL",
          "only ties of this relation"},
         {"kind", 'k', CLI_OPT_STR, &kind, "KIND",
@@ -95,8 +95,8 @@ int cmd_rank(int argc, char **argv, kg_cli *cli)
         goto done;
     }
     if (rb == KG_RANK_BETWEENNESS && cutoff < 0 && nv > 20000) {
-        cutoff = 3;
-        cli_warn("%zu entities: betweenness over paths of at most 3 ties "
+        cutoff = 2;
+        cli_warn("%zu entities: betweenness over paths of at most 2 ties "
                  "(--cutoff 0 for the exact, slow value)", nv);
     }
     if (rb == KG_RANK_BETWEENNESS)
