@@ -337,6 +337,8 @@ typedef struct ex_scratch {
     int32_t *mstart;   /* per token of the sentence: mention starting here */
     int32_t *mend;     /* mention ending here (last token) */
     int32_t *mcov;     /* mention covering the token */
+    uint32_t *cuebits; /* cues starting at the token (match.c) */
+    int64_t cue_sent;  /* sentence the cue bits are for */
     size_t mcap;
     int32_t last_org;  /* salience for coreference */
     int32_t prev_first_org;

@@ -250,7 +250,8 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
     e = &st->el[k];
     if (e->type == EL_CLASS) {
         const char *v = NULL;
-        uint32_t n = class_at(st->sc, e->cls, pos, 1, s->t0, s->t1, &v);
+        uint32_t n = class_at(st->sc, e->cls, pos, 1, s->t0, s->t1,
+                              (int)e->cls == st->r->role_cls ? &v : NULL);
         if (n && free_tok(st->sc, s, pos)) {
             const char *save = st->role;
             if ((int)e->cls == st->r->role_cls)
@@ -336,7 +337,8 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
     e = &st->el[k];
     if (e->type == EL_CLASS) {
         const char *v = NULL;
-        uint32_t n = class_at(st->sc, e->cls, pos, -1, s->t0, s->t1, &v);
+        uint32_t n = class_at(st->sc, e->cls, pos, -1, s->t0, s->t1,
+                              (int)e->cls == st->r->role_cls ? &v : NULL);
         if (n && free_tok(st->sc, s, pos)) {
             const char *save = st->role;
             if ((int)e->cls == st->r->role_cls)
@@ -451,7 +453,33 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
 
 /* ---- status cues ---- */
 
-static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
+/*
+ * Which of the first 32 cues start at each token of the sentence: found
+ * once per sentence, so each triple only looks at the bits.
+ */
+static void cue_bits(ex_scratch *sc, const ex_sent *s)
+{
+    const kg_extractor *ex = sc->ex;
+    int64_t si = s - (const ex_sent *)sc->sents.ptr;
+    uint32_t p;
+    size_t c;
+    if (sc->cue_sent == si)
+        return;
+    sc->cue_sent = si;
+    for (p = s->t0; p < s->t1; p++) {
+        const ex_tok *t = &EX_AT(sc->toks, ex_tok, p);
+        uint32_t bits = 0;
+        if (t->word >= 0 && sc->mcov[p - s->t0] < 0 &&
+            !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
+            for (c = 0; c < ex->cuev.n && c < 32; c++)
+                if (class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
+                             s->t0, s->t1, NULL))
+                    bits |= 1u << c;
+        sc->cuebits[p - s->t0] = bits;
+    }
+}
+
+static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                       int64_t hi, int def, int near_only, int rel,
                       int64_t app_a, int64_t app_b)
 {
@@ -461,6 +489,7 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
     size_t c;
     int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
     int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1, q;
+    cue_bits(sc, s);
     /* after the match, cues count up to the end of its clause */
     for (q = hi; q < nhi; q++) {
         const char *qn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q));
@@ -480,7 +509,8 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
             (cue->rels && !(cue->rels & (1u << rel))))
             continue;
         for (p = a; p < b; p++)
-            if (sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
+            if ((c >= 32 || (sc->cuebits[p - s->t0] & (1u << c))) &&
+                sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
                 !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
                   (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
                 class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
@@ -769,7 +799,8 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             if (k > 0 && EX_AT(ex->trigv, ex_trig, w->trig_first + k - 1)
                                  .rule == tr->rule)
                 continue;
-            n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1, &v);
+            n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1,
+                         (int)el[r->trig].cls == r->role_cls ? &v : NULL);
             if (!n)
                 continue;
             memset(&st, 0, sizeof st);

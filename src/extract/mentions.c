@@ -338,7 +338,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     sc->ments.n = 0;
     if (n > sc->mcap) {
         size_t cap = n * 2;
-        int32_t *p = realloc(sc->mstart, cap * 3 * sizeof *p);
+        int32_t *p = realloc(sc->mstart, cap * 4 * sizeof *p);
         if (!p)
             return KG_ENOMEM;
         sc->mstart = p;
@@ -346,6 +346,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     }
     sc->mend = sc->mstart + sc->mcap;
     sc->mcov = sc->mend + sc->mcap;
+    sc->cuebits = (uint32_t *)(sc->mcov + sc->mcap);
+    sc->cue_sent = -1;
     for (i = 0; i < n; i++)
         sc->mstart[i] = sc->mend[i] = sc->mcov[i] = -1;
 
