@@ -741,7 +741,13 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             if (r->relation == KG_REL_MAKES && E2->gaz >= 0) {
                 const char *mk =
                     EX_AT(sc->ex->gentv, ex_gent, E2->gaz).maker;
-                if (mk && *mk && strcmp(mk, E1->name) != 0)
+                const char *par =
+                    E1->gaz >= 0 ? EX_AT(sc->ex->gentv, ex_gent, E1->gaz).parent
+                                 : NULL;
+                /* a unit of the maker ("Activision Blizzard" of
+                 * Microsoft) may make it too */
+                if (mk && *mk && strcmp(mk, E1->name) != 0 &&
+                    !(par && strcmp(par, mk) == 0))
                     continue;
             }
             if (ms->src == MS_COREF || mo->src == MS_COREF)
