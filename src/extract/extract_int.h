@@ -165,6 +165,8 @@ typedef struct ex_rule {
     int role_cls;        /* class whose matched value is the role, or -1 */
     int near_cues;       /* cues=near: sentence-wide cues do not apply */
     int weak;            /* yields to other rules' ties of the same pair */
+    int slot_before;     /* a slot precedes the trigger (quick filter) */
+    int slot_after;      /* a slot follows it */
     uint32_t el_first;   /* ex->elems[el_first .. +el_n) */
     uint32_t el_n;
     uint32_t trig;       /* index of the trigger element */

@@ -786,8 +786,11 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     const ex_tok *tk = sc->toks.ptr;
     uint32_t i;
     int rc;
+    uint32_t first_a, last_b;
     if (sc->ments.n < 2)
         return KG_OK;
+    first_a = EX_AT(sc->ments, ex_ment, 0).a;
+    last_b = EX_AT(sc->ments, ex_ment, sc->ments.n - 1).b;
     for (i = s->t0; i < s->t1; i++) {
         const ex_word *w;
         uint32_t k;
@@ -804,6 +807,10 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             const char *v = NULL;
             if (k > 0 && EX_AT(ex->trigv, ex_trig, w->trig_first + k - 1)
                                  .rule == tr->rule)
+                continue;
+            /* no mention on a side the rule needs one */
+            if ((r->slot_before && first_a >= i) ||
+                (r->slot_after && last_b <= i + 1))
                 continue;
             n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1,
                          (int)el[r->trig].cls == r->role_cls ? &v : NULL);
