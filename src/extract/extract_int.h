@@ -123,6 +123,7 @@ typedef struct ex_word {
     uint32_t ml_first;   /* classes with a multi-word phrase it ends */
     uint32_t ml_n;
     const char *bval[4]; /* its value in month, weekday, scale, currency */
+    uint32_t cuemask;    /* cues (first 32) with a phrase starting here */
 } ex_word;
 
 enum { BV_MONTH, BV_WEEKDAY, BV_SCALE, BV_CURRENCY };

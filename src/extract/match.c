@@ -468,11 +468,13 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
     sc->cue_sent = si;
     for (p = s->t0; p < s->t1; p++) {
         const ex_tok *t = &EX_AT(sc->toks, ex_tok, p);
-        uint32_t bits = 0;
+        uint32_t bits = 0, cand;
         if (t->word >= 0 && sc->mcov[p - s->t0] < 0 &&
+            (cand = EX_AT(ex->wordv, ex_word, t->word).cuemask) != 0 &&
             !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
             for (c = 0; c < ex->cuev.n && c < 32; c++)
-                if (class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
+                if ((cand & (1u << c)) &&
+                    class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
                              s->t0, s->t1, NULL))
                     bits |= 1u << c;
         sc->cuebits[p - s->t0] = bits;
