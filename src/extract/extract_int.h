@@ -123,6 +123,7 @@ typedef struct ex_word {
     uint32_t ml_first;   /* classes with a multi-word phrase it ends */
     uint32_t ml_n;
     const char *bval[4]; /* its value in month, weekday, scale, currency */
+    uint32_t cuemask;    /* cues (first 32) with a phrase starting here */
 } ex_word;
 
 enum { BV_MONTH, BV_WEEKDAY, BV_SCALE, BV_CURRENCY };
@@ -165,6 +166,8 @@ typedef struct ex_rule {
     int role_cls;        /* class whose matched value is the role, or -1 */
     int near_cues;       /* cues=near: sentence-wide cues do not apply */
     int weak;            /* yields to other rules' ties of the same pair */
+    int slot_before;     /* a slot precedes the trigger (quick filter) */
+    int slot_after;      /* a slot follows it */
     uint32_t el_first;   /* ex->elems[el_first .. +el_n) */
     uint32_t el_n;
     uint32_t trig;       /* index of the trigger element */

@@ -468,11 +468,13 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
     sc->cue_sent = si;
     for (p = s->t0; p < s->t1; p++) {
         const ex_tok *t = &EX_AT(sc->toks, ex_tok, p);
-        uint32_t bits = 0;
+        uint32_t bits = 0, cand;
         if (t->word >= 0 && sc->mcov[p - s->t0] < 0 &&
+            (cand = EX_AT(ex->wordv, ex_word, t->word).cuemask) != 0 &&
             !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
             for (c = 0; c < ex->cuev.n && c < 32; c++)
-                if (class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
+                if ((cand & (1u << c)) &&
+                    class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
                              s->t0, s->t1, NULL))
                     bits |= 1u << c;
         sc->cuebits[p - s->t0] = bits;
@@ -741,7 +743,13 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             if (r->relation == KG_REL_MAKES && E2->gaz >= 0) {
                 const char *mk =
                     EX_AT(sc->ex->gentv, ex_gent, E2->gaz).maker;
-                if (mk && *mk && strcmp(mk, E1->name) != 0)
+                const char *par =
+                    E1->gaz >= 0 ? EX_AT(sc->ex->gentv, ex_gent, E1->gaz).parent
+                                 : NULL;
+                /* a unit of the maker ("Activision Blizzard" of
+                 * Microsoft) may make it too */
+                if (mk && *mk && strcmp(mk, E1->name) != 0 &&
+                    !(par && strcmp(par, mk) == 0))
                     continue;
             }
             if (ms->src == MS_COREF || mo->src == MS_COREF)
@@ -780,8 +788,11 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     const ex_tok *tk = sc->toks.ptr;
     uint32_t i;
     int rc;
+    uint32_t first_a, last_b;
     if (sc->ments.n < 2)
         return KG_OK;
+    first_a = EX_AT(sc->ments, ex_ment, 0).a;
+    last_b = EX_AT(sc->ments, ex_ment, sc->ments.n - 1).b;
     for (i = s->t0; i < s->t1; i++) {
         const ex_word *w;
         uint32_t k;
@@ -798,6 +809,10 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             const char *v = NULL;
             if (k > 0 && EX_AT(ex->trigv, ex_trig, w->trig_first + k - 1)
                                  .rule == tr->rule)
+                continue;
+            /* no mention on a side the rule needs one */
+            if ((r->slot_before && first_a >= i) ||
+                (r->slot_after && last_b <= i + 1))
                 continue;
             n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1,
                          (int)el[r->trig].cls == r->role_cls ? &v : NULL);
