@@ -225,6 +225,10 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
         if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '-' &&
             !(t->flags & TF_SPACE_BEFORE))
             continue;
+        /* "British chip designer Arm", "Israeli contract chipmaker" */
+        if ((t->flags & TF_WORD) && (t->flags & TF_CAP) &&
+            (ex_wflags(sc, t) & WF_NONNAME))
+            continue;
         if ((t->flags & TF_WORD) && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
             ((j + 1 < (int64_t)s->t1 &&
               ex_norm(sc, &tk[j + 1])[0] == '-' &&
@@ -404,6 +408,20 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             if (q > (int64_t)s->t0 && is_word(st->sc, (uint32_t)q, ","))
                 q--;
             m = st->sc->mend[q - s->t0];
+            /* "xAI, an AI start-up that competes": through the
+             * apposition to the name */
+            if (m < 0) {
+                int64_t r2;
+                for (r2 = q; r2 > (int64_t)s->t0 && r2 >= q - 7; r2--) {
+                    if (is_word(st->sc, (uint32_t)r2, ",")) {
+                        m = st->sc->mend[r2 - 1 - s->t0];
+                        break;
+                    }
+                    if (st->sc->mcov[r2 - s->t0] >= 0 ||
+                        (tk[r2].flags & TF_PUNCT))
+                        break;
+                }
+            }
         }
         /* "ASML took a stake after leading its round": the subject of a
          * participle clause is the sentence's first name */
