@@ -205,6 +205,12 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
             const ex_ment *m = &EX_AT(sc->ments, ex_ment,
                                       sc->mstart[j - s->t0]);
             ex_ent *e;
+            /* "the Amazon-owned site Twitch": skip the compound */
+            if (m->b + 1 < s->t1 && is_word(sc, m->b, "-") &&
+                !(tk[m->b].flags & TF_SPACE_BEFORE)) {
+                j = m->b + 1;
+                continue;
+            }
             /* "Google engineers Noam Shazeer": a modifier name */
             if (m->b + 1 < s->t1 && sc->mstart[m->b + 1 - s->t0] >= 0 &&
                 (tk[m->b].flags & TF_WORD) &&
@@ -225,6 +231,10 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
         if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '-' &&
             !(t->flags & TF_SPACE_BEFORE))
             continue;
+        /* "British chip designer Arm", "Israeli contract chipmaker" */
+        if ((t->flags & TF_WORD) && (t->flags & TF_CAP) &&
+            (ex_wflags(sc, t) & WF_NONNAME))
+            continue;
         if ((t->flags & TF_WORD) && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
             ((j + 1 < (int64_t)s->t1 &&
               ex_norm(sc, &tk[j + 1])[0] == '-' &&
@@ -243,6 +253,7 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
 {
     const ex_elem *e;
     const ex_sent *s = st->s;
+    const ex_tok *tk = st->sc->toks.ptr;
     if (k == st->r->el_n) {
         st->hi = pos;
         return 1;
@@ -287,6 +298,13 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             m = premodified(st->sc, s, pos);
         if (m >= 0 && possessor_blocked(st, m, k))
             m = -1;
+        if (m >= 0) {
+            const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
+            if (mm->b + 1 < s->t1 && is_word(st->sc, mm->b, "-") &&
+                !(tk[mm->b].flags & TF_SPACE_BEFORE) &&
+                !(tk[mm->b + 1].flags & TF_SPACE_BEFORE))
+                m = premodified(st->sc, s, mm->b + 2);
+        }
         /* "founded by OpenAI researchers", "Roomba maker iRobot": a
          * name used as a modifier; the argument is the name after */
         if (m >= 0) {
@@ -404,6 +422,20 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             if (q > (int64_t)s->t0 && is_word(st->sc, (uint32_t)q, ","))
                 q--;
             m = st->sc->mend[q - s->t0];
+            /* "xAI, an AI start-up that competes": through the
+             * apposition to the name */
+            if (m < 0) {
+                int64_t r2;
+                for (r2 = q; r2 > (int64_t)s->t0 && r2 >= q - 7; r2--) {
+                    if (is_word(st->sc, (uint32_t)r2, ",")) {
+                        m = st->sc->mend[r2 - 1 - s->t0];
+                        break;
+                    }
+                    if (st->sc->mcov[r2 - s->t0] >= 0 ||
+                        (tk[r2].flags & TF_PUNCT))
+                        break;
+                }
+            }
         }
         /* "ASML took a stake after leading its round": the subject of a
          * participle clause is the sentence's first name */
@@ -429,8 +461,12 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             if (mm->b < s->t1 && is_word(st->sc, mm->b, "and") &&
                 mm->b <= pos && mm->a > s->t0 + 1 &&
                 (tk[mm->a - 1].flags & TF_WORD) &&
-                (ex_wflags(st->sc, &tk[mm->a - 1]) & WF_TRIGGER) &&
-                !(ex_wflags(st->sc, &tk[mm->a - 1]) & WF_STOP)) {
+                (((ex_wflags(st->sc, &tk[mm->a - 1]) & WF_TRIGGER) &&
+                  !(ex_wflags(st->sc, &tk[mm->a - 1]) & WF_STOP)) ||
+                 is_word(st->sc, mm->a - 1, "in") ||
+                 is_word(st->sc, mm->a - 1, "into") ||
+                 is_word(st->sc, mm->a - 1, "with") ||
+                 is_word(st->sc, mm->a - 1, "from"))) {
                 int64_t q;
                 for (q = (int64_t)mm->a - 2;
                      q >= (int64_t)s->t0 && q >= (int64_t)mm->a - 7; q--)
@@ -573,7 +609,7 @@ static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
         /* the next word must not start a new clause ("and Z said") */
         if (mm->b < s->t1 && (tk[mm->b].flags & TF_WORD) &&
             !(ex_wflags(sc, &tk[mm->b]) & WF_STOP) &&
-            !is_word(sc, mm->b, "and") && !is_word(sc, mm->b, "'s"))
+            !is_word(sc, mm->b, "and"))
             break;
         out[n++] = nm;
         p = mm->b;
@@ -596,8 +632,12 @@ static size_t coord_before(const ex_scratch *sc, const ex_sent *s,
         if (is_word(sc, (uint32_t)q, "and") || is_word(sc, (uint32_t)q,
                                                        "&")) {
             q--;
-            if (q > (int64_t)s->t0 && is_word(sc, (uint32_t)q, ","))
+            if (q > (int64_t)s->t0 && is_word(sc, (uint32_t)q, ",")) {
+                /* "..., and Anthropic competes": a new clause */
+                if (n == 0)
+                    break;
                 q--;
+            }
         } else if (q >= (int64_t)s->t0 + 3 && is_word(sc, (uint32_t)q, "as") &&
                    is_word(sc, (uint32_t)q - 1, "well") &&
                    is_word(sc, (uint32_t)q - 2, "as")) {
