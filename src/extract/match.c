@@ -159,7 +159,7 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
-static int is_word(const ex_scratch *sc, uint32_t i, const char *w);
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
 
 /*
  * A mention followed by "'s" in a forward slot is a possessor, not the
@@ -575,9 +575,11 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
 
 /* ---- coordination ---- */
 
-static int is_word(const ex_scratch *sc, uint32_t i, const char *w)
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w)
 {
-    return strcmp(ex_norm(sc, &EX_AT(sc->toks, ex_tok, i)), w) == 0;
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
+    size_t n = strlen(w); /* a literal: folded at compile time */
+    return t->norm_len == n && memcmp(ex_norm(sc, t), w, n) == 0;
 }
 
 /* Mentions coordinated after mention m: "X, Y and Z" (objects). */
