@@ -263,11 +263,17 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         kg_triple_canonicalize(&t);
         kg_date_format(date, t.date);
         kg_buf_clear(&key);
-        if (kg_buf_printf(&key, "%s\x1f%d\x1f%s\x1f%d\x1f%s", t.subject,
-                          (int)t.relation, t.object, (int)t.status,
-                          date) != KG_OK) {
-            rc = KG_ENOMEM;
-            goto done;
+        {
+            char codes[3] = {(char)('a' + t.relation),
+                             (char)('a' + t.status), '\x1f'};
+            if (kg_buf_puts(&key, t.subject) != KG_OK ||
+                kg_buf_put(&key, codes, 3) != KG_OK ||
+                kg_buf_puts(&key, t.object) != KG_OK ||
+                kg_buf_putc(&key, '\x1f') != KG_OK ||
+                kg_buf_puts(&key, date) != KG_OK) {
+                rc = KG_ENOMEM;
+                goto done;
+            }
         }
         before = sc->seen.n;
         if (kg_extract__map_get(&sc->seen, key.ptr, key.len, &dummy))

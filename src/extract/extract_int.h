@@ -123,6 +123,7 @@ typedef struct ex_word {
     uint32_t ml_first;   /* classes with a multi-word phrase it ends */
     uint32_t ml_n;
     const char *bval[4]; /* its value in month, weekday, scale, currency */
+    uint32_t cuemask;    /* cues (first 32) with a phrase starting here */
 } ex_word;
 
 enum { BV_MONTH, BV_WEEKDAY, BV_SCALE, BV_CURRENCY };
@@ -165,6 +166,8 @@ typedef struct ex_rule {
     int role_cls;        /* class whose matched value is the role, or -1 */
     int near_cues;       /* cues=near: sentence-wide cues do not apply */
     int weak;            /* yields to other rules' ties of the same pair */
+    int slot_before;     /* a slot precedes the trigger (quick filter) */
+    int slot_after;      /* a slot follows it */
     uint32_t el_first;   /* ex->elems[el_first .. +el_n) */
     uint32_t el_n;
     uint32_t trig;       /* index of the trigger element */
@@ -337,6 +340,8 @@ typedef struct ex_scratch {
     int32_t *mstart;   /* per token of the sentence: mention starting here */
     int32_t *mend;     /* mention ending here (last token) */
     int32_t *mcov;     /* mention covering the token */
+    uint32_t *cuebits; /* cues starting at the token (match.c) */
+    int64_t cue_sent;  /* sentence the cue bits are for */
     size_t mcap;
     int32_t last_org;  /* salience for coreference */
     int32_t prev_first_org;

@@ -314,6 +314,7 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
     words = ex->wordv.ptr;
     for (i = 0; i < ex->wordv.n; i++) {
         words[i].cls_n = words[i].mf_n = words[i].ml_n = 0;
+        words[i].cuemask = 0;
         words[i].flags = 0;
         words[i].trig_n = 0;
     }
@@ -371,6 +372,18 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
             w->trig_first = (uint32_t)i;
         w->trig_n++;
         w->flags |= WF_TRIGGER;
+    }
+    /* cue phrases by first word, for the per-sentence cue bits */
+    for (i = 0; i < ex->cuev.n && i < 32; i++) {
+        const ex_class *cl = &EX_AT(ex->classv, ex_class,
+                                    EX_AT(ex->cuev, ex_cue, i).cls);
+        for (k = 0; k < cl->ph_n; k++) {
+            const ex_phrase *ph = &EX_AT(ex->phrasev, ex_phrase,
+                                         cl->ph_first + k);
+            EX_AT(ex->wordv, ex_word,
+                  EX_AT(ex->pwordv, uint32_t, ph->first)).cuemask |=
+                1u << i;
+        }
     }
     ex->sealed = 1;
     rc = KG_OK;

@@ -468,6 +468,16 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
     if (trig < 0)
         return perr(p, "a pattern needs a trigger word", NULL);
     r.trig = (uint32_t)trig;
+    {
+        uint32_t k;
+        for (k = 0; k < r.el_n; k++)
+            if (EX_AT(ex->elemv, ex_elem, r.el_first + k).type == EL_SLOT) {
+                if (k < r.trig)
+                    r.slot_before = 1;
+                else
+                    r.slot_after = 1;
+            }
+    }
     rp = kg_extract__vec_push(&ex->rulev, sizeof *rp);
     if (!rp)
         return kg_error_set(p->err, KG_ENOMEM, "out of memory");
