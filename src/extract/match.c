@@ -296,8 +296,11 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         int32_t m = st->sc->mstart[pos - s->t0];
         if (m < 0)
             m = premodified(st->sc, s, pos);
-        if (m >= 0 && possessor_blocked(st, m, k))
-            m = -1;
+        if (m >= 0 && possessor_blocked(st, m, k)) {
+            /* "by its chief executive Michael Intrator" */
+            m = premodified(st->sc, s,
+                            EX_AT(st->sc->ments, ex_ment, m).b + 1);
+        }
         if (m >= 0) {
             const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
             if (mm->b + 1 < s->t1 && is_word(st->sc, mm->b, "-") &&
