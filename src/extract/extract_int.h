@@ -109,7 +109,8 @@ enum {
     WF_NOGAP = 1u << 24,    /* class nogap: a ~N gap never crosses it */
     WF_MODNOUN = 1u << 25,  /* class modnoun: "OpenAI researchers" */
     WF_DET = 1u << 26,      /* class determiner: the, his, her, their */
-    WF_NAMEHEAD = 1u << 27  /* class namehead: "cybersecurity startup Wiz" */
+    WF_NAMEHEAD = 1u << 27, /* class namehead: "cybersecurity startup Wiz" */
+    WF_DATEWORD = 1u << 28  /* class dateword: may start a date phrase */
 };
 
 /* A lexicon word: lowercase form as it appears in rules.txt. */

@@ -159,7 +159,7 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
-static int is_word(const ex_scratch *sc, uint32_t i, const char *w);
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
 
 /*
  * A mention followed by "'s" in a forward slot is a possessor, not the
@@ -575,9 +575,11 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
 
 /* ---- coordination ---- */
 
-static int is_word(const ex_scratch *sc, uint32_t i, const char *w)
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w)
 {
-    return strcmp(ex_norm(sc, &EX_AT(sc->toks, ex_tok, i)), w) == 0;
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
+    size_t n = strlen(w); /* a literal: folded at compile time */
+    return t->norm_len == n && memcmp(ex_norm(sc, t), w, n) == 0;
 }
 
 /* Mentions coordinated after mention m: "X, Y and Z" (objects). */
@@ -857,8 +859,15 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             if ((r->slot_before && first_a >= i) ||
                 (r->slot_after && last_b <= i + 1))
                 continue;
-            n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1,
-                         (int)el[r->trig].cls == r->role_cls ? &v : NULL);
+            /* the index already says this word starts the trigger; only
+             * multi-word phrases and role values need a look */
+            if (EX_AT(ex->classv, ex_class, el[r->trig].cls).maxlen <= 1 &&
+                (int)el[r->trig].cls != r->role_cls)
+                n = 1;
+            else
+                n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1,
+                             (int)el[r->trig].cls == r->role_cls ? &v
+                                                                 : NULL);
             if (!n)
                 continue;
             memset(&st, 0, sizeof st);
@@ -1129,7 +1138,9 @@ kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
             const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
             uint32_t n;
             ex_dexp *x;
-            if (!(t->flags & TF_WORD))
+            if (!(t->flags & TF_WORD) ||
+                !((t->flags & TF_NUM) ||
+                  (ex_wflags(sc, t) & (WF_MONTH | WF_WEEKDAY | WF_DATEWORD))))
                 continue;
             n = date_at(sc, s, i, &d);
             if (!n)
