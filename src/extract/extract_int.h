@@ -110,7 +110,8 @@ enum {
     WF_MODNOUN = 1u << 25,  /* class modnoun: "OpenAI researchers" */
     WF_DET = 1u << 26,      /* class determiner: the, his, her, their */
     WF_NAMEHEAD = 1u << 27, /* class namehead: "cybersecurity startup Wiz" */
-    WF_DATEWORD = 1u << 28  /* class dateword: may start a date phrase */
+    WF_DATEWORD = 1u << 28, /* class dateword: may start a date phrase */
+    WF_NAMECUE = 1u << 29   /* class namecue: "a robot called Fjord" */
 };
 
 /* A lexicon word: lowercase form as it appears in rules.txt. */
@@ -169,6 +170,7 @@ typedef struct ex_rule {
     double conf;
     int role_cls;        /* class whose matched value is the role, or -1 */
     int near_cues;       /* cues=near: sentence-wide cues do not apply */
+    int no_cues;         /* cues=none: the rule's status stands */
     int weak;            /* yields to other rules' ties of the same pair */
     int slot_before;     /* a slot precedes the trigger (quick filter) */
     int slot_after;      /* a slot follows it */

@@ -245,7 +245,7 @@ static const struct {
     {"common", WF_COMMON},       {"nogap", WF_NOGAP},
     {"modnoun", WF_MODNOUN},
     {"determiner", WF_DET},      {"namehead", WF_NAMEHEAD},
-    {"dateword", WF_DATEWORD},
+    {"dateword", WF_DATEWORD},   {"namecue", WF_NAMECUE},
 };
 
 typedef struct wc_pair {

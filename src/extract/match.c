@@ -243,7 +243,8 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
             continue;
         if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM)) ||
             (ex_wflags(sc, t) & (WF_STOP | WF_PRONOUN | WF_STAKEWORD |
-                                 WF_CURRENCY | WF_SCALE | WF_NOGAP)))
+                                 WF_CURRENCY | WF_SCALE | WF_NOGAP |
+                                 WF_NAMECUE)))
             return -1;
     }
     return -1;
@@ -425,6 +426,10 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             if (q > (int64_t)s->t0 && is_word(st->sc, (uint32_t)q, ","))
                 q--;
             m = st->sc->mend[q - s->t0];
+            /* "the Fjord robot, which": a name and its noun */
+            if (m < 0 && q > (int64_t)s->t0 && (tk[q].flags & TF_WORD) &&
+                !(tk[q].flags & TF_CAP))
+                m = st->sc->mend[q - 1 - s->t0];
             /* "xAI, an AI start-up that competes": through the
              * apposition to the name */
             if (m < 0) {
@@ -732,7 +737,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         if (ns > 1 && ns == no && q < s->t1 && is_word(sc, q, "respectively"))
             respectively = 1;
     }
-    status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
+    status = r->no_cues ? r->status :
+             cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
                         r->relation, st->app_a, st->app_b);
     date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo,
                                      (uint32_t)st->hi, st->app_a, st->app_b);
@@ -793,8 +799,17 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                                  : NULL;
                 /* a unit of the maker ("Activision Blizzard" of
                  * Microsoft) may make it too */
+                uint32_t mg;
+                const char *mpar = NULL;
+                if (mk && *mk &&
+                    kg_extract__map_get(&sc->ex->gnames, mk, strlen(mk),
+                                        &mg))
+                    mpar = EX_AT(sc->ex->gentv, ex_gent, mg).parent;
+                /* the maker, its parent, its unit or a sister unit */
                 if (mk && *mk && strcmp(mk, E1->name) != 0 &&
-                    !(par && strcmp(par, mk) == 0))
+                    !(par && strcmp(par, mk) == 0) &&
+                    !(mpar && strcmp(mpar, E1->name) == 0) &&
+                    !(par && mpar && strcmp(par, mpar) == 0))
                     continue;
             }
             if (ms->src == MS_COREF || mo->src == MS_COREF)
