@@ -70,7 +70,6 @@ void kg_extractor_free(kg_extractor *ex)
     kg_extract__map_release(&ex->classes);
     kg_extract__map_release(&ex->rule_ids);
     kg_extract__map_release(&ex->gnames);
-    kg_extract__map_release(&ex->gfirst);
     kg_extract__map_release(&ex->tickers);
     kg_extract__map_release(&ex->glower);
     kg_extract__map_release(&ex->gfirst_lower);
@@ -136,7 +135,6 @@ int kg_extractor_new(kg_extractor **out, const kg_extract_opts *opts,
                           kg_data_gazetteer_len) * 31;
     /* filters in front of the per-token lookups */
     if (kg_extract__map_bloom(&ex->words) != KG_OK ||
-        kg_extract__map_bloom(&ex->gfirst) != KG_OK ||
         kg_extract__map_bloom(&ex->gfirst_lower) != KG_OK ||
         kg_extract__map_bloom(&ex->tickers) != KG_OK) {
         rc = kg_error_set(err, KG_ENOMEM, "out of memory");

@@ -63,6 +63,9 @@ static inline uint64_t kg_extract__hash(const char *s, size_t len)
 /* Insert key (copied into pool) unless present; *val_out gets the value. */
 int kg_extract__map_put(ex_map *m, kg_pool *pool, const char *key,
                         size_t len, uint32_t val, uint32_t *val_out);
+/* Insert key with val, or raise its value to val if larger. */
+int kg_extract__map_put_max(ex_map *m, kg_pool *pool, const char *key,
+                            size_t len, uint32_t val);
 /* 1 and *val if found, else 0. */
 int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
                         uint32_t *val);
@@ -80,7 +83,7 @@ void kg_extract__map_release(ex_map *m);
  */
 enum {
     WF_STOP = 1u << 0,      /* class stop: function words */
-    WF_ABBREV = 1u << 1,    /* class abbrev: "corp." etc. never end a sentence */
+    WF_ABBREV = 1u << 1,    /* class abbrev: "corp." does not end a sentence */
     WF_LEGAL = 1u << 2,     /* class legal: Inc, Corp, Ltd ... (dropped) */
     WF_ORGWORD = 1u << 3,   /* class orgword: Group, Bank ... (kept, org) */
     WF_MONTH = 1u << 4,     /* class month */
@@ -106,7 +109,9 @@ enum {
     WF_NOGAP = 1u << 24,    /* class nogap: a ~N gap never crosses it */
     WF_MODNOUN = 1u << 25,  /* class modnoun: "OpenAI researchers" */
     WF_DET = 1u << 26,      /* class determiner: the, his, her, their */
-    WF_NAMEHEAD = 1u << 27  /* class namehead: "cybersecurity startup Wiz" */
+    WF_NAMEHEAD = 1u << 27, /* class namehead: "cybersecurity startup Wiz" */
+    WF_DATEWORD = 1u << 28, /* class dateword: may start a date phrase */
+    WF_NAMECUE = 1u << 29   /* class namecue: "a robot called Fjord" */
 };
 
 /* A lexicon word: lowercase form as it appears in rules.txt. */
@@ -165,6 +170,7 @@ typedef struct ex_rule {
     double conf;
     int role_cls;        /* class whose matched value is the role, or -1 */
     int near_cues;       /* cues=near: sentence-wide cues do not apply */
+    int no_cues;         /* cues=none: the rule's status stands */
     int weak;            /* yields to other rules' ties of the same pair */
     int slot_before;     /* a slot precedes the trigger (quick filter) */
     int slot_after;      /* a slot follows it */
@@ -220,10 +226,9 @@ struct kg_extractor {
     ex_map rule_ids;    /* rule id -> index (duplicates are an error) */
     ex_vec gentv;       /* ex_gent */
     ex_map gnames;      /* exact-case name key -> gazetteer entry */
-    ex_map gfirst;      /* first token of a name -> max tokens */
     ex_map tickers;     /* ticker -> gazetteer entry */
     ex_map glower;      /* lowercase name key -> entry (ALL-CAPS text) */
-    ex_map gfirst_lower;
+    ex_map gfirst_lower; /* lowercase first token -> most tokens */
     uint32_t max_name_toks;
     char version[48];
     unsigned flags;     /* kg_extract_flags from the options */

@@ -80,6 +80,24 @@ int kg_extract__map_bloom(ex_map *m)
     return KG_OK;
 }
 
+int kg_extract__map_put_max(ex_map *m, kg_pool *pool, const char *key,
+                            size_t len, uint32_t val)
+{
+    uint64_t h = kg_extract__hash(key, len);
+    size_t j;
+    if (m->cap) {
+        for (j = (size_t)h & (m->cap - 1); m->slots[j].key;
+             j = (j + 1) & (m->cap - 1))
+            if (m->slots[j].h == h && m->slots[j].len == len &&
+                memcmp(m->slots[j].key, key, len) == 0) {
+                if (val > m->slots[j].val)
+                    m->slots[j].val = val;
+                return KG_OK;
+            }
+    }
+    return kg_extract__map_put(m, pool, key, len, val, NULL);
+}
+
 int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
                         uint32_t *val)
 {
@@ -227,6 +245,7 @@ static const struct {
     {"common", WF_COMMON},       {"nogap", WF_NOGAP},
     {"modnoun", WF_MODNOUN},
     {"determiner", WF_DET},      {"namehead", WF_NAMEHEAD},
+    {"dateword", WF_DATEWORD},   {"namecue", WF_NAMECUE},
 };
 
 typedef struct wc_pair {

@@ -159,7 +159,7 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
-static int is_word(const ex_scratch *sc, uint32_t i, const char *w);
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
 
 /*
  * A mention followed by "'s" in a forward slot is a possessor, not the
@@ -243,7 +243,8 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
             continue;
         if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM)) ||
             (ex_wflags(sc, t) & (WF_STOP | WF_PRONOUN | WF_STAKEWORD |
-                                 WF_CURRENCY | WF_SCALE | WF_NOGAP)))
+                                 WF_CURRENCY | WF_SCALE | WF_NOGAP |
+                                 WF_NAMECUE)))
             return -1;
     }
     return -1;
@@ -296,8 +297,11 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         int32_t m = st->sc->mstart[pos - s->t0];
         if (m < 0)
             m = premodified(st->sc, s, pos);
-        if (m >= 0 && possessor_blocked(st, m, k))
-            m = -1;
+        if (m >= 0 && possessor_blocked(st, m, k)) {
+            /* "by its chief executive Michael Intrator" */
+            m = premodified(st->sc, s,
+                            EX_AT(st->sc->ments, ex_ment, m).b + 1);
+        }
         if (m >= 0) {
             const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
             if (mm->b + 1 < s->t1 && is_word(st->sc, mm->b, "-") &&
@@ -422,6 +426,10 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             if (q > (int64_t)s->t0 && is_word(st->sc, (uint32_t)q, ","))
                 q--;
             m = st->sc->mend[q - s->t0];
+            /* "the Fjord robot, which": a name and its noun */
+            if (m < 0 && q > (int64_t)s->t0 && (tk[q].flags & TF_WORD) &&
+                !(tk[q].flags & TF_CAP))
+                m = st->sc->mend[q - 1 - s->t0];
             /* "xAI, an AI start-up that competes": through the
              * apposition to the name */
             if (m < 0) {
@@ -572,9 +580,11 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
 
 /* ---- coordination ---- */
 
-static int is_word(const ex_scratch *sc, uint32_t i, const char *w)
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w)
 {
-    return strcmp(ex_norm(sc, &EX_AT(sc->toks, ex_tok, i)), w) == 0;
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
+    size_t n = strlen(w); /* a literal: folded at compile time */
+    return t->norm_len == n && memcmp(ex_norm(sc, t), w, n) == 0;
 }
 
 /* Mentions coordinated after mention m: "X, Y and Z" (objects). */
@@ -727,7 +737,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         if (ns > 1 && ns == no && q < s->t1 && is_word(sc, q, "respectively"))
             respectively = 1;
     }
-    status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
+    status = r->no_cues ? r->status :
+             cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
                         r->relation, st->app_a, st->app_b);
     date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo,
                                      (uint32_t)st->hi, st->app_a, st->app_b);
@@ -788,8 +799,17 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                                  : NULL;
                 /* a unit of the maker ("Activision Blizzard" of
                  * Microsoft) may make it too */
+                uint32_t mg;
+                const char *mpar = NULL;
+                if (mk && *mk &&
+                    kg_extract__map_get(&sc->ex->gnames, mk, strlen(mk),
+                                        &mg))
+                    mpar = EX_AT(sc->ex->gentv, ex_gent, mg).parent;
+                /* the maker, its parent, its unit or a sister unit */
                 if (mk && *mk && strcmp(mk, E1->name) != 0 &&
-                    !(par && strcmp(par, mk) == 0))
+                    !(par && strcmp(par, mk) == 0) &&
+                    !(mpar && strcmp(mpar, E1->name) == 0) &&
+                    !(par && mpar && strcmp(par, mpar) == 0))
                     continue;
             }
             if (ms->src == MS_COREF || mo->src == MS_COREF)
@@ -854,8 +874,15 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             if ((r->slot_before && first_a >= i) ||
                 (r->slot_after && last_b <= i + 1))
                 continue;
-            n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1,
-                         (int)el[r->trig].cls == r->role_cls ? &v : NULL);
+            /* the index already says this word starts the trigger; only
+             * multi-word phrases and role values need a look */
+            if (EX_AT(ex->classv, ex_class, el[r->trig].cls).maxlen <= 1 &&
+                (int)el[r->trig].cls != r->role_cls)
+                n = 1;
+            else
+                n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1,
+                             (int)el[r->trig].cls == r->role_cls ? &v
+                                                                 : NULL);
             if (!n)
                 continue;
             memset(&st, 0, sizeof st);
@@ -1126,7 +1153,9 @@ kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
             const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
             uint32_t n;
             ex_dexp *x;
-            if (!(t->flags & TF_WORD))
+            if (!(t->flags & TF_WORD) ||
+                !((t->flags & TF_NUM) ||
+                  (ex_wflags(sc, t) & (WF_MONTH | WF_WEEKDAY | WF_DATEWORD))))
                 continue;
             n = date_at(sc, s, i, &d);
             if (!n)

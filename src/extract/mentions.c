@@ -488,7 +488,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                                 t->end - t->start, &id)) {
             ex_ent *ae = &EX_AT(sc->ents, ex_ent, id);
             /* "Mr. Bergmann" */
-            if (ae->kind < 0 && i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
+            if (ae->kind < 0 && i > s->t0 + 1 &&
+                is_punct(sc, &tk[i - 1], '.') &&
                 (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
                 ae->kind = KG_KIND_PERSON;
             j = absorb_legal(sc, i + 1, s->t1);

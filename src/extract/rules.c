@@ -338,6 +338,8 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
             r.weak = 1;
         } else if (strcmp(buf, "cues=near") == 0) {
             r.near_cues = 1;
+        } else if (strcmp(buf, "cues=none") == 0) {
+            r.no_cues = 1;
         } else if (strcmp(buf, "cues=all") == 0) {
             r.near_cues = 0;
         } else if (eq && strncmp(buf, "role=", 5) == 0) {
