@@ -129,8 +129,10 @@ static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     if (sc->mcov[pos - s->t0] >= 0) {
         const ex_ment *m = &EX_AT(sc->ments, ex_ment,
                                   sc->mcov[pos - s->t0]);
-        /* "sells its H100 chips to Meta": products may sit in a gap */
-        if (EX_AT(sc->ents, ex_ent, m->ent).kind == KG_KIND_PRODUCT)
+        /* "sells its H100 chips to Meta": products may sit in a gap, and
+         * so may a description ("OpenAI, the start-up behind ...") */
+        if (EX_AT(sc->ents, ex_ent, m->ent).kind == KG_KIND_PRODUCT ||
+            (m->src == MS_COREF && m->b > m->a + 1))
             return 1;
         return free_tok(sc, s, pos);
     }
