@@ -171,6 +171,7 @@ typedef struct ex_rule {
     int role_cls;        /* class whose matched value is the role, or -1 */
     int near_cues;       /* cues=near: sentence-wide cues do not apply */
     int no_cues;         /* cues=none: the rule's status stands */
+    int ended_cues;      /* cues=ended: only ending cues apply */
     int weak;            /* yields to other rules' ties of the same pair */
     int slot_before;     /* a slot precedes the trigger (quick filter) */
     int slot_after;      /* a slot follows it */

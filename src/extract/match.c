@@ -129,8 +129,10 @@ static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     if (sc->mcov[pos - s->t0] >= 0) {
         const ex_ment *m = &EX_AT(sc->ments, ex_ment,
                                   sc->mcov[pos - s->t0]);
-        /* "sells its H100 chips to Meta": products may sit in a gap */
-        if (EX_AT(sc->ents, ex_ent, m->ent).kind == KG_KIND_PRODUCT)
+        /* "sells its H100 chips to Meta": products may sit in a gap, and
+         * so may a description ("OpenAI, the start-up behind ...") */
+        if (EX_AT(sc->ents, ex_ent, m->ent).kind == KG_KIND_PRODUCT ||
+            (m->src == MS_COREF && m->b > m->a + 1))
             return 1;
         return free_tok(sc, s, pos);
     }
@@ -330,6 +332,14 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
                 q = mm->b + 2;
                 nm = q < s->t1 ? st->sc->mstart[q - s->t0] : -1;
             }
+            if ((wf & WF_MODNOUN) && k + 1 < st->r->el_n &&
+                st->el[k + 1].type == EL_CLASS &&
+                EX_AT(st->sc->toks, ex_tok, mm->b).word >= 0 &&
+                kg_extract__word_in(st->sc->ex,
+                                    (uint32_t)EX_AT(st->sc->toks, ex_tok,
+                                                    mm->b).word,
+                                    st->el[k + 1].cls))
+                wf = 0; /* "use Nvidia chips": the pattern wants "chips" */
             if (wf & WF_MODNOUN)
                 m = nm;
             else if ((wf & WF_ORGHEAD) && nm >= 0 &&
@@ -397,6 +407,15 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                     break;
                 }
         }
+        /* "Kestrel Robotics, a supplier to BMW": the name before */
+        if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
+            ex_norm(st->sc, &tk[pos])[0] == ',' && pos > (int64_t)s->t0 &&
+            k + 1 < (int64_t)st->r->el_n &&
+            st->el[k + 1].type == EL_CLASS &&
+            (is_word(st->sc, (uint32_t)pos + 1, "a") ||
+             is_word(st->sc, (uint32_t)pos + 1, "an") ||
+             is_word(st->sc, (uint32_t)pos + 1, "the")))
+            m = st->sc->mend[pos - 1 - s->t0];
         /* "Microsoft, the software giant, acquired": skip the apposition */
         if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
             ex_norm(st->sc, &tk[pos])[0] == ',') {
@@ -527,7 +546,7 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
 
 static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                       int64_t hi, int def, int near_only, int rel,
-                      int64_t app_a, int64_t app_b)
+                      int64_t app_a, int64_t app_b, int ended_only)
 {
     const kg_extractor *ex = sc->ex;
     int found[KG_STATUS__COUNT] = {0};
@@ -552,6 +571,7 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
         if (!cue->wide && (cue->status != KG_STATUS_ENDED || cue->before))
             b = hi + 1 < (int64_t)s->t1 ? hi + 1 : (int64_t)s->t1;
         if (found[cue->status] || (cue->wide && near_only) ||
+            (ended_only && cue->status != KG_STATUS_ENDED) ||
             (cue->rels && !(cue->rels & (1u << rel))))
             continue;
         for (p = a; p < b; p++)
@@ -739,7 +759,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
     }
     status = r->no_cues ? r->status :
              cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
-                        r->relation, st->app_a, st->app_b);
+                        r->relation, st->app_a, st->app_b,
+                        r->ended_cues);
     date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo,
                                      (uint32_t)st->hi, st->app_a, st->app_b);
     if (has_money(r->relation))

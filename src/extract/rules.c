@@ -338,6 +338,9 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
             r.weak = 1;
         } else if (strcmp(buf, "cues=near") == 0) {
             r.near_cues = 1;
+        } else if (strcmp(buf, "cues=ended") == 0) {
+            r.ended_cues = 1;
+            r.near_cues = 1;
         } else if (strcmp(buf, "cues=none") == 0) {
             r.no_cues = 1;
         } else if (strcmp(buf, "cues=all") == 0) {
