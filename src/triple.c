@@ -134,6 +134,9 @@ static int get_str(const char **out, json_t *obj, const char *key,
     if (!json_is_string(v))
         return kg_error_set(err, KG_EINVAL, "field '%s' is not a string",
                             key);
+    if (memchr(json_string_value(v), '\0', json_string_length(v)))
+        return kg_error_set(err, KG_EINVAL,
+                            "field '%s' contains a NUL character", key);
     *out = kg_pool_strndup(pool, json_string_value(v), json_string_length(v));
     return *out ? KG_OK : kg_error_set(err, KG_ENOMEM, "out of memory");
 }

@@ -6,7 +6,7 @@
  * with --explain.  Nothing is stored, so it runs unchanged as the map step
  * of GNU parallel or Hadoop streaming.
  *
- * With -j N the main thread reads articles into a ring of 4N slots, N
+ * With -j N the main thread reads articles into a ring of 16N slots, N
  * worker threads extract them, and the main thread writes each slot's
  * output in input order: the bytes are the same for every N.  A bad input
  * (a file that cannot be read, a malformed JSONL line) is a slot holding
@@ -372,7 +372,7 @@ int cmd_extract(int argc, char **argv, kg_cli *cli)
         goto done;
     }
     r.ex = ex;
-    r.nring = jobs > 1 ? (size_t)jobs * 4 : 1;
+    r.nring = jobs > 1 ? (size_t)jobs * 16 : 1;
     r.ring = calloc(r.nring, sizeof *r.ring);
     if (!r.ring) {
         rc = cli_error("out of memory");

@@ -53,7 +53,7 @@ static int load_file(load_state *ls, const char *path, kg_error *err)
             rc = kg_store_add_triple(ls->st, &t, err);
         if (rc != KG_OK) {
             if (rc != KG_EBUSY)
-                kg_error_prefix(err, "%s:%ld: ", path, lineno);
+                kg_error_prefix(err, "%s:%ld", path, lineno);
             goto done;
         }
         ls->triples++;

@@ -58,7 +58,7 @@ void cli_progress_update(cli_progress *p, size_t done, size_t total,
 void cli_progress_end(cli_progress *p)
 {
     if (p->on && p->drawn) {
-        fprintf(stderr, "\r%70s\r", "");
+        fprintf(stderr, "\r%79s\r", "");
         fflush(stderr);
     }
     p->drawn = 0;

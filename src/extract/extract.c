@@ -70,7 +70,6 @@ void kg_extractor_free(kg_extractor *ex)
     kg_extract__map_release(&ex->classes);
     kg_extract__map_release(&ex->rule_ids);
     kg_extract__map_release(&ex->gnames);
-    kg_extract__map_release(&ex->gfirst);
     kg_extract__map_release(&ex->tickers);
     kg_extract__map_release(&ex->glower);
     kg_extract__map_release(&ex->gfirst_lower);
@@ -136,7 +135,6 @@ int kg_extractor_new(kg_extractor **out, const kg_extract_opts *opts,
                           kg_data_gazetteer_len) * 31;
     /* filters in front of the per-token lookups */
     if (kg_extract__map_bloom(&ex->words) != KG_OK ||
-        kg_extract__map_bloom(&ex->gfirst) != KG_OK ||
         kg_extract__map_bloom(&ex->gfirst_lower) != KG_OK ||
         kg_extract__map_bloom(&ex->tickers) != KG_OK) {
         rc = kg_error_set(err, KG_ENOMEM, "out of memory");
@@ -263,11 +261,17 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         kg_triple_canonicalize(&t);
         kg_date_format(date, t.date);
         kg_buf_clear(&key);
-        if (kg_buf_printf(&key, "%s\x1f%d\x1f%s\x1f%d\x1f%s", t.subject,
-                          (int)t.relation, t.object, (int)t.status,
-                          date) != KG_OK) {
-            rc = KG_ENOMEM;
-            goto done;
+        {
+            char codes[3] = {(char)('a' + t.relation),
+                             (char)('a' + t.status), '\x1f'};
+            if (kg_buf_puts(&key, t.subject) != KG_OK ||
+                kg_buf_put(&key, codes, 3) != KG_OK ||
+                kg_buf_puts(&key, t.object) != KG_OK ||
+                kg_buf_putc(&key, '\x1f') != KG_OK ||
+                kg_buf_puts(&key, date) != KG_OK) {
+                rc = KG_ENOMEM;
+                goto done;
+            }
         }
         before = sc->seen.n;
         if (kg_extract__map_get(&sc->seen, key.ptr, key.len, &dummy))

@@ -63,6 +63,9 @@ static inline uint64_t kg_extract__hash(const char *s, size_t len)
 /* Insert key (copied into pool) unless present; *val_out gets the value. */
 int kg_extract__map_put(ex_map *m, kg_pool *pool, const char *key,
                         size_t len, uint32_t val, uint32_t *val_out);
+/* Insert key with val, or raise its value to val if larger. */
+int kg_extract__map_put_max(ex_map *m, kg_pool *pool, const char *key,
+                            size_t len, uint32_t val);
 /* 1 and *val if found, else 0. */
 int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
                         uint32_t *val);
@@ -80,7 +83,7 @@ void kg_extract__map_release(ex_map *m);
  */
 enum {
     WF_STOP = 1u << 0,      /* class stop: function words */
-    WF_ABBREV = 1u << 1,    /* class abbrev: "corp." etc. never end a sentence */
+    WF_ABBREV = 1u << 1,    /* class abbrev: "corp." does not end a sentence */
     WF_LEGAL = 1u << 2,     /* class legal: Inc, Corp, Ltd ... (dropped) */
     WF_ORGWORD = 1u << 3,   /* class orgword: Group, Bank ... (kept, org) */
     WF_MONTH = 1u << 4,     /* class month */
@@ -106,7 +109,9 @@ enum {
     WF_NOGAP = 1u << 24,    /* class nogap: a ~N gap never crosses it */
     WF_MODNOUN = 1u << 25,  /* class modnoun: "OpenAI researchers" */
     WF_DET = 1u << 26,      /* class determiner: the, his, her, their */
-    WF_NAMEHEAD = 1u << 27  /* class namehead: "cybersecurity startup Wiz" */
+    WF_NAMEHEAD = 1u << 27, /* class namehead: "cybersecurity startup Wiz" */
+    WF_DATEWORD = 1u << 28, /* class dateword: may start a date phrase */
+    WF_NAMECUE = 1u << 29   /* class namecue: "a robot called Fjord" */
 };
 
 /* A lexicon word: lowercase form as it appears in rules.txt. */
@@ -123,6 +128,7 @@ typedef struct ex_word {
     uint32_t ml_first;   /* classes with a multi-word phrase it ends */
     uint32_t ml_n;
     const char *bval[4]; /* its value in month, weekday, scale, currency */
+    uint32_t cuemask;    /* cues (first 32) with a phrase starting here */
 } ex_word;
 
 enum { BV_MONTH, BV_WEEKDAY, BV_SCALE, BV_CURRENCY };
@@ -164,7 +170,11 @@ typedef struct ex_rule {
     double conf;
     int role_cls;        /* class whose matched value is the role, or -1 */
     int near_cues;       /* cues=near: sentence-wide cues do not apply */
+    int no_cues;         /* cues=none: the rule's status stands */
+    int ended_cues;      /* cues=ended: only ending cues apply */
     int weak;            /* yields to other rules' ties of the same pair */
+    int slot_before;     /* a slot precedes the trigger (quick filter) */
+    int slot_after;      /* a slot follows it */
     uint32_t el_first;   /* ex->elems[el_first .. +el_n) */
     uint32_t el_n;
     uint32_t trig;       /* index of the trigger element */
@@ -217,10 +227,9 @@ struct kg_extractor {
     ex_map rule_ids;    /* rule id -> index (duplicates are an error) */
     ex_vec gentv;       /* ex_gent */
     ex_map gnames;      /* exact-case name key -> gazetteer entry */
-    ex_map gfirst;      /* first token of a name -> max tokens */
     ex_map tickers;     /* ticker -> gazetteer entry */
     ex_map glower;      /* lowercase name key -> entry (ALL-CAPS text) */
-    ex_map gfirst_lower;
+    ex_map gfirst_lower; /* lowercase first token -> most tokens */
     uint32_t max_name_toks;
     char version[48];
     unsigned flags;     /* kg_extract_flags from the options */
@@ -337,6 +346,8 @@ typedef struct ex_scratch {
     int32_t *mstart;   /* per token of the sentence: mention starting here */
     int32_t *mend;     /* mention ending here (last token) */
     int32_t *mcov;     /* mention covering the token */
+    uint32_t *cuebits; /* cues starting at the token (match.c) */
+    int64_t cue_sent;  /* sentence the cue bits are for */
     size_t mcap;
     int32_t last_org;  /* salience for coreference */
     int32_t prev_first_org;

@@ -5,8 +5,8 @@
  * Each name and alias is tokenized by the article tokenizer and keyed by
  * its tokens' exact text joined with single spaces, legal suffixes at the
  * end dropped ("Microsoft Corp." keys as "Microsoft"), so that a lookup
- * in an article is one hash probe per candidate length.  gfirst maps a
- * first token to the longest name starting with it.
+ * in an article is one hash probe per candidate length.  gfirst_lower
+ * maps a lowercase first token to the longest name starting with it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -80,7 +80,7 @@ done:
 static int add_name(kg_extractor *ex, const char *s, size_t n, uint32_t g,
                     kg_buf *key, kg_buf *first)
 {
-    uint32_t ntok, old;
+    uint32_t ntok;
     int rc;
     while (n && (*s == ' ' || *s == '\t')) {
         s++;
@@ -98,29 +98,12 @@ static int add_name(kg_extractor *ex, const char *s, size_t n, uint32_t g,
     if ((rc = kg_extract__map_put(&ex->gnames, &ex->pool, key->ptr, key->len,
                                   g, NULL)) != KG_OK)
         return rc;
-    if (!kg_extract__map_get(&ex->gfirst, first->ptr, first->len, &old)) {
-        rc = kg_extract__map_put(&ex->gfirst, &ex->pool, first->ptr,
-                                 first->len, ntok, NULL);
-    } else if (ntok > old) {
-        /* update in place: find the slot again */
-        size_t j;
-        uint64_t h = kg_extract__hash(first->ptr, first->len);
-        for (j = (size_t)h & (ex->gfirst.cap - 1); ex->gfirst.slots[j].key;
-             j = (j + 1) & (ex->gfirst.cap - 1))
-            if (ex->gfirst.slots[j].h == h &&
-                ex->gfirst.slots[j].len == first->len &&
-                memcmp(ex->gfirst.slots[j].key, first->ptr, first->len) ==
-                    0) {
-                ex->gfirst.slots[j].val = ntok;
-                break;
-            }
-    }
     if (ntok > ex->max_name_toks)
         ex->max_name_toks = ntok;
-    if (rc == KG_OK) {
-        /* lowercase keys for ALL-CAPS wire headlines */
+    {
+        /* lowercase keys: the first-token bound for every lookup, and
+         * whole names for ALL-CAPS wire headlines */
         size_t i;
-        uint32_t oldl;
         for (i = 0; i < key->len; i++)
             if (key->ptr[i] >= 'A' && key->ptr[i] <= 'Z')
                 key->ptr[i] = (char)(key->ptr[i] + 32);
@@ -129,29 +112,9 @@ static int add_name(kg_extractor *ex, const char *s, size_t n, uint32_t g,
                 first->ptr[i] = (char)(first->ptr[i] + 32);
         rc = kg_extract__map_put(&ex->glower, &ex->pool, key->ptr,
                                  key->len, g, NULL);
-        if (rc == KG_OK &&
-            (!kg_extract__map_get(&ex->gfirst_lower, first->ptr, first->len,
-                                  &oldl) ||
-             ntok > oldl)) {
-            size_t j;
-            uint64_t h = kg_extract__hash(first->ptr, first->len);
-            int found = 0;
-            for (j = ex->gfirst_lower.cap ? (size_t)h & (ex->gfirst_lower.cap - 1)
-                                          : 0;
-                 ex->gfirst_lower.cap && ex->gfirst_lower.slots[j].key;
-                 j = (j + 1) & (ex->gfirst_lower.cap - 1))
-                if (ex->gfirst_lower.slots[j].h == h &&
-                    ex->gfirst_lower.slots[j].len == first->len &&
-                    memcmp(ex->gfirst_lower.slots[j].key, first->ptr,
-                           first->len) == 0) {
-                    ex->gfirst_lower.slots[j].val = ntok;
-                    found = 1;
-                    break;
-                }
-            if (!found)
-                rc = kg_extract__map_put(&ex->gfirst_lower, &ex->pool,
-                                         first->ptr, first->len, ntok, NULL);
-        }
+        if (rc == KG_OK)
+            rc = kg_extract__map_put_max(&ex->gfirst_lower, &ex->pool,
+                                         first->ptr, first->len, ntok);
     }
     return rc;
 }

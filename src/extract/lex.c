@@ -80,6 +80,24 @@ int kg_extract__map_bloom(ex_map *m)
     return KG_OK;
 }
 
+int kg_extract__map_put_max(ex_map *m, kg_pool *pool, const char *key,
+                            size_t len, uint32_t val)
+{
+    uint64_t h = kg_extract__hash(key, len);
+    size_t j;
+    if (m->cap) {
+        for (j = (size_t)h & (m->cap - 1); m->slots[j].key;
+             j = (j + 1) & (m->cap - 1))
+            if (m->slots[j].h == h && m->slots[j].len == len &&
+                memcmp(m->slots[j].key, key, len) == 0) {
+                if (val > m->slots[j].val)
+                    m->slots[j].val = val;
+                return KG_OK;
+            }
+    }
+    return kg_extract__map_put(m, pool, key, len, val, NULL);
+}
+
 int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
                         uint32_t *val)
 {
@@ -227,6 +245,7 @@ static const struct {
     {"common", WF_COMMON},       {"nogap", WF_NOGAP},
     {"modnoun", WF_MODNOUN},
     {"determiner", WF_DET},      {"namehead", WF_NAMEHEAD},
+    {"dateword", WF_DATEWORD},   {"namecue", WF_NAMECUE},
 };
 
 typedef struct wc_pair {
@@ -314,6 +333,7 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
     words = ex->wordv.ptr;
     for (i = 0; i < ex->wordv.n; i++) {
         words[i].cls_n = words[i].mf_n = words[i].ml_n = 0;
+        words[i].cuemask = 0;
         words[i].flags = 0;
         words[i].trig_n = 0;
     }
@@ -371,6 +391,18 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
             w->trig_first = (uint32_t)i;
         w->trig_n++;
         w->flags |= WF_TRIGGER;
+    }
+    /* cue phrases by first word, for the per-sentence cue bits */
+    for (i = 0; i < ex->cuev.n && i < 32; i++) {
+        const ex_class *cl = &EX_AT(ex->classv, ex_class,
+                                    EX_AT(ex->cuev, ex_cue, i).cls);
+        for (k = 0; k < cl->ph_n; k++) {
+            const ex_phrase *ph = &EX_AT(ex->phrasev, ex_phrase,
+                                         cl->ph_first + k);
+            EX_AT(ex->wordv, ex_word,
+                  EX_AT(ex->pwordv, uint32_t, ph->first)).cuemask |=
+                1u << i;
+        }
     }
     ex->sealed = 1;
     rc = KG_OK;

@@ -129,8 +129,10 @@ static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     if (sc->mcov[pos - s->t0] >= 0) {
         const ex_ment *m = &EX_AT(sc->ments, ex_ment,
                                   sc->mcov[pos - s->t0]);
-        /* "sells its H100 chips to Meta": products may sit in a gap */
-        if (EX_AT(sc->ents, ex_ent, m->ent).kind == KG_KIND_PRODUCT)
+        /* "sells its H100 chips to Meta": products may sit in a gap, and
+         * so may a description ("OpenAI, the start-up behind ...") */
+        if (EX_AT(sc->ents, ex_ent, m->ent).kind == KG_KIND_PRODUCT ||
+            (m->src == MS_COREF && m->b > m->a + 1))
             return 1;
         return free_tok(sc, s, pos);
     }
@@ -159,7 +161,7 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
-static int is_word(const ex_scratch *sc, uint32_t i, const char *w);
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
 
 /*
  * A mention followed by "'s" in a forward slot is a possessor, not the
@@ -205,6 +207,12 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
             const ex_ment *m = &EX_AT(sc->ments, ex_ment,
                                       sc->mstart[j - s->t0]);
             ex_ent *e;
+            /* "the Amazon-owned site Twitch": skip the compound */
+            if (m->b + 1 < s->t1 && is_word(sc, m->b, "-") &&
+                !(tk[m->b].flags & TF_SPACE_BEFORE)) {
+                j = m->b + 1;
+                continue;
+            }
             /* "Google engineers Noam Shazeer": a modifier name */
             if (m->b + 1 < s->t1 && sc->mstart[m->b + 1 - s->t0] >= 0 &&
                 (tk[m->b].flags & TF_WORD) &&
@@ -225,6 +233,10 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
         if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '-' &&
             !(t->flags & TF_SPACE_BEFORE))
             continue;
+        /* "British chip designer Arm", "Israeli contract chipmaker" */
+        if ((t->flags & TF_WORD) && (t->flags & TF_CAP) &&
+            (ex_wflags(sc, t) & WF_NONNAME))
+            continue;
         if ((t->flags & TF_WORD) && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
             ((j + 1 < (int64_t)s->t1 &&
               ex_norm(sc, &tk[j + 1])[0] == '-' &&
@@ -233,7 +245,8 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
             continue;
         if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM)) ||
             (ex_wflags(sc, t) & (WF_STOP | WF_PRONOUN | WF_STAKEWORD |
-                                 WF_CURRENCY | WF_SCALE | WF_NOGAP)))
+                                 WF_CURRENCY | WF_SCALE | WF_NOGAP |
+                                 WF_NAMECUE)))
             return -1;
     }
     return -1;
@@ -243,6 +256,7 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
 {
     const ex_elem *e;
     const ex_sent *s = st->s;
+    const ex_tok *tk = st->sc->toks.ptr;
     if (k == st->r->el_n) {
         st->hi = pos;
         return 1;
@@ -250,7 +264,8 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
     e = &st->el[k];
     if (e->type == EL_CLASS) {
         const char *v = NULL;
-        uint32_t n = class_at(st->sc, e->cls, pos, 1, s->t0, s->t1, &v);
+        uint32_t n = class_at(st->sc, e->cls, pos, 1, s->t0, s->t1,
+                              (int)e->cls == st->r->role_cls ? &v : NULL);
         if (n && free_tok(st->sc, s, pos)) {
             const char *save = st->role;
             if ((int)e->cls == st->r->role_cls)
@@ -284,8 +299,18 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         int32_t m = st->sc->mstart[pos - s->t0];
         if (m < 0)
             m = premodified(st->sc, s, pos);
-        if (m >= 0 && possessor_blocked(st, m, k))
-            m = -1;
+        if (m >= 0 && possessor_blocked(st, m, k)) {
+            /* "by its chief executive Michael Intrator" */
+            m = premodified(st->sc, s,
+                            EX_AT(st->sc->ments, ex_ment, m).b + 1);
+        }
+        if (m >= 0) {
+            const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
+            if (mm->b + 1 < s->t1 && is_word(st->sc, mm->b, "-") &&
+                !(tk[mm->b].flags & TF_SPACE_BEFORE) &&
+                !(tk[mm->b + 1].flags & TF_SPACE_BEFORE))
+                m = premodified(st->sc, s, mm->b + 2);
+        }
         /* "founded by OpenAI researchers", "Roomba maker iRobot": a
          * name used as a modifier; the argument is the name after */
         if (m >= 0) {
@@ -307,6 +332,14 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
                 q = mm->b + 2;
                 nm = q < s->t1 ? st->sc->mstart[q - s->t0] : -1;
             }
+            if ((wf & WF_MODNOUN) && k + 1 < st->r->el_n &&
+                st->el[k + 1].type == EL_CLASS &&
+                EX_AT(st->sc->toks, ex_tok, mm->b).word >= 0 &&
+                kg_extract__word_in(st->sc->ex,
+                                    (uint32_t)EX_AT(st->sc->toks, ex_tok,
+                                                    mm->b).word,
+                                    st->el[k + 1].cls))
+                wf = 0; /* "use Nvidia chips": the pattern wants "chips" */
             if (wf & WF_MODNOUN)
                 m = nm;
             else if ((wf & WF_ORGHEAD) && nm >= 0 &&
@@ -336,7 +369,8 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
     e = &st->el[k];
     if (e->type == EL_CLASS) {
         const char *v = NULL;
-        uint32_t n = class_at(st->sc, e->cls, pos, -1, s->t0, s->t1, &v);
+        uint32_t n = class_at(st->sc, e->cls, pos, -1, s->t0, s->t1,
+                              (int)e->cls == st->r->role_cls ? &v : NULL);
         if (n && free_tok(st->sc, s, pos)) {
             const char *save = st->role;
             if ((int)e->cls == st->r->role_cls)
@@ -373,6 +407,15 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                     break;
                 }
         }
+        /* "Kestrel Robotics, a supplier to BMW": the name before */
+        if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
+            ex_norm(st->sc, &tk[pos])[0] == ',' && pos > (int64_t)s->t0 &&
+            k + 1 < (int64_t)st->r->el_n &&
+            st->el[k + 1].type == EL_CLASS &&
+            (is_word(st->sc, (uint32_t)pos + 1, "a") ||
+             is_word(st->sc, (uint32_t)pos + 1, "an") ||
+             is_word(st->sc, (uint32_t)pos + 1, "the")))
+            m = st->sc->mend[pos - 1 - s->t0];
         /* "Microsoft, the software giant, acquired": skip the apposition */
         if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
             ex_norm(st->sc, &tk[pos])[0] == ',') {
@@ -402,6 +445,24 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             if (q > (int64_t)s->t0 && is_word(st->sc, (uint32_t)q, ","))
                 q--;
             m = st->sc->mend[q - s->t0];
+            /* "the Fjord robot, which": a name and its noun */
+            if (m < 0 && q > (int64_t)s->t0 && (tk[q].flags & TF_WORD) &&
+                !(tk[q].flags & TF_CAP))
+                m = st->sc->mend[q - 1 - s->t0];
+            /* "xAI, an AI start-up that competes": through the
+             * apposition to the name */
+            if (m < 0) {
+                int64_t r2;
+                for (r2 = q; r2 > (int64_t)s->t0 && r2 >= q - 7; r2--) {
+                    if (is_word(st->sc, (uint32_t)r2, ",")) {
+                        m = st->sc->mend[r2 - 1 - s->t0];
+                        break;
+                    }
+                    if (st->sc->mcov[r2 - s->t0] >= 0 ||
+                        (tk[r2].flags & TF_PUNCT))
+                        break;
+                }
+            }
         }
         /* "ASML took a stake after leading its round": the subject of a
          * participle clause is the sentence's first name */
@@ -427,8 +488,12 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             if (mm->b < s->t1 && is_word(st->sc, mm->b, "and") &&
                 mm->b <= pos && mm->a > s->t0 + 1 &&
                 (tk[mm->a - 1].flags & TF_WORD) &&
-                (ex_wflags(st->sc, &tk[mm->a - 1]) & WF_TRIGGER) &&
-                !(ex_wflags(st->sc, &tk[mm->a - 1]) & WF_STOP)) {
+                (((ex_wflags(st->sc, &tk[mm->a - 1]) & WF_TRIGGER) &&
+                  !(ex_wflags(st->sc, &tk[mm->a - 1]) & WF_STOP)) ||
+                 is_word(st->sc, mm->a - 1, "in") ||
+                 is_word(st->sc, mm->a - 1, "into") ||
+                 is_word(st->sc, mm->a - 1, "with") ||
+                 is_word(st->sc, mm->a - 1, "from"))) {
                 int64_t q;
                 for (q = (int64_t)mm->a - 2;
                      q >= (int64_t)s->t0 && q >= (int64_t)mm->a - 7; q--)
@@ -451,9 +516,37 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
 
 /* ---- status cues ---- */
 
-static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
+/*
+ * Which of the first 32 cues start at each token of the sentence: found
+ * once per sentence, so each triple only looks at the bits.
+ */
+static void cue_bits(ex_scratch *sc, const ex_sent *s)
+{
+    const kg_extractor *ex = sc->ex;
+    int64_t si = s - (const ex_sent *)sc->sents.ptr;
+    uint32_t p;
+    size_t c;
+    if (sc->cue_sent == si)
+        return;
+    sc->cue_sent = si;
+    for (p = s->t0; p < s->t1; p++) {
+        const ex_tok *t = &EX_AT(sc->toks, ex_tok, p);
+        uint32_t bits = 0, cand;
+        if (t->word >= 0 && sc->mcov[p - s->t0] < 0 &&
+            (cand = EX_AT(ex->wordv, ex_word, t->word).cuemask) != 0 &&
+            !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
+            for (c = 0; c < ex->cuev.n && c < 32; c++)
+                if ((cand & (1u << c)) &&
+                    class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
+                             s->t0, s->t1, NULL))
+                    bits |= 1u << c;
+        sc->cuebits[p - s->t0] = bits;
+    }
+}
+
+static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                       int64_t hi, int def, int near_only, int rel,
-                      int64_t app_a, int64_t app_b)
+                      int64_t app_a, int64_t app_b, int ended_only)
 {
     const kg_extractor *ex = sc->ex;
     int found[KG_STATUS__COUNT] = {0};
@@ -461,6 +554,7 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
     size_t c;
     int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
     int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1, q;
+    cue_bits(sc, s);
     /* after the match, cues count up to the end of its clause */
     for (q = hi; q < nhi; q++) {
         const char *qn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q));
@@ -477,10 +571,12 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
         if (!cue->wide && (cue->status != KG_STATUS_ENDED || cue->before))
             b = hi + 1 < (int64_t)s->t1 ? hi + 1 : (int64_t)s->t1;
         if (found[cue->status] || (cue->wide && near_only) ||
+            (ended_only && cue->status != KG_STATUS_ENDED) ||
             (cue->rels && !(cue->rels & (1u << rel))))
             continue;
         for (p = a; p < b; p++)
-            if (sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
+            if ((c >= 32 || (sc->cuebits[p - s->t0] & (1u << c))) &&
+                sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
                 !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
                   (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
                 class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
@@ -504,9 +600,11 @@ static int cue_status(const ex_scratch *sc, const ex_sent *s, int64_t lo,
 
 /* ---- coordination ---- */
 
-static int is_word(const ex_scratch *sc, uint32_t i, const char *w)
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w)
 {
-    return strcmp(ex_norm(sc, &EX_AT(sc->toks, ex_tok, i)), w) == 0;
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
+    size_t n = strlen(w); /* a literal: folded at compile time */
+    return t->norm_len == n && memcmp(ex_norm(sc, t), w, n) == 0;
 }
 
 /* Mentions coordinated after mention m: "X, Y and Z" (objects). */
@@ -541,7 +639,7 @@ static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
         /* the next word must not start a new clause ("and Z said") */
         if (mm->b < s->t1 && (tk[mm->b].flags & TF_WORD) &&
             !(ex_wflags(sc, &tk[mm->b]) & WF_STOP) &&
-            !is_word(sc, mm->b, "and") && !is_word(sc, mm->b, "'s"))
+            !is_word(sc, mm->b, "and"))
             break;
         out[n++] = nm;
         p = mm->b;
@@ -564,8 +662,12 @@ static size_t coord_before(const ex_scratch *sc, const ex_sent *s,
         if (is_word(sc, (uint32_t)q, "and") || is_word(sc, (uint32_t)q,
                                                        "&")) {
             q--;
-            if (q > (int64_t)s->t0 && is_word(sc, (uint32_t)q, ","))
+            if (q > (int64_t)s->t0 && is_word(sc, (uint32_t)q, ",")) {
+                /* "..., and Anthropic competes": a new clause */
+                if (n == 0)
+                    break;
                 q--;
+            }
         } else if (q >= (int64_t)s->t0 + 3 && is_word(sc, (uint32_t)q, "as") &&
                    is_word(sc, (uint32_t)q - 1, "well") &&
                    is_word(sc, (uint32_t)q - 2, "as")) {
@@ -655,8 +757,10 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         if (ns > 1 && ns == no && q < s->t1 && is_word(sc, q, "respectively"))
             respectively = 1;
     }
-    status = cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
-                        r->relation, st->app_a, st->app_b);
+    status = r->no_cues ? r->status :
+             cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
+                        r->relation, st->app_a, st->app_b,
+                        r->ended_cues);
     date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo,
                                      (uint32_t)st->hi, st->app_a, st->app_b);
     if (has_money(r->relation))
@@ -711,7 +815,22 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             if (r->relation == KG_REL_MAKES && E2->gaz >= 0) {
                 const char *mk =
                     EX_AT(sc->ex->gentv, ex_gent, E2->gaz).maker;
-                if (mk && *mk && strcmp(mk, E1->name) != 0)
+                const char *par =
+                    E1->gaz >= 0 ? EX_AT(sc->ex->gentv, ex_gent, E1->gaz).parent
+                                 : NULL;
+                /* a unit of the maker ("Activision Blizzard" of
+                 * Microsoft) may make it too */
+                uint32_t mg;
+                const char *mpar = NULL;
+                if (mk && *mk &&
+                    kg_extract__map_get(&sc->ex->gnames, mk, strlen(mk),
+                                        &mg))
+                    mpar = EX_AT(sc->ex->gentv, ex_gent, mg).parent;
+                /* the maker, its parent, its unit or a sister unit */
+                if (mk && *mk && strcmp(mk, E1->name) != 0 &&
+                    !(par && strcmp(par, mk) == 0) &&
+                    !(mpar && strcmp(mpar, E1->name) == 0) &&
+                    !(par && mpar && strcmp(par, mpar) == 0))
                     continue;
             }
             if (ms->src == MS_COREF || mo->src == MS_COREF)
@@ -750,8 +869,11 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     const ex_tok *tk = sc->toks.ptr;
     uint32_t i;
     int rc;
+    uint32_t first_a, last_b;
     if (sc->ments.n < 2)
         return KG_OK;
+    first_a = EX_AT(sc->ments, ex_ment, 0).a;
+    last_b = EX_AT(sc->ments, ex_ment, sc->ments.n - 1).b;
     for (i = s->t0; i < s->t1; i++) {
         const ex_word *w;
         uint32_t k;
@@ -769,7 +891,19 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             if (k > 0 && EX_AT(ex->trigv, ex_trig, w->trig_first + k - 1)
                                  .rule == tr->rule)
                 continue;
-            n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1, &v);
+            /* no mention on a side the rule needs one */
+            if ((r->slot_before && first_a >= i) ||
+                (r->slot_after && last_b <= i + 1))
+                continue;
+            /* the index already says this word starts the trigger; only
+             * multi-word phrases and role values need a look */
+            if (EX_AT(ex->classv, ex_class, el[r->trig].cls).maxlen <= 1 &&
+                (int)el[r->trig].cls != r->role_cls)
+                n = 1;
+            else
+                n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1,
+                             (int)el[r->trig].cls == r->role_cls ? &v
+                                                                 : NULL);
             if (!n)
                 continue;
             memset(&st, 0, sizeof st);
@@ -1040,7 +1174,9 @@ kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
             const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
             uint32_t n;
             ex_dexp *x;
-            if (!(t->flags & TF_WORD))
+            if (!(t->flags & TF_WORD) ||
+                !((t->flags & TF_NUM) ||
+                  (ex_wflags(sc, t) & (WF_MONTH | WF_WEEKDAY | WF_DATEWORD))))
                 continue;
             n = date_at(sc, s, i, &d);
             if (!n)

@@ -301,7 +301,13 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
 static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
 {
     uint32_t f = ex_wflags(sc, t);
+    const char *hy;
     if (!(t->flags & TF_WORD) || (t->flags & TF_NUM))
+        return 0;
+    /* "AI-powered", "U.S.-made": an adjective, not a name */
+    hy = memchr(sc->doc->text + t->start, '-', t->end - t->start);
+    if (hy && hy + 1 < sc->doc->text + t->end && hy[1] >= 'a' &&
+        hy[1] <= 'z' && !(t->flags & TF_CAMEL))
         return 0;
     if (!(t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)))
         return 0;
@@ -338,7 +344,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     sc->ments.n = 0;
     if (n > sc->mcap) {
         size_t cap = n * 2;
-        int32_t *p = realloc(sc->mstart, cap * 3 * sizeof *p);
+        int32_t *p = realloc(sc->mstart, cap * 4 * sizeof *p);
         if (!p)
             return KG_ENOMEM;
         sc->mstart = p;
@@ -346,6 +352,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     }
     sc->mend = sc->mstart + sc->mcap;
     sc->mcov = sc->mend + sc->mcap;
+    sc->cuebits = (uint32_t *)(sc->mcov + sc->mcap);
+    sc->cue_sent = -1;
     for (i = 0; i < n; i++)
         sc->mstart[i] = sc->mend[i] = sc->mcov[i] = -1;
 
@@ -437,6 +445,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 }
                 e->confirmed = 1;
             }
+            /* "Tower" after "Tower Semiconductor" */
+            if (ge->kind == KG_KIND_ORG && j >= i + 2 &&
+                (tk[i].flags & TF_CAP) && tk[i].word < 0 &&
+                (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                kg_extract__map_put(&sc->aliases, &sc->pool,
+                                    sc->doc->text + tk[i].start,
+                                    tk[i].end - tk[i].start, (uint32_t)ent,
+                                    NULL) != KG_OK) {
+                rc = KG_ENOMEM;
+                goto done;
+            }
             j = absorb_legal(sc, j, s->t1);
             if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_GAZ)) != KG_OK)
                 goto done;
@@ -469,7 +488,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                                 t->end - t->start, &id)) {
             ex_ent *ae = &EX_AT(sc->ents, ex_ent, id);
             /* "Mr. Bergmann" */
-            if (ae->kind < 0 && i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
+            if (ae->kind < 0 && i > s->t0 + 1 &&
+                is_punct(sc, &tk[i - 1], '.') &&
                 (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
                 ae->kind = KG_KIND_PERSON;
             j = absorb_legal(sc, i + 1, s->t1);

@@ -338,6 +338,11 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
             r.weak = 1;
         } else if (strcmp(buf, "cues=near") == 0) {
             r.near_cues = 1;
+        } else if (strcmp(buf, "cues=ended") == 0) {
+            r.ended_cues = 1;
+            r.near_cues = 1;
+        } else if (strcmp(buf, "cues=none") == 0) {
+            r.no_cues = 1;
         } else if (strcmp(buf, "cues=all") == 0) {
             r.near_cues = 0;
         } else if (eq && strncmp(buf, "role=", 5) == 0) {
@@ -468,6 +473,16 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
     if (trig < 0)
         return perr(p, "a pattern needs a trigger word", NULL);
     r.trig = (uint32_t)trig;
+    {
+        uint32_t k;
+        for (k = 0; k < r.el_n; k++)
+            if (EX_AT(ex->elemv, ex_elem, r.el_first + k).type == EL_SLOT) {
+                if (k < r.trig)
+                    r.slot_before = 1;
+                else
+                    r.slot_after = 1;
+            }
+    }
     rp = kg_extract__vec_push(&ex->rulev, sizeof *rp);
     if (!rp)
         return kg_error_set(p->err, KG_ENOMEM, "out of memory");

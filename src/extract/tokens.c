@@ -16,6 +16,9 @@
 
 enum { TF_PARA = 1u << 9 }; /* first token after a blank line */
 
+/* Longer "sentences" (tables, lists without stops) are cut here. */
+#define MAX_SENT_TOKENS 400u
+
 /* Length of a Unicode space at s (0 if none). */
 static size_t uspace(const unsigned char *s, const unsigned char *e)
 {
@@ -427,6 +430,12 @@ static int split_sentences(ex_scratch *sc)
     for (i = 0; i < n; i++) {
         const char *nm = ex_norm(sc, &tk[i]);
         int end = 0;
+        /* bound the work per sentence: very long runs are cut */
+        if (i - t0 >= MAX_SENT_TOKENS) {
+            if ((rc = push_sent(sc, t0, i)) != KG_OK)
+                return rc;
+            t0 = i;
+        }
         if (i > t0 && (tk[i].flags & TF_PARA)) {
             if ((rc = push_sent(sc, t0, i)) != KG_OK)
                 return rc;

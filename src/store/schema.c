@@ -98,12 +98,13 @@
  * ======================================================================
  *  0. Indexes.  tie_key and entity_key are unique indexes rather than
  *     table constraints (schema 2) so that a bulk revision can drop and
- *     rebuild them: when a revision has stored more than max(50000,
- *     half the assertions already stored) triples, the random-order
- *     indexes (tie_object, tv_from, tv_to, and tie_key / entity_key when
- *     those tables were empty at begin) are dropped inside the
- *     transaction and built again, sorted, before commit.  Readers keep
- *     seeing the indexes of the last commit (WAL); a crash rolls back.
+ *     rebuild them: when a revision has stored max(50000, half the
+ *     assertions already stored) triples (at once if the store holds no
+ *     assertion yet), the random-order indexes (tie_object, tv_from,
+ *     tv_to, and tie_key / entity_key when those tables were empty at
+ *     begin) are dropped inside the transaction and built again, sorted,
+ *     before commit.  Readers keep seeing the indexes of the last commit
+ *     (WAL); a crash rolls back.
  *  1. A revision collects the set of ties it touched (new assertions, or
  *     a merge that redirected ties).  For each, the intervals are
  *     recomputed from ALL assertions that feed it now (its own and those

@@ -202,7 +202,7 @@ int kg_store_open(kg_store **out, const char *path, unsigned flags,
     if (rc != KG_OK)
         goto done;
     if (version == 0 &&
-        (rc = kg_store__exec(st, "PRAGMA page_size = 8192", err)) != KG_OK)
+        (rc = kg_store__exec(st, "PRAGMA page_size = 16384", err)) != KG_OK)
         goto done;
     if (version == 0 || version < KG_STORE_SCHEMA) {
         /* Create or migrate under the write lock, then look again. */

@@ -2332,7 +2332,7 @@ int kg_store_count(kg_store_counts *out, kg_store *st, const kg_view_opts *o,
     reader r;
     sqlite3_stmt *s = NULL;
     int64_t rev = o->as_of > 0 ? o->as_of : INT64_MAX;
-    int rc, k;
+    int rc;
     memset(out, 0, sizeof *out);
     if ((rc = reader_init(&r, st, NULL, o->as_of, err)))
         return rc;
@@ -2342,26 +2342,26 @@ int kg_store_count(kg_store_counts *out, kg_store *st, const kg_view_opts *o,
                      rev, &out->documents, err)) ||
         (rc = count1(&r, "SELECT count(*) FROM entity WHERE revision <= ?1",
                      rev, &out->entities, err)) ||
-        (rc = count1(&r, "SELECT count(*) FROM assertion"
-                         " WHERE revision <= ?1", rev, &out->assertions,
-                     err)) ||
-        (rc = count1(&r, "SELECT count(DISTINCT v.tie) FROM tie_version v"
-                         " WHERE ?1 = ?1 AND %s", rev, &out->ties, err)) ||
+        (rc = count1(&r, "SELECT count(*) FROM tie WHERE revision <= ?1",
+                     rev, &out->ties, err)) ||
         (rc = count1(&r, "SELECT count(*) FROM tie_version v"
                          " WHERE ?1 = ?1 AND %s", rev, &out->intervals, err)))
         goto done;
-    for (k = 0; k < KG_STATUS__COUNT; k++) {
-        if ((rc = prep(&r, &s, "SELECT count(*) FROM assertion"
-                               " WHERE revision <= ?1 AND status = ?2", err)))
-            goto done;
-        sqlite3_bind_int64(s, 1, rev);
-        sqlite3_bind_text(s, 2, kg_status_name((kg_status)k), -1,
-                          SQLITE_STATIC);
-        if (sqlite3_step(s) == SQLITE_ROW)
-            out->by_status[k] = sqlite3_column_int64(s, 0);
-        sqlite3_finalize(s);
-        s = NULL;
+    /* one scan of the assertions for every status */
+    if ((rc = prep(&r, &s, "SELECT status, count(*) FROM assertion"
+                           " WHERE revision <= ?1 GROUP BY status", err)))
+        goto done;
+    sqlite3_bind_int64(s, 1, rev);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        kg_status k;
+        const char *name = (const char *)sqlite3_column_text(s, 0);
+        if (name && kg_status_parse(&k, name) == KG_OK) {
+            out->by_status[k] = sqlite3_column_int64(s, 1);
+            out->assertions += out->by_status[k];
+        }
     }
+    sqlite3_finalize(s);
+    s = NULL;
     if ((rc = prep_rec(&r, &s,
                        "SELECT v.valid_from, v.from_precision FROM"
                        " tie_version v WHERE %s AND"

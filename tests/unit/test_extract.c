@@ -19,6 +19,8 @@
  *   extract__threads     two threads share one extractor
  *   extract__rulefiles   user rule files: a new rule fires; errors name
  *                        file and line
+ *   extract__styles      headlines, ALL-CAPS wire copy, datelines, ticker
+ *                        tags, questions, relative clauses
  *   extract__edge        empty text, no entities, huge sentence
  */
 #include <pthread.h>
@@ -404,6 +406,33 @@ static void test_extract__rulefiles(void)
     remove(path);
 }
 
+static void test_extract__styles(void)
+{
+    res r;
+    run("Broadcom Completes Acquisition of VMware", &r);
+    EXPECT(&r, "Broadcom|acquired|VMware|holds");
+    KG_CHECK_INT(r.n, 1);
+    run("MICROSOFT TO BUY ACTIVISION BLIZZARD FOR $68.7 BLN", &r);
+    EXPECT(&r, "Microsoft|acquired|Activision Blizzard|holds");
+    run("SEATTLE (Reuters) - Amazon said it will invest $4 billion in "
+        "Anthropic.",
+        &r);
+    EXPECT(&r, "Amazon|invested-in|Anthropic|holds");
+    KG_CHECK_INT(r.n, 1);
+    run("Microsoft Corp <MSFT.O> said it would buy Activision Blizzard Inc "
+        "<ATVI.O>.",
+        &r);
+    EXPECT(&r, "Microsoft|acquired|Activision Blizzard|holds");
+    run("Will Apple buy Disney?", &r);
+    KG_CHECK_INT(r.n, 0);
+    run("Arm, which SoftBank bought in 2016, designs chips.", &r);
+    EXPECT(&r, "SoftBank|acquired|Arm|holds|2016");
+    run("Globex Corp acquired Initech two years ago.", &r);
+    EXPECT(&r, "Globex|acquired|Initech|holds|2022");
+    run("Anthropic was founded by former OpenAI researchers.", &r);
+    KG_CHECK_INT(r.n, 0);
+}
+
 static void test_extract__edge(void)
 {
     res r;
@@ -457,6 +486,7 @@ int main(void)
     KG_RUN(test_extract__explain);
     KG_RUN(test_extract__threads);
     KG_RUN(test_extract__rulefiles);
+    KG_RUN(test_extract__styles);
     KG_RUN(test_extract__edge);
     kg_extractor_free(g_ex);
     kg_extractor_free(g_ex_explain);

@@ -52,7 +52,8 @@ static void test_triple_fast__accepts(void)
     kg_triple_init(&t);
     KG_CHECK_INT(kg_triple__parse_fast(&t, &pool, line, strlen(line)), 0);
     KG_CHECK_STR(t.subject, "Microsoft");
-    KG_CHECK_STR(t.evidence, "It \"poured\" \xe2\x82\xac" "1bn \xf0\x9f\x98\x80");
+    KG_CHECK_STR(t.evidence,
+                 "It \"poured\" \xe2\x82\xac" "1bn \xf0\x9f\x98\x80");
     KG_CHECK_INT(t.relation, KG_REL_INVESTED_IN);
     KG_CHECK_INT(t.date.month, 7);
     KG_CHECK_INT(t.date.day, 0);
