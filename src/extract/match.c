@@ -723,8 +723,14 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
     objs[0] = st->slot[1];
     ns += st->fwd[0] ? coord_after(sc, s, subs[0], es->kinds, subs + 1, 7)
                      : coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
-    no += st->fwd[1] ? coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7)
-                     : coord_before(sc, s, objs[0], eo->kinds, objs + 1, 7);
+    /* "OpenAI, Anthropic and Microsoft's GitHub": a unit has one owner,
+     * the name that carries the possessive */
+    if (st->fwd[1] || r->relation != KG_REL_SUBSIDIARY_OF ||
+        EX_AT(sc->ments, ex_ment, objs[0]).b >= s->t1 ||
+        !is_word(sc, EX_AT(sc->ments, ex_ment, objs[0]).b, "'s"))
+        no += st->fwd[1]
+                  ? coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7)
+                  : coord_before(sc, s, objs[0], eo->kinds, objs + 1, 7);
     /* "X and Y bought A and B, respectively": pair them in order */
     {
         const ex_ment *lastm = &EX_AT(sc->ments, ex_ment, objs[no - 1]);
