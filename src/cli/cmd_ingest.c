@@ -343,6 +343,8 @@ int cmd_ingest(int argc, char **argv, kg_cli *cli)
                       is.nbad, (long long)rev.assertions,
                       (long long)rev.ties_opened,
                       (long long)rev.ties_closed);
+    else if (rev.id == 0 && is.narticles == 0)
+        kg_buf_printf(&out, "no articles read; no revision made\n");
     else if (rev.id == 0)
         kg_buf_printf(&out,
                       "nothing new: %lld articles, all already stored; no "
