@@ -12,6 +12,7 @@
 #   timeline.{svg,html}         the sample years 2019 2021 2023 2025
 #   openai-timeline.{svg,html}  the same around OpenAI (1 hop)
 #   diff.{dot,svg}              what changed from 2022 to 2025
+#   openai-diff.{svg,png}       the same around OpenAI (1 hop; the README picture)
 #   openai.dot                  OpenAI's neighbourhood at 2025-12-31
 # The revision clock is fixed so that rebuilding gives the same bytes.
 set -eu
@@ -36,6 +37,9 @@ for f in svg html; do
     r --timeline 2019 2021 2023 2025 --focus OpenAI -o "$out/openai-timeline.$f"
 done
 for f in dot svg; do r --diff 2022 2025 -o "$out/diff.$f"; done
+for f in svg png; do
+    r --diff 2022 2025 --focus OpenAI --hops 1 -o "$out/openai-diff.$f"
+done
 r --at 2025-12-31 --focus OpenAI -o "$out/openai.dot"
 if [ "$check" = --check ]; then
     bad=0
