@@ -75,6 +75,8 @@ void kg_extractor_free(kg_extractor *ex)
     kg_extract__map_release(&ex->gfirst_lower);
     kg_extract__vec_release(&ex->wordv);
     kg_extract__vec_release(&ex->wclsv);
+    kg_extract__vec_release(&ex->wphv);
+    kg_extract__vec_release(&ex->phidxv);
     kg_extract__vec_release(&ex->pwordv);
     kg_extract__vec_release(&ex->phrasev);
     kg_extract__vec_release(&ex->classv);

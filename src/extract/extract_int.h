@@ -211,11 +211,18 @@ typedef struct ex_vec {
     size_t n, cap;
 } ex_vec;
 
+/* A slice [first, first + n) of some vector. */
+typedef struct ex_span {
+    uint32_t first, n;
+} ex_span;
+
 struct kg_extractor {
     kg_pool pool;       /* every string the extractor keeps */
     ex_map words;       /* lowercase word -> index in wordv */
     ex_vec wordv;       /* ex_word */
     ex_vec wclsv;       /* uint32_t class ids, per word slices */
+    ex_vec wphv;        /* ex_span into phidxv, one per wclsv entry */
+    ex_vec phidxv;      /* uint32_t phrase ids (phrasev), in class order */
     ex_vec pwordv;      /* uint32_t word ids of phrases */
     ex_vec phrasev;     /* ex_phrase */
     ex_vec classv;      /* ex_class */
@@ -251,6 +258,15 @@ int64_t kg_extract__word_find(const kg_extractor *ex, const char *s,
 /* 1 if word w starts (dir > 0) or ends (dir < 0) a multi-word phrase of c */
 int kg_extract__word_edges(const kg_extractor *ex, uint32_t w, uint32_t c,
                            int dir);
+/*
+ * The phrases of class c (indices into ex->phrasev, in the class's order)
+ * that are the single word w (kind 0), start with w (kind 1, multi-word
+ * only) or end with w (kind 2, multi-word only).  Returns NULL and *n = 0
+ * if there are none.  The array belongs to ex.
+ */
+const uint32_t *kg_extract__word_phrases(const kg_extractor *ex,
+                                        uint32_t w, uint32_t c, int kind,
+                                        uint32_t *n);
 /* 1 if word w is a single-word member of class c. */
 int kg_extract__word_in(const kg_extractor *ex, uint32_t w, uint32_t c);
 /* After all rule files: per-word class lists, flags and trigger lists. */

@@ -209,6 +209,32 @@ int kg_extract__word_edges(const kg_extractor *ex, uint32_t w, uint32_t c,
                    : in_sorted(v + wd->ml_first, wd->ml_n, c);
 }
 
+const uint32_t *kg_extract__word_phrases(const kg_extractor *ex,
+                                        uint32_t w, uint32_t c, int kind,
+                                        uint32_t *n)
+{
+    const ex_word *wd = &EX_AT(ex->wordv, ex_word, w);
+    uint32_t first = kind == 0 ? wd->cls_first
+                   : kind == 1 ? wd->mf_first : wd->ml_first;
+    uint32_t lo = 0, hi = kind == 0 ? wd->cls_n
+                        : kind == 1 ? wd->mf_n : wd->ml_n;
+    const uint32_t *v = (const uint32_t *)ex->wclsv.ptr + first;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (v[mid] == c) {
+            const ex_span *sp = &EX_AT(ex->wphv, ex_span, first + mid);
+            *n = sp->n;
+            return (const uint32_t *)ex->phidxv.ptr + sp->first;
+        }
+        if (v[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *n = 0;
+    return NULL;
+}
+
 int kg_extract__word_in(const kg_extractor *ex, uint32_t w, uint32_t c)
 {
     const ex_word *wd = &EX_AT(ex->wordv, ex_word, w);
@@ -249,7 +275,7 @@ static const struct {
 };
 
 typedef struct wc_pair {
-    uint32_t w, c;
+    uint32_t w, c, p; /* word, class, phrase (index in phrasev) */
 } wc_pair;
 
 static int cmp_pair(const void *a, const void *b)
@@ -257,7 +283,9 @@ static int cmp_pair(const void *a, const void *b)
     const wc_pair *x = a, *y = b;
     if (x->w != y->w)
         return x->w < y->w ? -1 : 1;
-    return x->c < y->c ? -1 : x->c > y->c;
+    if (x->c != y->c)
+        return x->c < y->c ? -1 : 1;
+    return x->p < y->p ? -1 : x->p > y->p;
 }
 
 static int cmp_trig(const void *a, const void *b)
@@ -270,7 +298,8 @@ static int cmp_trig(const void *a, const void *b)
 
 /*
  * Per-word sorted class lists of one kind (0 single-word members, 1
- * first words of multi-word phrases, 2 last words), appended to wclsv.
+ * first words of multi-word phrases, 2 last words), appended to wclsv;
+ * beside each (word, class) entry, in wphv, the phrases it stands for.
  */
 static int word_lists(kg_extractor *ex, int kind)
 {
@@ -292,20 +321,31 @@ static int word_lists(kg_extractor *ex, int kind)
             p->w = EX_AT(ex->pwordv, uint32_t,
                          ph->first + (kind == 2 ? ph->n - 1 : 0));
             p->c = (uint32_t)c;
+            p->p = cl->ph_first + (uint32_t)i;
         }
     }
     if (pairs.n)
         qsort(pairs.ptr, pairs.n, sizeof(wc_pair), cmp_pair);
     for (i = 0; i < pairs.n; i++) {
         const wc_pair *p = &EX_AT(pairs, wc_pair, i);
-        uint32_t *slot, *first, *n;
+        uint32_t *slot, *first, *n, *ph;
+        ex_span *sp;
+        ph = kg_extract__vec_push(&ex->phidxv, sizeof *ph);
+        if (!ph)
+            goto done;
+        *ph = p->p;
         if (i > 0 && p->w == EX_AT(pairs, wc_pair, i - 1).w &&
-            p->c == EX_AT(pairs, wc_pair, i - 1).c)
+            p->c == EX_AT(pairs, wc_pair, i - 1).c) {
+            EX_AT(ex->wphv, ex_span, ex->wphv.n - 1).n++;
             continue;
+        }
         slot = kg_extract__vec_push(&ex->wclsv, sizeof *slot);
-        if (!slot)
+        sp = kg_extract__vec_push(&ex->wphv, sizeof *sp);
+        if (!slot || !sp)
             goto done;
         *slot = p->c;
+        sp->first = (uint32_t)(ex->phidxv.n - 1);
+        sp->n = 1;
         words = ex->wordv.ptr;
         first = kind == 0 ? &words[p->w].cls_first
               : kind == 1 ? &words[p->w].mf_first : &words[p->w].ml_first;
@@ -330,6 +370,8 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
                                           "currency"};
 
     ex->wclsv.n = 0;
+    ex->wphv.n = 0;
+    ex->phidxv.n = 0;
     words = ex->wordv.ptr;
     for (i = 0; i < ex->wordv.n; i++) {
         words[i].cls_n = words[i].mf_n = words[i].ml_n = 0;

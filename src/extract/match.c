@@ -30,12 +30,6 @@ typedef struct mstate {
     const char *role;
 } mstate;
 
-static const ex_phrase *phrase(const kg_extractor *ex, const ex_class *c,
-                               uint32_t k)
-{
-    return &EX_AT(ex->phrasev, ex_phrase, c->ph_first + k);
-}
-
 /*
  * Longest phrase of class cls that starts at token pos (dir > 0) or ends
  * at token pos (dir < 0), within [lo, hi).  Returns its length in tokens
@@ -49,41 +43,24 @@ static uint32_t class_at(const ex_scratch *sc, uint32_t cls, int64_t pos,
     const ex_class *c = &EX_AT(ex->classv, ex_class, cls);
     const ex_tok *tk = sc->toks.ptr;
     const uint32_t *pw = ex->pwordv.ptr;
-    uint32_t best = 0, k;
+    const ex_phrase *phv = ex->phrasev.ptr;
+    const uint32_t *one, *edge;
+    uint32_t best = 0, k, n1, ne, w;
     if (pos < (int64_t)lo || pos >= (int64_t)hi || tk[pos].word < 0)
         return 0;
-    if (c->maxlen <= 1) {
-        if (!kg_extract__word_in(ex, (uint32_t)tk[pos].word, cls))
-            return 0;
-        if (value) {
-            *value = NULL;
-            for (k = 0; k < c->ph_n; k++) {
-                const ex_phrase *ph = phrase(ex, c, k);
-                if (pw[ph->first] == (uint32_t)tk[pos].word) {
-                    *value = ph->value;
-                    break;
-                }
-            }
-        }
-        return 1;
-    }
-    if (kg_extract__word_in(ex, (uint32_t)tk[pos].word, cls)) {
+    w = (uint32_t)tk[pos].word;
+    /* the index lists, in class order, only the phrases that can match */
+    one = kg_extract__word_phrases(ex, w, cls, 0, &n1);
+    if (one) {
         best = 1;
-        if (value) {
-            *value = NULL;
-            for (k = 0; k < c->ph_n; k++) {
-                const ex_phrase *ph = phrase(ex, c, k);
-                if (ph->n == 1 && pw[ph->first] == (uint32_t)tk[pos].word) {
-                    *value = ph->value;
-                    break;
-                }
-            }
-        }
+        if (value)
+            *value = phv[one[0]].value;
     }
-    if (!kg_extract__word_edges(ex, (uint32_t)tk[pos].word, cls, dir))
+    if (c->maxlen <= 1)
         return best;
-    for (k = 0; k < c->ph_n; k++) {
-        const ex_phrase *ph = phrase(ex, c, k);
+    edge = kg_extract__word_phrases(ex, w, cls, dir > 0 ? 1 : 2, &ne);
+    for (k = 0; k < ne; k++) {
+        const ex_phrase *ph = &phv[edge[k]];
         int64_t a = dir > 0 ? pos : pos - (int64_t)ph->n + 1;
         uint32_t j;
         if (ph->n <= best || a < (int64_t)lo || a + ph->n > hi)
@@ -746,8 +723,14 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
     objs[0] = st->slot[1];
     ns += st->fwd[0] ? coord_after(sc, s, subs[0], es->kinds, subs + 1, 7)
                      : coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
-    no += st->fwd[1] ? coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7)
-                     : coord_before(sc, s, objs[0], eo->kinds, objs + 1, 7);
+    /* "OpenAI, Anthropic and Microsoft's GitHub": a unit has one owner,
+     * the name that carries the possessive */
+    if (st->fwd[1] || r->relation != KG_REL_SUBSIDIARY_OF ||
+        EX_AT(sc->ments, ex_ment, objs[0]).b >= s->t1 ||
+        !is_word(sc, EX_AT(sc->ments, ex_ment, objs[0]).b, "'s"))
+        no += st->fwd[1]
+                  ? coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7)
+                  : coord_before(sc, s, objs[0], eo->kinds, objs + 1, 7);
     /* "X and Y bought A and B, respectively": pair them in order */
     {
         const ex_ment *lastm = &EX_AT(sc->ments, ex_ment, objs[no - 1]);
