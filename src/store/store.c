@@ -120,7 +120,7 @@ int kg_store__prepare(kg_store *st, enum kg_stmt_id id, sqlite3_stmt **out,
 /* Settings of every read-write connection. */
 static const char *const rw_pragmas =
     "PRAGMA synchronous = NORMAL;"
-    "PRAGMA cache_size = -262144;"
+    "PRAGMA cache_size = " KG_STORE_CACHE ";"
     "PRAGMA temp_store = MEMORY;"
     "PRAGMA threads = 2;"
     "PRAGMA foreign_keys = OFF;";
@@ -257,6 +257,10 @@ static void rev_reset(kg_store *st)
     if (st->db && !(st->flags & KG_STORE_READONLY))
         sqlite3_exec(st->db, "PRAGMA ignore_check_constraints = OFF", NULL,
                      NULL, NULL);
+    if (st->db && st->big_cache)
+        sqlite3_exec(st->db, "PRAGMA cache_size = " KG_STORE_CACHE, NULL,
+                     NULL, NULL);
+    st->big_cache = 0;
 }
 
 void kg_store_close(kg_store *st)
