@@ -95,6 +95,14 @@ int cmd_rank(int argc, char **argv, kg_cli *cli);
 int cmd_clusters(int argc, char **argv, kg_cli *cli);
 int cmd_stats(int argc, char **argv, kg_cli *cli);
 int cmd_export(int argc, char **argv, kg_cli *cli);
+/*
+ * The one revision behind `alias add` (merge 0: a becomes an alias of b)
+ * and `merge` (merge 1: a is merged into b), and its output; keys name a
+ * and b in --json.  Returns an exit status.
+ */
+int cli_entity_revision(kg_cli *cli, int merge, const char *a, const char *b,
+                        const char *kind_s, const char *message, int json,
+                        const char *const keys[2]);
 /* diagrams */
 int cmd_render(int argc, char **argv, kg_cli *cli);
 

@@ -10,12 +10,9 @@
 
 int cmd_alias(int argc, char **argv, kg_cli *cli)
 {
-    kg_store *st = NULL;
-    kg_error err = {0, ""};
-    kg_revision rev;
-    kg_buf msg = KG_BUF_INIT, out = KG_BUF_INIT;
+    static const char *const keys[2] = {"alias", "entity"};
     const char *message = NULL, *kind_s = NULL;
-    int json = 0, npos, rc, kind = -1;
+    int json = 0, npos, rc;
     char **pos;
     const cli_opt opts[] = {
         {"kind", 'k', CLI_OPT_STR, &kind_s, "KIND",
@@ -38,50 +35,6 @@ int cmd_alias(int argc, char **argv, kg_cli *cli)
     if (strcmp(pos[0], "add") != 0)
         return cli_usage_error("alias", "unknown alias action '%s' (add)",
                                pos[0]);
-    if (kind_s) {
-        kg_kind k;
-        if (kg_kind_parse(&k, kind_s) != KG_OK)
-            return cli_usage_error("alias", "unknown kind '%s' (org, "
-                                   "person, product)", kind_s);
-        kind = (int)k;
-    }
-    rc = cli_store_open(cli, KG_STORE_CREATE, &st);
-    if (rc != KG_EXIT_OK)
-        return rc;
-    if (!message) {
-        kg_buf_printf(&msg, "alias %s -> %s", pos[1], pos[2]);
-        message = msg.ptr;
-    }
-    rc = kg_store_begin(st, message, "alias", &err);
-    if (rc == KG_OK) {
-        rc = kg_store_alias_add(st, pos[1], pos[2], kind, &err);
-        if (rc == KG_OK)
-            rc = kg_store_commit(st, &rev, &err);
-        else
-            kg_store_rollback(st);
-    }
-    if (rc != KG_OK) {
-        int code = cli_exit_for(rc);
-        cli_error("%s", err.msg);
-        rc = code;
-        goto done;
-    }
-    if (json) {
-        kg_buf_printf(&out, "{\"revision\":%lld,\"alias\":", (long long)rev.id);
-        kg_buf_json_str(&out, pos[1], (size_t)-1);
-        kg_buf_puts(&out, ",\"entity\":");
-        kg_buf_json_str(&out, pos[2], (size_t)-1);
-        kg_buf_printf(&out, ",\"ties_opened\":%lld,\"ties_closed\":%lld}\n",
-                      (long long)rev.ties_opened,
-                      (long long)rev.ties_closed);
-    } else {
-        kg_buf_printf(&out, "'%s' is now an alias of '%s', revision %lld\n",
-                      pos[1], pos[2], (long long)rev.id);
-    }
-    rc = cli_write(cli, &out);
-done:
-    kg_buf_release(&out);
-    kg_buf_release(&msg);
-    kg_store_close(st);
-    return rc;
+    return cli_entity_revision(cli, 0, pos[1], pos[2], kind_s, message, json,
+                               keys);
 }

@@ -10,12 +10,9 @@
 
 int cmd_merge(int argc, char **argv, kg_cli *cli)
 {
-    kg_store *st = NULL;
-    kg_error err = {0, ""};
-    kg_revision rev;
-    kg_buf msg = KG_BUF_INIT, out = KG_BUF_INIT;
+    static const char *const keys[2] = {"from", "into"};
     const char *message = NULL, *kind_s = NULL;
-    int json = 0, npos, rc, kind = -1;
+    int json = 0, npos, rc;
     char **pos;
     const cli_opt opts[] = {
         {"kind", 'k', CLI_OPT_STR, &kind_s, "KIND",
@@ -35,10 +32,29 @@ int cmd_merge(int argc, char **argv, kg_cli *cli)
     rc = cli_parse(cli, argc, argv, opts, &spec, &npos, &pos);
     if (rc >= 0)
         return rc;
+    return cli_entity_revision(cli, 1, pos[0], pos[1], kind_s, message, json,
+                               keys);
+}
+
+/*
+ * The revision behind `alias add` and `merge`: check --kind, open the
+ * store, run the one change (merge FROM=a into INTO=b, or make a an alias
+ * of b) in its own revision, and print the result.  keys name a and b in
+ * the JSON output.
+ */
+int cli_entity_revision(kg_cli *cli, int merge, const char *a, const char *b,
+                        const char *kind_s, const char *message, int json,
+                        const char *const keys[2])
+{
+    kg_store *st = NULL;
+    kg_error err = {0, ""};
+    kg_revision rev;
+    kg_buf msg = KG_BUF_INIT, out = KG_BUF_INIT;
+    int rc, kind = -1;
     if (kind_s) {
         kg_kind k;
         if (kg_kind_parse(&k, kind_s) != KG_OK)
-            return cli_usage_error("merge", "unknown kind '%s' (org, "
+            return cli_usage_error(cli->cmd, "unknown kind '%s' (org, "
                                    "person, product)", kind_s);
         kind = (int)k;
     }
@@ -46,12 +62,14 @@ int cmd_merge(int argc, char **argv, kg_cli *cli)
     if (rc != KG_EXIT_OK)
         return rc;
     if (!message) {
-        kg_buf_printf(&msg, "merge %s into %s", pos[0], pos[1]);
+        kg_buf_printf(&msg, merge ? "merge %s into %s" : "alias %s -> %s", a,
+                      b);
         message = msg.ptr;
     }
-    rc = kg_store_begin(st, message, "merge", &err);
+    rc = kg_store_begin(st, message, merge ? "merge" : "alias", &err);
     if (rc == KG_OK) {
-        rc = kg_store_merge(st, pos[0], pos[1], kind, &err);
+        rc = merge ? kg_store_merge(st, a, b, kind, &err)
+                   : kg_store_alias_add(st, a, b, kind, &err);
         if (rc == KG_OK)
             rc = kg_store_commit(st, &rev, &err);
         else
@@ -64,16 +82,20 @@ int cmd_merge(int argc, char **argv, kg_cli *cli)
         goto done;
     }
     if (json) {
-        kg_buf_printf(&out, "{\"revision\":%lld,\"from\":", (long long)rev.id);
-        kg_buf_json_str(&out, pos[0], (size_t)-1);
-        kg_buf_puts(&out, ",\"into\":");
-        kg_buf_json_str(&out, pos[1], (size_t)-1);
+        kg_buf_printf(&out, "{\"revision\":%lld,\"%s\":", (long long)rev.id,
+                      keys[0]);
+        kg_buf_json_str(&out, a, (size_t)-1);
+        kg_buf_printf(&out, ",\"%s\":", keys[1]);
+        kg_buf_json_str(&out, b, (size_t)-1);
         kg_buf_printf(&out, ",\"ties_opened\":%lld,\"ties_closed\":%lld}\n",
                       (long long)rev.ties_opened,
                       (long long)rev.ties_closed);
     } else {
-        kg_buf_printf(&out, "merged '%s' into '%s', revision %lld\n", pos[0],
-                      pos[1], (long long)rev.id);
+        if (merge)
+            kg_buf_printf(&out, "merged '%s' into '%s'", a, b);
+        else
+            kg_buf_printf(&out, "'%s' is now an alias of '%s'", a, b);
+        kg_buf_printf(&out, ", revision %lld\n", (long long)rev.id);
     }
     rc = cli_write(cli, &out);
 done:

@@ -532,6 +532,35 @@ static int cmp_key(const void *pa, const void *pb)
 }
 
 /*
+ * Record the sort key of the row just appended to a set (at index idx of
+ * the part being sorted), growing *keys as needed.  KG_ENOMEM on failure.
+ */
+static int push_key(sortkey **keys, size_t *n, size_t *cap, reader *r,
+                    const vrow *v, size_t idx)
+{
+    ent *se, *oe;
+    sortkey *k;
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 1024;
+        sortkey *p = realloc(*keys, ncap * sizeof *p);
+        if (!p)
+            return KG_ENOMEM;
+        *keys = p;
+        *cap = ncap;
+    }
+    se = cache_get(r, v->subject);
+    oe = cache_get(r, v->object);
+    k = &(*keys)[(*n)++];
+    k->s = se ? se->rank : 0;
+    k->o = oe ? oe->rank : 0;
+    k->rel = (int32_t)v->relation;
+    k->from = v->from;
+    k->tie = v->tie;
+    k->idx = idx;
+    return KG_OK;
+}
+
+/*
  * Sort set[start..] by (subject rank, relation, object rank, from); keys
  * were recorded in keys[] in append order.
  */
@@ -1071,7 +1100,6 @@ int kg_store_snapshot(kg_tieset *out, kg_store *st, const kg_view_opts *o,
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         vrow v;
         kg_tie t;
-        ent *se, *oe;
         read_row(&r, s, &v);
         if (!possibly_at(&v, q) || !row_wanted(&r, &v, o, err, &rc)) {
             if (rc)
@@ -1081,25 +1109,9 @@ int kg_store_snapshot(kg_tieset *out, kg_store *st, const kg_view_opts *o,
         if ((rc = row_tie(&r, &v, q, o->with_evidence, 0, &t, err)) ||
             (rc = push_tie(out, &t)))
             goto oom_or_done;
-        if (nkeys == capkeys) {
-            size_t ncap = capkeys ? capkeys * 2 : 1024;
-            sortkey *p = realloc(keys, ncap * sizeof *p);
-            if (!p) {
-                rc = KG_ENOMEM;
-                goto oom_or_done;
-            }
-            keys = p;
-            capkeys = ncap;
-        }
-        se = cache_get(&r, v.subject);
-        oe = cache_get(&r, v.object);
-        keys[nkeys].s = se ? se->rank : 0;
-        keys[nkeys].o = oe ? oe->rank : 0;
-        keys[nkeys].rel = (int32_t)v.relation;
-        keys[nkeys].from = v.from;
-        keys[nkeys].tie = v.tie;
-        keys[nkeys].idx = out->n - 1 - start;
-        nkeys++;
+        if ((rc = push_key(&keys, &nkeys, &capkeys, &r, &v,
+                           out->n - 1 - start)))
+            goto oom_or_done;
         if (out->n % 4096 == 0)
             kg_pool_release(&r.scratch);
     }
@@ -1554,7 +1566,6 @@ int kg_store_intervals(kg_tieset *out, kg_store *st, const kg_view_opts *o,
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         vrow v;
         kg_tie t;
-        ent *se, *oe;
         read_row(&r, s, &v);
         if (!row_wanted(&r, &v, o, err, &rc)) {
             if (rc)
@@ -1565,25 +1576,9 @@ int kg_store_intervals(kg_tieset *out, kg_store *st, const kg_view_opts *o,
                           err)) ||
             (rc = push_tie(out, &t)))
             goto oom_or_done;
-        if (nkeys == capkeys) {
-            size_t ncap = capkeys ? capkeys * 2 : 1024;
-            sortkey *p = realloc(keys, ncap * sizeof *p);
-            if (!p) {
-                rc = KG_ENOMEM;
-                goto oom_or_done;
-            }
-            keys = p;
-            capkeys = ncap;
-        }
-        se = cache_get(&r, v.subject);
-        oe = cache_get(&r, v.object);
-        keys[nkeys].s = se ? se->rank : 0;
-        keys[nkeys].o = oe ? oe->rank : 0;
-        keys[nkeys].rel = (int32_t)v.relation;
-        keys[nkeys].from = v.from;
-        keys[nkeys].tie = v.tie;
-        keys[nkeys].idx = out->n - 1 - start;
-        nkeys++;
+        if ((rc = push_key(&keys, &nkeys, &capkeys, &r, &v,
+                           out->n - 1 - start)))
+            goto oom_or_done;
         if (out->n % 4096 == 0)
             kg_pool_release(&r.scratch);
     }
