@@ -889,22 +889,24 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
         for (k = 0; k < w->trig_n; k++) {
             const ex_trig *tr = &EX_AT(ex->trigv, ex_trig,
                                        w->trig_first + k);
-            const ex_rule *r = &EX_AT(ex->rulev, ex_rule, tr->rule);
-            const ex_elem *el = &EX_AT(ex->elemv, ex_elem, r->el_first);
+            const ex_rule *r;
+            const ex_elem *el;
             mstate st;
             uint32_t n;
             const char *v = NULL;
             if (k > 0 && EX_AT(ex->trigv, ex_trig, w->trig_first + k - 1)
                                  .rule == tr->rule)
                 continue;
-            /* no mention on a side the rule needs one */
-            if ((r->slot_before && first_a >= i) ||
-                (r->slot_after && last_b <= i + 1))
+            /* no mention on a side the rule needs one (the trigger entry
+             * carries the rule's filters: no look at the rule yet) */
+            if ((tr->before && first_a >= i) ||
+                (tr->after && last_b <= i + 1))
                 continue;
+            r = &EX_AT(ex->rulev, ex_rule, tr->rule);
+            el = &EX_AT(ex->elemv, ex_elem, r->el_first);
             /* the index already says this word starts the trigger; only
              * multi-word phrases and role values need a look */
-            if (EX_AT(ex->classv, ex_class, el[r->trig].cls).maxlen <= 1 &&
-                (int)el[r->trig].cls != r->role_cls)
+            if (tr->direct)
                 n = 1;
             else
                 n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1,
