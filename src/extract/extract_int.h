@@ -183,6 +183,11 @@ typedef struct ex_rule {
 typedef struct ex_trig {
     uint32_t word;
     uint32_t rule;
+    /* copies of the rule's quick filters, set by kg_extract__seal so the
+     * trigger loop reads one array: */
+    uint8_t before; /* rule.slot_before */
+    uint8_t after;  /* rule.slot_after */
+    uint8_t direct; /* one-word trigger class, not the role class */
 } ex_trig;
 
 /* A status cue: "in talks" in scope sentence/near -> reported. */
