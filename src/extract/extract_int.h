@@ -129,6 +129,7 @@ typedef struct ex_word {
     uint32_t ml_n;
     const char *bval[4]; /* its value in month, weekday, scale, currency */
     uint32_t cuemask;    /* cues (first 32) with a phrase starting here */
+    uint64_t clsmask;    /* bit c % 64 for every class c of its lists */
 } ex_word;
 
 enum { BV_MONTH, BV_WEEKDAY, BV_SCALE, BV_CURRENCY };

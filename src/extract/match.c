@@ -49,6 +49,9 @@ static uint32_t class_at(const ex_scratch *sc, uint32_t cls, int64_t pos,
     if (pos < (int64_t)lo || pos >= (int64_t)hi || tk[pos].word < 0)
         return 0;
     w = (uint32_t)tk[pos].word;
+    /* most words are in none of the class's lists: one bit says so */
+    if (!((EX_AT(ex->wordv, ex_word, w).clsmask >> (cls % 64)) & 1))
+        return 0;
     /* the index lists, in class order, only the phrases that can match */
     one = kg_extract__word_phrases(ex, w, cls, 0, &n1);
     if (one) {
