@@ -52,6 +52,25 @@ static int hex4(const char *p, unsigned *out)
 }
 
 /*
+ * Read a member name at s->p (on the opening quote) in place: *len_out
+ * bytes at the returned pointer, no copy.  A name with an escape or a
+ * control byte gives up (NULL); one that is not a field name gives up in
+ * the caller, so the bytes need no UTF-8 check.
+ */
+static const char *read_key(scan *s, size_t *len_out)
+{
+    const char *start = ++s->p, *q;
+    for (q = start; q < s->end && *q != '"'; q++)
+        if ((unsigned char)*q < 0x20 || *q == '\\')
+            return NULL;
+    if (q >= s->end)
+        return NULL;
+    *len_out = (size_t)(q - start);
+    s->p = q + 1;
+    return start;
+}
+
+/*
  * Read a JSON string at s->p (on the opening quote) into the pool.
  * Returns the copy, or NULL to give up.
  */
@@ -240,7 +259,7 @@ int kg_triple__parse_fast(kg_triple *out, kg_pool *pool, const char *line,
         skip_ws(&s);
         if (s.p >= s.end || *s.p != '"')
             return 1;
-        key = read_str(&s, &klen);
+        key = read_key(&s, &klen);
         if (!key)
             return 1;
         for (f = 0; f < F__COUNT; f++)

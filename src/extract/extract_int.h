@@ -129,6 +129,7 @@ typedef struct ex_word {
     uint32_t ml_n;
     const char *bval[4]; /* its value in month, weekday, scale, currency */
     uint32_t cuemask;    /* cues (first 32) with a phrase starting here */
+    uint64_t clsmask;    /* bit c % 64 for every class c of its lists */
 } ex_word;
 
 enum { BV_MONTH, BV_WEEKDAY, BV_SCALE, BV_CURRENCY };
@@ -183,6 +184,11 @@ typedef struct ex_rule {
 typedef struct ex_trig {
     uint32_t word;
     uint32_t rule;
+    /* copies of the rule's quick filters, set by kg_extract__seal so the
+     * trigger loop reads one array: */
+    uint8_t before; /* rule.slot_before */
+    uint8_t after;  /* rule.slot_after */
+    uint8_t direct; /* one-word trigger class, not the role class */
 } ex_trig;
 
 /* A status cue: "in talks" in scope sentence/near -> reported. */

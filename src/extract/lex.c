@@ -240,6 +240,8 @@ int kg_extract__word_in(const kg_extractor *ex, uint32_t w, uint32_t c)
     const ex_word *wd = &EX_AT(ex->wordv, ex_word, w);
     const uint32_t *v = (const uint32_t *)ex->wclsv.ptr + wd->cls_first;
     uint32_t lo = 0, hi = wd->cls_n;
+    if (!((wd->clsmask >> (c % 64)) & 1))
+        return 0;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
         if (v[mid] == c)
@@ -344,6 +346,7 @@ static int word_lists(kg_extractor *ex, int kind)
         if (!slot || !sp)
             goto done;
         *slot = p->c;
+        EX_AT(ex->wordv, ex_word, p->w).clsmask |= 1ULL << (p->c % 64);
         sp->first = (uint32_t)(ex->phidxv.n - 1);
         sp->n = 1;
         words = ex->wordv.ptr;
@@ -376,6 +379,7 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
     for (i = 0; i < ex->wordv.n; i++) {
         words[i].cls_n = words[i].mf_n = words[i].ml_n = 0;
         words[i].cuemask = 0;
+        words[i].clsmask = 0;
         words[i].flags = 0;
         words[i].trig_n = 0;
     }
@@ -427,8 +431,14 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
         ex->trigv.n = o;
     }
     for (i = 0; i < ex->trigv.n; i++) {
-        const ex_trig *t = &EX_AT(ex->trigv, ex_trig, i);
+        ex_trig *t = &EX_AT(ex->trigv, ex_trig, i);
         ex_word *w = &EX_AT(ex->wordv, ex_word, t->word);
+        const ex_rule *r = &EX_AT(ex->rulev, ex_rule, t->rule);
+        uint32_t tc = EX_AT(ex->elemv, ex_elem, r->el_first + r->trig).cls;
+        t->before = r->slot_before != 0;
+        t->after = r->slot_after != 0;
+        t->direct = EX_AT(ex->classv, ex_class, tc).maxlen <= 1 &&
+                    (int)tc != r->role_cls;
         if (w->trig_n == 0)
             w->trig_first = (uint32_t)i;
         w->trig_n++;

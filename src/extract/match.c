@@ -49,6 +49,9 @@ static uint32_t class_at(const ex_scratch *sc, uint32_t cls, int64_t pos,
     if (pos < (int64_t)lo || pos >= (int64_t)hi || tk[pos].word < 0)
         return 0;
     w = (uint32_t)tk[pos].word;
+    /* most words are in none of the class's lists: one bit says so */
+    if (!((EX_AT(ex->wordv, ex_word, w).clsmask >> (cls % 64)) & 1))
+        return 0;
     /* the index lists, in class order, only the phrases that can match */
     one = kg_extract__word_phrases(ex, w, cls, 0, &n1);
     if (one) {
@@ -584,6 +587,28 @@ static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w)
     return t->norm_len == n && memcmp(ex_norm(sc, t), w, n) == 0;
 }
 
+/* After "X and" or "X,": "its chief executive Sam Altman" names a person
+ * by a post at X.  Returns the position of the name, or q when the words
+ * at q are not a possessive and a post. */
+static uint32_t skip_poss_post(const ex_scratch *sc, const ex_sent *s,
+                               uint32_t q)
+{
+    uint32_t r = q, posts = 0;
+    if (r + 1 < s->t1 && is_word(sc, r, "it") && is_word(sc, r + 1, "'s"))
+        r += 2;
+    else if (r < s->t1 && (is_word(sc, r, "his") || is_word(sc, r, "her") ||
+                           is_word(sc, r, "their")))
+        r++;
+    else
+        return q;
+    while (r < s->t1 && posts < 4 && sc->mstart[r - s->t0] < 0 &&
+           (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, r)) & WF_ROLE)) {
+        r++;
+        posts++;
+    }
+    return posts > 0 ? r : q;
+}
+
 /* Mentions coordinated after mention m: "X, Y and Z" (objects). */
 static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
                           int32_t m, uint8_t kinds, int32_t *out,
@@ -609,6 +634,7 @@ static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
         } else {
             break;
         }
+        q = skip_poss_post(sc, s, q);
         if (q >= s->t1 || (nm = sc->mstart[q - s->t0]) < 0 ||
             !kinds_ok(sc, nm, kinds))
             break;
@@ -866,22 +892,24 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
         for (k = 0; k < w->trig_n; k++) {
             const ex_trig *tr = &EX_AT(ex->trigv, ex_trig,
                                        w->trig_first + k);
-            const ex_rule *r = &EX_AT(ex->rulev, ex_rule, tr->rule);
-            const ex_elem *el = &EX_AT(ex->elemv, ex_elem, r->el_first);
+            const ex_rule *r;
+            const ex_elem *el;
             mstate st;
             uint32_t n;
             const char *v = NULL;
             if (k > 0 && EX_AT(ex->trigv, ex_trig, w->trig_first + k - 1)
                                  .rule == tr->rule)
                 continue;
-            /* no mention on a side the rule needs one */
-            if ((r->slot_before && first_a >= i) ||
-                (r->slot_after && last_b <= i + 1))
+            /* no mention on a side the rule needs one (the trigger entry
+             * carries the rule's filters: no look at the rule yet) */
+            if ((tr->before && first_a >= i) ||
+                (tr->after && last_b <= i + 1))
                 continue;
+            r = &EX_AT(ex->rulev, ex_rule, tr->rule);
+            el = &EX_AT(ex->elemv, ex_elem, r->el_first);
             /* the index already says this word starts the trigger; only
              * multi-word phrases and role values need a look */
-            if (EX_AT(ex->classv, ex_class, el[r->trig].cls).maxlen <= 1 &&
-                (int)el[r->trig].cls != r->role_cls)
+            if (tr->direct)
                 n = 1;
             else
                 n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1,

@@ -25,36 +25,41 @@
 #include "extract/extract_int.h"
 #include "kg/vocab.h"
 
+/* Append token i of a key that starts at token a (raw text, ' ' where
+ * spaced; curly apostrophes folded). */
+static int key_add(const ex_scratch *sc, kg_buf *out, uint32_t a,
+                   uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const char *s = sc->doc->text + tk[i].start;
+    size_t n = tk[i].end - tk[i].start, j;
+    if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
+        kg_buf_putc(out, ' ') != KG_OK)
+        return KG_ENOMEM;
+    if (!memchr(s, 0xE2, n))
+        return kg_buf_put(out, s, n);
+    for (j = 0; j < n; j++) {
+        unsigned char c = (unsigned char)s[j];
+        if (c == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
+            (unsigned char)s[j + 2] == 0x99) {
+            c = '\'';
+            j += 2;
+        }
+        if (kg_buf_putc(out, (char)c) != KG_OK)
+            return KG_ENOMEM;
+    }
+    return KG_OK;
+}
+
 /* Key of tokens [a, b): raw text joined by ' ' where spaced. */
 static int tok_key(const ex_scratch *sc, kg_buf *out, uint32_t a,
                    uint32_t b)
 {
-    const ex_tok *tk = sc->toks.ptr;
-    const char *text = sc->doc->text;
     uint32_t i;
     kg_buf_clear(out);
-    for (i = a; i < b; i++) {
-        const char *s = text + tk[i].start;
-        size_t n = tk[i].end - tk[i].start, j;
-        if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
-            kg_buf_putc(out, ' ') != KG_OK)
+    for (i = a; i < b; i++)
+        if (key_add(sc, out, a, i) != KG_OK)
             return KG_ENOMEM;
-        if (!memchr(s, 0xE2, n)) {
-            if (kg_buf_put(out, s, n) != KG_OK)
-                return KG_ENOMEM;
-            continue;
-        }
-        for (j = 0; j < n; j++) {
-            unsigned char c = (unsigned char)s[j];
-            if (c == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
-                (unsigned char)s[j + 2] == 0x99) {
-                c = '\'';
-                j += 2;
-            }
-            if (kg_buf_putc(out, (char)c) != KG_OK)
-                return KG_ENOMEM;
-        }
-    }
     return KG_OK;
 }
 
@@ -167,21 +172,15 @@ static int corporate_context(const ex_scratch *sc, const ex_sent *s,
 }
 
 /* Try the gazetteer at i; returns the end token or i. */
-/* Lowercase key of tokens [a, b) from their normal forms. */
-static int tok_key_lower(const ex_scratch *sc, kg_buf *out, uint32_t a,
-                         uint32_t b)
+/* Append token i of a lowercase key starting at token a. */
+static int key_add_lower(const ex_scratch *sc, kg_buf *out, uint32_t a,
+                         uint32_t i)
 {
     const ex_tok *tk = sc->toks.ptr;
-    uint32_t i;
-    kg_buf_clear(out);
-    for (i = a; i < b; i++) {
-        if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
-            kg_buf_putc(out, ' ') != KG_OK)
-            return KG_ENOMEM;
-        if (kg_buf_put(out, ex_norm(sc, &tk[i]), tk[i].norm_len) != KG_OK)
-            return KG_ENOMEM;
-    }
-    return KG_OK;
+    if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
+        kg_buf_putc(out, ' ') != KG_OK)
+        return KG_ENOMEM;
+    return kg_buf_put(out, ex_norm(sc, &tk[i]), tk[i].norm_len);
 }
 
 /*
@@ -194,6 +193,7 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
     const kg_extractor *ex = sc->ex;
     const ex_tok *tk = sc->toks.ptr;
     uint32_t maxk, k;
+    size_t lens[64];
     /* the lowercase first-token table bounds both cases: one probe with
      * the hash the tokenizer already computed */
     if (!kg_extract__map_get_h(&ex->gfirst_lower, ex_norm(sc, &tk[i]),
@@ -217,17 +217,30 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
         break;
     }
     maxk = k;
+    if (maxk >= sizeof lens / sizeof lens[0])
+        maxk = sizeof lens / sizeof lens[0] - 1;
+    /* the key of i .. i+k is a prefix of the longest one: build that
+     * once and look up its prefixes, longest first; key ends up holding
+     * the key of the match (or of the first token) */
+    kg_buf_clear(key);
+    for (k = 1; k <= maxk; k++) {
+        if ((allcaps ? key_add_lower(sc, key, i, i + k - 1)
+                     : key_add(sc, key, i, i + k - 1)) != KG_OK)
+            return i;
+        lens[k] = key->len;
+    }
     for (k = maxk; k >= 1; k--) {
         uint32_t g;
-        if ((allcaps ? tok_key_lower(sc, key, i, i + k)
-                     : tok_key(sc, key, i, i + k)) != KG_OK)
-            return i;
         if (kg_extract__map_get(allcaps ? &ex->glower : &ex->gnames,
-                                key->ptr, key->len, &g)) {
+                                key->ptr, lens[k], &g)) {
+            key->len = lens[k];
+            key->ptr[key->len] = '\0';
             *gent = (int32_t)g;
             return i + k;
         }
     }
+    key->len = lens[1];
+    key->ptr[key->len] = '\0';
     return i;
 }
 
@@ -302,14 +315,13 @@ static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
 {
     uint32_t f = ex_wflags(sc, t);
     const char *hy;
-    if (!(t->flags & TF_WORD) || (t->flags & TF_NUM))
+    if (!(t->flags & TF_WORD) || (t->flags & TF_NUM) ||
+        !(t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)))
         return 0;
     /* "AI-powered", "U.S.-made": an adjective, not a name */
     hy = memchr(sc->doc->text + t->start, '-', t->end - t->start);
     if (hy && hy + 1 < sc->doc->text + t->end && hy[1] >= 'a' &&
         hy[1] <= 'z' && !(t->flags & TF_CAMEL))
-        return 0;
-    if (!(t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)))
         return 0;
     if (f & (WF_TITLE | WF_ROLE | WF_MONTH | WF_WEEKDAY | WF_STOP |
              WF_PRONOUN | WF_PERPRONOUN))

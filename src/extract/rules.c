@@ -264,6 +264,7 @@ static int add_trigger(parse_ctx *p, uint32_t rule, uint32_t cid)
         ex_trig *t = kg_extract__vec_push(&ex->trigv, sizeof *t);
         if (!t)
             return kg_error_set(p->err, KG_ENOMEM, "out of memory");
+        memset(t, 0, sizeof *t);
         t->word = EX_AT(ex->pwordv, uint32_t, ph->first);
         t->rule = rule;
     }

@@ -10,6 +10,7 @@
  * abbreviation of class abbrev ("Corp.", "Mr.", "Jan.") and the next word
  * does not start a new sentence.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract_int.h"
@@ -252,6 +253,15 @@ int kg_extract__tokenize(ex_scratch *sc)
     int newlines = 0;
     int rc;
 
+    /* news runs about one token per five bytes: reserve once rather than
+     * growing the token vector a dozen times per article */
+    if (sc->toks.cap == 0) {
+        size_t cap = sc->doc->text_len / 4 + 16;
+        sc->toks.ptr = malloc(cap * sizeof(ex_tok));
+        if (!sc->toks.ptr)
+            return KG_ENOMEM;
+        sc->toks.cap = cap;
+    }
     while (s < e) {
         unsigned char c = *s;
         size_t n;

@@ -103,7 +103,8 @@
  *     assertion yet), the random-order indexes (tie_object, tv_from,
  *     tv_to, and tie_key / entity_key when those tables were empty at
  *     begin) are dropped inside the transaction and built again, sorted,
- *     before commit.  Readers keep seeing the indexes of the last commit
+ *     before commit; the page cache is KG_STORE_BULK_CACHE KiB until the
+ *     revision ends.  Readers keep seeing the indexes of the last commit
  *     (WAL); a crash rolls back.
  *  1. A revision collects the set of ties it touched (new assertions, or
  *     a merge that redirected ties).  For each, the intervals are
@@ -327,6 +328,12 @@ int kg_store__bulk_drop(kg_store *st, kg_error *err)
     char sql[64];
     size_t i;
     int rc;
+    /* the whole revision stays in memory: no spill to the WAL and no
+       reading it back when the indexes are built (rev_reset restores) */
+    if ((rc = kg_store__exec(st, "PRAGMA cache_size = " KG_STORE_BULK_CACHE,
+                             err)) != KG_OK)
+        return rc;
+    st->big_cache = 1;
     for (i = 0; i < sizeof bulk_index / sizeof bulk_index[0]; i++) {
         if ((i == 3 && !st->no_ties) || (i == 4 && !st->no_entities))
             continue;

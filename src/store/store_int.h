@@ -20,6 +20,10 @@
 
 #define KG_STORE_APP_ID 1262965826 /* 0x4B475442, "KGTB" */
 #define KG_STORE_SCHEMA KG_STORE_SCHEMA_VERSION
+/* page cache (PRAGMA cache_size, negative = KiB): normal, and during a
+   bulk revision (schema.c rule 0) */
+#define KG_STORE_CACHE "-262144"
+#define KG_STORE_BULK_CACHE "-1048576"
 
 /*
  * A string-keyed hash map to int64 values, open addressing, keys copied
@@ -145,6 +149,7 @@ struct kg_store {
     int no_entities, no_ties, no_aliases, no_merges;
     int64_t bulk_at;         /* assertions after which to go bulk, 0 = no */
     unsigned dropped;        /* bulk indexes dropped (schema.c) */
+    int big_cache;           /* bulk: page cache enlarged (schema.c) */
     char last_time[40];
     kg_tmap tiekeys;
     kg_tmem *ties;
