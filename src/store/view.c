@@ -1741,6 +1741,32 @@ static int classify(reader *r, kg_changeset *out, const vrow *v, size_t n,
                 err);
 }
 
+/*
+ * Step the bound statement s and keep, in rows, the versions with an
+ * endpoint inside the window (q1, q2] that the view's filters want.
+ */
+static int window_rows(reader *r, sqlite3_stmt *s, int32_t q1, int32_t q2,
+                       const kg_view_opts *view, rowvec *rows, kg_error *err)
+{
+    int step, rc = KG_OK;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        vrow v;
+        read_row(r, s, &v);
+        if (!in_window(&v, q1, q2))
+            continue;
+        if (!row_wanted(r, &v, view, err, &rc)) {
+            if (rc)
+                return rc;
+            continue;
+        }
+        if (rowvec_push(rows, &v))
+            return kg_error_set(err, KG_ENOMEM, "out of memory");
+    }
+    if (step != SQLITE_DONE)
+        return sqlerr(r, "diff", err);
+    return KG_OK;
+}
+
 /* The entities within hops - 1 steps of name over ties alive in window. */
 static int diff_entities(reader *r, const char *name, int hops, int32_t q1,
                          int32_t q2, const kg_view_opts *o, idset *out,
@@ -1843,7 +1869,7 @@ int kg_store_diff(kg_changeset *out, kg_store *st, kg_date from, kg_date to,
     int64_t *list = NULL;
     size_t nlist = 0, i;
     int32_t q1 = query_day(from), q2 = query_day(to);
-    int rc, step;
+    int rc;
 
     if (q1 > q2) {
         char a[KG_DATE_STRLEN], b[KG_DATE_STRLEN];
@@ -1870,23 +1896,8 @@ int kg_store_diff(kg_changeset *out, kg_store *st, kg_date from, kg_date to,
             sqlite3_bind_int64(s, 1, list[i]);
             sqlite3_bind_int64(s, 2, q2);
             sqlite3_bind_int64(s, 3, (int64_t)q1 - SLACK);
-            while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-                vrow v;
-                read_row(&r, s, &v);
-                if (!in_window(&v, q1, q2))
-                    continue;
-                if (!row_wanted(&r, &v, &o->view, err, &rc)) {
-                    if (rc)
-                        goto done;
-                    continue;
-                }
-                if (rowvec_push(&rows, &v))
-                    goto nomem;
-            }
-            if (step != SQLITE_DONE) {
-                rc = sqlerr(&r, "diff", err);
+            if ((rc = window_rows(&r, s, q1, q2, &o->view, &rows, err)))
                 goto done;
-            }
         }
     } else {
         if (r.current)
@@ -1914,28 +1925,10 @@ int kg_store_diff(kg_changeset *out, kg_store *st, kg_date from, kg_date to,
         sqlite3_bind_int64(s, 1, q1);
         sqlite3_bind_int64(s, 2, q2);
         sqlite3_bind_int64(s, 3, (int64_t)q1 - SLACK);
-        while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-            vrow v;
-            read_row(&r, s, &v);
-            if (!in_window(&v, q1, q2))
-                continue;
-            if (!row_wanted(&r, &v, &o->view, err, &rc)) {
-                if (rc)
-                    goto done;
-                continue;
-            }
-            if (rowvec_push(&rows, &v))
-                goto nomem;
-        }
-        if (step != SQLITE_DONE) {
-            rc = sqlerr(&r, "diff", err);
+        if ((rc = window_rows(&r, s, q1, q2, &o->view, &rows, err)))
             goto done;
-        }
     }
     rc = classify_all(&r, out, &rows, q1, q2, err);
-    goto done;
-nomem:
-    rc = kg_error_set(err, KG_ENOMEM, "out of memory");
 done:
     free(rows.v);
     free(list);
