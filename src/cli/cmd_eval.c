@@ -395,47 +395,44 @@ static void put_item_json(kg_buf *b, const char *kind, const item *it)
     kg_buf_puts(b, "}\n");
 }
 
-/* Misses (gold not found) and false positives (found, not gold). */
-static void put_errors(kg_buf *b, const items *gold, const items *found,
-                       int json)
+/*
+ * The unmatched items of one list: misses (gold not found, kind "miss")
+ * or false positives (found, not gold, kind "false_positive", with the
+ * rule that fired), under a heading in text form.
+ */
+static void put_unmatched(kg_buf *b, const items *list, const char *kind,
+                          const char *heading, int json)
 {
-    size_t i, nmiss = 0, nfp = 0;
-    for (i = 0; i < gold->n; i++)
-        nmiss += !gold->v[i].dup && !gold->v[i].matched;
-    for (i = 0; i < found->n; i++)
-        nfp += !found->v[i].dup && !found->v[i].matched;
-    if (!json && nmiss)
-        kg_buf_printf(b, "\nmisses (%zu):\n", nmiss);
-    for (i = 0; i < gold->n; i++) {
-        const item *it = &gold->v[i];
+    size_t i, n = 0;
+    int fp = strcmp(kind, "miss") != 0;
+    for (i = 0; i < list->n; i++)
+        n += !list->v[i].dup && !list->v[i].matched;
+    if (!json && n)
+        kg_buf_printf(b, "\n%s (%zu):\n", heading, n);
+    for (i = 0; i < list->n; i++) {
+        const item *it = &list->v[i];
         if (it->dup || it->matched)
             continue;
         if (json) {
-            put_item_json(b, "miss", it);
+            put_item_json(b, kind, it);
             continue;
         }
         kg_buf_printf(b, "  %s: ", it->doc);
         put_triple(b, it);
+        if (fp)
+            kg_buf_printf(b, "  (rule %s)", it->rule ? it->rule : "?");
         kg_buf_putc(b, '\n');
         if (it->evidence)
             kg_buf_printf(b, "      \"%s\"\n", it->evidence);
     }
-    if (!json && nfp)
-        kg_buf_printf(b, "\nfalse positives (%zu):\n", nfp);
-    for (i = 0; i < found->n; i++) {
-        const item *it = &found->v[i];
-        if (it->dup || it->matched)
-            continue;
-        if (json) {
-            put_item_json(b, "false_positive", it);
-            continue;
-        }
-        kg_buf_printf(b, "  %s: ", it->doc);
-        put_triple(b, it);
-        kg_buf_printf(b, "  (rule %s)\n", it->rule ? it->rule : "?");
-        if (it->evidence)
-            kg_buf_printf(b, "      \"%s\"\n", it->evidence);
-    }
+}
+
+/* Misses (gold not found) and false positives (found, not gold). */
+static void put_errors(kg_buf *b, const items *gold, const items *found,
+                       int json)
+{
+    put_unmatched(b, gold, "miss", "misses", json);
+    put_unmatched(b, found, "false_positive", "false positives", json);
 }
 
 /* ---- extraction into items ----------------------------------------- */
