@@ -136,6 +136,8 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
     if (e->strict && EX_AT(sc->ents, ex_ent, m->ent).kind < 0)
         return 0;
+    if (e->named && m->src == MS_COREF)
+        return 0;
     return kinds_ok(sc, ment, e->kinds);
 }
 

@@ -393,14 +393,18 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
         memcpy(buf, w, n);
         buf[n] = '\0';
         if ((buf[0] == 'S' || buf[0] == 'O') &&
-            (n == 1 || buf[1] == ':')) {
+            (n == 1 || buf[1] == ':' || buf[1] == '!' || buf[1] == '=')) {
             int k = buf[0] == 'O';
             el.type = EL_SLOT;
             el.slot = (uint8_t)k;
             el.kinds = (uint8_t)(k ? kg_relation_object_kinds(r.relation)
                                    : kg_relation_subject_kinds(r.relation));
-            if (n > 2 && buf[n - 1] == '!') {
-                el.strict = 1;
+            /* "O:org!=" and "O:org=!" both work */
+            while (n > 1 && (buf[n - 1] == '!' || buf[n - 1] == '=')) {
+                if (buf[n - 1] == '!')
+                    el.strict = 1;
+                else
+                    el.named = 1;
                 buf[--n] = '\0';
             }
             if (n > 2) {
