@@ -427,8 +427,12 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
                 return perr(p, "'_' cannot be a trigger", NULL);
         } else if (buf[0] == '~' && n > 1) {
             char *end;
-            long g = strtol(buf + 1, &end, 10);
-            if (*end || g < 1 || g > 20)
+            long g;
+            /* "~~N": a gap that may cross commas */
+            if (buf[1] == '~')
+                el.commas = 1;
+            g = strtol(buf + 1 + el.commas, &end, 10);
+            if (*end || g < 1 || g > 20 || end == buf + 1 + el.commas)
                 return perr(p, "gap must be ~1..~20:", buf);
             el.type = EL_GAP;
             el.cls = (uint32_t)g;
