@@ -224,7 +224,7 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
              ((t->flags & TF_ALLCAPS) && t->norm_len <= 4)))
             continue;
         if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM)) ||
-            (ex_wflags(sc, t) & (WF_STOP | WF_PRONOUN | WF_STAKEWORD |
+            (ex_wflags(sc, t) & (WF_STOP | WF_PRONOUN |
                                  WF_CURRENCY | WF_SCALE | WF_NOGAP |
                                  WF_NAMECUE)))
             return -1;
