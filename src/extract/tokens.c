@@ -399,7 +399,7 @@ static uint32_t dateline_end(const ex_scratch *sc, uint32_t t0, uint32_t t1)
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t i, lim = t0 + 12 < t1 ? t0 + 12 : t1;
-    if (!(tk[t0].flags & TF_ALLCAPS) || t0 + 2 >= t1)
+    if (t0 + 2 >= t1 || !(tk[t0].flags & TF_ALLCAPS))
         return t0;
     for (i = t0 + 1; i < lim; i++) {
         const ex_tok *t = &tk[i];
