@@ -23,15 +23,43 @@ void kg_triple_init(kg_triple *t)
     t->stake = -1;
 }
 
-/* Print a double with up to 4 decimals and no trailing zeros ("0.9"). */
+/*
+ * Print a double with up to 4 decimals and no trailing zeros ("0.9"), as
+ * "%.4f" would round it.  Confidences and stakes are small non-negative
+ * numbers: those are done by hand unless they lie within 1e-4 of a
+ * rounding tie (where only printf knows the exact binary value); the rest
+ * goes through snprintf.
+ */
 static int put_number(kg_buf *out, double v)
 {
     char num[64];
     size_t n;
+    double x, whole, frac;
     if (!isfinite(v))
         v = 0;
-    snprintf(num, sizeof num, "%.4f", v);
-    n = strlen(num);
+    x = v * 10000.0;
+    whole = floor(x);
+    frac = x - whole;
+    if (!signbit(v) && v < 1e6 && (frac < 0.4999 || frac > 0.5001)) {
+        unsigned long q = (unsigned long)whole + (frac > 0.5);
+        unsigned long ip = q / 10000, fp = q % 10000;
+        char *p = num + sizeof num;
+        int i;
+        for (i = 0; i < 4; i++) {   /* the decimals, last first */
+            *--p = (char)('0' + fp % 10);
+            fp /= 10;
+        }
+        *--p = '.';
+        do {
+            *--p = (char)('0' + ip % 10);
+            ip /= 10;
+        } while (ip);
+        n = (size_t)(num + sizeof num - p);
+        memmove(num, p, n);
+    } else {
+        snprintf(num, sizeof num, "%.4f", v);
+        n = strlen(num);
+    }
     while (n > 1 && num[n - 1] == '0')
         n--;
     if (n > 1 && num[n - 1] == '.')
@@ -39,45 +67,85 @@ static int put_number(kg_buf *out, double v)
     return kg_buf_put(out, num, n);
 }
 
+/* Append the literal s (no escaping needed). */
+static int put_lit(kg_buf *out, const char *s)
+{
+    return kg_buf_put(out, s, strlen(s));
+}
+
+/* Append ,"key":"value" for a value from our own vocabulary tables. */
+static int put_name(kg_buf *out, const char *key, const char *value)
+{
+    int rc = put_lit(out, ",\"");
+    rc |= put_lit(out, key);
+    rc |= put_lit(out, "\":\"");
+    rc |= put_lit(out, value);
+    rc |= kg_buf_putc(out, '"');
+    return rc;
+}
+
+/* Append a non-negative integer in decimal (negative ones as they are). */
+static int put_int(kg_buf *out, long long v)
+{
+    char num[24], *p = num + sizeof num;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+                                 : (unsigned long long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    return kg_buf_put(out, p, (size_t)(num + sizeof num - p));
+}
+
+/*
+ * JSON by hand, without printf: this runs once per triple and is a good
+ * part of `corpgraph extract`'s time.  Strings go through kg_buf_json_str;
+ * the names come from vocab.c's tables and need no escaping.
+ */
 int kg_triple_write_json(kg_buf *out, const kg_triple *t)
 {
     char date[KG_DATE_STRLEN];
     int rc = 0;
     kg_date_format(date, t->date);
-    rc |= kg_buf_puts(out, "{\"doc\":");
+    rc |= put_lit(out, "{\"doc\":");
     rc |= kg_buf_json_str(out, t->doc ? t->doc : "", (size_t)-1);
-    rc |= kg_buf_puts(out, ",\"subject\":");
+    rc |= put_lit(out, ",\"subject\":");
     rc |= kg_buf_json_str(out, t->subject, (size_t)-1);
-    rc |= kg_buf_printf(out, ",\"subject_kind\":\"%s\",\"relation\":\"%s\"",
-                        kg_kind_name(t->subject_kind),
-                        kg_relation_name(t->relation));
-    rc |= kg_buf_puts(out, ",\"object\":");
+    rc |= put_name(out, "subject_kind", kg_kind_name(t->subject_kind));
+    rc |= put_name(out, "relation", kg_relation_name(t->relation));
+    rc |= put_lit(out, ",\"object\":");
     rc |= kg_buf_json_str(out, t->object, (size_t)-1);
-    rc |= kg_buf_printf(out, ",\"object_kind\":\"%s\",\"status\":\"%s\"",
-                        kg_kind_name(t->object_kind),
-                        kg_status_name(t->status));
-    rc |= kg_buf_printf(out, ",\"date\":\"%s\",\"confidence\":", date);
+    rc |= put_name(out, "object_kind", kg_kind_name(t->object_kind));
+    rc |= put_name(out, "status", kg_status_name(t->status));
+    rc |= put_name(out, "date", date);
+    rc |= put_lit(out, ",\"confidence\":");
     rc |= put_number(out, t->confidence);
-    rc |= kg_buf_puts(out, ",\"rule\":");
+    rc |= put_lit(out, ",\"rule\":");
     rc |= kg_buf_json_str(out, t->rule ? t->rule : "", (size_t)-1);
-    rc |= kg_buf_puts(out, ",\"evidence\":");
+    rc |= put_lit(out, ",\"evidence\":");
     rc |= kg_buf_json_str(out, t->evidence ? t->evidence : "", (size_t)-1);
-    if (t->span_start >= 0 && t->span_end >= 0)
-        rc |= kg_buf_printf(out, ",\"span\":[%lld,%lld]",
-                            (long long)t->span_start, (long long)t->span_end);
+    if (t->span_start >= 0 && t->span_end >= 0) {
+        rc |= put_lit(out, ",\"span\":[");
+        rc |= put_int(out, (long long)t->span_start);
+        rc |= kg_buf_putc(out, ',');
+        rc |= put_int(out, (long long)t->span_end);
+        rc |= kg_buf_putc(out, ']');
+    }
     if (t->amount) {
-        rc |= kg_buf_puts(out, ",\"amount\":");
+        rc |= put_lit(out, ",\"amount\":");
         rc |= kg_buf_json_str(out, t->amount, (size_t)-1);
     }
     if (t->stake >= 0) {
-        rc |= kg_buf_puts(out, ",\"stake\":");
+        rc |= put_lit(out, ",\"stake\":");
         rc |= put_number(out, t->stake);
     }
     if (t->role) {
-        rc |= kg_buf_puts(out, ",\"role\":");
+        rc |= put_lit(out, ",\"role\":");
         rc |= kg_buf_json_str(out, t->role, (size_t)-1);
     }
-    rc |= kg_buf_puts(out, "}\n");
+    rc |= put_lit(out, "}\n");
     return rc ? KG_ENOMEM : KG_OK;
 }
 
@@ -106,9 +174,15 @@ int kg_triple_write_tsv(kg_buf *out, const kg_triple *t)
     rc |= put_tsv_field(out, t->doc);
     rc |= kg_buf_putc(out, '\t');
     rc |= put_tsv_field(out, t->subject);
-    rc |= kg_buf_printf(out, "\t%s\t", kg_relation_name(t->relation));
+    rc |= kg_buf_putc(out, '\t');
+    rc |= put_lit(out, kg_relation_name(t->relation));
+    rc |= kg_buf_putc(out, '\t');
     rc |= put_tsv_field(out, t->object);
-    rc |= kg_buf_printf(out, "\t%s\t%s\t", kg_status_name(t->status), date);
+    rc |= kg_buf_putc(out, '\t');
+    rc |= put_lit(out, kg_status_name(t->status));
+    rc |= kg_buf_putc(out, '\t');
+    rc |= put_lit(out, date);
+    rc |= kg_buf_putc(out, '\t');
     rc |= put_number(out, t->confidence);
     rc |= kg_buf_putc(out, '\t');
     rc |= put_tsv_field(out, t->rule);

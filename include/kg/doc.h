@@ -55,6 +55,34 @@ int kg_reader_new(kg_reader **out, const char *const *paths, size_t npaths,
  */
 int kg_reader_next(kg_reader *r, kg_doc **out, kg_error *err);
 
+/*
+ * The two halves of kg_reader_next, for callers that parse in other
+ * threads.  A kg_raw holds one input as read but not yet parsed (a JSONL
+ * line, a whole text or HTML file) with its path and line; kg_raw_parse
+ * turns it into a kg_doc and may run in any thread, on different kg_raw at
+ * once.  kg_reader_next is kg_reader_next_raw followed by kg_raw_parse and
+ * gives the same articles and errors.
+ */
+typedef struct kg_raw kg_raw;
+
+/* An empty kg_raw; NULL on out of memory.  Free with kg_raw_free. */
+kg_raw *kg_raw_new(void);
+void kg_raw_free(kg_raw *raw); /* NULL is allowed */
+
+/*
+ * Read the next input into raw (its memory is reused).
+ * @return 1, 0 at the end, or a negative code for an input that cannot be
+ *         read (missing file, NUL bytes, an over-long line ...): err names
+ *         the file and line, and the next call goes on with the rest.
+ */
+int kg_reader_next_raw(kg_reader *r, kg_raw *raw, kg_error *err);
+
+/*
+ * Parse raw into a new article (caller frees with kg_doc_free); raw is
+ * unchanged.  @return KG_OK or a negative code with err naming file:line.
+ */
+int kg_raw_parse(kg_doc **out, const kg_raw *raw, kg_error *err);
+
 /* Bytes consumed so far and the total size of the inputs when known. */
 void kg_reader_progress(const kg_reader *r, size_t *done, size_t *total);
 

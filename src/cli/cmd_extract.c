@@ -6,11 +6,12 @@
  * with --explain.  Nothing is stored, so it runs unchanged as the map step
  * of GNU parallel or Hadoop streaming.
  *
- * With -j N the main thread reads articles into a ring of 16N slots, N
- * worker threads extract them, and the main thread writes each slot's
- * output in input order: the bytes are the same for every N.  A bad input
- * (a file that cannot be read, a malformed JSONL line) is a slot holding
- * only its error, so the diagnostics on stderr keep input order too.
+ * With -j N the main thread only reads inputs (JSONL lines, whole files)
+ * into a ring of 16N slots, N worker threads parse (jansson, libxml2) and
+ * extract them, and the main thread writes each slot's output in input
+ * order: the bytes are the same for every N.  A bad input (a file that
+ * cannot be read, a malformed JSONL line) is a slot holding only its
+ * error, so the diagnostics on stderr keep input order too.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -24,7 +25,8 @@ enum { OUT_JSONL, OUT_TSV, OUT_EXPLAIN };
 
 /* One article on its way through: read, extracted, written. */
 typedef struct slot {
-    kg_doc *doc;       /* NULL for a bad input */
+    kg_raw *raw;       /* the input as read, not yet parsed */
+    int full;          /* raw holds an input */
     kg_buf out;        /* the lines to print */
     int failed;        /* the input or its extraction failed */
     int done;          /* extracted; owned by the writer again */
@@ -102,29 +104,37 @@ static int on_triple(const kg_triple *t, const kg_explain *why,
     }
 }
 
-/* Extract one slot's article into its buffer. */
+/* Parse one slot's input and extract its article into its buffer. */
 static void extract_slot(const run *r, slot *sl)
 {
     kg_error err = {0, ""};
+    kg_doc *doc = NULL;
     sink s;
     int rc;
-    if (!sl->doc)
+    if (!sl->full)
         return;
+    rc = kg_raw_parse(&doc, sl->raw, &err);
+    if (rc != KG_OK) {
+        sl->failed = 1;
+        snprintf(sl->err, sizeof sl->err, "%s",
+                 err.msg[0] ? err.msg : kg_strerror(rc));
+        return;
+    }
     s.out = &sl->out;
     s.mode = r->mode;
-    s.doc = sl->doc;
-    rc = kg_extract_doc(r->ex, sl->doc, on_triple, &s, &err);
+    s.doc = doc;
+    rc = kg_extract_doc(r->ex, doc, on_triple, &s, &err);
     if (rc != KG_OK) {
         kg_buf_clear(&sl->out);
         sl->failed = 1;
-        if (sl->doc->line > 0)
-            snprintf(sl->err, sizeof sl->err, "%s:%ld: %s", sl->doc->path,
-                     sl->doc->line,
-                     err.msg[0] ? err.msg : kg_strerror(rc));
+        if (doc->line > 0)
+            snprintf(sl->err, sizeof sl->err, "%s:%ld: %s", doc->path,
+                     doc->line, err.msg[0] ? err.msg : kg_strerror(rc));
         else
-            snprintf(sl->err, sizeof sl->err, "%s: %s", sl->doc->path,
+            snprintf(sl->err, sizeof sl->err, "%s: %s", doc->path,
                      err.msg[0] ? err.msg : kg_strerror(rc));
     }
+    kg_doc_free(doc);
 }
 
 static void *worker(void *arg)
@@ -199,10 +209,8 @@ static int write_slot(kg_cli *cli, progress *pg, slot *sl, size_t *ndocs,
         (*ndocs)++;
         rc = cli_write(cli, &sl->out);
     }
-    kg_doc_free(sl->doc);
-    sl->doc = NULL;
     kg_buf_clear(&sl->out);
-    sl->failed = sl->done = 0;
+    sl->full = sl->failed = sl->done = 0;
     sl->err[0] = '\0';
     return rc;
 }
@@ -211,11 +219,11 @@ static int write_slot(kg_cli *cli, progress *pg, slot *sl, size_t *ndocs,
 static int read_slot(kg_reader *rd, slot *sl)
 {
     kg_error err = {0, ""};
-    int rc = kg_reader_next(rd, &sl->doc, &err);
+    int rc = kg_reader_next_raw(rd, sl->raw, &err);
     if (rc == 0)
         return 0;
+    sl->full = rc > 0;
     if (rc < 0) {
-        sl->doc = NULL;
         sl->failed = 1;
         snprintf(sl->err, sizeof sl->err, "%s",
                  err.msg[0] ? err.msg : kg_strerror(rc));
@@ -284,12 +292,6 @@ static int extract_all(kg_cli *cli, run *r, kg_reader *rd, long nthreads,
     pthread_mutex_unlock(&r->mu);
     for (i = 0; i < nth; i++)
         pthread_join(th[i], NULL);
-    /* after a write error, slots may still hold articles */
-    for (; written < r->head; written++) {
-        slot *sl = &r->ring[written % r->nring];
-        kg_doc_free(sl->doc);
-        sl->doc = NULL;
-    }
     progress_end(&pg);
     return rc;
 }
@@ -378,6 +380,12 @@ int cmd_extract(int argc, char **argv, kg_cli *cli)
         rc = cli_error("out of memory");
         goto done;
     }
+    for (i = 0; i < r.nring; i++) {
+        if (!(r.ring[i].raw = kg_raw_new())) {
+            rc = cli_error("out of memory");
+            goto done;
+        }
+    }
     pthread_mutex_init(&r.mu, NULL);
     pthread_cond_init(&r.work, NULL);
     pthread_cond_init(&r.done, NULL);
@@ -390,7 +398,7 @@ int cmd_extract(int argc, char **argv, kg_cli *cli)
 done:
     if (r.ring) {
         for (i = 0; i < r.nring; i++) {
-            kg_doc_free(r.ring[i].doc);
+            kg_raw_free(r.ring[i].raw);
             kg_buf_release(&r.ring[i].out);
         }
         free(r.ring);

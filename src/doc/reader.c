@@ -9,6 +9,10 @@
  * one buffer that never holds more than max_doc_bytes plus one chunk: a
  * longer line is refused and skipped without being kept.  Text and HTML
  * files are one article each and are read whole, up to max_doc_bytes.
+ *
+ * Reading and parsing are two steps: kg_reader_next_raw copies one input
+ * into a kg_raw (bytes, path, line, format) and kg_raw_parse makes the
+ * kg_doc, so a caller can parse in worker threads while one thread reads.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -45,6 +49,15 @@ struct kg_reader {
     size_t bufcap, start, end;
     long line;        /* lines consumed so far */
     int eof, got_any;
+    kg_raw *raw;      /* kg_reader_next's input, read and then parsed */
+};
+
+struct kg_raw {
+    kg_buf bytes;         /* one JSONL line or a whole file */
+    kg_buf path;          /* the file it came from */
+    long line;            /* JSONL line number, 0 for a whole file */
+    fmt format;           /* FMT_JSONL, FMT_TEXT or FMT_HTML */
+    kg_date default_date; /* for an article without a date (--date) */
 };
 
 static int add_entry(kg_reader *r, const char *path, const char *error)
@@ -169,6 +182,7 @@ void kg_reader_free(kg_reader *r)
     }
     free(r->entries);
     free(r->buf);
+    kg_raw_free(r->raw);
     free(r);
 }
 
@@ -314,29 +328,6 @@ static int sniff(kg_reader *r)
     }
 }
 
-/* The last path component without its extension: "a/b/x.txt" -> "x". */
-static char *stem_of(const char *path, long line)
-{
-    const char *base = strrchr(path, '/');
-    const char *dot;
-    size_t n;
-    char *s;
-    if (strcmp(path, "-") == 0)
-        base = "stdin";
-    else
-        base = base ? base + 1 : path;
-    dot = strrchr(base, '.');
-    n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    s = malloc(n + 24);
-    if (!s)
-        return NULL;
-    if (line > 0)
-        snprintf(s, n + 24, "%.*s:%ld", (int)n, base, line);
-    else
-        snprintf(s, n + 24, "%.*s", (int)n, base);
-    return s;
-}
-
 /* Line number (1-based) of offset off in s. */
 static long line_at(const char *s, size_t off)
 {
@@ -349,26 +340,31 @@ static long line_at(const char *s, size_t off)
     return line;
 }
 
-/* Complete a parsed doc: path, line, id and default date. */
-static int finish_doc(kg_reader *r, kg_doc *doc, long line, kg_error *err)
+/* Put len bytes at s into b, replacing what it held. */
+static int set_bytes(kg_buf *b, const char *s, size_t len)
 {
-    doc->path = strdup(r->path);
-    doc->line = line;
-    if (!doc->id)
-        doc->id = stem_of(r->path, line);
-    if (!doc->path || !doc->id)
+    kg_buf_clear(b);
+    return kg_buf_put(b, s, len);
+}
+
+/* Fill raw with one input of the open file. */
+static int set_raw(kg_reader *r, kg_raw *raw, const char *s, size_t len,
+                   long line, kg_error *err)
+{
+    if (set_bytes(&raw->bytes, s, len) != KG_OK ||
+        set_bytes(&raw->path, r->path, strlen(r->path)) != KG_OK)
         return kg_error_set(err, KG_ENOMEM, "out of memory");
-    if (!kg_date_is_set(doc->date))
-        doc->date = r->opts.default_date;
+    raw->line = line;
+    raw->format = r->format;
+    raw->default_date = r->opts.default_date;
     return KG_OK;
 }
 
-/* The next JSONL article of the open file; 0 when the file is done. */
-static int next_json(kg_reader *r, kg_doc **out, kg_error *err)
+/* The next JSONL line of the open file; 0 when the file is done. */
+static int next_json(kg_reader *r, kg_raw *raw, kg_error *err)
 {
     const char *line;
     size_t len, i;
-    kg_doc *doc;
     int rc;
     for (;;) {
         rc = next_line(r, &line, &len);
@@ -405,26 +401,15 @@ static int next_json(kg_reader *r, kg_doc **out, kg_error *err)
             return kg_error_set(err, KG_EINVAL,
                                 "%s:%ld: binary data (NUL byte); skipped",
                                 r->path, r->line);
-        doc = kg_doc__new();
-        if (!doc)
-            return kg_error_set(err, KG_ENOMEM, "out of memory");
-        rc = kg_doc__parse_json(doc, line, len, r->path, r->line, err);
-        if (rc == KG_OK)
-            rc = finish_doc(r, doc, r->line, err);
-        if (rc != KG_OK) {
-            kg_doc_free(doc);
-            return rc;
-        }
-        *out = doc;
-        return 1;
+        rc = set_raw(r, raw, line, len, r->line, err);
+        return rc == KG_OK ? 1 : rc;
     }
 }
 
-/* The open file as one article (text or HTML); the file is closed. */
-static int next_whole(kg_reader *r, kg_doc **out, kg_error *err)
+/* The open file as one input (text or HTML); the file is closed. */
+static int next_whole(kg_reader *r, kg_raw *raw, kg_error *err)
 {
     const char *nul;
-    kg_doc *doc = NULL;
     int rc;
     while (!r->eof && r->end - r->start <= r->opts.max_doc_bytes) {
         if (fill(r) < 0) {
@@ -455,26 +440,9 @@ static int next_whole(kg_reader *r, kg_doc **out, kg_error *err)
         close_file(r);
         return rc;
     }
-    doc = kg_doc__new();
-    if (!doc) {
-        close_file(r);
-        return kg_error_set(err, KG_ENOMEM, "out of memory");
-    }
-    if (r->format == FMT_HTML)
-        rc = kg_doc__parse_html(doc, r->buf + r->start, r->end - r->start,
-                                r->path, err);
-    else
-        rc = kg_doc__parse_text(doc, r->buf + r->start, r->end - r->start,
-                                r->path, err);
-    if (rc == KG_OK)
-        rc = finish_doc(r, doc, 0, err);
+    rc = set_raw(r, raw, r->buf + r->start, r->end - r->start, 0, err);
     close_file(r);
-    if (rc != KG_OK) {
-        kg_doc_free(doc);
-        return rc;
-    }
-    *out = doc;
-    return 1;
+    return rc == KG_OK ? 1 : rc;
 }
 
 /* Open the next entry; 1 when a file is open, 0 at the end, or an error. */
@@ -516,24 +484,113 @@ static int open_next(kg_reader *r, kg_error *err)
     return 1;
 }
 
-int kg_reader_next(kg_reader *r, kg_doc **out, kg_error *err)
+int kg_reader_next_raw(kg_reader *r, kg_raw *raw, kg_error *err)
 {
     int rc;
-    *out = NULL;
     for (;;) {
         if (!r->f) {
             rc = open_next(r, err);
             if (rc <= 0)
                 return rc;
         }
-        if (r->format == FMT_JSONL) {
-            rc = next_json(r, out, err);
-            if (rc != 0)
-                return rc;
-        } else {
-            rc = next_whole(r, out, err);
-            if (rc != 0)
-                return rc;
-        }
+        if (r->format == FMT_JSONL)
+            rc = next_json(r, raw, err);
+        else
+            rc = next_whole(r, raw, err);
+        if (rc != 0)
+            return rc;
     }
+}
+
+int kg_reader_next(kg_reader *r, kg_doc **out, kg_error *err)
+{
+    int rc;
+    *out = NULL;
+    if (!r->raw && !(r->raw = kg_raw_new()))
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    rc = kg_reader_next_raw(r, r->raw, err);
+    if (rc <= 0)
+        return rc;
+    rc = kg_raw_parse(out, r->raw, err);
+    return rc == KG_OK ? 1 : rc;
+}
+
+/* ---- parsing what was read --------------------------------------- */
+
+kg_raw *kg_raw_new(void)
+{
+    return calloc(1, sizeof(kg_raw));
+}
+
+void kg_raw_free(kg_raw *raw)
+{
+    if (!raw)
+        return;
+    kg_buf_release(&raw->bytes);
+    kg_buf_release(&raw->path);
+    free(raw);
+}
+
+/* The last path component without its extension: "a/b/x.txt" -> "x". */
+static char *stem_of(const char *path, long line)
+{
+    const char *base = strrchr(path, '/');
+    const char *dot;
+    size_t n;
+    char *s;
+    if (strcmp(path, "-") == 0)
+        base = "stdin";
+    else
+        base = base ? base + 1 : path;
+    dot = strrchr(base, '.');
+    n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    s = malloc(n + 24);
+    if (!s)
+        return NULL;
+    if (line > 0)
+        snprintf(s, n + 24, "%.*s:%ld", (int)n, base, line);
+    else
+        snprintf(s, n + 24, "%.*s", (int)n, base);
+    return s;
+}
+
+/* Complete a parsed doc: path, line, id and default date. */
+static int finish_doc(kg_doc *doc, const kg_raw *raw, kg_error *err)
+{
+    doc->path = strdup(raw->path.ptr);
+    doc->line = raw->line;
+    if (!doc->id)
+        doc->id = stem_of(raw->path.ptr, raw->line);
+    if (!doc->path || !doc->id)
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    if (!kg_date_is_set(doc->date))
+        doc->date = raw->default_date;
+    return KG_OK;
+}
+
+int kg_raw_parse(kg_doc **out, const kg_raw *raw, kg_error *err)
+{
+    const char *s = raw->bytes.ptr ? raw->bytes.ptr : "";
+    const char *path = raw->path.ptr ? raw->path.ptr : "";
+    kg_doc *doc;
+    int rc;
+    *out = NULL;
+    doc = kg_doc__new();
+    if (!doc)
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    if (raw->format == FMT_JSONL)
+        rc = kg_doc__parse_json(doc, s, raw->bytes.len, path, raw->line,
+                                err);
+    else if (raw->format == FMT_HTML)
+        rc = kg_doc__parse_html(doc, s, raw->bytes.len, path, err);
+    else
+        rc = kg_doc__parse_text(doc, s, raw->bytes.len, path, err);
+    if (rc == KG_OK)
+        rc = finish_doc(doc, raw, err);
+    if (rc != KG_OK) {
+        kg_doc_free(doc);
+        return rc;
+    }
+    *out = doc;
+    return KG_OK;
 }

@@ -88,9 +88,35 @@ int kg_date_parse(kg_date *out, const char *s, size_t len)
     return KG_OK;
 }
 
+/* Write v (0..9999) as n digits with leading zeros at s. */
+static void put_digits(char *s, int v, int n)
+{
+    while (n-- > 0) {
+        s[n] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
 int kg_date_format(char buf[KG_DATE_STRLEN], kg_date d)
 {
-    switch (kg_date_precision(d)) {
+    kg_precision p = kg_date_precision(d);
+    /* the common case by hand: this runs twice per extracted triple */
+    if (p != KG_PREC_NONE && d.year >= 0 && d.year <= 9999 &&
+        d.month >= 0 && d.month <= 99 && d.day >= 0 && d.day <= 99) {
+        int n = p == KG_PREC_YEAR ? 4 : p == KG_PREC_MONTH ? 7 : 10;
+        put_digits(buf, d.year, 4);
+        if (n > 4) {
+            buf[4] = '-';
+            put_digits(buf + 5, d.month, 2);
+        }
+        if (n > 7) {
+            buf[7] = '-';
+            put_digits(buf + 8, d.day, 2);
+        }
+        buf[n] = '\0';
+        return n;
+    }
+    switch (p) {
     case KG_PREC_YEAR:
         return snprintf(buf, KG_DATE_STRLEN, "%04d", d.year);
     case KG_PREC_MONTH:

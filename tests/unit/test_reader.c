@@ -9,6 +9,7 @@
  *   date__*     the accepted and refused date forms
  *   tree__*     directories in sorted order, dot files skipped, sniffing
  *   stdin__*    "-" sniffed as JSONL, HTML, text
+ *   raw__*      inputs read first and parsed later (kg_raw, as -j N does)
  *   bad__*      missing file, empty file, NUL bytes, invalid UTF-8
  *               (repaired; all-Latin-1 text converted from Windows-1252),
  *               a long line refused and skipped with flat
@@ -588,6 +589,66 @@ static void test_reader__oversized_text(void)
     free(big);
 }
 
+/*
+ * kg_reader_next_raw + kg_raw_parse, as -j N uses them: every input read
+ * first, parsed later in another order, gives the articles and errors of
+ * kg_reader_next.
+ */
+static void test_reader__raw_then_parse(void)
+{
+    static const char lines[] = "{\"id\":\"x\",\"text\":\"one\"}\n"
+                                "{\"id\": broken\n"
+                                "{\"text\":\"two\",\"date\":\"2020\"}\n";
+    const char *paths[4];
+    kg_raw *raws[8];
+    kg_reader *r = NULL;
+    kg_error err = {0, ""};
+    result want;
+    int n = 0, i, rc, nerrs = 0, k;
+    paths[0] = DATA "header.txt";
+    paths[1] = DATA "page.html";
+    paths[2] = tmp_file("raw.jsonl", lines, sizeof lines - 1);
+    paths[3] = DATA "noheader.txt";
+    read_all(&want, paths, 4, NULL);
+    KG_CHECK_INT(want.ndocs, 5);
+    KG_CHECK_INT(want.nerrs, 1);
+    KG_CHECK_INT(kg_reader_new(&r, paths, 4, NULL, &err), KG_OK);
+    while (n < 7) {
+        raws[n] = kg_raw_new();
+        KG_CHECK(raws[n] != NULL);
+        if (!raws[n])
+            break;
+        if (kg_reader_next_raw(r, raws[n], &err) <= 0) {
+            kg_raw_free(raws[n]);
+            break;
+        }
+        n++;
+    }
+    KG_CHECK_INT(n, 6);
+    kg_reader_free(r);
+    for (i = n - 1, k = want.ndocs - 1; i >= 0; i--) {
+        kg_doc *doc = NULL;
+        rc = kg_raw_parse(&doc, raws[i], &err);
+        if (rc != KG_OK) {
+            KG_CHECK(doc == NULL);
+            KG_CHECK_STR(err.msg, want.errs[0]);
+            nerrs++;
+        } else if (k >= 0) {
+            kg_doc *w = want.docs[k--];
+            KG_CHECK_STR(doc->id, w->id);
+            KG_CHECK_STR(doc->text, w->text);
+            KG_CHECK_STR(doc->path, w->path);
+            KG_CHECK_INT(doc->line, w->line);
+            KG_CHECK_INT(doc->date.year, w->date.year);
+        }
+        kg_doc_free(doc);
+        kg_raw_free(raws[i]);
+    }
+    KG_CHECK_INT(nerrs, 1);
+    KG_CHECK_INT(k, -1);
+    result_free(&want);
+}
+
 int main(void)
 {
     kg_init();
@@ -611,5 +672,6 @@ int main(void)
     KG_RUN(test_reader__long_line_skipped);
     KG_RUN(test_reader__oversized_text);
     KG_RUN(test_reader__stdin_sniff);
+    KG_RUN(test_reader__raw_then_parse);
     return kg_test_summary();
 }
