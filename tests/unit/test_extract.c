@@ -385,6 +385,20 @@ static void test_extract__rulefiles(void)
         kg_extractor_free(ex);
         ex = NULL;
     }
+    /* "O=": a name fills the slot, a pronoun does not */
+    KG_CHECK_INT(write_file(path, "rule user.named partners-with :\n"
+                                  "    S= ^zorbled with O:org=\n"),
+                 0);
+    KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_OK);
+    if (ex) {
+        run_ex(ex, "Globex Corp zorbled with Initech Inc.", &r);
+        EXPECT(&r, "Globex|partners-with|Initech|holds");
+        run_ex(ex, "Globex Corp said on Monday that it zorbled with "
+                   "Initech Inc.", &r);
+        KG_CHECK(r.n == 0);
+        kg_extractor_free(ex);
+        ex = NULL;
+    }
     /* errors name file and line */
     KG_CHECK_INT(write_file(path, "class a = x\n\nrule r1 bought : S x O\n"),
                  0);
