@@ -346,6 +346,7 @@ typedef struct ex_tok {
     uint32_t norm_len;
     uint32_t flags;      /* TF_* */
     int32_t word;        /* lexicon word id or -1 */
+    uint32_t wflags;     /* the word's WF_* flags (0 without a word) */
     uint64_t h;          /* hash of the lowercase form */
 } ex_tok;
 
@@ -435,8 +436,8 @@ static inline const char *ex_norm(const ex_scratch *sc, const ex_tok *t)
 }
 static inline uint32_t ex_wflags(const ex_scratch *sc, const ex_tok *t)
 {
-    return t->word < 0 ? 0
-                       : EX_AT(sc->ex->wordv, ex_word, t->word).flags;
+    (void)sc;
+    return t->wflags;
 }
 
 #endif

@@ -200,6 +200,7 @@ static int add_tok(ex_scratch *sc, uint32_t start, uint32_t end,
     t->word = kg_extract__map_get_h(&sc->ex->words, norm, nlen, t->h, &w)
                   ? (int32_t)w
                   : -1;
+    t->wflags = t->word < 0 ? 0 : EX_AT(sc->ex->wordv, ex_word, w).flags;
     return KG_OK;
 }
 
