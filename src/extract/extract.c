@@ -216,22 +216,31 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
      * triple ("sold its stake in" and "its stake in"), the more
      * qualified status wins: negated > reported > ended > holds.
      */
+    /* a weak rule ("deal with", "an offer from") yields to any other tie
+     * of the same pair ("merger agreement with", "accepted an offer
+     * from"); first, so that its status does not pass to the winner */
     for (i = from; i < sc->outs.n; i++) {
         ex_out *a = &EX_AT(sc->outs, ex_out, i);
+        if (!EX_AT(ex->rulev, ex_rule, a->rule).weak)
+            continue;
         for (j = from; j < sc->outs.n; j++) {
             const ex_out *b = &EX_AT(sc->outs, ex_out, j);
-            if (b->relation == a->relation && b->s == a->s &&
-                b->o == a->o && rank[b->status] > rank[a->status])
-                a->status = b->status;
-            /* a weak rule ("deal with") yields to any other tie of the
-             * same pair ("merger agreement with") */
-            if (EX_AT(ex->rulev, ex_rule, a->rule).weak &&
-                !EX_AT(ex->rulev, ex_rule, b->rule).weak &&
+            if (!EX_AT(ex->rulev, ex_rule, b->rule).weak &&
                 b->relation != KG_REL_FOUNDED && b->relation != KG_REL_LEADS &&
                 b->relation != KG_REL_MAKES && b->relation >= 0 &&
                 ((b->s == a->s && b->o == a->o) ||
                  (b->s == a->o && b->o == a->s)))
                 a->relation = -1;
+        }
+    }
+    for (i = from; i < sc->outs.n; i++) {
+        ex_out *a = &EX_AT(sc->outs, ex_out, i);
+        for (j = from; j < sc->outs.n; j++) {
+            const ex_out *b = &EX_AT(sc->outs, ex_out, j);
+            if (b->relation == a->relation && b->relation >= 0 &&
+                b->s == a->s && b->o == a->o &&
+                rank[b->status] > rank[a->status])
+                a->status = b->status;
         }
     }
     for (i = from; i < sc->outs.n; i++) {

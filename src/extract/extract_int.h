@@ -192,6 +192,9 @@ typedef struct ex_elem {
     uint8_t slot;  /* EL_SLOT: 0 = S, 1 = O */
     uint8_t kinds; /* EL_SLOT: allowed KG_KINDBIT mask */
     uint8_t strict; /* EL_SLOT: the kind must be known ("O:pro!") */
+    uint8_t named;  /* EL_SLOT: a name, not a pronoun or description
+                     * ("O:org=") */
+    uint8_t commas; /* EL_GAP: the gap may cross commas ("~~12") */
     uint32_t cls;  /* EL_CLASS: class id; EL_GAP: max tokens */
 } ex_elem;
 

@@ -38,11 +38,13 @@ static int name_key(kg_extractor *ex, const char *s, size_t n, kg_buf *key,
         goto done;
     tk = sc.toks.ptr;
     end = (uint32_t)sc.toks.n;
-    /* drop trailing legal suffixes and periods: "Microsoft Corp." */
+    /* drop trailing legal suffixes and periods: "Microsoft Corp.",
+     * "Merck & Co." */
     while (end > 1) {
         const ex_tok *t = &tk[end - 1];
         if ((t->flags & TF_PUNCT) && (ex_norm(&sc, t)[0] == '.' ||
-                                      ex_norm(&sc, t)[0] == ','))
+                                      ex_norm(&sc, t)[0] == ',' ||
+                                      ex_norm(&sc, t)[0] == '&'))
             end--;
         else if ((ex_wflags(&sc, t) & WF_LEGAL) && end > 1 &&
                  (t->flags & TF_CAP))

@@ -101,7 +101,8 @@ static int free_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
            strcmp(ex_norm(sc, t + 1), "'s") == 0;
 }
 
-static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
+static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos,
+                  int commas)
 {
     const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
     if (pos < (int64_t)s->t0 || pos >= (int64_t)s->t1)
@@ -119,7 +120,7 @@ static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     if (ex_wflags(sc, t) & WF_NOGAP)
         return 0;
     if (t->flags & TF_PUNCT)
-        return strchr("$%-", ex_norm(sc, t)[0]) != NULL ||
+        return strchr(commas ? "$%-," : "$%-", ex_norm(sc, t)[0]) != NULL ||
                (unsigned char)ex_norm(sc, t)[0] >= 0x80;
     return 1;
 }
@@ -135,6 +136,8 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
     if (e->strict && EX_AT(sc->ents, ex_ent, m->ent).kind < 0)
+        return 0;
+    if (e->named && m->src == MS_COREF)
         return 0;
     return kinds_ok(sc, ment, e->kinds);
 }
@@ -258,7 +261,7 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         uint32_t g;
         const ex_elem *nx = k + 1 < st->r->el_n ? &st->el[k + 1] : NULL;
         for (g = 0; g <= e->cls; g++) {
-            if (g > 0 && !gap_ok(st->sc, s, pos + g - 1))
+            if (g > 0 && !gap_ok(st->sc, s, pos + g - 1, e->commas))
                 break;
             /* a gap never swallows what the next word element matches:
              * "invested heavily in data centres in Wisconsin" */
@@ -362,7 +365,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
     } else if (e->type == EL_GAP) {
         uint32_t g;
         for (g = 0; g <= e->cls; g++) {
-            if (g > 0 && !gap_ok(st->sc, s, pos - g + 1))
+            if (g > 0 && !gap_ok(st->sc, s, pos - g + 1, e->commas))
                 break;
             if (match_bwd(st, k - 1, pos - g))
                 return 1;

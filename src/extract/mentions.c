@@ -140,6 +140,15 @@ static uint32_t absorb_legal(const ex_scratch *sc, uint32_t j, uint32_t t1)
                 j++;
             continue;
         }
+        /* "Merck & Co Inc": "& Co" is the suffix, not a second firm */
+        if (j + 1 < t1 && is_punct(sc, &tk[j], '&') &&
+            (ex_wflags(sc, &tk[j + 1]) & WF_LEGAL) &&
+            (tk[j + 1].flags & TF_CAP) &&
+            (j + 2 >= t1 || !(tk[j + 2].flags & TF_CAP) ||
+             (ex_wflags(sc, &tk[j + 2]) & WF_LEGAL))) {
+            j++;
+            continue;
+        }
         if (j + 1 < t1 && is_punct(sc, &tk[j], ',') &&
             (ex_wflags(sc, &tk[j + 1]) & WF_LEGAL) &&
             (tk[j + 1].flags & TF_CAP) &&
@@ -281,17 +290,53 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
     }
 }
 
+static int ends_with(const char *s, size_t n, const char *suf)
+{
+    size_t k = strlen(suf);
+    return n > k && memcmp(s + n - k, suf, k) == 0;
+}
+
+/* "said", "added": a verb that reports what a firm said. */
+static int reporting_verb(const char *n)
+{
+    static const char *const w[] = {"said", "says", "added", "announced",
+                                    "reported", "stated", "confirmed",
+                                    "disclosed", "noted", "told"};
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
 static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
                               uint32_t i)
 {
     const ex_tok *tk = sc->toks.ptr;
-    uint32_t j;
+    uint32_t j, lim = i + 4, p, from = i;
     const char *d = ex_norm(sc, &tk[i]);
     if (strcmp(d, "the") != 0 && strcmp(d, "his") != 0 &&
         strcmp(d, "her") != 0 && strcmp(d, "their") != 0)
         return i;
-    for (j = i + 1; j < s->t1 && j <= i + 4; j++) {
+    /* "the Akron, Ohio-based tire maker", "The New Jersey-based company":
+     * a place in capitals before "-based" */
+    for (p = i + 1; p < s->t1 && p <= i + 7; p++) {
+        const char *n = ex_norm(sc, &tk[p]);
+        if (ends_with(n, tk[p].norm_len, "-based") ||
+            (strcmp(n, "based") == 0 && p > i + 1 &&
+             is_punct(sc, &tk[p - 1], '-'))) {
+            if (p > i + 1) {
+                lim = p + 4;
+                from = p;
+            }
+            break;
+        }
+        if (!(tk[p].flags & TF_CAP) && !is_punct(sc, &tk[p], ',') &&
+            !is_punct(sc, &tk[p], '.') && !is_punct(sc, &tk[p], '-'))
+            break;
+    }
+    for (j = from + 1; j < s->t1 && j <= lim; j++) {
         uint32_t f = ex_wflags(sc, &tk[j]);
         if (!(tk[j].flags & TF_WORD) || (tk[j].flags & TF_NUM))
             return i;
@@ -329,17 +374,94 @@ static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
     return 1;
 }
 
-static int ends_with(const char *s, size_t n, const char *suf)
-{
-    size_t k = strlen(suf);
-    return n > k && memcmp(s + n - k, suf, k) == 0;
-}
-
 /* Append tokens [a, b) as a name ("Acme Robotics") into key. */
 static int name_text(const ex_scratch *sc, kg_buf *key, uint32_t a,
                      uint32_t b)
 {
     return tok_key(sc, key, a, b);
+}
+
+/* Is one of tokens [a, b) a capitalised word the lexicon does not know
+ * and that is no place or nationality? */
+static int unknown_word_in(const ex_scratch *sc, uint32_t a, uint32_t b)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    for (; a < b; a++)
+        if (tk[a].word < 0 && (tk[a].flags & TF_CAP))
+            return 1;
+    return 0;
+}
+
+static int number_word(const char *n)
+{
+    static const char *const w[] = {"one", "two", "three", "four",
+                                    "five", "six", "seven", "ten"};
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * After "and" at a: one capitalised unknown word and a legal suffix
+ * ("Tire and Rubber Co")?  Returns the token after the word, or 0.
+ * "Hallmark Cards and Pemberton Candy Co" stays two firms.
+ */
+static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
+                             kg_buf *key, int allcaps)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k = a, id;
+    int32_t dummy;
+    while (k < s->t1 && k < a + 1 && is_shape_word(sc, &tk[k]) &&
+           (tk[k].flags & TF_CAP) && !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
+           sc->mstart[k - s->t0] < 0 &&
+           !kg_extract__map_get(&sc->aliases, sc->doc->text + tk[k].start,
+                                tk[k].end - tk[k].start, &id) &&
+           gaz_at(sc, s, k, key, &dummy, allcaps) == k)
+        k++;
+    if (k == a || k >= s->t1 || !(ex_wflags(sc, &tk[k]) & WF_LEGAL) ||
+        !(tk[k].flags & TF_CAP))
+        return 0;
+    return k;
+}
+
+/*
+ * Does a known name ending before token j go on as a longer unknown one?
+ * "Continental Airlines", "Vivendi Universal Entertainment", "J.P. Morgan
+ * Chase & Co.": one to three more capitalised words that end in an org
+ * word or before a legal suffix.  "Sony Group" stays Sony.
+ */
+static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
+                       kg_buf *key, int allcaps)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k = j, plain = 0;
+    int32_t dummy;
+    if (allcaps)
+        return 0;
+    while (k < s->t1 && k < j + 3 && is_shape_word(sc, &tk[k]) &&
+           (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
+           !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
+           gaz_at(sc, s, k, key, &dummy, 0) == k) {
+        const char *n = ex_norm(sc, &tk[k]);
+        if (strcmp(n, "group") != 0 && strcmp(n, "international") != 0 &&
+            strcmp(n, "global") != 0 && strcmp(n, "worldwide") != 0)
+            plain++;
+        k++;
+    }
+    if (k == j || !plain)
+        return 0;
+    if (ex_wflags(sc, &tk[k - 1]) & WF_ORGWORD)
+        return 1;
+    if (k < s->t1 && (ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
+        (tk[k].flags & TF_CAP))
+        return 1;
+    /* "Chase & Co." */
+    return k + 1 < s->t1 && is_punct(sc, &tk[k], '&') &&
+           (ex_wflags(sc, &tk[k + 1]) & WF_LEGAL) &&
+           (tk[k + 1].flags & TF_CAP);
 }
 
 int kg_extract__mentions(ex_scratch *sc, uint32_t si)
@@ -442,7 +564,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         /* 1. gazetteer */
         if ((t->flags & TF_UPPER) &&
-            (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i) {
+            (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i &&
+            !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
+              longer_name(sc, s, j, &key, allcaps))) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
             ent = ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
             if (ent < 0) {
@@ -497,14 +621,36 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* 3. aliases defined earlier in the article */
         if ((t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)) &&
             kg_extract__map_get(&sc->aliases, sc->doc->text + t->start,
-                                t->end - t->start, &id)) {
+                                t->end - t->start, &id) &&
+            !longer_name(sc, s, i + 1, &key, allcaps)) {
             ex_ent *ae = &EX_AT(sc->ents, ex_ent, id);
             /* "Mr. Bergmann" */
             if (ae->kind < 0 && i > s->t0 + 1 &&
                 is_punct(sc, &tk[i - 1], '.') &&
                 (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
                 ae->kind = KG_KIND_PERSON;
-            j = absorb_legal(sc, i + 1, s->t1);
+            /* "Pell Machine" again after "Pell Machine Inc.": the
+             * whole name, not the short form and a stray word */
+            j = i + 1;
+            {
+                uint32_t k, eid;
+                kg_buf_clear(&key);
+                for (k = i; k < s->t1 && k < i + 5 &&
+                            (k == i || ((tk[k].flags & TF_CAP) &&
+                                        (tk[k].flags & TF_SPACE_BEFORE)));
+                     k++) {
+                    if (key_add(sc, &key, i, k) != KG_OK) {
+                        rc = KG_ENOMEM;
+                        goto done;
+                    }
+                    if (k > i &&
+                        kg_extract__map_get(&sc->entnames, key.ptr, key.len,
+                                            &eid) &&
+                        eid == id)
+                        j = k + 1;
+                }
+            }
+            j = absorb_legal(sc, j, s->t1);
             if ((rc = add_ment(sc, s->t0, i, j, (int32_t)id, -1,
                                MS_ALIAS)) != KG_OK)
                 goto done;
@@ -568,7 +714,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         if ((f & WF_DET) && (j = descriptor_at(sc, s, i)) > i) {
             int32_t a1, a2;
-            org_antecedent(sc, &a1, &a2, 1);
+            /* "..., the Japanese electronics maker said": the speaker
+             * is the sentence's subject, not its last firm */
+            org_antecedent(sc, &a1, &a2,
+                           !(j < s->t1 && i > s->t0 &&
+                             is_punct(sc, &tk[i - 1], ',') &&
+                             reporting_verb(ex_norm(sc, &tk[j]))));
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
@@ -600,6 +751,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     j++;
                     continue;
                 }
+                /* "Rimrock Valve Co": an unknown word before a known
+                 * name and a legal suffix is one longer name */
+                if ((tk[j].flags & TF_CAP) && !allcaps && !headline &&
+                    (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
+                    (k = gaz_at(sc, s, j, &key, &dummy, 0)) > j &&
+                    absorb_legal(sc, k, s->t1) > k &&
+                    unknown_word_in(sc, i, j)) {
+                    j = k;
+                    continue;
+                }
                 /* "Capital One Financial": a capitalised word between */
                 if ((tk[j].flags & TF_CAP) && (fj & WF_STOP) && !headline &&
                     j + 1 < s->t1 && is_shape_word(sc, &tk[j + 1]) &&
@@ -622,9 +783,38 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                         continue;
                     }
                 }
+                /* "Bank One", "Capital One": a number word after an
+                 * org word */
+                if ((tk[j].flags & TF_CAP) && (fj & WF_STOP) && !headline &&
+                    (tk[j].flags & TF_SPACE_BEFORE) &&
+                    (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD) &&
+                    number_word(ex_norm(sc, &tk[j]))) {
+                    j++;
+                    continue;
+                }
+                /* "Bank of New York" */
+                if (j + 2 < s->t1 && !headline &&
+                    strcmp(ex_norm(sc, &tk[j]), "of") == 0 &&
+                    (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD) &&
+                    (tk[j + 1].flags & TF_CAP) &&
+                    (ex_wflags(sc, &tk[j + 1]) & WF_STOP) &&
+                    is_shape_word(sc, &tk[j + 2]) &&
+                    (tk[j + 2].flags & TF_CAP)) {
+                    j += 3;
+                    continue;
+                }
+                /* "Firestone Tire and Rubber Co": "and" inside a name
+                 * that ends in a legal suffix */
+                if (j + 2 < s->t1 && !headline && !allcaps &&
+                    strcmp(ex_norm(sc, &tk[j]), "and") == 0 &&
+                    (k = and_name_end(sc, s, j + 1, &key, allcaps)) > 0) {
+                    j = k;
+                    continue;
+                }
                 /* "Bank of America", "Procter & Gamble" */
                 if (j + 1 < s->t1 && is_shape_word(sc, &tk[j + 1]) &&
-                    (is_punct(sc, &tk[j], '&') ||
+                    ((is_punct(sc, &tk[j], '&') &&
+                      absorb_legal(sc, j, s->t1) == j) ||
                      (strcmp(ex_norm(sc, &tk[j]), "of") == 0 &&
                       (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)))) {
                     j += 2;

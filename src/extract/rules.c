@@ -393,14 +393,18 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
         memcpy(buf, w, n);
         buf[n] = '\0';
         if ((buf[0] == 'S' || buf[0] == 'O') &&
-            (n == 1 || buf[1] == ':')) {
+            (n == 1 || buf[1] == ':' || buf[1] == '!' || buf[1] == '=')) {
             int k = buf[0] == 'O';
             el.type = EL_SLOT;
             el.slot = (uint8_t)k;
             el.kinds = (uint8_t)(k ? kg_relation_object_kinds(r.relation)
                                    : kg_relation_subject_kinds(r.relation));
-            if (n > 2 && buf[n - 1] == '!') {
-                el.strict = 1;
+            /* "O:org!=" and "O:org=!" both work */
+            while (n > 1 && (buf[n - 1] == '!' || buf[n - 1] == '=')) {
+                if (buf[n - 1] == '!')
+                    el.strict = 1;
+                else
+                    el.named = 1;
                 buf[--n] = '\0';
             }
             if (n > 2) {
@@ -423,8 +427,12 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
                 return perr(p, "'_' cannot be a trigger", NULL);
         } else if (buf[0] == '~' && n > 1) {
             char *end;
-            long g = strtol(buf + 1, &end, 10);
-            if (*end || g < 1 || g > 20)
+            long g;
+            /* "~~N": a gap that may cross commas */
+            if (buf[1] == '~')
+                el.commas = 1;
+            g = strtol(buf + 1 + el.commas, &end, 10);
+            if (*end || g < 1 || g > 20 || end == buf + 1 + el.commas)
                 return perr(p, "gap must be ~1..~20:", buf);
             el.type = EL_GAP;
             el.cls = (uint32_t)g;

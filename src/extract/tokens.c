@@ -422,6 +422,48 @@ static int is_initial(const ex_scratch *sc, const ex_tok *t)
 static int push_one(ex_scratch *sc, uint32_t t0, uint32_t t1);
 
 /*
+ * A dateline without an agency: "PITTSBURGH, March 12 -", "REDMOND,
+ * Wash., July 22 --", "LONDON -".  The place is in capitals; between it
+ * and the dash only capitalised words (a state), commas, periods, a month
+ * and numbers.  Returns the first token after the dash, or t0.
+ */
+static uint32_t dateline_end(const ex_scratch *sc, uint32_t t0, uint32_t t1)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t i, lim = t0 + 12 < t1 ? t0 + 12 : t1;
+    if (t0 + 2 >= t1 || !(tk[t0].flags & TF_ALLCAPS))
+        return t0;
+    for (i = t0 + 1; i < lim; i++) {
+        const ex_tok *t = &tk[i];
+        const char *n = ex_norm(sc, t);
+        if ((t->flags & TF_PUNCT) && n[0] == '-' &&
+            (t->flags & TF_SPACE_BEFORE) && i + 1 < t1) {
+            while (i + 1 < t1 && (tk[i + 1].flags & TF_PUNCT) &&
+                   ex_norm(sc, &tk[i + 1])[0] == '-')
+                i++;
+            return i + 1 < t1 && (tk[i + 1].flags & (TF_CAP | TF_NUM))
+                       ? i + 1
+                       : t0;
+        }
+        if ((t->flags & TF_PUNCT) && (n[0] == ',' || n[0] == '.') &&
+            !n[1])
+            continue;
+        if ((t->flags & TF_NUM) || (t->flags & TF_ALLCAPS) ||
+            ((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
+            continue;
+        /* "Wash.", "Calif.": a state after a comma */
+        if ((t->flags & TF_CAP) && i > t0 && i + 1 < t1 &&
+            ex_norm(sc, &tk[i - 1])[0] == ',' &&
+            (tk[i + 1].flags & TF_PUNCT) &&
+            (ex_norm(sc, &tk[i + 1])[0] == '.' ||
+             ex_norm(sc, &tk[i + 1])[0] == ','))
+            continue;
+        return t0;
+    }
+    return t0;
+}
+
+/*
  * A wire dateline ("NEW YORK, March 12 (Reuters) -", "SEATTLE (AP) --")
  * is a sentence of its own, so the agency is never a subject.
  */
@@ -445,6 +487,11 @@ static int push_sent(ex_scratch *sc, uint32_t t0, uint32_t t1)
             return push_one(sc, d + 1, t1);
         }
     }
+    if ((i = dateline_end(sc, t0, t1)) > t0) {
+        if ((rc = push_one(sc, t0, i)) != KG_OK)
+            return rc;
+        return push_one(sc, i, t1);
+    }
     return push_one(sc, t0, t1);
 }
 
@@ -464,14 +511,51 @@ static int push_one(ex_scratch *sc, uint32_t t0, uint32_t t1)
     return KG_OK;
 }
 
+/* Is there a line break between tokens i - 1 and i? */
+static int nl_before(const ex_scratch *sc, uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    return i > 0 && memchr(sc->doc->text + tk[i - 1].end, '\n',
+                           tk[i].start - tk[i - 1].end) != NULL;
+}
+
+/* Are tokens [a, b) a line of capitals (a wire headline)? */
+static int caps_line(const ex_scratch *sc, uint32_t a, uint32_t b)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t i, words = 0, caps = 0;
+    for (i = a; i < b; i++) {
+        if (!(tk[i].flags & TF_WORD) || (tk[i].flags & TF_NUM))
+            continue;
+        words++;
+        if (tk[i].flags & TF_ALLCAPS)
+            caps++;
+    }
+    return words >= 3 && caps * 10 >= words * 8;
+}
+
 static int split_sentences(ex_scratch *sc)
 {
     ex_tok *tk = sc->toks.ptr;
-    uint32_t n = (uint32_t)sc->toks.n, i, t0 = 0;
+    uint32_t n = (uint32_t)sc->toks.n, i, t0 = 0, line0 = 0;
     int rc;
     for (i = 0; i < n; i++) {
         const char *nm = ex_norm(sc, &tk[i]);
         int end = 0;
+        /* a headline in capitals ends at its line break */
+        if (i > 0 && (tk[i].flags & TF_SPACE_BEFORE) && nl_before(sc, i)) {
+            uint32_t le = i + 1;
+            while (le < n && le < i + 40 && !nl_before(sc, le))
+                le++;
+            if (i > t0 && !(tk[i].flags & TF_PARA) &&
+                (caps_line(sc, line0 > t0 ? line0 : t0, i) ||
+                 caps_line(sc, i, le))) {
+                if ((rc = push_sent(sc, t0, i)) != KG_OK)
+                    return rc;
+                t0 = i;
+            }
+            line0 = i;
+        }
         /* bound the work per sentence: very long runs are cut */
         if (i - t0 >= MAX_SENT_TOKENS) {
             if ((rc = push_sent(sc, t0, i)) != KG_OK)
@@ -508,8 +592,9 @@ static int split_sentences(ex_scratch *sc)
                 } else if (pf & WF_ABBREV) {
                     /* "Corp. The ..." ends; "Corp. said" does not */
                     end = (pf & WF_SUFFIXABBR) && (nx->flags & TF_CAP) &&
-                          (ex_wflags(sc, nx) &
-                           (WF_STOP | WF_PRONOUN | WF_PERPRONOUN));
+                          ((ex_wflags(sc, nx) &
+                            (WF_STOP | WF_PRONOUN | WF_PERPRONOUN)) ||
+                           nl_before(sc, i + 1));
                 } else if (is_initial(sc, p) && (nx->flags & TF_CAP)) {
                     end = 0;
                 }

@@ -3,6 +3,14 @@
  * valid-time intervals and record them in tie_version, closing in record
  * time the rows that no longer hold.  The rules are numbered in the
  * comment at the top of schema.c; this file follows them.
+ *
+ * Speed: the new tie_version rows of a revision are collected and
+ * inserted at the end in the order of the valid-time index tv_from
+ * (valid_from, valid_to, tie), so that the indexes on valid time are
+ * written (or built, rule 0) from nearly sorted rows instead of rows in
+ * tie order, which costs the B-tree a cache miss per row.  The rows of
+ * one tie keep their relative order, which is all the readers rely on
+ * (ORDER BY valid_from, id).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +31,13 @@ typedef struct ivl {
     int split;    /* opened by a change of properties (rule 3) */
 } ivl;
 
+/* A new tie_version row waiting for the sorted insert. */
+typedef struct pend {
+    ivl v;        /* strings in work.keep_pool */
+    int64_t tie;
+    size_t seq;   /* order of derivation */
+} pend;
+
 /* Growable arrays used while deriving one tie, reused for the next. */
 typedef struct work {
     kg_amem *a;
@@ -34,6 +49,9 @@ typedef struct work {
     int64_t *feed;
     size_t nfeed, capfeed;
     kg_pool pool; /* strings read back from SQLite */
+    pend *pend;   /* new rows of the whole revision */
+    size_t npend, cappend;
+    kg_pool keep_pool; /* their strings */
 } work;
 
 static int grow(void **p, size_t *cap, size_t n, size_t size)
@@ -447,6 +465,25 @@ static int close_version(kg_store *st, int64_t row, kg_error *err)
     return KG_OK;
 }
 
+/* Keep a new row for flush_versions; KG_OK or KG_ENOMEM. */
+static int queue_version(work *w, int64_t tie, const ivl *v)
+{
+    pend *p;
+    if (grow((void **)&w->pend, &w->cappend, w->npend, sizeof *w->pend))
+        return KG_ENOMEM;
+    p = &w->pend[w->npend];
+    p->v = *v;
+    p->tie = tie;
+    p->seq = w->npend;
+    /* amount and role may live in w->pool, released after each tie */
+    if ((v->amount &&
+         !(p->v.amount = kg_pool_strdup(&w->keep_pool, v->amount))) ||
+        (v->role && !(p->v.role = kg_pool_strdup(&w->keep_pool, v->role))))
+        return KG_ENOMEM;
+    w->npend++;
+    return KG_OK;
+}
+
 /* Rule 9 helper: the old interval with this status and start, or NULL. */
 static const ivl *old_by_key(const work *w, int status, int32_t from)
 {
@@ -483,10 +520,35 @@ static int record(kg_store *st, work *w, int64_t tie, kg_error *err)
             st->rev.ties_opened++;
         if (v->end_evidence && (!o || !o->end_evidence))
             st->rev.ties_closed++;
-        if ((rc = insert_version(st, tie, v, err)) != KG_OK)
-            return rc;
+        if ((rc = queue_version(w, tie, v)) != KG_OK)
+            return kg_error_set(err, KG_ENOMEM, "out of memory");
     }
     return KG_OK;
+}
+
+/* tv_from order: valid_from, valid_to, tie, then derivation order. */
+static int pend_cmp(const void *pa, const void *pb)
+{
+    const pend *a = pa, *b = pb;
+    if (a->v.from != b->v.from)
+        return a->v.from < b->v.from ? -1 : 1;
+    if (a->v.to != b->v.to)
+        return a->v.to < b->v.to ? -1 : 1;
+    if (a->tie != b->tie)
+        return a->tie < b->tie ? -1 : 1;
+    return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* Insert the queued rows of the revision in tv_from order. */
+static int flush_versions(kg_store *st, work *w, kg_error *err)
+{
+    size_t i;
+    int rc = KG_OK;
+    if (w->npend > 1)
+        qsort(w->pend, w->npend, sizeof *w->pend, pend_cmp);
+    for (i = 0; i < w->npend && rc == KG_OK; i++)
+        rc = insert_version(st, w->pend[i].tie, &w->pend[i].v, err);
+    return rc;
 }
 
 int kg_store__derive(kg_store *st, kg_error *err)
@@ -530,11 +592,15 @@ int kg_store__derive(kg_store *st, kg_error *err)
             kg_pool_release(&w.pool);
         }
     }
+    if (rc == KG_OK)
+        rc = flush_versions(st, &w, err);
     free(w.a);
     free(w.v);
     free(w.old);
     free(w.docs);
     free(w.feed);
+    free(w.pend);
     kg_pool_release(&w.pool);
+    kg_pool_release(&w.keep_pool);
     return rc;
 }

@@ -73,7 +73,7 @@ typedef struct reader {
     int64_t *keys;
     int32_t *vals;
     size_t cap, used;
-    ent *ents;
+    ent **ents;        /* in the output pool: addresses stay valid */
     size_t nents, capents;
     sqlite3_stmt *ent_stmt, *ev_stmt;
 } reader;
@@ -210,7 +210,7 @@ static ent *cache_get(reader *r, int64_t id)
     h = hash_id(id, r->cap - 1);
     while (r->vals[h] >= 0) {
         if (r->keys[h] == id)
-            return &r->ents[r->vals[h]];
+            return r->ents[r->vals[h]];
         h = (h + 1) & (r->cap - 1);
     }
     return NULL;
@@ -225,13 +225,16 @@ static int cache_put(reader *r, int64_t id, const char *name, size_t len,
         return KG_ENOMEM;
     if (r->nents == r->capents) {
         size_t ncap = r->capents ? r->capents * 2 : 256;
-        ent *p = realloc(r->ents, ncap * sizeof *p);
+        ent **p = realloc(r->ents, ncap * sizeof *p);
         if (!p)
             return KG_ENOMEM;
         r->ents = p;
         r->capents = ncap;
     }
-    e = &r->ents[r->nents];
+    /* each entry has its own address: callers hold two at once */
+    if (!(e = kg_pool_alloc(r->pool, sizeof *e)))
+        return KG_ENOMEM;
+    r->ents[r->nents] = e;
     e->id = id;
     e->name = kg_pool_strndup(r->pool, name ? name : "", name ? len : 0);
     if (!e->name)

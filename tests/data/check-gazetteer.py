@@ -47,12 +47,12 @@ def legal_words(path):
 
 
 def suffix_key(form, legal):
-    """form as the extractor keys it: trailing '.', ',' and capitalised
+    """form as the extractor keys it: trailing '.', ',', '&' and capitalised
     legal suffix words dropped while more than one token remains."""
     toks = form.split()
     while len(toks) > 1:
         last = toks[-1].rstrip(".,")
-        if last != toks[-1] and not last:
+        if (last != toks[-1] and not last) or last == "&":
             toks.pop()
         elif last[:1].isupper() and last.lower() in legal:
             toks.pop()

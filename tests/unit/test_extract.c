@@ -21,6 +21,8 @@
  *                        file and line
  *   extract__styles      headlines, ALL-CAPS wire copy, datelines, ticker
  *                        tags, questions, relative clauses
+ *   extract__lines       line breaks: headlines in capitals, "Inc." at a
+ *                        line end, datelines without an agency
  *   extract__edge        empty text, no entities, huge sentence
  */
 #include <pthread.h>
@@ -380,6 +382,20 @@ static void test_extract__rulefiles(void)
         kg_extractor_free(ex);
         ex = NULL;
     }
+    /* "O=": a name fills the slot, a pronoun does not */
+    KG_CHECK_INT(write_file(path, "rule user.named partners-with :\n"
+                                  "    S= ^zorbled with O:org=\n"),
+                 0);
+    KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_OK);
+    if (ex) {
+        run_ex(ex, "Globex Corp zorbled with Initech Inc.", &r);
+        EXPECT(&r, "Globex|partners-with|Initech|holds");
+        run_ex(ex, "Globex Corp said on Monday that it zorbled with "
+                   "Initech Inc.", &r);
+        KG_CHECK(r.n == 0);
+        kg_extractor_free(ex);
+        ex = NULL;
+    }
     /* errors name file and line */
     KG_CHECK_INT(write_file(path, "class a = x\n\nrule r1 bought : S x O\n"),
                  0);
@@ -431,6 +447,35 @@ static void test_extract__styles(void)
     EXPECT(&r, "Globex|acquired|Initech|holds|2022");
     run("Anthropic was founded by former OpenAI researchers.", &r);
     KG_CHECK_INT(r.n, 0);
+}
+
+static void test_extract__lines(void)
+{
+    res r;
+    /* a headline line in capitals is a sentence of its own */
+    run("KESWICK FOODS TO BUY DALTON BAKERIES\n"
+        "Keswick Foods Inc said it would buy Dalton Bakeries Inc.",
+        &r);
+    EXPECT(&r, "Keswick Foods|acquired|Dalton Bakeries|holds");
+    KG_CHECK_INT(r.n, 1);
+    /* "Inc." at the end of a line ends the sentence */
+    run("Grafton Tool Inc said it bought Pell Machine Inc.\n"
+        "Pell Machine chairman Walter Ainsley will join the board.",
+        &r);
+    EXPECT(&r, "Grafton Tool|acquired|Pell Machine|holds");
+    EXPECT(&r, "Walter Ainsley|leads|Pell Machine|holds");
+    /* but not inside a wrapped line */
+    run("Grafton Tool Inc. said it bought Pell Machine Inc.\n"
+        "for 20 mln dlrs.",
+        &r);
+    EXPECT(&r, "Grafton Tool|acquired|Pell Machine|holds");
+    /* a dateline without an agency names no firm */
+    run("DENVER, April 2 - Marlow Industries Inc said it sold its stake "
+        "in Rimrock Valve Co. The company also said it would buy Carden "
+        "Pump Corp.",
+        &r);
+    EXPECT(&r, "Marlow Industries|acquired|Carden Pump|holds");
+    KG_CHECK(find(&r, "DENVER") < 0);
 }
 
 static void test_extract__edge(void)
@@ -487,6 +532,7 @@ int main(void)
     KG_RUN(test_extract__threads);
     KG_RUN(test_extract__rulefiles);
     KG_RUN(test_extract__styles);
+    KG_RUN(test_extract__lines);
     KG_RUN(test_extract__edge);
     kg_extractor_free(g_ex);
     kg_extractor_free(g_ex_explain);
