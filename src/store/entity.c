@@ -181,6 +181,9 @@ static int redirect_ties(kg_store *st, int64_t from, int64_t into,
     int64_t *rows = NULL;
     size_t n = 0, cap = 0, i;
 
+    /* ties made earlier in this revision are still queued (write.c) */
+    if ((rc = kg_store__ties_flush(st, err)) != KG_OK)
+        return rc;
     rc = prep(st, "SELECT id, subject, relation, object FROM tie"
                   " WHERE (subject = ?1 OR object = ?1) AND NOT EXISTS"
                   " (SELECT 1 FROM tie_redirect r WHERE r.tie = tie.id"

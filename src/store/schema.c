@@ -96,14 +96,21 @@
  * ======================================================================
  * DERIVATION RULES (src/store/derive.c), applied per tie at commit
  * ======================================================================
- *  0. Indexes.  tie_key and entity_key are unique indexes rather than
+ *  0. Writing.  A revision gives out the row ids of its assertions and
+ *     new ties itself (the next ids SQLite would give), writes the
+ *     assertions many rows per statement and the new ties at commit in
+ *     tie_key order, and its tie_version rows in tv_from order (write.c,
+ *     derive.c); row ids of tie and tie_version therefore follow no
+ *     order that a reader may rely on beyond "within one tie".
+ *     Indexes: tie_key and entity_key are unique indexes rather than
  *     table constraints (schema 2) so that a bulk revision can drop and
  *     rebuild them: when a revision has stored max(50000, half the
  *     assertions already stored) triples (at once if the store holds no
  *     assertion yet), the random-order indexes (tie_object, tv_from,
- *     tv_to, and tie_key / entity_key when those tables were empty at
- *     begin) are dropped inside the transaction and built again, sorted,
- *     before commit; the page cache is KG_STORE_BULK_CACHE KiB until the
+ *     tv_to; entity_key when that table was empty at begin;
+ *     assertion_tie and assertion_document when no assertion was stored)
+ *     are dropped inside the transaction and built again, sorted, before
+ *     commit; the page cache is KG_STORE_BULK_CACHE KiB until the
  *     revision ends.  Readers keep seeing the indexes of the last commit
  *     (WAL); a crash rolls back.
  *  1. A revision collects the set of ties it touched (new assertions, or
@@ -306,21 +313,29 @@ static const char *const migrate_v2 =
     "CREATE UNIQUE INDEX tie_key ON tie(subject, relation, object);"
     "CREATE INDEX tie_object ON tie(object, relation, subject);";
 
-/* The indexes a bulk revision may drop and rebuild (rule 0). */
+/*
+ * The indexes a bulk revision may drop and rebuild (rule 0), and when:
+ * 0 always, 1 when the entity table was empty at begin, 2 when the
+ * assertion table was.  tie_key stays: new ties are written in its order
+ * at commit (write.c), which costs less than building it again.
+ */
 static const struct {
     const char *name, *sql;
+    int when;
 } bulk_index[] = {
     {"tie_object", "CREATE INDEX tie_object ON tie(object, relation, "
-                   "subject)"},
+                   "subject)", 0},
     /* as in schema_v1: covering for the read path (view.c) */
     {"tv_from", "CREATE INDEX tv_from ON tie_version(valid_from, valid_to, "
                 "tie, status, from_precision, to_precision) "
-                "WHERE rec_to = 2147483647"},
+                "WHERE rec_to = 2147483647", 0},
     {"tv_to", "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie, "
-              "to_precision) WHERE rec_to = 2147483647"},
-    {"tie_key", "CREATE UNIQUE INDEX tie_key ON tie(subject, relation, "
-                "object)"},
-    {"entity_key", "CREATE UNIQUE INDEX entity_key ON entity(name, kind)"},
+              "to_precision) WHERE rec_to = 2147483647", 0},
+    {"entity_key", "CREATE UNIQUE INDEX entity_key ON entity(name, kind)", 1},
+    /* derive.c reads assertions by tie only for ties stored before */
+    {"assertion_tie", "CREATE INDEX assertion_tie ON assertion(tie, day)", 2},
+    {"assertion_document", "CREATE INDEX assertion_document ON "
+                           "assertion(document)", 2},
 };
 
 int kg_store__bulk_drop(kg_store *st, kg_error *err)
@@ -335,7 +350,8 @@ int kg_store__bulk_drop(kg_store *st, kg_error *err)
         return rc;
     st->big_cache = 1;
     for (i = 0; i < sizeof bulk_index / sizeof bulk_index[0]; i++) {
-        if ((i == 3 && !st->no_ties) || (i == 4 && !st->no_entities))
+        if ((bulk_index[i].when == 1 && !st->no_entities) ||
+            (bulk_index[i].when == 2 && !st->no_assertions))
             continue;
         snprintf(sql, sizeof sql, "DROP INDEX %s", bulk_index[i].name);
         if ((rc = kg_store__exec(st, sql, err)) != KG_OK)

@@ -6,8 +6,8 @@
  *
  * Speed: one transaction per revision, prepared statements kept for the
  * life of the handle, a large page cache, and in-memory maps from entity
- * names, document ids and tie keys to row ids, so that a triple costs one
- * INSERT into assertion plus what is new.
+ * names, document ids and tie keys to row ids, so that a triple costs its
+ * share of a many-row INSERT into assertion plus what is new (write.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,13 +41,6 @@ static const char *const stmt_sql[ST__COUNT] = {
                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [ST_TIE_FIND] = "SELECT id FROM tie WHERE subject = ?1 "
                     "AND relation = ?2 AND object = ?3",
-    [ST_TIE_INSERT] = "INSERT INTO tie(subject, relation, object, revision) "
-                      "VALUES(?1, ?2, ?3, ?4)",
-    [ST_ASSERT_INSERT] =
-        "INSERT INTO assertion(revision, document, tie, subject, object, "
-        "status, day, precision, confidence, rule, evidence, span_start, "
-        "span_end, amount, stake, role) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     [ST_TV_CURRENT] =
         "SELECT id, status, valid_from, from_precision, valid_to, "
         "to_precision, amount, stake, role, evidence, end_evidence, "
@@ -250,6 +243,7 @@ static void rev_reset(kg_store *st)
     st->docv = NULL;
     st->ndocv = st->capdocv = 0;
     kg_pool_release(&st->pool);
+    kg_store__write_reset(st);
     memset(&st->rev, 0, sizeof st->rev);
     st->in_rev = 0;
     st->rev_changed = 0;
@@ -271,6 +265,7 @@ void kg_store_close(kg_store *st)
     if (st->in_rev)
         kg_store_rollback(st);
     rev_reset(st);
+    kg_store__write_close(st);
     for (i = 0; i < ST__COUNT; i++)
         sqlite3_finalize(st->st[i]);
     sqlite3_close(st->db);
@@ -343,7 +338,8 @@ static int probe_tables(kg_store *st, kg_error *err)
         " (SELECT ifnull(max(id), 0) FROM assertion),"
         " NOT EXISTS(SELECT 1 FROM tie),"
         " NOT EXISTS(SELECT 1 FROM alias WHERE rec_to = 2147483647),"
-        " NOT EXISTS(SELECT 1 FROM entity_merge WHERE rec_to = 2147483647)",
+        " NOT EXISTS(SELECT 1 FROM entity_merge WHERE rec_to = 2147483647),"
+        " (SELECT ifnull(max(id), 0) FROM tie)",
         -1, &s, NULL);
     if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         int64_t n = sqlite3_column_int64(s, 1);
@@ -351,6 +347,9 @@ static int probe_tables(kg_store *st, kg_error *err)
         st->no_ties = sqlite3_column_int(s, 2);
         st->no_aliases = sqlite3_column_int(s, 3);
         st->no_merges = sqlite3_column_int(s, 4);
+        st->last_assert_id = n;
+        st->last_tie_id = sqlite3_column_int64(s, 5);
+        st->no_assertions = n == 0;
         /* an empty store goes bulk at once: nothing to keep indexed */
         st->bulk_at = n == 0 ? 1 : n / 2 > 50000 ? n / 2 : 50000;
         st->dropped = 0;
@@ -752,17 +751,10 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
             *out = -1;
             return KG_OK;
         }
-        rc = kg_store__prepare(st, ST_TIE_INSERT, &s, err);
-        if (rc != KG_OK)
-            return rc;
-        sqlite3_bind_int64(s, 1, s_id);
-        sqlite3_bind_text(s, 2, kg_relation_name(rel), -1, SQLITE_STATIC);
-        sqlite3_bind_int64(s, 3, o_id);
-        sqlite3_bind_int64(s, 4, st->rev.id);
-        rc = sqlite3_step(s);
-        if (rc != SQLITE_DONE)
-            return kg_store__sqlerr(st, rc, "cannot store tie", err);
-        id = sqlite3_last_insert_rowid(st->db);
+        /* written at commit, in key order (write.c) */
+        id = ++st->last_tie_id;
+        if (kg_store__tie_queue(st, id, s_id, rel, o_id) != KG_OK)
+            return kg_error_set(err, KG_ENOMEM, "out of memory");
         is_new = 1;
     }
     if (st->nties == st->capties) {
@@ -837,9 +829,9 @@ int kg_store_add_doc_triple(kg_store *st, int64_t doc, const kg_triple *t,
 static int add_triple_in(kg_store *st, int64_t dix, const kg_triple *t,
                          kg_error *err)
 {
-    sqlite3_stmt *s;
     const kg_docmem *dm;
     const kg_entmem *se, *oe;
+    kg_arow row;
     kg_amem *am;
     kg_date date;
     int64_t six, oix;
@@ -875,32 +867,25 @@ static int add_triple_in(kg_store *st, int64_t dix, const kg_triple *t,
         prec = dm->prec;
     }
 
-    rc = kg_store__prepare(st, ST_ASSERT_INSERT, &s, err);
-    if (rc != KG_OK)
+    row.id = ++st->last_assert_id;
+    row.rev = st->rev.id;
+    row.doc = dm->row;
+    row.tie = st->ties[tix].id;
+    row.subject = se->id;
+    row.object = oe->id;
+    row.day = day;
+    row.prec = prec;
+    row.status = (int)t->status;
+    row.confidence = t->confidence;
+    row.rule = t->rule;
+    row.evidence = t->evidence;
+    row.span_start = t->span_start;
+    row.span_end = t->span_end;
+    row.amount = t->amount;
+    row.stake = t->stake;
+    row.role = t->role;
+    if ((rc = kg_store__assert_queue(st, &row, err)) != KG_OK)
         return rc;
-    sqlite3_bind_int64(s, 1, st->rev.id);
-    sqlite3_bind_int64(s, 2, dm->row);
-    sqlite3_bind_int64(s, 3, st->ties[tix].id);
-    sqlite3_bind_int64(s, 4, se->id);
-    sqlite3_bind_int64(s, 5, oe->id);
-    sqlite3_bind_text(s, 6, kg_status_name(t->status), -1, SQLITE_STATIC);
-    if (day != KG_STORE_DAY_UNKNOWN)
-        sqlite3_bind_int(s, 7, day);
-    sqlite3_bind_int(s, 8, prec);
-    sqlite3_bind_double(s, 9, t->confidence);
-    bind_opt_text(s, 10, t->rule);
-    bind_opt_text(s, 11, t->evidence);
-    if (t->span_start >= 0 && t->span_end >= 0) {
-        sqlite3_bind_int64(s, 12, t->span_start);
-        sqlite3_bind_int64(s, 13, t->span_end);
-    }
-    bind_opt_text(s, 14, t->amount);
-    if (t->stake >= 0)
-        sqlite3_bind_double(s, 15, t->stake);
-    bind_opt_text(s, 16, t->role);
-    rc = sqlite3_step(s);
-    if (rc != SQLITE_DONE)
-        return kg_store__sqlerr(st, rc, "cannot store assertion", err);
 
     if (st->namem == st->capamem) {
         size_t cap = st->capamem ? st->capamem * 2 : 4096;
@@ -911,7 +896,7 @@ static int add_triple_in(kg_store *st, int64_t dix, const kg_triple *t,
         st->capamem = cap;
     }
     am = &st->amem[st->namem];
-    am->id = sqlite3_last_insert_rowid(st->db);
+    am->id = row.id;
     am->doc = dm->row;
     am->day = day;
     am->prec = (int8_t)prec;
@@ -951,7 +936,11 @@ int kg_store_commit(kg_store *st, kg_revision *out, kg_error *err)
         kg_store_rollback(st);
         return KG_OK;
     }
-    rc = kg_store__derive(st, err);
+    rc = kg_store__assert_flush(st, err);
+    if (rc == KG_OK)
+        rc = kg_store__ties_flush(st, err);
+    if (rc == KG_OK)
+        rc = kg_store__derive(st, err);
     if (rc == KG_OK)
         rc = kg_store__bulk_rebuild(st, err);
     if (rc != KG_OK)

@@ -65,6 +65,26 @@ typedef struct kg_amem {
     int32_t next;     /* index of the tie's next kg_amem, -1 at the end */
 } kg_amem;
 
+/* Assertion rows per INSERT statement (write.c). */
+#define KG_ASSERT_BATCH 64
+
+/* One assertion row waiting in the batch (write.c). */
+typedef struct kg_arow {
+    int64_t id, rev, doc, tie, subject, object;
+    int32_t day;      /* KG_STORE_DAY_UNKNOWN = NULL */
+    int prec, status;
+    double confidence;
+    const char *rule, *evidence, *amount, *role; /* NULL = NULL */
+    int64_t span_start, span_end;  /* -1 = NULL */
+    double stake;     /* -1 = NULL */
+} kg_arow;
+
+/* A new tie written at commit (write.c). */
+typedef struct kg_ptie {
+    int64_t id, s, o;
+    int rel;
+} kg_ptie;
+
 /* A tie touched by the open revision. */
 typedef struct kg_tmem {
     int64_t id;       /* tie row id */
@@ -116,8 +136,6 @@ enum kg_stmt_id {
     ST_DOC_BY_EXT,
     ST_DOC_INSERT,
     ST_TIE_FIND,
-    ST_TIE_INSERT,
-    ST_ASSERT_INSERT,
     ST_TV_CURRENT,
     ST_TV_CLOSE,
     ST_TV_INSERT,
@@ -157,6 +175,15 @@ struct kg_store {
     kg_amem *amem;
     size_t namem, capamem;
     kg_pool pool;            /* strings of the revision */
+    /* write.c: ids given out, the assertion batch, the new ties */
+    int64_t last_assert_id, last_tie_id;
+    int no_assertions;       /* assertion table empty at begin */
+    kg_arow abatch[KG_ASSERT_BATCH];
+    int nabatch;
+    kg_pool abatch_pool;
+    kg_ptie *ptie;
+    size_t nptie, capptie;
+    sqlite3_stmt *assert_many, *assert_one, *tie_many, *tie_one;
 };
 
 /* schema.c */
@@ -183,6 +210,22 @@ int kg_store__entity_name(kg_store *st, int64_t id, const char **name,
 int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
                         int64_t o_id, int create, int32_t *out,
                         kg_error *err);
+
+/*
+ * write.c.  Queue an assertion row (its id already given out), written
+ * KG_ASSERT_BATCH at a time; the strings are copied.
+ */
+int kg_store__assert_queue(kg_store *st, const kg_arow *a, kg_error *err);
+/* Write the queued assertions. */
+int kg_store__assert_flush(kg_store *st, kg_error *err);
+/* Queue a new tie row (id given out); KG_OK or KG_ENOMEM. */
+int kg_store__tie_queue(kg_store *st, int64_t id, int64_t s_id,
+                        kg_relation rel, int64_t o_id);
+/* Write the queued ties, in tie_key order. */
+int kg_store__ties_flush(kg_store *st, kg_error *err);
+/* Forget what is queued (rollback, end of revision) / also finalize. */
+void kg_store__write_reset(kg_store *st);
+void kg_store__write_close(kg_store *st);
 
 /* derive.c: recompute the valid-time intervals of the touched ties. */
 int kg_store__derive(kg_store *st, kg_error *err);

@@ -1,0 +1,261 @@
+/*
+ * write.c: how a revision writes its assertion and tie rows.
+ *
+ * Row ids are given out here (max id at begin + 1, 2, ...: what SQLite
+ * would give the rows), so that a row can be referred to before it is
+ * written.  That allows two cheaper ways of writing:
+ *   - assertions are queued and written KG_ASSERT_BATCH rows per INSERT
+ *     statement, which saves most of the per-statement work of SQLite
+ *     (one step, reset and program start per batch instead of per row);
+ *   - new ties are kept until the revision commits and then written in
+ *     the order of the unique index tie_key (subject, relation, object),
+ *     so that the index grows at its end instead of at a random place
+ *     for every tie.
+ * Both statements are INSERT OR FAIL: a failing row fails the revision
+ * (the caller rolls it back), and SQLite needs no statement journal.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_int.h"
+
+/* Columns of one queued assertion row, in statement order. */
+#define ASSERT_COLS 17
+
+static const char assert_head[] =
+    "INSERT OR FAIL INTO assertion(id, revision, document, tie, subject, "
+    "object, status, day, precision, confidence, rule, evidence, "
+    "span_start, span_end, amount, stake, role) VALUES";
+
+static const char tie_head[] =
+    "INSERT OR FAIL INTO tie(id, subject, relation, object, revision) "
+    "VALUES";
+
+/* Prepare "HEAD (?,...),(?,...)" with nrows rows of ncols parameters. */
+static int prepare_rows(kg_store *st, const char *head, int nrows,
+                        int ncols, sqlite3_stmt **out, kg_error *err)
+{
+    kg_buf sql = KG_BUF_INIT;
+    int r, c, rc = KG_OK;
+    if (kg_buf_puts(&sql, head) != KG_OK)
+        rc = KG_ENOMEM;
+    for (r = 0; r < nrows && rc == KG_OK; r++) {
+        rc = kg_buf_puts(&sql, r ? ",(" : "(");
+        for (c = 0; c < ncols && rc == KG_OK; c++)
+            rc = kg_buf_puts(&sql, c ? ",?" : "?");
+        if (rc == KG_OK)
+            rc = kg_buf_putc(&sql, ')');
+    }
+    if (rc != KG_OK) {
+        kg_buf_release(&sql);
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    }
+    rc = sqlite3_prepare_v3(st->db, sql.ptr, (int)sql.len,
+                            SQLITE_PREPARE_PERSISTENT, out, NULL);
+    kg_buf_release(&sql);
+    if (rc != SQLITE_OK)
+        return kg_store__sqlerr(st, rc, "cannot prepare", err);
+    return KG_OK;
+}
+
+static void bind_opt_text(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+/* Bind row a at parameter offset base (0-based) of s. */
+static void bind_assert(sqlite3_stmt *s, int base, const kg_arow *a)
+{
+    sqlite3_bind_int64(s, base + 1, a->id);
+    sqlite3_bind_int64(s, base + 2, a->rev);
+    sqlite3_bind_int64(s, base + 3, a->doc);
+    sqlite3_bind_int64(s, base + 4, a->tie);
+    sqlite3_bind_int64(s, base + 5, a->subject);
+    sqlite3_bind_int64(s, base + 6, a->object);
+    sqlite3_bind_text(s, base + 7, kg_status_name((kg_status)a->status), -1,
+                      SQLITE_STATIC);
+    if (a->day != KG_STORE_DAY_UNKNOWN)
+        sqlite3_bind_int(s, base + 8, a->day);
+    else
+        sqlite3_bind_null(s, base + 8);
+    sqlite3_bind_int(s, base + 9, a->prec);
+    sqlite3_bind_double(s, base + 10, a->confidence);
+    bind_opt_text(s, base + 11, a->rule);
+    bind_opt_text(s, base + 12, a->evidence);
+    if (a->span_start >= 0 && a->span_end >= 0) {
+        sqlite3_bind_int64(s, base + 13, a->span_start);
+        sqlite3_bind_int64(s, base + 14, a->span_end);
+    } else {
+        sqlite3_bind_null(s, base + 13);
+        sqlite3_bind_null(s, base + 14);
+    }
+    bind_opt_text(s, base + 15, a->amount);
+    if (a->stake >= 0)
+        sqlite3_bind_double(s, base + 16, a->stake);
+    else
+        sqlite3_bind_null(s, base + 16);
+    bind_opt_text(s, base + 17, a->role);
+}
+
+static int step_done(kg_store *st, sqlite3_stmt *s, const char *what,
+                     kg_error *err)
+{
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return kg_store__sqlerr(st, rc, what, err);
+    return KG_OK;
+}
+
+int kg_store__assert_flush(kg_store *st, kg_error *err)
+{
+    size_t i = 0;
+    int rc = KG_OK, k;
+    if (st->nabatch == KG_ASSERT_BATCH) {
+        if (!st->assert_many &&
+            (rc = prepare_rows(st, assert_head, KG_ASSERT_BATCH, ASSERT_COLS,
+                               &st->assert_many, err)) != KG_OK)
+            return rc;
+        for (k = 0; k < KG_ASSERT_BATCH; k++)
+            bind_assert(st->assert_many, k * ASSERT_COLS, &st->abatch[k]);
+        rc = step_done(st, st->assert_many, "cannot store assertion", err);
+        i = (size_t)st->nabatch;
+    }
+    for (; i < (size_t)st->nabatch && rc == KG_OK; i++) {
+        if (!st->assert_one &&
+            (rc = prepare_rows(st, assert_head, 1, ASSERT_COLS,
+                               &st->assert_one, err)) != KG_OK)
+            break;
+        bind_assert(st->assert_one, 0, &st->abatch[i]);
+        rc = step_done(st, st->assert_one, "cannot store assertion", err);
+    }
+    st->nabatch = 0;
+    kg_pool_release(&st->abatch_pool);
+    return rc;
+}
+
+/* Copy s into the batch pool; 0 when out of memory. */
+static int keep(kg_store *st, const char **s)
+{
+    if (*s && !(*s = kg_pool_strdup(&st->abatch_pool, *s)))
+        return 0;
+    return 1;
+}
+
+int kg_store__assert_queue(kg_store *st, const kg_arow *a, kg_error *err)
+{
+    kg_arow *q = &st->abatch[st->nabatch];
+    *q = *a;
+    /* the caller's strings live only until it returns */
+    if (!keep(st, &q->rule) || !keep(st, &q->evidence) ||
+        !keep(st, &q->amount) || !keep(st, &q->role))
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    if (++st->nabatch == KG_ASSERT_BATCH)
+        return kg_store__assert_flush(st, err);
+    return KG_OK;
+}
+
+int kg_store__tie_queue(kg_store *st, int64_t id, int64_t s_id,
+                        kg_relation rel, int64_t o_id)
+{
+    kg_ptie *p;
+    if (st->nptie == st->capptie) {
+        size_t cap = st->capptie ? st->capptie * 2 : 1024;
+        kg_ptie *v = realloc(st->ptie, cap * sizeof *v);
+        if (!v)
+            return KG_ENOMEM;
+        st->ptie = v;
+        st->capptie = cap;
+    }
+    p = &st->ptie[st->nptie++];
+    p->id = id;
+    p->s = s_id;
+    p->o = o_id;
+    p->rel = (int)rel;
+    return KG_OK;
+}
+
+/* tie_key order: subject, relation name (bytes), object. */
+static int ptie_cmp(const void *pa, const void *pb)
+{
+    const kg_ptie *a = pa, *b = pb;
+    int c;
+    if (a->s != b->s)
+        return a->s < b->s ? -1 : 1;
+    if (a->rel != b->rel &&
+        (c = strcmp(kg_relation_name((kg_relation)a->rel),
+                    kg_relation_name((kg_relation)b->rel))) != 0)
+        return c;
+    if (a->o != b->o)
+        return a->o < b->o ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+static void bind_tie(sqlite3_stmt *s, int base, const kg_ptie *t,
+                     int64_t rev)
+{
+    sqlite3_bind_int64(s, base + 1, t->id);
+    sqlite3_bind_int64(s, base + 2, t->s);
+    sqlite3_bind_text(s, base + 3, kg_relation_name((kg_relation)t->rel), -1,
+                      SQLITE_STATIC);
+    sqlite3_bind_int64(s, base + 4, t->o);
+    sqlite3_bind_int64(s, base + 5, rev);
+}
+
+int kg_store__ties_flush(kg_store *st, kg_error *err)
+{
+    size_t i = 0;
+    int rc = KG_OK, k;
+    if (st->nptie > 1)
+        qsort(st->ptie, st->nptie, sizeof *st->ptie, ptie_cmp);
+    if (st->nptie >= KG_ASSERT_BATCH && !st->tie_many)
+        rc = prepare_rows(st, tie_head, KG_ASSERT_BATCH, 5, &st->tie_many,
+                          err);
+    for (; rc == KG_OK && i + KG_ASSERT_BATCH <= st->nptie;
+         i += KG_ASSERT_BATCH) {
+        for (k = 0; k < KG_ASSERT_BATCH; k++)
+            bind_tie(st->tie_many, k * 5, &st->ptie[i + (size_t)k],
+                     st->rev.id);
+        rc = step_done(st, st->tie_many, "cannot store tie", err);
+    }
+    for (; rc == KG_OK && i < st->nptie; i++) {
+        if (!st->tie_one &&
+            (rc = prepare_rows(st, tie_head, 1, 5, &st->tie_one, err)) !=
+                KG_OK)
+            break;
+        bind_tie(st->tie_one, 0, &st->ptie[i], st->rev.id);
+        rc = step_done(st, st->tie_one, "cannot store tie", err);
+    }
+    st->nptie = 0;
+    return rc;
+}
+
+void kg_store__write_reset(kg_store *st)
+{
+    st->nabatch = 0;
+    kg_pool_release(&st->abatch_pool);
+    free(st->ptie);
+    st->ptie = NULL;
+    st->nptie = st->capptie = 0;
+    if (st->assert_many)
+        sqlite3_reset(st->assert_many);
+    if (st->assert_one)
+        sqlite3_reset(st->assert_one);
+    if (st->tie_many)
+        sqlite3_reset(st->tie_many);
+    if (st->tie_one)
+        sqlite3_reset(st->tie_one);
+}
+
+void kg_store__write_close(kg_store *st)
+{
+    kg_store__write_reset(st);
+    sqlite3_finalize(st->assert_many);
+    sqlite3_finalize(st->assert_one);
+    sqlite3_finalize(st->tie_many);
+    sqlite3_finalize(st->tie_one);
+    st->assert_many = st->assert_one = st->tie_many = st->tie_one = NULL;
+}
