@@ -241,6 +241,7 @@ typedef struct ex_gent {
     const char *name;
     int kind;       /* kg_kind */
     int ambiguous;
+    int canonical;      /* flag canonical: printed so in every article */
     const char *maker;  /* products: maker=NAME */
     const char *parent; /* parent=NAME */
 } ex_gent;

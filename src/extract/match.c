@@ -838,10 +838,14 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                     kg_extract__map_get(&sc->ex->gnames, mk, strlen(mk),
                                         &mg))
                     mpar = EX_AT(sc->ex->gentv, ex_gent, mg).parent;
-                /* the maker, its parent, its unit or a sister unit */
-                if (mk && *mk && strcmp(mk, E1->name) != 0 &&
+                /* the maker, its parent, its unit or a sister unit
+                 * (by the gazetteer's names, not the article's) */
+                const char *e1n =
+                    E1->gaz >= 0 ? EX_AT(sc->ex->gentv, ex_gent, E1->gaz).name
+                                 : E1->name;
+                if (mk && *mk && strcmp(mk, e1n) != 0 &&
                     !(par && strcmp(par, mk) == 0) &&
-                    !(mpar && strcmp(mpar, E1->name) == 0) &&
+                    !(mpar && strcmp(mpar, e1n) == 0) &&
                     !(par && mpar && strcmp(par, mpar) == 0))
                     continue;
             }

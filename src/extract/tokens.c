@@ -430,7 +430,7 @@ static int push_one(ex_scratch *sc, uint32_t t0, uint32_t t1);
 static uint32_t dateline_end(const ex_scratch *sc, uint32_t t0, uint32_t t1)
 {
     const ex_tok *tk = sc->toks.ptr;
-    uint32_t i, lim = t0 + 12 < t1 ? t0 + 12 : t1;
+    uint32_t i, lim = t0 + 16 < t1 ? t0 + 16 : t1;
     if (t0 + 2 >= t1 || !(tk[t0].flags & TF_ALLCAPS))
         return t0;
     for (i = t0 + 1; i < lim; i++) {
@@ -450,6 +450,10 @@ static uint32_t dateline_end(const ex_scratch *sc, uint32_t t0, uint32_t t1)
             continue;
         if ((t->flags & TF_NUM) || (t->flags & TF_ALLCAPS) ||
             ((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
+            continue;
+        /* "NORTHFIELD, Ill. and PARIS, July 3" */
+        if (strcmp(n, "and") == 0 && i + 1 < t1 &&
+            (tk[i + 1].flags & TF_ALLCAPS))
             continue;
         /* "Wash.", "Calif.": a state after a comma */
         if ((t->flags & TF_CAP) && i > t0 && i + 1 < t1 &&
@@ -584,7 +588,10 @@ static int split_sentences(ex_scratch *sc)
             uint32_t pf = ex_wflags(sc, p);
             const ex_tok *nx = i + 1 < n ? &tk[i + 1] : NULL;
             if (nx && !(nx->flags & TF_PARA)) {
-                if (!starts_sentence(sc, nx)) {
+                if (!starts_sentence(sc, nx) ||
+                    /* "Calif.-based" */
+                    (ex_norm(sc, nx)[0] == '-' &&
+                     !(nx->flags & TF_SPACE_BEFORE))) {
                     end = 0;
                 } else if (!(p->flags & TF_SPACE_BEFORE) && i > t0 + 1 &&
                            (p->flags & TF_PUNCT)) {
