@@ -1314,7 +1314,9 @@ const char *kg_extract__amount(ex_scratch *sc, const ex_sent *s,
     uint32_t i, bestdist = UINT32_MAX;
     double best = 0, v;
     const char *bcur = NULL, *cur;
-    char buf[64];
+    char buf[64], digits[24], *d = digits + sizeof digits;
+    size_t nd, nc;
+    unsigned long long q;
     for (i = s->t0; i < s->t1; i++) {
         uint32_t n, dist;
         const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
@@ -1332,8 +1334,20 @@ const char *kg_extract__amount(ex_scratch *sc, const ex_sent *s,
     }
     if (!bcur || best <= 0 || best > 1e16)
         return NULL;
-    snprintf(buf, sizeof buf, "%.0f %s", floor(best + 0.5), bcur);
-    return kg_pool_strdup(&sc->pool, buf);
+    /* "%.0f %s" without printf: a whole number below 2^64 is its digits */
+    q = (unsigned long long)floor(best + 0.5);
+    do {
+        *--d = (char)('0' + q % 10);
+        q /= 10;
+    } while (q);
+    nd = (size_t)(digits + sizeof digits - d);
+    nc = strlen(bcur);
+    if (nd + 1 + nc > sizeof buf - 1)
+        nc = sizeof buf - 2 - nd;
+    memcpy(buf, d, nd);
+    buf[nd] = ' ';
+    memcpy(buf + nd + 1, bcur, nc);
+    return kg_pool_strndup(&sc->pool, buf, nd + 1 + nc);
 }
 
 double kg_extract__stake(const ex_scratch *sc, const ex_sent *s,
