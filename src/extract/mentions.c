@@ -273,9 +273,18 @@ static int surface_name(const ex_scratch *sc, const ex_gent *ge, uint32_t a,
         return 0;
     if (ge->kind == KG_KIND_PERSON)
         return b - a >= 2;
-    /* "U.S. Federal Trade Commission": a modifier, not another name */
-    return !(tk[b - 1].end - tk[a].start > n &&
-             memcmp(sc->doc->text + tk[b - 1].end - n, ge->name, n) == 0);
+    /* "U.S. Federal Trade Commission": a modifier, not another name;
+     * "Royal Dutch Shell" is another name */
+    if (tk[b - 1].end - tk[a].start > n &&
+        memcmp(sc->doc->text + tk[b - 1].end - n, ge->name, n) == 0) {
+        uint32_t i;
+        for (i = a; i < b && tk[i].end <= tk[b - 1].end - n; i++)
+            if ((tk[i].flags & TF_WORD) &&
+                !(ex_wflags(sc, &tk[i]) & (WF_NONNAME | WF_STOP)))
+                return 1;
+        return 0;
+    }
+    return 1;
 }
 
 /*
@@ -434,13 +443,14 @@ static int name_text(const ex_scratch *sc, kg_buf *key, uint32_t a,
     return tok_key(sc, key, a, b);
 }
 
-/* Is one of tokens [a, b) a capitalised word the lexicon does not know
- * and that is no place or nationality? */
+/* Is one of tokens [a, b) a capitalised word the lexicon does not know,
+ * or a place ("United Continental Holdings")? */
 static int unknown_word_in(const ex_scratch *sc, uint32_t a, uint32_t b)
 {
     const ex_tok *tk = sc->toks.ptr;
     for (; a < b; a++)
-        if (tk[a].word < 0 && (tk[a].flags & TF_CAP))
+        if ((tk[a].flags & TF_CAP) &&
+            (tk[a].word < 0 || (ex_wflags(sc, &tk[a]) & WF_NONNAME)))
             return 1;
     return 0;
 }
@@ -643,6 +653,8 @@ static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     const ex_ent *e;
     uint32_t id;
     if (!kg_extract__map_get(&sc->aliases, sc->doc->text + tk[i].start,
+                             tk[i].end - tk[i].start, &id) &&
+        !kg_extract__map_get(&sc->entnames, sc->doc->text + tk[i].start,
                              tk[i].end - tk[i].start, &id))
         return 0;
     e = &EX_AT(sc->ents, ex_ent, id);
@@ -707,7 +719,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
 
     for (i = s->t0; i < s->t1;) {
         const ex_tok *t = &tk[i];
-        uint32_t f = ex_wflags(sc, t), j, id;
+        uint32_t f = ex_wflags(sc, t), j, id, eid;
         int32_t g = -1, ent;
         if (!(t->flags & TF_WORD)) {
             /* "(NASDAQ: MSFT)", "<MSFT.O>" after a name: part of it */
@@ -795,10 +807,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i = j;
             continue;
         }
-        /* 2. tickers: "MSFT shares", "NYSE: ORCL" */
+        /* 2. tickers: "MSFT shares", "NYSE: ORCL" (not a firm the
+         * article named so: "UAL Corp." ... "UAL shares") */
         if ((t->flags & TF_ALLCAPS) &&
             kg_extract__map_get(&ex->tickers, sc->doc->text + t->start,
-                                t->end - t->start, &id)) {
+                                t->end - t->start, &id) &&
+            !kg_extract__map_get(&sc->entnames, sc->doc->text + t->start,
+                                 t->end - t->start, &eid)) {
             int ctx = (i + 1 < s->t1 &&
                        (strcmp(ex_norm(sc, &tk[i + 1]), "shares") == 0 ||
                         strcmp(ex_norm(sc, &tk[i + 1]), "stock") == 0)) ||
@@ -830,7 +845,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
              * whole name, not the short form and a stray word */
             j = i + 1;
             {
-                uint32_t k, eid;
+                uint32_t k;
                 kg_buf_clear(&key);
                 for (k = i; k < s->t1 && k < i + 5 &&
                             (k == i || ((tk[k].flags & TF_CAP) &&
@@ -887,7 +902,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 continue;
             }
         }
-        if ((f & WF_PERPRONOUN) && sc->last_person < 0) {
+        if (f & WF_PERPRONOUN) {
             /* "Marta Oyelaran denied ... she": a name-like mention of
              * unknown kind is a person once a pronoun refers to it */
             int32_t k2;
@@ -979,7 +994,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                  * name and a legal suffix is one longer name */
                 if ((tk[j].flags & TF_CAP) && !allcaps && !headline &&
                     (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
-                    (k = gaz_at(sc, s, j, &key, &dummy, 0)) > j &&
+                    ((k = gaz_at(sc, s, j, &key, &dummy, 0)) > j ||
+                     (kg_extract__map_get(&sc->aliases,
+                                          sc->doc->text + tk[j].start,
+                                          tk[j].end - tk[j].start, &id) &&
+                      (k = j + 1))) &&
                     absorb_legal(sc, k, s->t1) > k &&
                     unknown_word_in(sc, i, j)) {
                     j = k;
