@@ -643,8 +643,9 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
 /*
  * Does the article's own short form at token i beat gazetteer entry g?
  * "Daimler" after "Daimler-Benz AG", "Compaq" after "Compaq Computer",
- * "Mr. Eaton" after "Robert J. Eaton": a firm the gazetteer does not
- * know named earlier, or a person after a title.
+ * "Mr. Eaton" after "Robert J. Eaton": a firm named earlier (unless
+ * the gazetteer's name is a NAMES.md one: "Google" after "Google
+ * DeepMind" is Google), or a person after a title.
  */
 static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
                          int32_t g)
@@ -661,7 +662,7 @@ static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     if (e->gaz == g)
         return 0;
     if (e->kind == KG_KIND_ORG)
-        return e->gaz < 0;
+        return !EX_AT(sc->ex->gentv, ex_gent, g).canonical;
     return e->kind == KG_KIND_PERSON && i > s->t0 + 1 &&
            is_punct(sc, &tk[i - 1], '.') &&
            (ex_wflags(sc, &tk[i - 2]) & WF_TITLE);
@@ -794,6 +795,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 ((tk[i + 1].flags & TF_SPACE_BEFORE) ||
                  (j >= i + 3 && is_punct(sc, &tk[i + 1], '-') &&
                   (tk[i + 2].flags & TF_CAP))) &&
+                !two_names(sc, s, i, j, &key) &&
                 kg_extract__map_put(&sc->aliases, &sc->pool,
                                     sc->doc->text + tk[i].start,
                                     tk[i].end - tk[i].start, (uint32_t)ent,
@@ -988,6 +990,19 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     !(headline && tk[j].word >= 0 && !(fj & WF_ORGWORD)) &&
                     gaz_at(sc, s, j, &key, &dummy, allcaps) == j) {
                     j++;
+                    continue;
+                }
+                /* "Robert Campeau", "Michael Dell": a first name and a
+                 * firm's name with nothing after it is a person */
+                if (j == i + 1 && (f & WF_FIRSTNAME) && !allcaps &&
+                    !headline && (tk[j].flags & TF_CAP) &&
+                    (tk[j].flags & TF_SPACE_BEFORE) &&
+                    (k = gaz_at(sc, s, j, &key, &dummy, 0)) == j + 1 &&
+                    EX_AT(ex->gentv, ex_gent, dummy).kind == KG_KIND_ORG &&
+                    absorb_legal(sc, k, s->t1) == k &&
+                    !(k < s->t1 && (ex_wflags(sc, &tk[k]) & WF_ORGWORD) &&
+                      (tk[k].flags & TF_CAP))) {
+                    j = k;
                     continue;
                 }
                 /* "Rimrock Valve Co": an unknown word before a known
