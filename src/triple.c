@@ -67,21 +67,13 @@ static int put_number(kg_buf *out, double v)
     return kg_buf_put(out, num, n);
 }
 
-/* Append the literal s (no escaping needed). */
+/* Append the string literal s (no escaping needed; no strlen). */
+#define PUT_LIT(out, s) kg_buf_put((out), (s), sizeof(s) - 1)
+
+/* Append s, a name from our own vocabulary tables (no escaping needed). */
 static int put_lit(kg_buf *out, const char *s)
 {
     return kg_buf_put(out, s, strlen(s));
-}
-
-/* Append ,"key":"value" for a value from our own vocabulary tables. */
-static int put_name(kg_buf *out, const char *key, const char *value)
-{
-    int rc = put_lit(out, ",\"");
-    rc |= put_lit(out, key);
-    rc |= put_lit(out, "\":\"");
-    rc |= put_lit(out, value);
-    rc |= kg_buf_putc(out, '"');
-    return rc;
 }
 
 /* Append a non-negative integer in decimal (negative ones as they are). */
@@ -109,43 +101,48 @@ int kg_triple_write_json(kg_buf *out, const kg_triple *t)
     char date[KG_DATE_STRLEN];
     int rc = 0;
     kg_date_format(date, t->date);
-    rc |= put_lit(out, "{\"doc\":");
+    rc |= PUT_LIT(out, "{\"doc\":");
     rc |= kg_buf_json_str(out, t->doc ? t->doc : "", (size_t)-1);
-    rc |= put_lit(out, ",\"subject\":");
+    rc |= PUT_LIT(out, ",\"subject\":");
     rc |= kg_buf_json_str(out, t->subject, (size_t)-1);
-    rc |= put_name(out, "subject_kind", kg_kind_name(t->subject_kind));
-    rc |= put_name(out, "relation", kg_relation_name(t->relation));
-    rc |= put_lit(out, ",\"object\":");
+    rc |= PUT_LIT(out, ",\"subject_kind\":\"");
+    rc |= put_lit(out, kg_kind_name(t->subject_kind));
+    rc |= PUT_LIT(out, "\",\"relation\":\"");
+    rc |= put_lit(out, kg_relation_name(t->relation));
+    rc |= PUT_LIT(out, "\",\"object\":");
     rc |= kg_buf_json_str(out, t->object, (size_t)-1);
-    rc |= put_name(out, "object_kind", kg_kind_name(t->object_kind));
-    rc |= put_name(out, "status", kg_status_name(t->status));
-    rc |= put_name(out, "date", date);
-    rc |= put_lit(out, ",\"confidence\":");
+    rc |= PUT_LIT(out, ",\"object_kind\":\"");
+    rc |= put_lit(out, kg_kind_name(t->object_kind));
+    rc |= PUT_LIT(out, "\",\"status\":\"");
+    rc |= put_lit(out, kg_status_name(t->status));
+    rc |= PUT_LIT(out, "\",\"date\":\"");
+    rc |= put_lit(out, date);
+    rc |= PUT_LIT(out, "\",\"confidence\":");
     rc |= put_number(out, t->confidence);
-    rc |= put_lit(out, ",\"rule\":");
+    rc |= PUT_LIT(out, ",\"rule\":");
     rc |= kg_buf_json_str(out, t->rule ? t->rule : "", (size_t)-1);
-    rc |= put_lit(out, ",\"evidence\":");
+    rc |= PUT_LIT(out, ",\"evidence\":");
     rc |= kg_buf_json_str(out, t->evidence ? t->evidence : "", (size_t)-1);
     if (t->span_start >= 0 && t->span_end >= 0) {
-        rc |= put_lit(out, ",\"span\":[");
+        rc |= PUT_LIT(out, ",\"span\":[");
         rc |= put_int(out, (long long)t->span_start);
         rc |= kg_buf_putc(out, ',');
         rc |= put_int(out, (long long)t->span_end);
         rc |= kg_buf_putc(out, ']');
     }
     if (t->amount) {
-        rc |= put_lit(out, ",\"amount\":");
+        rc |= PUT_LIT(out, ",\"amount\":");
         rc |= kg_buf_json_str(out, t->amount, (size_t)-1);
     }
     if (t->stake >= 0) {
-        rc |= put_lit(out, ",\"stake\":");
+        rc |= PUT_LIT(out, ",\"stake\":");
         rc |= put_number(out, t->stake);
     }
     if (t->role) {
-        rc |= put_lit(out, ",\"role\":");
+        rc |= PUT_LIT(out, ",\"role\":");
         rc |= kg_buf_json_str(out, t->role, (size_t)-1);
     }
-    rc |= put_lit(out, "}\n");
+    rc |= PUT_LIT(out, "}\n");
     return rc ? KG_ENOMEM : KG_OK;
 }
 

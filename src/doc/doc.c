@@ -11,6 +11,7 @@
  * U+FFFD.  One stray byte never costs the whole article.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,6 +134,27 @@ static int put_cp(kg_buf *out, unsigned cp)
     return kg_buf_put(out, u, 3);
 }
 
+/*
+ * The end of the run of printable ASCII (0x20..0x7E) that starts at i,
+ * eight bytes at a time while there are eight: a word has a byte below
+ * 0x20 if subtracting 0x20 from each byte borrows into a clear top bit,
+ * and one above 0x7E if adding 1 sets a top bit.
+ */
+static size_t ascii_run(const unsigned char *p, size_t i, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ULL, tops = ones * 0x80;
+    while (i + 8 <= len) {
+        uint64_t x;
+        memcpy(&x, p + i, 8);
+        if ((((x - ones * 0x20) & ~x) | ((x + ones) | x)) & tops)
+            break;
+        i += 8;
+    }
+    while (i < len && p[i] >= 0x20 && p[i] < 0x7F)
+        i++;
+    return i;
+}
+
 int kg_doc__clean(kg_buf *out, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -142,9 +164,7 @@ int kg_doc__clean(kg_buf *out, const char *s, size_t len)
     if (kg_buf_grow(out, len) != KG_OK)
         return KG_ENOMEM;
     while (i < len) {
-        run = i;
-        while (run < len && p[run] >= 0x20 && p[run] < 0x7F)
-            run++;
+        run = ascii_run(p, i, len);
         if (run > i && kg_buf_put(out, s + i, run - i) != KG_OK)
             return KG_ENOMEM;
         i = run;
@@ -594,15 +614,16 @@ int kg_doc__parse_json(kg_doc *doc, const char *s, size_t len,
     char *date = NULL;
     int rc = KG_OK;
 
-    if (!kg_utf8_valid(s, len)) {
+    obj = json_loadb(s, len, 0, &jerr);
+    if (!obj && !kg_utf8_valid(s, len)) {
+        /* jansson refuses invalid UTF-8 (as kg_utf8_valid does): repair
+         * the line and parse that */
         if (kg_doc__clean(&fixed, s, len) != KG_OK) {
             rc = kg_error_set(err, KG_ENOMEM, "out of memory");
             goto done;
         }
-        s = fixed.ptr;
-        len = fixed.len;
+        obj = json_loadb(fixed.ptr, fixed.len, 0, &jerr);
     }
-    obj = json_loadb(s, len, 0, &jerr);
     if (!obj) {
         rc = kg_error_set(err, KG_EINVAL, "%s:%ld: malformed JSON: %s "
                           "(column %d)", path, line, jerr.text, jerr.column);

@@ -66,12 +66,44 @@ int kg_extract__map_put(ex_map *m, kg_pool *pool, const char *key,
 /* Insert key with val, or raise its value to val if larger. */
 int kg_extract__map_put_max(ex_map *m, kg_pool *pool, const char *key,
                             size_t len, uint32_t val);
+#define EX_BLOOM_BITS 65536u
+
+/*
+ * 1 and *val if found, else 0, with the key's hash already computed.
+ * Inline: the tokenizer and the mention finder call it for every token.
+ */
+static inline int kg_extract__map_get_h(const ex_map *m, const char *key,
+                                        size_t len, uint64_t h,
+                                        uint32_t *val)
+{
+    size_t j;
+    if (!m->cap)
+        return 0;
+    if (m->bloom) {
+        uint32_t b = (uint32_t)(h >> 40) & (EX_BLOOM_BITS - 1);
+        if (!(m->bloom[b / 64] & (1ULL << (b % 64))))
+            return 0;
+    }
+    j = (size_t)h & (m->cap - 1);
+    while (m->slots[j].key) {
+        const ex_slot *s = &m->slots[j];
+        if (s->h == h && s->len == len && memcmp(s->key, key, len) == 0) {
+            *val = s->val;
+            return 1;
+        }
+        j = (j + 1) & (m->cap - 1);
+    }
+    return 0;
+}
 /* 1 and *val if found, else 0. */
-int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
-                        uint32_t *val);
-/* The same with the key's hash already computed. */
-int kg_extract__map_get_h(const ex_map *m, const char *key, size_t len,
-                          uint64_t h, uint32_t *val);
+static inline int kg_extract__map_get(const ex_map *m, const char *key,
+                                      size_t len, uint32_t *val)
+{
+    if (!m->cap)
+        return 0;
+    return kg_extract__map_get_h(m, key, len, kg_extract__hash(key, len),
+                                 val);
+}
 void kg_extract__map_release(ex_map *m);
 
 /* ---- built-in word classes: flags on lexicon words ---- */
@@ -177,6 +209,7 @@ typedef struct ex_rule {
     int no_cues;         /* cues=none: the rule's status stands */
     int ended_cues;      /* cues=ended: only ending cues apply */
     int weak;            /* yields to other rules' ties of the same pair */
+    int solo;            /* slots are not widened over coordinations */
     int slot_before;     /* a slot precedes the trigger (quick filter) */
     int slot_after;      /* a slot follows it */
     uint32_t el_first;   /* ex->elems[el_first .. +el_n) */
@@ -209,6 +242,7 @@ typedef struct ex_gent {
     const char *name;
     int kind;       /* kg_kind */
     int ambiguous;
+    int canonical;      /* flag canonical: printed so in every article */
     const char *maker;  /* products: maker=NAME */
     const char *parent; /* parent=NAME */
 } ex_gent;
@@ -254,7 +288,15 @@ struct kg_extractor {
 };
 
 /* vector helpers (lex.c) */
-void *kg_extract__vec_push(ex_vec *v, size_t size);
+/* kg_extract__vec_push when v is full: doubles it; NULL if out of memory */
+void *kg_extract__vec_grow(ex_vec *v, size_t size);
+/* Room for one more element of size bytes at the end; NULL if no memory. */
+static inline void *kg_extract__vec_push(ex_vec *v, size_t size)
+{
+    if (v->n == v->cap)
+        return kg_extract__vec_grow(v, size);
+    return (char *)v->ptr + size * v->n++;
+}
 void kg_extract__vec_release(ex_vec *v);
 #define EX_AT(vec, type, i) (((type *)(vec).ptr)[i])
 
@@ -309,6 +351,7 @@ typedef struct ex_tok {
     uint32_t norm_len;
     uint32_t flags;      /* TF_* */
     int32_t word;        /* lexicon word id or -1 */
+    uint32_t wflags;     /* the word's WF_* flags (0 without a word) */
     uint64_t h;          /* hash of the lowercase form */
 } ex_tok;
 
@@ -398,8 +441,8 @@ static inline const char *ex_norm(const ex_scratch *sc, const ex_tok *t)
 }
 static inline uint32_t ex_wflags(const ex_scratch *sc, const ex_tok *t)
 {
-    return t->word < 0 ? 0
-                       : EX_AT(sc->ex->wordv, ex_word, t->word).flags;
+    (void)sc;
+    return t->wflags;
 }
 
 #endif

@@ -214,6 +214,7 @@ int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
             while (fe > fs && (fe[-1] == '\r' || fe[-1] == ' '))
                 fe--;
             ge.ambiguous = has_flag(fs, fe, "ambiguous", NULL, NULL);
+            ge.canonical = has_flag(fs, fe, "canonical", NULL, NULL);
             if (has_flag(fs, fe, "maker=", &v, &vl))
                 ge.maker = kg_pool_strndup(&ex->pool, v, vl);
             if (has_flag(fs, fe, "parent=", &v, &vl))

@@ -63,18 +63,17 @@ int kg_extract__map_put(ex_map *m, kg_pool *pool, const char *key,
     return KG_OK;
 }
 
-#define BLOOM_BITS 65536u
-
 int kg_extract__map_bloom(ex_map *m)
 {
     size_t i;
     free(m->bloom);
-    m->bloom = calloc(BLOOM_BITS / 64, sizeof *m->bloom);
+    m->bloom = calloc(EX_BLOOM_BITS / 64, sizeof *m->bloom);
     if (!m->bloom)
         return KG_ENOMEM;
     for (i = 0; i < m->cap; i++)
         if (m->slots[i].key) {
-            uint32_t b = (uint32_t)(m->slots[i].h >> 40) & (BLOOM_BITS - 1);
+            uint32_t b =
+                (uint32_t)(m->slots[i].h >> 40) & (EX_BLOOM_BITS - 1);
             m->bloom[b / 64] |= 1ULL << (b % 64);
         }
     return KG_OK;
@@ -98,38 +97,6 @@ int kg_extract__map_put_max(ex_map *m, kg_pool *pool, const char *key,
     return kg_extract__map_put(m, pool, key, len, val, NULL);
 }
 
-int kg_extract__map_get(const ex_map *m, const char *key, size_t len,
-                        uint32_t *val)
-{
-    if (!m->cap)
-        return 0;
-    return kg_extract__map_get_h(m, key, len, kg_extract__hash(key, len),
-                                 val);
-}
-
-int kg_extract__map_get_h(const ex_map *m, const char *key, size_t len,
-                          uint64_t h, uint32_t *val)
-{
-    size_t j;
-    if (!m->cap)
-        return 0;
-    if (m->bloom) {
-        uint32_t b = (uint32_t)(h >> 40) & (BLOOM_BITS - 1);
-        if (!(m->bloom[b / 64] & (1ULL << (b % 64))))
-            return 0;
-    }
-    j = (size_t)h & (m->cap - 1);
-    while (m->slots[j].key) {
-        const ex_slot *s = &m->slots[j];
-        if (s->h == h && s->len == len && memcmp(s->key, key, len) == 0) {
-            *val = s->val;
-            return 1;
-        }
-        j = (j + 1) & (m->cap - 1);
-    }
-    return 0;
-}
-
 void kg_extract__map_release(ex_map *m)
 {
     free(m->slots);
@@ -139,16 +106,14 @@ void kg_extract__map_release(ex_map *m)
     m->cap = m->n = 0;
 }
 
-void *kg_extract__vec_push(ex_vec *v, size_t size)
+void *kg_extract__vec_grow(ex_vec *v, size_t size)
 {
-    if (v->n == v->cap) {
-        size_t ncap = v->cap ? v->cap * 2 : 16;
-        void *np = realloc(v->ptr, ncap * size);
-        if (!np)
-            return NULL;
-        v->ptr = np;
-        v->cap = ncap;
-    }
+    size_t ncap = v->cap ? v->cap * 2 : 16;
+    void *np = realloc(v->ptr, ncap * size);
+    if (!np)
+        return NULL;
+    v->ptr = np;
+    v->cap = ncap;
     return (char *)v->ptr + size * v->n++;
 }
 

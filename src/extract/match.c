@@ -25,6 +25,8 @@ typedef struct mstate {
     const ex_elem *el;
     int32_t slot[2];   /* mention index */
     int fwd[2];        /* slot matched rightwards of the trigger */
+    int listed[2];     /* the pattern went on after a list in the slot
+                        * ("makes Bufferin and Excedrin pain relievers") */
     int64_t app_a, app_b; /* an apposition skipped by a slot, or -1 */
     int64_t lo, hi;    /* matched tokens [lo, hi) */
     const char *role;
@@ -145,6 +147,9 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
+static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
+                          int32_t m, uint8_t kinds, int32_t *out,
+                          size_t max, int shared_head);
 
 /*
  * A mention followed by "'s" in a forward slot is a possessor, not the
@@ -330,11 +335,23 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
                 m = nm;
         }
         if (m >= 0 && slot_ok(st->sc, m, e)) {
+            int32_t lst[8];
+            size_t nl;
             st->slot[e->slot] = m;
             st->fwd[e->slot] = 1;
             if (match_fwd(st, k + 1,
                           EX_AT(st->sc->ments, ex_ment, m).b))
                 return 1;
+            /* "owns the Halifax and Bank of Scotland brands": the
+             * pattern goes on after the whole list */
+            if (k + 1 < st->r->el_n &&
+                (nl = coord_after(st->sc, s, m, e->kinds, lst, 7, 1)) > 0) {
+                st->listed[e->slot] = 1;
+                if (match_fwd(st, k + 1,
+                              EX_AT(st->sc->ments, ex_ment, lst[nl - 1]).b))
+                    return 1;
+                st->listed[e->slot] = 0;
+            }
         }
     }
     return e->optional ? match_fwd(st, k + 1, pos) : 0;
@@ -612,10 +629,14 @@ static uint32_t skip_poss_post(const ex_scratch *sc, const ex_sent *s,
     return posts > 0 ? r : q;
 }
 
-/* Mentions coordinated after mention m: "X, Y and Z" (objects). */
+/*
+ * Mentions coordinated after mention m: "X, Y and Z" (objects).  With
+ * shared_head the list may end in a noun that belongs to every name
+ * ("Bufferin and Excedrin pain relievers"); the caller checks what follows.
+ */
 static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
                           int32_t m, uint8_t kinds, int32_t *out,
-                          size_t max)
+                          size_t max, int shared_head)
 {
     size_t n = 0;
     uint32_t p = EX_AT(sc->ments, ex_ment, m).b;
@@ -643,7 +664,7 @@ static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
             break;
         mm = &EX_AT(sc->ments, ex_ment, nm);
         /* the next word must not start a new clause ("and Z said") */
-        if (mm->b < s->t1 && (tk[mm->b].flags & TF_WORD) &&
+        if (!shared_head && mm->b < s->t1 && (tk[mm->b].flags & TF_WORD) &&
             !(ex_wflags(sc, &tk[mm->b]) & WF_STOP) &&
             !is_word(sc, mm->b, "and"))
             break;
@@ -750,16 +771,23 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         }
     subs[0] = st->slot[0];
     objs[0] = st->slot[1];
-    ns += st->fwd[0] ? coord_after(sc, s, subs[0], es->kinds, subs + 1, 7)
-                     : coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
-    /* "OpenAI, Anthropic and Microsoft's GitHub": a unit has one owner,
-     * the name that carries the possessive */
-    if (st->fwd[1] || r->relation != KG_REL_SUBSIDIARY_OF ||
-        EX_AT(sc->ments, ex_ment, objs[0]).b >= s->t1 ||
-        !is_word(sc, EX_AT(sc->ments, ex_ment, objs[0]).b, "'s"))
-        no += st->fwd[1]
-                  ? coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7)
-                  : coord_before(sc, s, objs[0], eo->kinds, objs + 1, 7);
+    /* solo: "Tesco, Sainsbury and Asda, the British arm of Wal-Mart" */
+    if (!r->solo) {
+        ns += st->fwd[0]
+                  ? coord_after(sc, s, subs[0], es->kinds, subs + 1, 7,
+                                st->listed[0])
+                  : coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
+        /* "OpenAI, Anthropic and Microsoft's GitHub": a unit has one
+         * owner, the name that carries the possessive */
+        if (st->fwd[1] || r->relation != KG_REL_SUBSIDIARY_OF ||
+            EX_AT(sc->ments, ex_ment, objs[0]).b >= s->t1 ||
+            !is_word(sc, EX_AT(sc->ments, ex_ment, objs[0]).b, "'s"))
+            no += st->fwd[1]
+                      ? coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7,
+                                    st->listed[1])
+                      : coord_before(sc, s, objs[0], eo->kinds, objs + 1,
+                                     7);
+    }
     /* "X and Y bought A and B, respectively": pair them in order */
     {
         const ex_ment *lastm = &EX_AT(sc->ments, ex_ment, objs[no - 1]);
@@ -818,6 +846,13 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                 se = ms->alt;
             if (se == oe)
                 continue;
+            /* "pressed the company to sell itself": a reflexive object
+             * is the subject before the verb ("sell itself to B" keeps
+             * B, a subject found after it) */
+            if (!st->fwd[0] && mo->src == MS_COREF && mo->b == mo->a + 1 &&
+                (is_word(sc, mo->a, "itself") ||
+                 is_word(sc, mo->a, "themselves")))
+                continue;
             E1 = &EX_AT(sc->ents, ex_ent, se);
             E2 = &EX_AT(sc->ents, ex_ent, oe);
             if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind))) ||
@@ -838,10 +873,14 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                     kg_extract__map_get(&sc->ex->gnames, mk, strlen(mk),
                                         &mg))
                     mpar = EX_AT(sc->ex->gentv, ex_gent, mg).parent;
-                /* the maker, its parent, its unit or a sister unit */
-                if (mk && *mk && strcmp(mk, E1->name) != 0 &&
+                /* the maker, its parent, its unit or a sister unit
+                 * (by the gazetteer's names, not the article's) */
+                const char *e1n =
+                    E1->gaz >= 0 ? EX_AT(sc->ex->gentv, ex_gent, E1->gaz).name
+                                 : E1->name;
+                if (mk && *mk && strcmp(mk, e1n) != 0 &&
                     !(par && strcmp(par, mk) == 0) &&
-                    !(mpar && strcmp(mpar, E1->name) == 0) &&
+                    !(mpar && strcmp(mpar, e1n) == 0) &&
                     !(par && mpar && strcmp(par, mpar) == 0))
                     continue;
             }
@@ -1275,7 +1314,9 @@ const char *kg_extract__amount(ex_scratch *sc, const ex_sent *s,
     uint32_t i, bestdist = UINT32_MAX;
     double best = 0, v;
     const char *bcur = NULL, *cur;
-    char buf[64];
+    char buf[64], digits[24], *d = digits + sizeof digits;
+    size_t nd, nc;
+    unsigned long long q;
     for (i = s->t0; i < s->t1; i++) {
         uint32_t n, dist;
         const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
@@ -1293,8 +1334,20 @@ const char *kg_extract__amount(ex_scratch *sc, const ex_sent *s,
     }
     if (!bcur || best <= 0 || best > 1e16)
         return NULL;
-    snprintf(buf, sizeof buf, "%.0f %s", floor(best + 0.5), bcur);
-    return kg_pool_strdup(&sc->pool, buf);
+    /* "%.0f %s" without printf: a whole number below 2^64 is its digits */
+    q = (unsigned long long)floor(best + 0.5);
+    do {
+        *--d = (char)('0' + q % 10);
+        q /= 10;
+    } while (q);
+    nd = (size_t)(digits + sizeof digits - d);
+    nc = strlen(bcur);
+    if (nd + 1 + nc > sizeof buf - 1)
+        nc = sizeof buf - 2 - nd;
+    memcpy(buf, d, nd);
+    buf[nd] = ' ';
+    memcpy(buf + nd + 1, bcur, nc);
+    return kg_pool_strndup(&sc->pool, buf, nd + 1 + nc);
 }
 
 double kg_extract__stake(const ex_scratch *sc, const ex_sent *s,

@@ -140,8 +140,12 @@ static uint32_t absorb_legal(const ex_scratch *sc, uint32_t j, uint32_t t1)
                 j++;
             continue;
         }
-        /* "Merck & Co Inc": "& Co" is the suffix, not a second firm */
-        if (j + 1 < t1 && is_punct(sc, &tk[j], '&') &&
+        /* "Merck & Co Inc": "& Co" is the suffix, not a second firm;
+         * so is "and Co" in wire copy ("R.H. Macy and Co Inc") */
+        if (j + 1 < t1 &&
+            (is_punct(sc, &tk[j], '&') ||
+             (strcmp(ex_norm(sc, &tk[j]), "and") == 0 &&
+              strcmp(ex_norm(sc, &tk[j + 1]), "co") == 0)) &&
             (ex_wflags(sc, &tk[j + 1]) & WF_LEGAL) &&
             (tk[j + 1].flags & TF_CAP) &&
             (j + 2 >= t1 || !(tk[j + 2].flags & TF_CAP) ||
@@ -254,6 +258,51 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
 }
 
 /*
+ * Is the text of tokens [a, b), a form of gazetteer entry ge, the name
+ * the article uses for it?  News names a firm in full at first mention
+ * in the form of its time ("Hewlett-Packard", "America Online", "Lloyds
+ * TSB", "Ford Motor"), and that is the name; entries flagged canonical
+ * (NAMES.md) keep theirs, and so do products and a person's surname.
+ */
+static int surface_name(const ex_scratch *sc, const ex_gent *ge, uint32_t a,
+                        uint32_t b)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    size_t n = strlen(ge->name);
+    if (ge->canonical || ge->kind == KG_KIND_PRODUCT)
+        return 0;
+    if (ge->kind == KG_KIND_PERSON)
+        return b - a >= 2;
+    /* "U.S. Federal Trade Commission": a modifier, not another name */
+    return !(tk[b - 1].end - tk[a].start > n &&
+             memcmp(sc->doc->text + tk[b - 1].end - n, ge->name, n) == 0);
+}
+
+/*
+ * The doc entity of gazetteer entry g, first seen as tokens [a, b) (key
+ * is scratch).  Later mentions of the entry, in any form, are the same
+ * entity.
+ */
+static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
+                       int allcaps, kg_buf *key)
+{
+    const ex_gent *ge = &EX_AT(sc->ex->gentv, ex_gent, g);
+    size_t k;
+    int32_t ent;
+    for (k = 0; k < sc->ents.n; k++)
+        if (EX_AT(sc->ents, ex_ent, k).gaz == g)
+            return (int32_t)k;
+    if (allcaps || !surface_name(sc, ge, a, b))
+        return ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
+    if (tok_key(sc, key, a, b) != KG_OK)
+        return -1;
+    ent = ent_get(sc, key->ptr, key->len, ge->kind, g);
+    if (ent >= 0 && EX_AT(sc->ents, ex_ent, ent).gaz < 0)
+        EX_AT(sc->ents, ex_ent, ent).gaz = g;
+    return ent;
+}
+
+/*
  * Candidate antecedents for an org anaphor: the org mentions of this
  * sentence so far (first one first), then the first org of the previous
  * sentence that had one, then the most recent org.  The first two
@@ -324,6 +373,7 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
     for (p = i + 1; p < s->t1 && p <= i + 7; p++) {
         const char *n = ex_norm(sc, &tk[p]);
         if (ends_with(n, tk[p].norm_len, "-based") ||
+            strcmp(n, "-based") == 0 ||
             (strcmp(n, "based") == 0 && p > i + 1 &&
              is_punct(sc, &tk[p - 1], '-'))) {
             if (p > i + 1) {
@@ -371,6 +421,9 @@ static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
     if (f & (WF_TITLE | WF_ROLE | WF_MONTH | WF_WEEKDAY | WF_STOP |
              WF_PRONOUN | WF_PERPRONOUN))
         return (f & (WF_LEGAL | WF_ORGWORD)) != 0;
+    /* "EUR 5.3 billion", "USD" */
+    if ((f & WF_CURRENCY) && (t->flags & TF_ALLCAPS))
+        return 0;
     return 1;
 }
 
@@ -390,6 +443,41 @@ static int unknown_word_in(const ex_scratch *sc, uint32_t a, uint32_t b)
         if (tk[a].word < 0 && (tk[a].flags & TF_CAP))
             return 1;
     return 0;
+}
+
+/*
+ * Is the name [a, b) two known names run together ("AOL Time Warner")?
+ * Then its first word is no short form of it.  "Daimler-Benz" is not.
+ */
+static int two_names(ex_scratch *sc, const ex_sent *s, uint32_t a,
+                     uint32_t b, kg_buf *key)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k = a + 1;
+    int32_t dummy;
+    if (k < b && is_punct(sc, &tk[k], '-'))
+        k++;
+    return k < b && gaz_at(sc, s, k, key, &dummy, 0) > k;
+}
+
+/*
+ * A month name that starts a name: "August Busch IV", "May Department
+ * Stores".  Not after a function word or before a number ("in May",
+ * "June 5").
+ */
+static int month_name(const ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    if (!(tk[i].flags & TF_CAP) || !(ex_wflags(sc, &tk[i]) & WF_MONTH) ||
+        tk[i].norm_len < 3 || i + 1 >= s->t1 ||
+        !(tk[i + 1].flags & TF_CAP) || !(tk[i + 1].flags & TF_WORD) ||
+        (tk[i + 1].flags & TF_NUM) || !(tk[i + 1].flags & TF_SPACE_BEFORE) ||
+        (ex_wflags(sc, &tk[i + 1]) & (WF_MONTH | WF_WEEKDAY | WF_STOP)))
+        return 0;
+    if (i > s->t0 && ((ex_wflags(sc, &tk[i - 1]) & (WF_STOP | WF_DATEWORD)) ||
+                      (tk[i - 1].flags & TF_NUM)))
+        return 0;
+    return 1;
 }
 
 static int number_word(const char *n)
@@ -441,6 +529,11 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
     int32_t dummy;
     if (allcaps)
         return 0;
+    /* "Daimler-Benz": a hyphen and a capitalised word, unspaced */
+    if (j + 1 < s->t1 && is_punct(sc, &tk[j], '-') &&
+        !(tk[j].flags & TF_SPACE_BEFORE) &&
+        !(tk[j + 1].flags & TF_SPACE_BEFORE) && (tk[j + 1].flags & TF_CAP))
+        return gaz_at(sc, s, j + 1, key, &dummy, 0) == j + 1;
     while (k < s->t1 && k < j + 3 && is_shape_word(sc, &tk[k]) &&
            (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
            !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
@@ -462,6 +555,31 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
     return k + 1 < s->t1 && is_punct(sc, &tk[k], '&') &&
            (ex_wflags(sc, &tk[k + 1]) & WF_LEGAL) &&
            (tk[k + 1].flags & TF_CAP);
+}
+
+/*
+ * Does the article's own short form at token i beat gazetteer entry g?
+ * "Daimler" after "Daimler-Benz AG", "Compaq" after "Compaq Computer",
+ * "Mr. Eaton" after "Robert J. Eaton": a firm the gazetteer does not
+ * know named earlier, or a person after a title.
+ */
+static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                         int32_t g)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_ent *e;
+    uint32_t id;
+    if (!kg_extract__map_get(&sc->aliases, sc->doc->text + tk[i].start,
+                             tk[i].end - tk[i].start, &id))
+        return 0;
+    e = &EX_AT(sc->ents, ex_ent, id);
+    if (e->gaz == g)
+        return 0;
+    if (e->kind == KG_KIND_ORG)
+        return e->gaz < 0;
+    return e->kind == KG_KIND_PERSON && i > s->t0 + 1 &&
+           is_punct(sc, &tk[i - 1], '.') &&
+           (ex_wflags(sc, &tk[i - 2]) & WF_TITLE);
 }
 
 int kg_extract__mentions(ex_scratch *sc, uint32_t si)
@@ -566,9 +684,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         if ((t->flags & TF_UPPER) &&
             (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i &&
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
-              longer_name(sc, s, j, &key, allcaps))) {
+              longer_name(sc, s, j, &key, allcaps)) &&
+            !(j == i + 1 && article_alias(sc, s, i, g))) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
-            ent = ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
+            ent = gaz_ent(sc, g, i, j, allcaps, &key);
             if (ent < 0) {
                 rc = KG_ENOMEM;
                 goto done;
@@ -729,12 +848,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
         }
         /* 5. name shapes */
-        if (is_shape_word(sc, t) &&
+        if ((is_shape_word(sc, t) || month_name(sc, s, i)) &&
             !((t->flags & TF_SENT_START) && t->word >= 0 &&
               (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
               !(f & (WF_LEGAL | WF_ORGWORD)))) {
-            uint32_t k, end, legal = 0, orgword = 0;
-            int kind = -1;
+            uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
+            int32_t dummy_g;
+            int kind = -1, initials = 0;
             if (headline && t->word >= 0 &&
                 !(f & (WF_LEGAL | WF_ORGWORD))) {
                 i++;
@@ -744,6 +864,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             while (j < s->t1) {
                 int32_t dummy;
                 uint32_t fj = ex_wflags(sc, &tk[j]);
+                /* "Robert J. Eaton", "J. Hugh Liedtke": after a middle
+                 * initial the surname joins even if it names a firm */
+                if (j + 1 < s->t1 && is_punct(sc, &tk[j], '.') &&
+                    !(tk[j].flags & TF_SPACE_BEFORE) && !headline &&
+                    !allcaps && (tk[j - 1].flags & TF_CAP) &&
+                    tk[j - 1].norm_len == 1 && (tk[j + 1].flags & TF_CAP) &&
+                    (tk[j + 1].flags & TF_WORD) &&
+                    !(tk[j + 1].flags & TF_NUM) &&
+                    !(ex_wflags(sc, &tk[j + 1]) &
+                      (WF_STOP | WF_LEGAL | WF_MONTH | WF_WEEKDAY))) {
+                    j += 2;
+                    initials = 1;
+                    continue;
+                }
                 if (is_shape_word(sc, &tk[j]) &&
                     (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
                     !(headline && tk[j].word >= 0 && !(fj & WF_ORGWORD)) &&
@@ -855,6 +989,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 kind = KG_KIND_PERSON;
             else if ((f & WF_FIRSTNAME) && j - i >= 2 && j - i <= 3)
                 kind = KG_KIND_PERSON;
+            else if (initials && j - i <= 6)
+                kind = KG_KIND_PERSON;
             else if (j == i + 1 && (t->flags & (TF_CAMEL | TF_ALLCAPS)))
                 kind = KG_KIND_ORG;
             else if (i > s->t0 &&
@@ -874,7 +1010,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             /* short forms for later: "Nadella", "Dixons" */
             k = j - 1;
-            if (j - i >= 2 && j - i <= 3 && !legal && !orgword &&
+            for (w = i; w < j; w++)
+                if (tk[w].flags & TF_WORD)
+                    nw++;
+            if (nw >= 2 && nw <= 3 && !legal && !orgword &&
                 (kind == KG_KIND_PERSON ||
                  (kind < 0 && tk[i].word < 0 && tk[k].word < 0))) {
                 if (kg_extract__map_put(&sc->aliases, &sc->pool,
@@ -885,7 +1024,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     goto done;
                 }
             } else if (j - i >= 2 && kind == KG_KIND_ORG &&
-                       tk[i].word < 0) {
+                       tk[i].word < 0 &&
+                       (gaz_at(sc, s, i, &key, &dummy_g, allcaps) == i ||
+                        !two_names(sc, s, i, j, &key))) {
                 if (kg_extract__map_put(&sc->aliases, &sc->pool,
                                         sc->doc->text + tk[i].start,
                                         tk[i].end - tk[i].start,

@@ -337,6 +337,8 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
                 return perr(p, "conf must be a number in 0..1:", buf + 5);
         } else if (strcmp(buf, "weak") == 0) {
             r.weak = 1;
+        } else if (strcmp(buf, "solo") == 0) {
+            r.solo = 1;
         } else if (strcmp(buf, "cues=near") == 0) {
             r.near_cues = 1;
         } else if (strcmp(buf, "cues=ended") == 0) {

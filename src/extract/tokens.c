@@ -163,11 +163,29 @@ static int hyphen_splits(const ex_scratch *sc, const unsigned char *w0,
            (EX_AT(sc->ex->wordv, ex_word, w).flags & WF_HYPHEN) != 0;
 }
 
-static int push_tok(ex_scratch *sc, uint32_t start, uint32_t end,
-                    const char *norm, size_t nlen, uint32_t flags)
+/* Longest lowercase form kept for a token (longer words are cut). */
+#define MAX_NORM 253u
+
+/* Room at the end of sc->norm for a lowercase form of n bytes and a NUL. */
+static int norm_room(ex_scratch *sc, size_t n)
+{
+    kg_buf *nb = &sc->norm;
+    if (nb->len + n + 1 >= nb->cap && kg_buf_grow(nb, n + 1) != KG_OK)
+        return KG_ENOMEM;
+    return KG_OK;
+}
+
+/*
+ * Add the token [start, end) whose lowercase form, nlen bytes, is already
+ * written at the end of sc->norm: close it with a NUL, hash it and look it
+ * up in the lexicon.
+ */
+static int add_tok(ex_scratch *sc, uint32_t start, uint32_t end,
+                   size_t nlen, uint32_t flags)
 {
     ex_tok *t = kg_extract__vec_push(&sc->toks, sizeof *t);
     kg_buf *nb = &sc->norm;
+    const char *norm = nb->ptr + nb->len;
     uint32_t w;
     if (!t)
         return KG_ENOMEM;
@@ -176,35 +194,49 @@ static int push_tok(ex_scratch *sc, uint32_t start, uint32_t end,
     t->norm = (uint32_t)nb->len;
     t->norm_len = (uint32_t)nlen;
     t->flags = flags;
-    if (nb->len + nlen + 1 >= nb->cap &&
-        kg_buf_grow(nb, nlen + 1) != KG_OK)
-        return KG_ENOMEM;
-    memcpy(nb->ptr + nb->len, norm, nlen);
     nb->len += nlen;
     nb->ptr[nb->len++] = '\0';
     t->h = kg_extract__hash(norm, nlen);
     t->word = kg_extract__map_get_h(&sc->ex->words, norm, nlen, t->h, &w)
                   ? (int32_t)w
                   : -1;
+    t->wflags = t->word < 0 ? 0 : EX_AT(sc->ex->wordv, ex_word, w).flags;
     return KG_OK;
 }
 
-/* Token flags and lowercase form of a word token. */
+/* Add a token with the lowercase form norm[0..nlen). */
+static int push_tok(ex_scratch *sc, uint32_t start, uint32_t end,
+                    const char *norm, size_t nlen, uint32_t flags)
+{
+    if (norm_room(sc, nlen) != KG_OK)
+        return KG_ENOMEM;
+    memcpy(sc->norm.ptr + sc->norm.len, norm, nlen);
+    return add_tok(sc, start, end, nlen, flags);
+}
+
+/*
+ * Token flags and lowercase form of a word token, written straight into
+ * sc->norm (curly apostrophes become '\'', so the form is never longer
+ * than the word).
+ */
 static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
                     uint32_t end, uint32_t flags)
 {
-    char small[256];
+    char *small;
     size_t i, o = 0, n = end - start;
     int letters = 0, uppers = 0, lower_seen = 0, camel = 0;
     const unsigned char *s = b + start;
     unsigned char c0 = s[0];
+    if (norm_room(sc, n < MAX_NORM ? n : MAX_NORM) != KG_OK)
+        return KG_ENOMEM;
+    small = sc->norm.ptr + sc->norm.len;
     if (c0 >= '0' && c0 <= '9')
         flags |= TF_NUM;
     else if ((c0 >= 'A' && c0 <= 'Z') ||
              (c0 == 0xC3 && n > 1 && s[1] >= 0x80 && s[1] <= 0x9E &&
               s[1] != 0x97))
         flags |= TF_CAP;
-    for (i = 0; i < n && o < sizeof small - 3; i++) {
+    for (i = 0; i < n && o < MAX_NORM; i++) {
         unsigned char c = s[i];
         if (c >= 'A' && c <= 'Z') {
             letters++;
@@ -234,12 +266,12 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
         flags |= TF_CAMEL;
     /* "its" is "it" + "'s", so possessive patterns cover it */
     if (o == 3 && memcmp(small, "its", 3) == 0 && n == 3) {
-        int rc = push_tok(sc, start, start + 2, small, 2, flags | TF_WORD);
+        int rc = push_tok(sc, start, start + 2, "it", 2, flags | TF_WORD);
         if (rc)
             return rc;
         return push_tok(sc, start + 2, end, "'s", 2, TF_WORD);
     }
-    return push_tok(sc, start, end, small, o, flags | TF_WORD);
+    return add_tok(sc, start, end, o, flags | TF_WORD);
 }
 
 static int split_sentences(ex_scratch *sc);
@@ -398,7 +430,7 @@ static int push_one(ex_scratch *sc, uint32_t t0, uint32_t t1);
 static uint32_t dateline_end(const ex_scratch *sc, uint32_t t0, uint32_t t1)
 {
     const ex_tok *tk = sc->toks.ptr;
-    uint32_t i, lim = t0 + 12 < t1 ? t0 + 12 : t1;
+    uint32_t i, lim = t0 + 16 < t1 ? t0 + 16 : t1;
     if (t0 + 2 >= t1 || !(tk[t0].flags & TF_ALLCAPS))
         return t0;
     for (i = t0 + 1; i < lim; i++) {
@@ -418,6 +450,10 @@ static uint32_t dateline_end(const ex_scratch *sc, uint32_t t0, uint32_t t1)
             continue;
         if ((t->flags & TF_NUM) || (t->flags & TF_ALLCAPS) ||
             ((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
+            continue;
+        /* "NORTHFIELD, Ill. and PARIS, July 3" */
+        if (strcmp(n, "and") == 0 && i + 1 < t1 &&
+            (tk[i + 1].flags & TF_ALLCAPS))
             continue;
         /* "Wash.", "Calif.": a state after a comma */
         if ((t->flags & TF_CAP) && i > t0 && i + 1 < t1 &&
@@ -552,7 +588,10 @@ static int split_sentences(ex_scratch *sc)
             uint32_t pf = ex_wflags(sc, p);
             const ex_tok *nx = i + 1 < n ? &tk[i + 1] : NULL;
             if (nx && !(nx->flags & TF_PARA)) {
-                if (!starts_sentence(sc, nx)) {
+                if (!starts_sentence(sc, nx) ||
+                    /* "Calif.-based" */
+                    (ex_norm(sc, nx)[0] == '-' &&
+                     !(nx->flags & TF_SPACE_BEFORE))) {
                     end = 0;
                 } else if (!(p->flags & TF_SPACE_BEFORE) && i > t0 + 1 &&
                            (p->flags & TF_PUNCT)) {

@@ -2,6 +2,7 @@
  * buf.c: kg_buf, the growable NUL-terminated byte buffer, and JSON string
  * escaping (util.h).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,7 @@ int kg_buf_grow(kg_buf *b, size_t extra)
 
 int kg_buf_put(kg_buf *b, const char *s, size_t len)
 {
-    if (kg_buf_grow(b, len) != KG_OK)
+    if (b->cap - b->len <= len && kg_buf_grow(b, len) != KG_OK)
         return KG_ENOMEM;
     if (len)
         memcpy(b->ptr + b->len, s, len);
@@ -146,6 +147,31 @@ int kg_utf8_valid(const char *s, size_t len)
     return 1;
 }
 
+/*
+ * The end of the run of bytes at i that a JSON string holds as they are
+ * (0x20..0x7F but '"' and '\\'), eight at a time while there are eight:
+ * the bit tricks below set a top bit for a byte below 0x20, a byte with
+ * its own top bit set, and a byte equal to '"' or '\\'.
+ */
+static size_t json_plain_run(const unsigned char *p, size_t i, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ULL, tops = ones * 0x80;
+    while (i + 8 <= len) {
+        uint64_t x, q, bs;
+        memcpy(&x, p + i, 8);
+        q = x ^ (ones * '"');
+        bs = x ^ (ones * '\\');
+        if ((((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) |
+             ((bs - ones) & ~bs)) & tops)
+            break;
+        i += 8;
+    }
+    while (i < len && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' &&
+           p[i] != '\\')
+        i++;
+    return i;
+}
+
 int kg_buf_json_str(kg_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
@@ -162,10 +188,7 @@ int kg_buf_json_str(kg_buf *b, const char *s, size_t len)
         return KG_ENOMEM;
     b->ptr[b->len++] = '"';
     while (i < len) {
-        run = i;
-        while (run < len && p[run] >= 0x20 && p[run] < 0x80 &&
-               p[run] != '"' && p[run] != '\\')
-            run++;
+        run = json_plain_run(p, i, len);
         if (run > i && kg_buf_put(b, s + i, run - i) != KG_OK)
             return KG_ENOMEM;
         i = run;

@@ -129,7 +129,7 @@ def main(argv):
             err(ln, "alias equal to its own name")
         for f in flags:
             key, _, val = f.partition("=")
-            if f == "ambiguous":
+            if f in ("ambiguous", "canonical"):
                 continue
             if key in ("maker", "parent") and val and val == val.strip():
                 if key == "maker" and kind != "product":
