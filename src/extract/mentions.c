@@ -630,6 +630,21 @@ static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
     return 0;
 }
 
+/* "Group", "Computer": words that do not make a known firm another one
+ * ("Sony Group", "Dell Computer") */
+static int generic_orgword(const char *n)
+{
+    static const char *const w[] = {"group", "international", "global",
+                                    "worldwide", "computer", "computers",
+                                    "technologies", "technology",
+                                    "systems"};
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /*
  * Does a known name ending before token j go on as a longer unknown one?
  * "Continental Airlines", "Vivendi Universal Entertainment", "J.P. Morgan
@@ -654,12 +669,7 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
            (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
            !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
            gaz_at(sc, s, k, key, &dummy, 0) == k) {
-        const char *n = ex_norm(sc, &tk[k]);
-        if (strcmp(n, "group") != 0 && strcmp(n, "international") != 0 &&
-            strcmp(n, "global") != 0 && strcmp(n, "worldwide") != 0 &&
-            strcmp(n, "computer") != 0 && strcmp(n, "computers") != 0 &&
-            strcmp(n, "technologies") != 0 &&
-            strcmp(n, "technology") != 0 && strcmp(n, "systems") != 0)
+        if (!generic_orgword(ex_norm(sc, &tk[k])))
             plain++;
         k++;
     }
@@ -811,6 +821,27 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                (j == i + 2 && strcmp(ex_norm(sc, &tk[i + 1]), "'s") == 0)) &&
               article_alias(sc, s, i, g))) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
+            int32_t dummy2;
+            /* "Windows Phone": a product name goes on as a longer one */
+            if (ge->kind == KG_KIND_PRODUCT && !allcaps && !headline &&
+                j < s->t1 && (tk[j].flags & TF_CAP) &&
+                (tk[j].flags & TF_SPACE_BEFORE) && tk[j].word < 0 &&
+                !(tk[j].flags & TF_NUM) &&
+                gaz_at(sc, s, j, &key, &dummy2, 0) == j &&
+                !kg_extract__map_get(&sc->aliases,
+                                     sc->doc->text + tk[j].start,
+                                     tk[j].end - tk[j].start, &id)) {
+                if (tok_key(sc, &key, i, j + 1) != KG_OK) {
+                    rc = KG_ENOMEM;
+                    goto done;
+                }
+                ent = ent_get(sc, key.ptr, key.len, KG_KIND_PRODUCT, -1);
+                if ((rc = add_ment(sc, s->t0, i, j + 1, ent, -1, MS_SHAPE)) !=
+                    KG_OK)
+                    goto done;
+                i = j + 1;
+                continue;
+            }
             ent = gaz_ent(sc, g, i, j, allcaps, &key);
             if (ent < 0) {
                 rc = KG_ENOMEM;
@@ -839,6 +870,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 rc = KG_ENOMEM;
                 goto done;
             }
+            /* "Dell Computer Corp.": the generic words belong to it */
+            while (ge->kind == KG_KIND_ORG && !allcaps && j < s->t1 &&
+                   (tk[j].flags & TF_CAP) &&
+                   (tk[j].flags & TF_SPACE_BEFORE) &&
+                   generic_orgword(ex_norm(sc, &tk[j])))
+                j++;
             j = absorb_legal(sc, j, s->t1);
             if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_GAZ)) != KG_OK)
                 goto done;
@@ -1127,6 +1164,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     continue;
                 }
                 break;
+            }
+            /* "Financier Carl Icahn", "Analyst Mary Ng": a capitalised
+             * noun that only starts the sentence */
+            if ((t->flags & TF_SENT_START) && j >= i + 3 &&
+                (tk[i + 1].flags & TF_WORD) &&
+                (ex_wflags(sc, &tk[i + 1]) & WF_FIRSTNAME) &&
+                !(f & (WF_FIRSTNAME | WF_ORGWORD | WF_NONNAME))) {
+                i++;
+                t = &tk[i];
+                f = ex_wflags(sc, t);
             }
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;
