@@ -223,11 +223,16 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         ex_out *a = &EX_AT(sc->outs, ex_out, i);
         if (!EX_AT(ex->rulev, ex_rule, a->rule).weak)
             continue;
+        unsigned to = EX_AT(ex->rulev, ex_rule, a->rule).weak_to;
         for (j = from; j < sc->outs.n; j++) {
             const ex_out *b = &EX_AT(sc->outs, ex_out, j);
-            if (!EX_AT(ex->rulev, ex_rule, b->rule).weak &&
-                b->relation != KG_REL_FOUNDED && b->relation != KG_REL_LEADS &&
-                b->relation != KG_REL_MAKES && b->relation >= 0 &&
+            int yields = to ? b->relation >= 0 &&
+                                  ((to >> (unsigned)b->relation) & 1u)
+                            : b->relation != KG_REL_FOUNDED &&
+                                  b->relation != KG_REL_LEADS &&
+                                  b->relation != KG_REL_MAKES &&
+                                  b->relation >= 0;
+            if (!EX_AT(ex->rulev, ex_rule, b->rule).weak && yields &&
                 ((b->s == a->s && b->o == a->o) ||
                  (b->s == a->o && b->o == a->s)))
                 a->relation = -1;

@@ -209,6 +209,9 @@ typedef struct ex_rule {
     int no_cues;         /* cues=none: the rule's status stands */
     int ended_cues;      /* cues=ended: only ending cues apply */
     int weak;            /* yields to other rules' ties of the same pair */
+    unsigned weak_to;    /* bit per relation it yields to ("weak=acquired");
+                          * 0: the ownership, money, supply, legal and
+                          * rivalry relations */
     int solo;            /* slots are not widened over coordinations */
     int slot_before;     /* a slot precedes the trigger (quick filter) */
     int slot_after;      /* a slot follows it */

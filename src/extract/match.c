@@ -846,6 +846,13 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                 se = ms->alt;
             if (se == oe)
                 continue;
+            /* "pressed the company to sell itself": a reflexive object
+             * is the subject before the verb ("sell itself to B" keeps
+             * B, a subject found after it) */
+            if (!st->fwd[0] && mo->src == MS_COREF && mo->b == mo->a + 1 &&
+                (is_word(sc, mo->a, "itself") ||
+                 is_word(sc, mo->a, "themselves")))
+                continue;
             E1 = &EX_AT(sc->ents, ex_ent, se);
             E2 = &EX_AT(sc->ents, ex_ent, oe);
             if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind))) ||

@@ -273,9 +273,18 @@ static int surface_name(const ex_scratch *sc, const ex_gent *ge, uint32_t a,
         return 0;
     if (ge->kind == KG_KIND_PERSON)
         return b - a >= 2;
-    /* "U.S. Federal Trade Commission": a modifier, not another name */
-    return !(tk[b - 1].end - tk[a].start > n &&
-             memcmp(sc->doc->text + tk[b - 1].end - n, ge->name, n) == 0);
+    /* "U.S. Federal Trade Commission": a modifier, not another name;
+     * "Royal Dutch Shell" is another name */
+    if (tk[b - 1].end - tk[a].start > n &&
+        memcmp(sc->doc->text + tk[b - 1].end - n, ge->name, n) == 0) {
+        uint32_t i;
+        for (i = a; i < b && tk[i].end <= tk[b - 1].end - n; i++)
+            if ((tk[i].flags & TF_WORD) &&
+                !(ex_wflags(sc, &tk[i]) & (WF_NONNAME | WF_STOP)))
+                return 1;
+        return 0;
+    }
+    return 1;
 }
 
 /*
@@ -434,13 +443,14 @@ static int name_text(const ex_scratch *sc, kg_buf *key, uint32_t a,
     return tok_key(sc, key, a, b);
 }
 
-/* Is one of tokens [a, b) a capitalised word the lexicon does not know
- * and that is no place or nationality? */
+/* Is one of tokens [a, b) a capitalised word the lexicon does not know,
+ * or a place ("United Continental Holdings")? */
 static int unknown_word_in(const ex_scratch *sc, uint32_t a, uint32_t b)
 {
     const ex_tok *tk = sc->toks.ptr;
     for (; a < b; a++)
-        if (tk[a].word < 0 && (tk[a].flags & TF_CAP))
+        if ((tk[a].flags & TF_CAP) &&
+            (tk[a].word < 0 || (ex_wflags(sc, &tk[a]) & WF_NONNAME)))
             return 1;
     return 0;
 }
@@ -478,6 +488,79 @@ static int month_name(const ex_scratch *sc, const ex_sent *s, uint32_t i)
                       (tk[i - 1].flags & TF_NUM)))
         return 0;
     return 1;
+}
+
+/*
+ * The firm named earlier in the article whose initials an unknown acronym
+ * spells: "AMC" for "American Motors Corp", "TCI" for
+ * "Tele-Communications Inc", "FCA" for "Fiat Chrysler Automobiles".  The
+ * initials are those of the capitalised words (hyphen parts count; "of"
+ * and "and" give none), plus
+ * at most one letter of a dropped legal suffix.  Returns the entity or -1.
+ */
+static int32_t acronym_of(const ex_scratch *sc, const char *acr, size_t n)
+{
+    size_t e, k;
+    if (n < 2 || n > 5)
+        return -1;
+    for (e = 0; e < sc->ents.n; e++) {
+        const ex_ent *en = &EX_AT(sc->ents, ex_ent, e);
+        const char *p = en->name;
+        char ini[8];
+        size_t m = 0;
+        if (en->kind != KG_KIND_ORG)
+            continue;
+        while (*p && m < sizeof ini) {
+            if (*p >= 'A' && *p <= 'Z')
+                ini[m++] = *p;
+            while (*p && *p != ' ' && *p != '-')
+                p++;
+            while (*p == ' ' || *p == '-')
+                p++;
+        }
+        if (m < 2 || *p)
+            continue;
+        if (m == n && memcmp(ini, acr, n) == 0)
+            return (int32_t)e;
+        if (m + 1 == n && memcmp(ini, acr, m) == 0)
+            for (k = 0; k < 5; k++)
+                if (acr[m] == "CILPG"[k])
+                    return (int32_t)e;
+    }
+    return -1;
+}
+
+/*
+ * The word of firm name [a, b) that the article may use alone later:
+ * the first, or the first after initials ("Macy" of "R.H. Macy",
+ * "Sainsbury" of "J Sainsbury").  Returns b if there is none.
+ */
+static uint32_t short_form(const ex_scratch *sc, uint32_t a, uint32_t b)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k;
+    for (k = a; k < b; k++) {
+        const char *n = ex_norm(sc, &tk[k]);
+        if (!(tk[k].flags & TF_WORD))
+            continue;
+        if (tk[k].norm_len == 1 || memchr(n, '.', tk[k].norm_len))
+            continue;
+        return tk[k].word < 0 && (tk[k].flags & TF_CAP) ? k : b;
+    }
+    return b;
+}
+
+/* "van", "de", "von": a particle inside a person's or firm's name */
+static int particle(const char *n)
+{
+    static const char *const w[] = {"van", "von", "de", "der", "den", "du",
+                                    "da", "di", "del", "della", "des",
+                                    "le", "la", "ter", "bin"};
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
 }
 
 static int number_word(const char *n)
@@ -560,8 +643,9 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
 /*
  * Does the article's own short form at token i beat gazetteer entry g?
  * "Daimler" after "Daimler-Benz AG", "Compaq" after "Compaq Computer",
- * "Mr. Eaton" after "Robert J. Eaton": a firm the gazetteer does not
- * know named earlier, or a person after a title.
+ * "Mr. Eaton" after "Robert J. Eaton": a firm named earlier (unless
+ * the gazetteer's name is a NAMES.md one: "Google" after "Google
+ * DeepMind" is Google), or a person after a title.
  */
 static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
                          int32_t g)
@@ -570,13 +654,15 @@ static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     const ex_ent *e;
     uint32_t id;
     if (!kg_extract__map_get(&sc->aliases, sc->doc->text + tk[i].start,
+                             tk[i].end - tk[i].start, &id) &&
+        !kg_extract__map_get(&sc->entnames, sc->doc->text + tk[i].start,
                              tk[i].end - tk[i].start, &id))
         return 0;
     e = &EX_AT(sc->ents, ex_ent, id);
     if (e->gaz == g)
         return 0;
     if (e->kind == KG_KIND_ORG)
-        return e->gaz < 0;
+        return !EX_AT(sc->ex->gentv, ex_gent, g).canonical;
     return e->kind == KG_KIND_PERSON && i > s->t0 + 1 &&
            is_punct(sc, &tk[i - 1], '.') &&
            (ex_wflags(sc, &tk[i - 2]) & WF_TITLE);
@@ -634,7 +720,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
 
     for (i = s->t0; i < s->t1;) {
         const ex_tok *t = &tk[i];
-        uint32_t f = ex_wflags(sc, t), j, id;
+        uint32_t f = ex_wflags(sc, t), j, id, eid;
         int32_t g = -1, ent;
         if (!(t->flags & TF_WORD)) {
             /* "(NASDAQ: MSFT)", "<MSFT.O>" after a name: part of it */
@@ -685,7 +771,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i &&
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
               longer_name(sc, s, j, &key, allcaps)) &&
-            !(j == i + 1 && article_alias(sc, s, i, g))) {
+            !((j == i + 1 ||
+               (j == i + 2 && strcmp(ex_norm(sc, &tk[i + 1]), "'s") == 0)) &&
+              article_alias(sc, s, i, g))) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
             ent = gaz_ent(sc, g, i, j, allcaps, &key);
             if (ent < 0) {
@@ -700,10 +788,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 }
                 e->confirmed = 1;
             }
-            /* "Tower" after "Tower Semiconductor" */
+            /* "Tower" after "Tower Semiconductor", "Anheuser" after
+             * "Anheuser-Busch" */
             if (ge->kind == KG_KIND_ORG && j >= i + 2 &&
                 (tk[i].flags & TF_CAP) && tk[i].word < 0 &&
-                (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                ((tk[i + 1].flags & TF_SPACE_BEFORE) ||
+                 (j >= i + 3 && is_punct(sc, &tk[i + 1], '-') &&
+                  (tk[i + 2].flags & TF_CAP))) &&
+                !two_names(sc, s, i, j, &key) &&
                 kg_extract__map_put(&sc->aliases, &sc->pool,
                                     sc->doc->text + tk[i].start,
                                     tk[i].end - tk[i].start, (uint32_t)ent,
@@ -717,10 +809,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i = j;
             continue;
         }
-        /* 2. tickers: "MSFT shares", "NYSE: ORCL" */
+        /* 2. tickers: "MSFT shares", "NYSE: ORCL" (not a firm the
+         * article named so: "UAL Corp." ... "UAL shares") */
         if ((t->flags & TF_ALLCAPS) &&
             kg_extract__map_get(&ex->tickers, sc->doc->text + t->start,
-                                t->end - t->start, &id)) {
+                                t->end - t->start, &id) &&
+            !kg_extract__map_get(&sc->entnames, sc->doc->text + t->start,
+                                 t->end - t->start, &eid)) {
             int ctx = (i + 1 < s->t1 &&
                        (strcmp(ex_norm(sc, &tk[i + 1]), "shares") == 0 ||
                         strcmp(ex_norm(sc, &tk[i + 1]), "stock") == 0)) ||
@@ -752,7 +847,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
              * whole name, not the short form and a stray word */
             j = i + 1;
             {
-                uint32_t k, eid;
+                uint32_t k;
                 kg_buf_clear(&key);
                 for (k = i; k < s->t1 && k < i + 5 &&
                             (k == i || ((tk[k].flags & TF_CAP) &&
@@ -809,7 +904,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 continue;
             }
         }
-        if ((f & WF_PERPRONOUN) && sc->last_person < 0) {
+        if (f & WF_PERPRONOUN) {
             /* "Marta Oyelaran denied ... she": a name-like mention of
              * unknown kind is a person once a pronoun refers to it */
             int32_t k2;
@@ -864,6 +959,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             while (j < s->t1) {
                 int32_t dummy;
                 uint32_t fj = ex_wflags(sc, &tk[j]);
+                /* "Lee A. Iacocca": "A" is a stop word elsewhere */
+                if (j + 2 < s->t1 && (tk[j].flags & TF_CAP) &&
+                    tk[j].norm_len == 1 && (tk[j].flags & TF_WORD) &&
+                    (tk[j].flags & TF_SPACE_BEFORE) &&
+                    is_punct(sc, &tk[j + 1], '.') &&
+                    !(tk[j + 1].flags & TF_SPACE_BEFORE) &&
+                    (tk[j + 2].flags & TF_CAP) && tk[j + 2].word < 0 &&
+                    !headline && !allcaps) {
+                    j += 3;
+                    initials = 1;
+                    continue;
+                }
                 /* "Robert J. Eaton", "J. Hugh Liedtke": after a middle
                  * initial the surname joins even if it names a firm */
                 if (j + 1 < s->t1 && is_punct(sc, &tk[j], '.') &&
@@ -885,11 +992,28 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     j++;
                     continue;
                 }
+                /* "Robert Campeau", "Michael Dell": a first name and a
+                 * firm's name with nothing after it is a person */
+                if (j == i + 1 && (f & WF_FIRSTNAME) && !allcaps &&
+                    !headline && (tk[j].flags & TF_CAP) &&
+                    (tk[j].flags & TF_SPACE_BEFORE) &&
+                    (k = gaz_at(sc, s, j, &key, &dummy, 0)) == j + 1 &&
+                    EX_AT(ex->gentv, ex_gent, dummy).kind == KG_KIND_ORG &&
+                    absorb_legal(sc, k, s->t1) == k &&
+                    !(k < s->t1 && (ex_wflags(sc, &tk[k]) & WF_ORGWORD) &&
+                      (tk[k].flags & TF_CAP))) {
+                    j = k;
+                    continue;
+                }
                 /* "Rimrock Valve Co": an unknown word before a known
                  * name and a legal suffix is one longer name */
                 if ((tk[j].flags & TF_CAP) && !allcaps && !headline &&
                     (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
-                    (k = gaz_at(sc, s, j, &key, &dummy, 0)) > j &&
+                    ((k = gaz_at(sc, s, j, &key, &dummy, 0)) > j ||
+                     (kg_extract__map_get(&sc->aliases,
+                                          sc->doc->text + tk[j].start,
+                                          tk[j].end - tk[j].start, &id) &&
+                      (k = j + 1))) &&
                     absorb_legal(sc, k, s->t1) > k &&
                     unknown_word_in(sc, i, j)) {
                     j = k;
@@ -916,6 +1040,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                         j += 2;
                         continue;
                     }
+                }
+                /* "Ben van Beurden", "Ludwig von Mises" */
+                if (j + 1 < s->t1 && !headline && !allcaps &&
+                    (tk[j].flags & TF_SPACE_BEFORE) &&
+                    !(tk[j].flags & TF_UPPER) &&
+                    particle(ex_norm(sc, &tk[j])) &&
+                    (tk[j + 1].flags & TF_CAP) &&
+                    (tk[j + 1].flags & TF_WORD) && tk[j + 1].word < 0) {
+                    j += 2;
+                    continue;
                 }
                 /* "Bank One", "Capital One": a number word after an
                  * org word */
@@ -999,10 +1133,21 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 kind = KG_KIND_ORG;
             if ((rc = name_text(sc, &key, i, j)) != KG_OK)
                 goto done;
-            /* a name that is someone's alias is that entity */
+            /* a name that is someone's alias is that entity; "AMC"
+             * after "American Motors Corp" is American Motors */
             if (kg_extract__map_get(&sc->aliases, key.ptr, key.len, &id))
                 ent = (int32_t)id;
-            else
+            else if (j == i + 1 && (t->flags & TF_ALLCAPS) &&
+                     !kg_extract__map_get(&sc->entnames, key.ptr, key.len,
+                                          &id) &&
+                     (ent = acronym_of(sc, key.ptr, key.len)) >= 0) {
+                if (kg_extract__map_put(&sc->aliases, &sc->pool, key.ptr,
+                                        key.len, (uint32_t)ent,
+                                        NULL) != KG_OK) {
+                    rc = KG_ENOMEM;
+                    goto done;
+                }
+            } else
                 ent = ent_get(sc, key.ptr, key.len, kind, -1);
             if (ent < 0) {
                 rc = KG_ENOMEM;
@@ -1024,12 +1169,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     goto done;
                 }
             } else if (j - i >= 2 && kind == KG_KIND_ORG &&
-                       tk[i].word < 0 &&
-                       (gaz_at(sc, s, i, &key, &dummy_g, allcaps) == i ||
-                        !two_names(sc, s, i, j, &key))) {
+                       (k = short_form(sc, i, j)) < j &&
+                       (gaz_at(sc, s, k, &key, &dummy_g, allcaps) == k ||
+                        !two_names(sc, s, k, j, &key))) {
                 if (kg_extract__map_put(&sc->aliases, &sc->pool,
-                                        sc->doc->text + tk[i].start,
-                                        tk[i].end - tk[i].start,
+                                        sc->doc->text + tk[k].start,
+                                        tk[k].end - tk[k].start,
                                         (uint32_t)ent, NULL) != KG_OK) {
                     rc = KG_ENOMEM;
                     goto done;

@@ -337,6 +337,22 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
                 return perr(p, "conf must be a number in 0..1:", buf + 5);
         } else if (strcmp(buf, "weak") == 0) {
             r.weak = 1;
+        } else if (eq && strncmp(buf, "weak=", 5) == 0) {
+            /* "weak=acquired,merged-with": yields to those only */
+            char *rn = buf + 5, *comma;
+            r.weak = 1;
+            for (;;) {
+                kg_relation wr;
+                comma = strchr(rn, ',');
+                if (comma)
+                    *comma = '\0';
+                if (kg_relation_parse(&wr, rn) != KG_OK)
+                    return perr(p, "unknown relation", rn);
+                r.weak_to |= 1u << (unsigned)wr;
+                if (!comma)
+                    break;
+                rn = comma + 1;
+            }
         } else if (strcmp(buf, "solo") == 0) {
             r.solo = 1;
         } else if (strcmp(buf, "cues=near") == 0) {

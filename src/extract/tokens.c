@@ -604,6 +604,12 @@ static int split_sentences(ex_scratch *sc)
                            nl_before(sc, i + 1));
                 } else if (is_initial(sc, p) && (nx->flags & TF_CAP)) {
                     end = 0;
+                } else if ((p->flags & TF_CAP) && p->norm_len == 1 &&
+                           i > t0 + 1 && (tk[i - 2].flags & TF_CAP) &&
+                           (tk[i - 2].flags & TF_WORD) &&
+                           (nx->flags & TF_CAP) && nx->word < 0) {
+                    /* "Lee A. Iacocca": a middle initial A or I */
+                    end = 0;
                 }
             }
         }

@@ -406,6 +406,10 @@ static void test_extract__rulefiles(void)
     KG_CHECK(strstr(err.msg, "test_extract_rules.txt:3:") != NULL);
     KG_CHECK(strstr(err.msg, "unknown relation 'bought'") != NULL);
     KG_CHECK(ex == NULL);
+    KG_CHECK_INT(write_file(path, "rule r1 acquired weak=bought : S x O\n"),
+                 0);
+    KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_EINVAL);
+    KG_CHECK(strstr(err.msg, "unknown relation 'bought'") != NULL);
     KG_CHECK_INT(write_file(path, "rule r1 acquired : S <nosuch> O\n"), 0);
     KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_EINVAL);
     KG_CHECK(strstr(err.msg, ":1: class 'nosuch'") != NULL);
