@@ -574,10 +574,38 @@ static int number_word(const char *n)
     return 0;
 }
 
+/* "Groupe Danone", "Grupo Modelo": a word that makes the next name a
+ * longer one */
+static int prefix_orgword(const char *n)
+{
+    static const char *const w[] = {"groupe", "grupo", "gruppo", "banco",
+                                    "banca", "compagnie", "koninklijke",
+                                    "societe"};
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* "unit", "business": a head noun after a unit's name */
+static int unit_head(const char *n)
+{
+    static const char *const w[] = {"unit", "business", "division", "arm",
+                                    "subsidiary", "businesses", "units",
+                                    "operations", "segment"};
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /*
  * After "and" at a: one capitalised unknown word and a legal suffix
- * ("Tire and Rubber Co")?  Returns the token after the word, or 0.
- * "Hallmark Cards and Pemberton Candy Co" stays two firms.
+ * ("Tire and Rubber Co") or a unit's head noun ("Devices and Services
+ * business")?  Returns the token after the word, or 0.  "Hallmark Cards
+ * and Pemberton Candy Co" stays two firms.
  */
 static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
                              kg_buf *key, int allcaps)
@@ -592,17 +620,37 @@ static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
                                 tk[k].end - tk[k].start, &id) &&
            gaz_at(sc, s, k, key, &dummy, allcaps) == k)
         k++;
-    if (k == a || k >= s->t1 || !(ex_wflags(sc, &tk[k]) & WF_LEGAL) ||
-        !(tk[k].flags & TF_CAP))
+    if (k == a || k >= s->t1)
         return 0;
-    return k;
+    if ((ex_wflags(sc, &tk[k]) & WF_LEGAL) && (tk[k].flags & TF_CAP))
+        return k;
+    /* "its Devices and Services business" */
+    if (!(tk[k].flags & TF_UPPER) && unit_head(ex_norm(sc, &tk[k])))
+        return k;
+    return 0;
+}
+
+/* "Group", "Computer": words that do not make a known firm another one
+ * ("Sony Group", "Dell Computer") */
+static int generic_orgword(const char *n)
+{
+    static const char *const w[] = {"group", "international", "global",
+                                    "worldwide", "computer", "computers",
+                                    "technologies", "technology",
+                                    "systems"};
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
 }
 
 /*
  * Does a known name ending before token j go on as a longer unknown one?
  * "Continental Airlines", "Vivendi Universal Entertainment", "J.P. Morgan
  * Chase & Co.": one to three more capitalised words that end in an org
- * word or before a legal suffix.  "Sony Group" stays Sony.
+ * word or before a legal suffix.  "Sony Group" and "Dell Computer" stay
+ * Sony and Dell.
  */
 static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
                        kg_buf *key, int allcaps)
@@ -621,9 +669,7 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
            (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
            !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
            gaz_at(sc, s, k, key, &dummy, 0) == k) {
-        const char *n = ex_norm(sc, &tk[k]);
-        if (strcmp(n, "group") != 0 && strcmp(n, "international") != 0 &&
-            strcmp(n, "global") != 0 && strcmp(n, "worldwide") != 0)
+        if (!generic_orgword(ex_norm(sc, &tk[k])))
             plain++;
         k++;
     }
@@ -720,7 +766,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
 
     for (i = s->t0; i < s->t1;) {
         const ex_tok *t = &tk[i];
-        uint32_t f = ex_wflags(sc, t), j, id, eid;
+        uint32_t f = ex_wflags(sc, t), j, id, eid, k0;
         int32_t g = -1, ent;
         if (!(t->flags & TF_WORD)) {
             /* "(NASDAQ: MSFT)", "<MSFT.O>" after a name: part of it */
@@ -775,6 +821,27 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                (j == i + 2 && strcmp(ex_norm(sc, &tk[i + 1]), "'s") == 0)) &&
               article_alias(sc, s, i, g))) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
+            int32_t dummy2;
+            /* "Windows Phone": a product name goes on as a longer one */
+            if (ge->kind == KG_KIND_PRODUCT && !allcaps && !headline &&
+                j < s->t1 && (tk[j].flags & TF_CAP) &&
+                (tk[j].flags & TF_SPACE_BEFORE) && tk[j].word < 0 &&
+                !(tk[j].flags & TF_NUM) &&
+                gaz_at(sc, s, j, &key, &dummy2, 0) == j &&
+                !kg_extract__map_get(&sc->aliases,
+                                     sc->doc->text + tk[j].start,
+                                     tk[j].end - tk[j].start, &id)) {
+                if (tok_key(sc, &key, i, j + 1) != KG_OK) {
+                    rc = KG_ENOMEM;
+                    goto done;
+                }
+                ent = ent_get(sc, key.ptr, key.len, KG_KIND_PRODUCT, -1);
+                if ((rc = add_ment(sc, s->t0, i, j + 1, ent, -1, MS_SHAPE)) !=
+                    KG_OK)
+                    goto done;
+                i = j + 1;
+                continue;
+            }
             ent = gaz_ent(sc, g, i, j, allcaps, &key);
             if (ent < 0) {
                 rc = KG_ENOMEM;
@@ -789,20 +856,26 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 e->confirmed = 1;
             }
             /* "Tower" after "Tower Semiconductor", "Anheuser" after
-             * "Anheuser-Busch" */
+             * "Anheuser-Busch", "Macy" after "R.H. Macy" */
             if (ge->kind == KG_KIND_ORG && j >= i + 2 &&
-                (tk[i].flags & TF_CAP) && tk[i].word < 0 &&
-                ((tk[i + 1].flags & TF_SPACE_BEFORE) ||
+                (k0 = short_form(sc, i, j)) < j &&
+                (k0 > i || (tk[i + 1].flags & TF_SPACE_BEFORE) ||
                  (j >= i + 3 && is_punct(sc, &tk[i + 1], '-') &&
                   (tk[i + 2].flags & TF_CAP))) &&
-                !two_names(sc, s, i, j, &key) &&
+                !two_names(sc, s, k0, j, &key) &&
                 kg_extract__map_put(&sc->aliases, &sc->pool,
-                                    sc->doc->text + tk[i].start,
-                                    tk[i].end - tk[i].start, (uint32_t)ent,
+                                    sc->doc->text + tk[k0].start,
+                                    tk[k0].end - tk[k0].start, (uint32_t)ent,
                                     NULL) != KG_OK) {
                 rc = KG_ENOMEM;
                 goto done;
             }
+            /* "Dell Computer Corp.": the generic words belong to it */
+            while (ge->kind == KG_KIND_ORG && !allcaps && j < s->t1 &&
+                   (tk[j].flags & TF_CAP) &&
+                   (tk[j].flags & TF_SPACE_BEFORE) &&
+                   generic_orgword(ex_norm(sc, &tk[j])))
+                j++;
             j = absorb_legal(sc, j, s->t1);
             if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_GAZ)) != KG_OK)
                 goto done;
@@ -1005,8 +1078,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     j = k;
                     continue;
                 }
-                /* "Rimrock Valve Co": an unknown word before a known
-                 * name and a legal suffix is one longer name */
+                /* "Rimrock Valve Co", "Groupe Danone": an unknown word
+                 * before a known name and a legal suffix (or after a
+                 * prefix word) is one longer name */
                 if ((tk[j].flags & TF_CAP) && !allcaps && !headline &&
                     (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
                     ((k = gaz_at(sc, s, j, &key, &dummy, 0)) > j ||
@@ -1014,7 +1088,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                                           sc->doc->text + tk[j].start,
                                           tk[j].end - tk[j].start, &id) &&
                       (k = j + 1))) &&
-                    absorb_legal(sc, k, s->t1) > k &&
+                    (absorb_legal(sc, k, s->t1) > k ||
+                     (j == i + 1 && prefix_orgword(ex_norm(sc, &tk[i])))) &&
                     unknown_word_in(sc, i, j)) {
                     j = k;
                     continue;
@@ -1089,6 +1164,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     continue;
                 }
                 break;
+            }
+            /* "Financier Carl Icahn", "Analyst Mary Ng": a capitalised
+             * noun that only starts the sentence */
+            if ((t->flags & TF_SENT_START) && j >= i + 3 &&
+                (tk[i + 1].flags & TF_WORD) &&
+                (ex_wflags(sc, &tk[i + 1]) & WF_FIRSTNAME) &&
+                !(f & (WF_FIRSTNAME | WF_ORGWORD | WF_NONNAME))) {
+                i++;
+                t = &tk[i];
+                f = ex_wflags(sc, t);
             }
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;

@@ -15,7 +15,10 @@
 
 #include "extract/extract_int.h"
 
-enum { TF_PARA = 1u << 9 }; /* first token after a blank line */
+enum {
+    TF_PARA = 1u << 9,     /* first token after a blank line */
+    TF_NL_BEFORE = 1u << 10 /* a line break precedes the token */
+};
 
 /* Longer "sentences" (tables, lists without stops) are cut here. */
 #define MAX_SENT_TOKENS 400u
@@ -307,7 +310,7 @@ int kg_extract__tokenize(ex_scratch *sc)
             if (++newlines >= 2)
                 pending |= TF_PARA;
             s++;
-            pending |= TF_SPACE_BEFORE;
+            pending |= TF_SPACE_BEFORE | TF_NL_BEFORE;
             continue;
         }
         if (c >= 0x80 && (n = uspace(s, e)) != 0) {
@@ -519,8 +522,7 @@ static int push_one(ex_scratch *sc, uint32_t t0, uint32_t t1)
 static int nl_before(const ex_scratch *sc, uint32_t i)
 {
     const ex_tok *tk = sc->toks.ptr;
-    return i > 0 && memchr(sc->doc->text + tk[i - 1].end, '\n',
-                           tk[i].start - tk[i - 1].end) != NULL;
+    return i > 0 && (tk[i].flags & TF_NL_BEFORE);
 }
 
 /* Are tokens [a, b) a line of capitals (a wire headline)? */

@@ -417,33 +417,48 @@ static int ivl_eq(const ivl *a, const ivl *b)
            a->nassert == b->nassert && a->ndocs == b->ndocs;
 }
 
-static int insert_version(kg_store *st, int64_t tie, const ivl *v,
-                          kg_error *err)
+static const char tv_head[] =
+    "INSERT OR FAIL INTO tie_version(tie, status, valid_from, "
+    "from_precision, valid_to, to_precision, amount, stake, role, evidence, "
+    "end_evidence, assertions, documents, rec_from) VALUES";
+#define TV_COLS 14
+
+/* Bind row v of tie `tie` at parameter offset base (0-based) of s. */
+static void bind_version(sqlite3_stmt *s, int base, int64_t tie,
+                         const ivl *v, int64_t rev)
 {
-    sqlite3_stmt *s;
-    int rc = kg_store__prepare(st, ST_TV_INSERT, &s, err);
-    if (rc != KG_OK)
-        return rc;
-    sqlite3_bind_int64(s, 1, tie);
-    sqlite3_bind_text(s, 2, kg_status_name((kg_status)v->status), -1,
+    sqlite3_bind_int64(s, base + 1, tie);
+    sqlite3_bind_text(s, base + 2, kg_status_name((kg_status)v->status), -1,
                       SQLITE_STATIC);
-    sqlite3_bind_int(s, 3, v->from);
-    sqlite3_bind_int(s, 4, v->fprec);
-    sqlite3_bind_int(s, 5, v->to);
-    sqlite3_bind_int(s, 6, v->tprec);
+    sqlite3_bind_int(s, base + 3, v->from);
+    sqlite3_bind_int(s, base + 4, v->fprec);
+    sqlite3_bind_int(s, base + 5, v->to);
+    sqlite3_bind_int(s, base + 6, v->tprec);
     if (v->amount)
-        sqlite3_bind_text(s, 7, v->amount, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, base + 7, v->amount, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, base + 7);
     if (v->stake >= 0)
-        sqlite3_bind_double(s, 8, v->stake);
+        sqlite3_bind_double(s, base + 8, v->stake);
+    else
+        sqlite3_bind_null(s, base + 8);
     if (v->role)
-        sqlite3_bind_text(s, 9, v->role, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 10, v->evidence);
+        sqlite3_bind_text(s, base + 9, v->role, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, base + 9);
+    sqlite3_bind_int64(s, base + 10, v->evidence);
     if (v->end_evidence)
-        sqlite3_bind_int64(s, 11, v->end_evidence);
-    sqlite3_bind_int64(s, 12, v->nassert);
-    sqlite3_bind_int64(s, 13, v->ndocs);
-    sqlite3_bind_int64(s, 14, st->rev.id);
-    rc = sqlite3_step(s);
+        sqlite3_bind_int64(s, base + 11, v->end_evidence);
+    else
+        sqlite3_bind_null(s, base + 11);
+    sqlite3_bind_int64(s, base + 12, v->nassert);
+    sqlite3_bind_int64(s, base + 13, v->ndocs);
+    sqlite3_bind_int64(s, base + 14, rev);
+}
+
+static int step_version(kg_store *st, sqlite3_stmt *s, kg_error *err)
+{
+    int rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE)
         return kg_store__sqlerr(st, rc, "cannot store tie version", err);
@@ -539,15 +554,35 @@ static int pend_cmp(const void *pa, const void *pb)
     return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
-/* Insert the queued rows of the revision in tv_from order. */
+/*
+ * Insert the queued rows of the revision in tv_from order,
+ * KG_ASSERT_BATCH rows per statement.
+ */
 static int flush_versions(kg_store *st, work *w, kg_error *err)
 {
-    size_t i;
+    const size_t n = KG_ASSERT_BATCH;
+    size_t i = 0, k;
     int rc = KG_OK;
     if (w->npend > 1)
         qsort(w->pend, w->npend, sizeof *w->pend, pend_cmp);
-    for (i = 0; i < w->npend && rc == KG_OK; i++)
-        rc = insert_version(st, w->pend[i].tie, &w->pend[i].v, err);
+    if (w->npend >= n && !st->tv_many)
+        rc = kg_store__prepare_rows(st, tv_head, (int)n, TV_COLS,
+                                    &st->tv_many, err);
+    for (; rc == KG_OK && i + n <= w->npend; i += n) {
+        for (k = 0; k < n; k++)
+            bind_version(st->tv_many, (int)k * TV_COLS, w->pend[i + k].tie,
+                         &w->pend[i + k].v, st->rev.id);
+        rc = step_version(st, st->tv_many, err);
+    }
+    for (; rc == KG_OK && i < w->npend; i++) {
+        if (!st->tv_one &&
+            (rc = kg_store__prepare_rows(st, tv_head, 1, TV_COLS,
+                                         &st->tv_one, err)) != KG_OK)
+            break;
+        bind_version(st->tv_one, 0, w->pend[i].tie, &w->pend[i].v,
+                     st->rev.id);
+        rc = step_version(st, st->tv_one, err);
+    }
     return rc;
 }
 

@@ -108,7 +108,8 @@
  *     assertions already stored) triples (at once if the store holds no
  *     assertion yet), the random-order indexes (tie_object, tv_from,
  *     tv_to; entity_key when that table was empty at begin;
- *     assertion_tie and assertion_document when no assertion was stored)
+ *     assertion_tie and assertion_document when no assertion was stored;
+ *     tv_tie when no tie was)
  *     are dropped inside the transaction and built again, sorted, before
  *     commit; the page cache is KG_STORE_BULK_CACHE KiB until the
  *     revision ends.  Readers keep seeing the indexes of the last commit
@@ -316,7 +317,7 @@ static const char *const migrate_v2 =
 /*
  * The indexes a bulk revision may drop and rebuild (rule 0), and when:
  * 0 always, 1 when the entity table was empty at begin, 2 when the
- * assertion table was.  tie_key stays: new ties are written in its order
+ * assertion table was, 3 when the tie table was.  tie_key stays: new ties are written in its order
  * at commit (write.c), which costs less than building it again.
  */
 static const struct {
@@ -336,6 +337,8 @@ static const struct {
     {"assertion_tie", "CREATE INDEX assertion_tie ON assertion(tie, day)", 2},
     {"assertion_document", "CREATE INDEX assertion_document ON "
                            "assertion(document)", 2},
+    /* and tie_version by tie only for ties stored before */
+    {"tv_tie", "CREATE INDEX tv_tie ON tie_version(tie, rec_from)", 3},
 };
 
 int kg_store__bulk_drop(kg_store *st, kg_error *err)
@@ -351,7 +354,8 @@ int kg_store__bulk_drop(kg_store *st, kg_error *err)
     st->big_cache = 1;
     for (i = 0; i < sizeof bulk_index / sizeof bulk_index[0]; i++) {
         if ((bulk_index[i].when == 1 && !st->no_entities) ||
-            (bulk_index[i].when == 2 && !st->no_assertions))
+            (bulk_index[i].when == 2 && !st->no_assertions) ||
+            (bulk_index[i].when == 3 && !st->no_ties))
             continue;
         snprintf(sql, sizeof sql, "DROP INDEX %s", bulk_index[i].name);
         if ((rc = kg_store__exec(st, sql, err)) != KG_OK)

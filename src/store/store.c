@@ -47,11 +47,6 @@ static const char *const stmt_sql[ST__COUNT] = {
         "assertions, documents FROM tie_version "
         "WHERE tie = ?1 AND rec_to = 2147483647 ORDER BY valid_from, id",
     [ST_TV_CLOSE] = "UPDATE tie_version SET rec_to = ?2 WHERE id = ?1",
-    [ST_TV_INSERT] =
-        "INSERT INTO tie_version(tie, status, valid_from, from_precision, "
-        "valid_to, to_precision, amount, stake, role, evidence, "
-        "end_evidence, assertions, documents, rec_from) VALUES(?1, ?2, ?3, "
-        "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     [ST_TIE_REDIRECT_FROM] = "SELECT tie FROM tie_redirect WHERE "
                              "into_tie = ?1 AND rec_to = 2147483647",
     [ST_ASSERT_BY_TIE] = "SELECT id, document, day, precision, status, "

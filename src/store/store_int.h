@@ -138,7 +138,6 @@ enum kg_stmt_id {
     ST_TIE_FIND,
     ST_TV_CURRENT,
     ST_TV_CLOSE,
-    ST_TV_INSERT,
     ST_TIE_REDIRECT_FROM,
     ST_ASSERT_BY_TIE,
     ST_TIE_REDIRECTED,
@@ -184,6 +183,7 @@ struct kg_store {
     kg_ptie *ptie;
     size_t nptie, capptie;
     sqlite3_stmt *assert_many, *assert_one, *tie_many, *tie_one;
+    sqlite3_stmt *tv_many, *tv_one; /* derive.c: tie_version rows */
 };
 
 /* schema.c */
@@ -216,6 +216,12 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
  * KG_ASSERT_BATCH at a time; the strings are copied.
  */
 int kg_store__assert_queue(kg_store *st, const kg_arow *a, kg_error *err);
+/*
+ * Prepare (persistent) "HEAD (?,...),(?,...)": nrows rows of ncols
+ * parameters each.
+ */
+int kg_store__prepare_rows(kg_store *st, const char *head, int nrows,
+                           int ncols, sqlite3_stmt **out, kg_error *err);
 /* Write the queued assertions. */
 int kg_store__assert_flush(kg_store *st, kg_error *err);
 /* Queue a new tie row (id given out); KG_OK or KG_ENOMEM. */

@@ -31,8 +31,7 @@ static const char tie_head[] =
     "INSERT OR FAIL INTO tie(id, subject, relation, object, revision) "
     "VALUES";
 
-/* Prepare "HEAD (?,...),(?,...)" with nrows rows of ncols parameters. */
-static int prepare_rows(kg_store *st, const char *head, int nrows,
+int kg_store__prepare_rows(kg_store *st, const char *head, int nrows,
                         int ncols, sqlite3_stmt **out, kg_error *err)
 {
     kg_buf sql = KG_BUF_INIT;
@@ -116,7 +115,7 @@ int kg_store__assert_flush(kg_store *st, kg_error *err)
     int rc = KG_OK, k;
     if (st->nabatch == KG_ASSERT_BATCH) {
         if (!st->assert_many &&
-            (rc = prepare_rows(st, assert_head, KG_ASSERT_BATCH, ASSERT_COLS,
+            (rc = kg_store__prepare_rows(st, assert_head, KG_ASSERT_BATCH, ASSERT_COLS,
                                &st->assert_many, err)) != KG_OK)
             return rc;
         for (k = 0; k < KG_ASSERT_BATCH; k++)
@@ -126,7 +125,7 @@ int kg_store__assert_flush(kg_store *st, kg_error *err)
     }
     for (; i < (size_t)st->nabatch && rc == KG_OK; i++) {
         if (!st->assert_one &&
-            (rc = prepare_rows(st, assert_head, 1, ASSERT_COLS,
+            (rc = kg_store__prepare_rows(st, assert_head, 1, ASSERT_COLS,
                                &st->assert_one, err)) != KG_OK)
             break;
         bind_assert(st->assert_one, 0, &st->abatch[i]);
@@ -212,7 +211,7 @@ int kg_store__ties_flush(kg_store *st, kg_error *err)
     if (st->nptie > 1)
         qsort(st->ptie, st->nptie, sizeof *st->ptie, ptie_cmp);
     if (st->nptie >= KG_ASSERT_BATCH && !st->tie_many)
-        rc = prepare_rows(st, tie_head, KG_ASSERT_BATCH, 5, &st->tie_many,
+        rc = kg_store__prepare_rows(st, tie_head, KG_ASSERT_BATCH, 5, &st->tie_many,
                           err);
     for (; rc == KG_OK && i + KG_ASSERT_BATCH <= st->nptie;
          i += KG_ASSERT_BATCH) {
@@ -223,7 +222,7 @@ int kg_store__ties_flush(kg_store *st, kg_error *err)
     }
     for (; rc == KG_OK && i < st->nptie; i++) {
         if (!st->tie_one &&
-            (rc = prepare_rows(st, tie_head, 1, 5, &st->tie_one, err)) !=
+            (rc = kg_store__prepare_rows(st, tie_head, 1, 5, &st->tie_one, err)) !=
                 KG_OK)
             break;
         bind_tie(st->tie_one, 0, &st->ptie[i], st->rev.id);
@@ -248,6 +247,10 @@ void kg_store__write_reset(kg_store *st)
         sqlite3_reset(st->tie_many);
     if (st->tie_one)
         sqlite3_reset(st->tie_one);
+    if (st->tv_many)
+        sqlite3_reset(st->tv_many);
+    if (st->tv_one)
+        sqlite3_reset(st->tv_one);
 }
 
 void kg_store__write_close(kg_store *st)
@@ -257,5 +260,8 @@ void kg_store__write_close(kg_store *st)
     sqlite3_finalize(st->assert_one);
     sqlite3_finalize(st->tie_many);
     sqlite3_finalize(st->tie_one);
+    sqlite3_finalize(st->tv_many);
+    sqlite3_finalize(st->tv_one);
     st->assert_many = st->assert_one = st->tie_many = st->tie_one = NULL;
+    st->tv_many = st->tv_one = NULL;
 }

@@ -6,9 +6,12 @@
  *   core__date_*     parse/format round trips, bad dates, day numbers, order
  *   core__vocab_*    names, bsearch lookup, symmetry
  *   core__json_*     escaping of quotes, control bytes, invalid UTF-8
- *   core__triple_*   JSON write -> parse round trip, errors, canonical order
+ *   core__triple_*   JSON write -> parse round trip, numbers and dates as
+ *                    printf would print them, errors, canonical order
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "harness.h"
 #include "kg/kg.h"
@@ -112,6 +115,64 @@ static void test_core__triple_roundtrip(void)
     kg_pool_release(&pool);
 }
 
+/* "%.4f" without trailing zeros: what put_number in triple.c must print. */
+static void expect_number(char *out, size_t n, double v)
+{
+    size_t len;
+    snprintf(out, n, "%.4f", v);
+    len = strlen(out);
+    while (len > 1 && out[len - 1] == '0')
+        len--;
+    if (len > 1 && out[len - 1] == '.')
+        len--;
+    out[len] = '\0';
+}
+
+/* Numbers, dates and long escaped strings written by hand, not printf. */
+static void test_core__triple_numbers(void)
+{
+    static const double v[] = {0, 1, 0.9, 0.72, 0.05, 0.00005, 0.03125,
+                               0.12345, 0.99995, 55, 27.5, 100, 4.9999,
+                               123456.78905, 1e7 + 0.25, -0.0, -1.5};
+    static const kg_date dates[] = {{2019, 0, 0}, {2023, 3, 0},
+                                    {2025, 10, 27}, {999, 1, 2}, {0, 0, 0}};
+    static const char *const want_dates[] = {"2019", "2023-03",
+                                             "2025-10-27", "0999-01-02", ""};
+    kg_buf b = KG_BUF_INIT;
+    char want[128], date[KG_DATE_STRLEN];
+    const char *p;
+    size_t i;
+    kg_triple t;
+    for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+        kg_triple_init(&t);
+        t.subject = "A";
+        t.object = "B";
+        t.confidence = v[i];
+        t.stake = 12.5;
+        kg_buf_clear(&b);
+        KG_CHECK_INT(kg_triple_write_json(&b, &t), KG_OK);
+        expect_number(want, sizeof want, v[i]);
+        p = strstr(b.ptr, "\"confidence\":");
+        KG_CHECK(p != NULL);
+        if (p)
+            KG_CHECK(strncmp(p + 13, want, strlen(want)) == 0 &&
+                     p[13 + strlen(want)] == ',');
+        KG_CHECK(strstr(b.ptr, "\"stake\":12.5}") != NULL);
+    }
+    for (i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+        KG_CHECK_INT(kg_date_format(date, dates[i]),
+                     (int)strlen(want_dates[i]));
+        KG_CHECK_STR(date, want_dates[i]);
+    }
+    kg_buf_clear(&b);
+    kg_buf_json_str(&b, "Acme said \"it's done\" - a long line\\with\ta "
+                        "tab, caf\xc3\xa9 and \x7f at the end", (size_t)-1);
+    KG_CHECK_STR(b.ptr, "\"Acme said \\\"it's done\\\" - a long line"
+                        "\\\\with\\ta tab, caf\xc3\xa9 and \x7f at the "
+                        "end\"");
+    kg_buf_release(&b);
+}
+
 static void test_core__triple_errors(void)
 {
     const char *bad[] = {
@@ -159,6 +220,7 @@ int main(void)
     KG_RUN(test_core__vocab_lookup);
     KG_RUN(test_core__json_escape);
     KG_RUN(test_core__triple_roundtrip);
+    KG_RUN(test_core__triple_numbers);
     KG_RUN(test_core__triple_errors);
     KG_RUN(test_core__triple_canonical);
     return kg_test_summary();
