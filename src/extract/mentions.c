@@ -220,12 +220,15 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
         const char *n = ex_norm(sc, t);
         if ((t->flags & (TF_UPPER | TF_NUM)) || !(t->flags & TF_SPACE_BEFORE))
             continue;
-        if (strcmp(n, "of") == 0 || strcmp(n, "&") == 0 ||
-            strcmp(n, "-") == 0 || strcmp(n, ".") == 0 ||
-            strcmp(n, "and") == 0 || strcmp(n, "the") == 0 ||
-            strcmp(n, "'s") == 0 || strcmp(n, "de") == 0 ||
-            strcmp(n, "for") == 0 || strcmp(n, "+") == 0 ||
-            (allcaps && (t->flags & TF_WORD)))
+        if (allcaps && (t->flags & TF_WORD))
+            continue;
+        /* the joiners are all short: most words skip the comparisons */
+        if (t->norm_len <= 3 &&
+            (strcmp(n, "of") == 0 || strcmp(n, "&") == 0 ||
+             strcmp(n, "-") == 0 || strcmp(n, ".") == 0 ||
+             strcmp(n, "and") == 0 || strcmp(n, "the") == 0 ||
+             strcmp(n, "'s") == 0 || strcmp(n, "de") == 0 ||
+             strcmp(n, "for") == 0 || strcmp(n, "+") == 0))
             continue;
         break;
     }
