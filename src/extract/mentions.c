@@ -418,6 +418,24 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
     return i;
 }
 
+/* "Attorney", "Judge", "Governor": an office before a person's name */
+static int office_word(const ex_scratch *sc, const ex_tok *t)
+{
+    static const char *const w[] = {"attorney", "judge", "governor",
+                                    "senator", "chancellor", "mayor",
+                                    "commissioner", "secretary", "minister",
+                                    "prosecutor", "congressman",
+                                    "congresswoman", "sen", "rep", "gov"};
+    const char *n = ex_norm(sc, t);
+    size_t i;
+    if (!(t->flags & TF_CAP))
+        return 0;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
 {
     uint32_t f = ex_wflags(sc, t);
@@ -435,6 +453,9 @@ static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
         return (f & (WF_LEGAL | WF_ORGWORD)) != 0;
     /* "EUR 5.3 billion", "USD" */
     if ((f & WF_CURRENCY) && (t->flags & TF_ALLCAPS))
+        return 0;
+    /* "Attorney General Letitia James", "Judge Amit Mehta" */
+    if (t->word < 0 && office_word(sc, t))
         return 0;
     return 1;
 }
@@ -725,7 +746,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     kg_buf key = KG_BUF_INIT;
     uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
     uint32_t known = 0, known_caps = 0;
-    int headline, allcaps, rc = KG_OK;
+    int headline, allcaps, newname, rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
     sc->ments.n = 0;
@@ -1021,9 +1042,25 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 continue;
             }
         }
-        /* 5. name shapes */
-        if ((is_shape_word(sc, t) || month_name(sc, s, i)) &&
-            !((t->flags & TF_SENT_START) && t->word >= 0 &&
+        /* 5. name shapes ("General" of "Attorney General" is no start;
+         * "New" of "New York Life" is) */
+        if (i > s->t0 && office_word(sc, &tk[i - 1]) &&
+            strcmp(ex_norm(sc, t), "general") == 0) {
+            i++;
+            continue;
+        }
+        newname = (t->flags & TF_CAP) && strcmp(ex_norm(sc, t), "new") == 0 &&
+                  i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
+                  (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                  is_shape_word(sc, &tk[i + 1]);
+        /* "I. Magnin", "A. G. Edwards": "I" and "A" are initials too */
+        newname = newname ||
+                  ((t->flags & TF_CAP) && t->norm_len == 1 &&
+                   i + 2 < s->t1 && is_punct(sc, &tk[i + 1], '.') &&
+                   !(tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                   (tk[i + 2].flags & TF_CAP) && tk[i + 2].word < 0);
+        if ((is_shape_word(sc, t) || month_name(sc, s, i) || newname) &&
+            !((t->flags & TF_SENT_START) && t->word >= 0 && !newname &&
               (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
               !(f & (WF_LEGAL | WF_ORGWORD)))) {
             uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
@@ -1241,7 +1278,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 kind = KG_KIND_PERSON;
             else if ((f & WF_FIRSTNAME) && j - i >= 2 && j - i <= 3)
                 kind = KG_KIND_PERSON;
-            else if (initials && j - i <= 6)
+            else if (initials && j - i <= 6 && j - i >= 4)
+                kind = KG_KIND_PERSON; /* "J. Smith" may be a store */
+            else if (i > s->t0 &&
+                     (office_word(sc, &tk[i - 1]) ||
+                      (i > s->t0 + 1 && office_word(sc, &tk[i - 2]) &&
+                       strcmp(ex_norm(sc, &tk[i - 1]), "general") == 0)))
                 kind = KG_KIND_PERSON;
             else if (j == i + 1 && (t->flags & (TF_CAMEL | TF_ALLCAPS)))
                 kind = KG_KIND_ORG;
