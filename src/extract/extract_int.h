@@ -41,6 +41,30 @@ typedef struct ex_map {
 /* Build the filter of m once its keys are final (KG_OK or KG_ENOMEM). */
 int kg_extract__map_bloom(ex_map *m);
 
+/*
+ * The last len < 8 bytes at s as one word, as memcpy(&v, s, len) into a
+ * zeroed v gives it, but with fixed-size loads (a memcpy of variable
+ * length is a call): the words of most tokens are this tail alone.
+ */
+static inline uint64_t kg_extract__tail(const char *s, size_t len)
+{
+    uint64_t v = 0;
+    unsigned char b[8] = {0};
+    size_t o = 0;
+    if (len & 4) {
+        memcpy(b, s, 4);
+        o = 4;
+    }
+    if (len & 2) {
+        memcpy(b + o, s + o, 2);
+        o += 2;
+    }
+    if (len & 1)
+        b[o] = (unsigned char)s[o];
+    memcpy(&v, b, 8);
+    return v;
+}
+
 /* The hash of every map: eight bytes at a time, multiply and fold. */
 static inline uint64_t kg_extract__hash(const char *s, size_t len)
 {
@@ -52,9 +76,7 @@ static inline uint64_t kg_extract__hash(const char *s, size_t len)
         s += 8;
         len -= 8;
     }
-    v = 0;
-    if (len)
-        memcpy(&v, s, len);
+    v = kg_extract__tail(s, len);
     h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 29;
     h *= 0x9E3779B97F4A7C15ULL;
