@@ -267,26 +267,12 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
  * TSB", "Ford Motor"), and that is the name; entries flagged canonical
  * (NAMES.md) keep theirs, and so do products and a person's surname.
  */
-static int surface_name(const ex_scratch *sc, const ex_gent *ge, uint32_t a,
-                        uint32_t b)
+static int surface_name(const ex_gent *ge, uint32_t a, uint32_t b)
 {
-    const ex_tok *tk = sc->toks.ptr;
-    size_t n = strlen(ge->name);
     if (ge->canonical || ge->kind == KG_KIND_PRODUCT)
         return 0;
     if (ge->kind == KG_KIND_PERSON)
         return b - a >= 2;
-    /* "U.S. Federal Trade Commission": a modifier, not another name;
-     * "Royal Dutch Shell" is another name */
-    if (tk[b - 1].end - tk[a].start > n &&
-        memcmp(sc->doc->text + tk[b - 1].end - n, ge->name, n) == 0) {
-        uint32_t i;
-        for (i = a; i < b && tk[i].end <= tk[b - 1].end - n; i++)
-            if ((tk[i].flags & TF_WORD) &&
-                !(ex_wflags(sc, &tk[i]) & (WF_NONNAME | WF_STOP)))
-                return 1;
-        return 0;
-    }
     return 1;
 }
 
@@ -299,12 +285,26 @@ static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
                        int allcaps, kg_buf *key)
 {
     const ex_gent *ge = &EX_AT(sc->ex->gentv, ex_gent, g);
+    const ex_tok *tk = sc->toks.ptr;
     size_t k;
     int32_t ent;
     for (k = 0; k < sc->ents.n; k++)
         if (EX_AT(sc->ents, ex_ent, k).gaz == g)
             return (int32_t)k;
-    if (allcaps || !surface_name(sc, ge, a, b))
+    /* "US Justice Department", "U.S. Federal Trade Commission": a
+     * country code before a form of the name is no part of it ("Saudi
+     * Aramco" is a name) */
+    while (a + 1 < b && (ex_wflags(sc, &tk[a]) & WF_NONNAME) &&
+           (tk[a].flags & TF_ALLCAPS) && !(tk[a + 1].flags & TF_PUNCT)) {
+        uint32_t g2;
+        if (tok_key(sc, key, a + 1, b) != KG_OK)
+            return -1;
+        if (!kg_extract__map_get(&sc->ex->gnames, key->ptr, key->len, &g2) ||
+            (int32_t)g2 != g)
+            break;
+        a++;
+    }
+    if (allcaps || !surface_name(ge, a, b))
         return ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
     if (tok_key(sc, key, a, b) != KG_OK)
         return -1;
@@ -418,6 +418,24 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
     return i;
 }
 
+/* "Attorney", "Judge", "Governor": an office before a person's name */
+static int office_word(const ex_scratch *sc, const ex_tok *t)
+{
+    static const char *const w[] = {"attorney", "judge", "governor",
+                                    "senator", "chancellor", "mayor",
+                                    "commissioner", "secretary", "minister",
+                                    "prosecutor", "congressman",
+                                    "congresswoman", "sen", "rep", "gov"};
+    const char *n = ex_norm(sc, t);
+    size_t i;
+    if (!(t->flags & TF_CAP))
+        return 0;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
 {
     uint32_t f = ex_wflags(sc, t);
@@ -435,6 +453,9 @@ static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
         return (f & (WF_LEGAL | WF_ORGWORD)) != 0;
     /* "EUR 5.3 billion", "USD" */
     if ((f & WF_CURRENCY) && (t->flags & TF_ALLCAPS))
+        return 0;
+    /* "Attorney General Letitia James", "Judge Amit Mehta" */
+    if (t->word < 0 && office_word(sc, t))
         return 0;
     return 1;
 }
@@ -725,7 +746,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     kg_buf key = KG_BUF_INIT;
     uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
     uint32_t known = 0, known_caps = 0;
-    int headline, allcaps, rc = KG_OK;
+    int headline, allcaps, newname, rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
     sc->ments.n = 0;
@@ -828,7 +849,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* "Windows Phone": a product name goes on as a longer one */
             if (ge->kind == KG_KIND_PRODUCT && !allcaps && !headline &&
                 j < s->t1 && (tk[j].flags & TF_CAP) &&
-                (tk[j].flags & TF_SPACE_BEFORE) && tk[j].word < 0 &&
+                (tk[j].flags & TF_SPACE_BEFORE) &&
+                !(ex_wflags(sc, &tk[j]) &
+                  (WF_STOP | WF_COMMON | WF_TRIGGER | WF_ROLE | WF_MONTH |
+                   WF_WEEKDAY | WF_LEGAL | WF_NONNAME | WF_ORGWORD)) &&
                 !(tk[j].flags & TF_NUM) &&
                 gaz_at(sc, s, j, &key, &dummy2, 0) == j &&
                 !kg_extract__map_get(&sc->aliases,
@@ -1018,9 +1042,25 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 continue;
             }
         }
-        /* 5. name shapes */
-        if ((is_shape_word(sc, t) || month_name(sc, s, i)) &&
-            !((t->flags & TF_SENT_START) && t->word >= 0 &&
+        /* 5. name shapes ("General" of "Attorney General" is no start;
+         * "New" of "New York Life" is) */
+        if (i > s->t0 && office_word(sc, &tk[i - 1]) &&
+            strcmp(ex_norm(sc, t), "general") == 0) {
+            i++;
+            continue;
+        }
+        newname = (t->flags & TF_CAP) && strcmp(ex_norm(sc, t), "new") == 0 &&
+                  i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
+                  (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                  is_shape_word(sc, &tk[i + 1]);
+        /* "I. Magnin", "A. G. Edwards": "I" and "A" are initials too */
+        newname = newname ||
+                  ((t->flags & TF_CAP) && t->norm_len == 1 &&
+                   i + 2 < s->t1 && is_punct(sc, &tk[i + 1], '.') &&
+                   !(tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                   (tk[i + 2].flags & TF_CAP) && tk[i + 2].word < 0);
+        if ((is_shape_word(sc, t) || month_name(sc, s, i) || newname) &&
+            !((t->flags & TF_SENT_START) && t->word >= 0 && !newname &&
               (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
               !(f & (WF_LEGAL | WF_ORGWORD)))) {
             uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
@@ -1178,6 +1218,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 t = &tk[i];
                 f = ex_wflags(sc, t);
             }
+            /* "Bloomingdale's", "Beck's": a name with "'s" and no noun
+             * after it is a store or brand, not a possessive */
+            if (j + 1 < s->t1 && !headline && !allcaps &&
+                strcmp(ex_norm(sc, &tk[j]), "'s") == 0 &&
+                (j + 2 >= s->t1 || (tk[j + 1].flags & TF_PUNCT) ||
+                 strcmp(ex_norm(sc, &tk[j + 1]), "and") == 0 ||
+                 strcmp(ex_norm(sc, &tk[j + 1]), "or") == 0 ||
+                 strcmp(ex_norm(sc, &tk[j + 1]), "to") == 0))
+                j++;
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;
             /* "New York", "Chinese": only words of class nonname */
@@ -1186,6 +1235,24 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     !(ex_wflags(sc, &tk[k]) & WF_NONNAME))
                     break;
             if (k == j && !legal) {
+                /* "the French government", "the French state" */
+                if (j < s->t1 && !headline && !allcaps &&
+                    (strcmp(ex_norm(sc, &tk[j]), "government") == 0 ||
+                     strcmp(ex_norm(sc, &tk[j]), "state") == 0) &&
+                    !(j + 1 < s->t1 &&
+                      (is_punct(sc, &tk[j + 1], '-') ||
+                       strcmp(ex_norm(sc, &tk[j + 1]), "oil") == 0 ||
+                       (ex_wflags(sc, &tk[j + 1]) &
+                        (WF_ORGHEAD | WF_ORGWORD | WF_MODNOUN))))) {
+                    if ((rc = name_text(sc, &key, i, j + 1)) != KG_OK)
+                        goto done;
+                    ent = ent_get(sc, key.ptr, key.len, KG_KIND_ORG, -1);
+                    if ((rc = add_ment(sc, s->t0, i, j + 1, ent, -1,
+                                       MS_SHAPE)) != KG_OK)
+                        goto done;
+                    i = j + 1;
+                    continue;
+                }
                 i = j;
                 continue;
             }
@@ -1211,7 +1278,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 kind = KG_KIND_PERSON;
             else if ((f & WF_FIRSTNAME) && j - i >= 2 && j - i <= 3)
                 kind = KG_KIND_PERSON;
-            else if (initials && j - i <= 6)
+            else if (initials && j - i <= 6 && j - i >= 4)
+                kind = KG_KIND_PERSON; /* "J. Smith" may be a store */
+            else if (i > s->t0 &&
+                     (office_word(sc, &tk[i - 1]) ||
+                      (i > s->t0 + 1 && office_word(sc, &tk[i - 2]) &&
+                       strcmp(ex_norm(sc, &tk[i - 1]), "general") == 0)))
                 kind = KG_KIND_PERSON;
             else if (j == i + 1 && (t->flags & (TF_CAMEL | TF_ALLCAPS)))
                 kind = KG_KIND_ORG;
@@ -1259,7 +1331,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             } else if (j - i >= 2 && kind == KG_KIND_ORG &&
                        (k = short_form(sc, i, j)) < j &&
                        (gaz_at(sc, s, k, &key, &dummy_g, allcaps) == k ||
-                        !two_names(sc, s, k, j, &key))) {
+                        (k + 1 < j && is_punct(sc, &tk[k + 1], '-') &&
+                         !two_names(sc, s, k, j, &key)))) {
                 if (kg_extract__map_put(&sc->aliases, &sc->pool,
                                         sc->doc->text + tk[k].start,
                                         tk[k].end - tk[k].start,

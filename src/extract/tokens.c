@@ -607,10 +607,10 @@ static int split_sentences(ex_scratch *sc)
                 } else if (is_initial(sc, p) && (nx->flags & TF_CAP)) {
                     end = 0;
                 } else if ((p->flags & TF_CAP) && p->norm_len == 1 &&
-                           i > t0 + 1 && (tk[i - 2].flags & TF_CAP) &&
-                           (tk[i - 2].flags & TF_WORD) &&
+                           i > t0 + 1 && (tk[i - 2].flags & TF_WORD) &&
                            (nx->flags & TF_CAP) && nx->word < 0) {
-                    /* "Lee A. Iacocca": a middle initial A or I */
+                    /* "Lee A. Iacocca", "and I. Magnin": an initial A or
+                     * I before a name */
                     end = 0;
                 }
             }
