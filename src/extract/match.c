@@ -147,7 +147,7 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
-static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
+static size_t coord_after(ex_scratch *sc, const ex_sent *s,
                           int32_t m, uint8_t kinds, int32_t *out,
                           size_t max, int shared_head);
 
@@ -634,7 +634,7 @@ static uint32_t skip_poss_post(const ex_scratch *sc, const ex_sent *s,
  * shared_head the list may end in a noun that belongs to every name
  * ("Bufferin and Excedrin pain relievers"); the caller checks what follows.
  */
-static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
+static size_t coord_after(ex_scratch *sc, const ex_sent *s,
                           int32_t m, uint8_t kinds, int32_t *out,
                           size_t max, int shared_head)
 {
@@ -645,13 +645,17 @@ static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
         uint32_t q = p;
         int32_t nm;
         const ex_ment *mm;
+        int conj = 0;
         if (is_word(sc, q, ",")) {
             q++;
-            if (q < s->t1 && is_word(sc, q, "and"))
+            if (q < s->t1 && is_word(sc, q, "and")) {
                 q++;
+                conj = 1;
+            }
         } else if (is_word(sc, q, "and") || is_word(sc, q, "&") ||
                    is_word(sc, q, "or")) {
             q++;
+            conj = 1;
         } else if (q + 2 < s->t1 && is_word(sc, q, "as") &&
                    is_word(sc, q + 1, "well") && is_word(sc, q + 2, "as")) {
             q += 3;
@@ -659,8 +663,15 @@ static size_t coord_after(const ex_scratch *sc, const ex_sent *s,
             break;
         }
         q = skip_poss_post(sc, s, q);
-        if (q >= s->t1 || (nm = sc->mstart[q - s->t0]) < 0 ||
-            !kinds_ok(sc, nm, kinds))
+        if (q >= s->t1)
+            break;
+        nm = sc->mstart[q - s->t0];
+        /* "the fashion website Myntra and the payments service PhonePe"
+         * (after "and" only: ", software investor Maya Ortiz" in a list
+         * of people is no conjunct of a firm) */
+        if (nm < 0 && conj)
+            nm = premodified(sc, s, q);
+        if (nm < 0 || !kinds_ok(sc, nm, kinds))
             break;
         mm = &EX_AT(sc->ments, ex_ment, nm);
         /* the next word must not start a new clause ("and Z said") */
