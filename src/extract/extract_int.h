@@ -404,6 +404,7 @@ typedef struct ex_ent {
     int kind;
     int32_t gaz;  /* gazetteer entry or -1 */
     int confirmed; /* an ambiguous gazetteer name seen in corporate use */
+    uint32_t named; /* mentions by name so far (salience) */
 } ex_ent;
 
 typedef struct ex_out {

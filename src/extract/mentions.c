@@ -83,6 +83,7 @@ static int32_t ent_get(ex_scratch *sc, const char *name, size_t len,
     e->kind = kind;
     e->gaz = gaz;
     e->confirmed = 0;
+    e->named = 0;
     if (!e->name || kg_extract__map_put(&sc->entnames, &sc->pool, name, len,
                                         id, NULL) != KG_OK)
         return -1;
@@ -101,6 +102,8 @@ static int add_ment(ex_scratch *sc, uint32_t t0, uint32_t a, uint32_t b,
     m->ent = ent;
     m->alt = alt;
     m->src = (uint8_t)src;
+    if (src != MS_COREF)
+        EX_AT(sc->ents, ex_ent, ent).named++;
     sc->mstart[a - t0] = (int32_t)idx;
     sc->mend[b - 1 - t0] = (int32_t)idx;
     for (i = a; i < b; i++)
@@ -327,6 +330,15 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
     const ex_ment *m = sc->ments.ptr;
     int32_t cand[8];
     size_t i, n = 0, k;
+    int32_t topic = -1;
+    /* the article's topic: the firm named most often so far, if it is
+     * named clearly more often than the others */
+    for (k = 0; k < sc->ents.n; k++) {
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
+        if (e->kind == KG_KIND_ORG &&
+            (topic < 0 || e->named > EX_AT(sc->ents, ex_ent, topic).named))
+            topic = (int32_t)k;
+    }
     for (i = 0; i < sc->ments.n && n < 6; i++) {
         /* an object "it" prefers the most recent firm of the sentence */
         size_t j = object ? sc->ments.n - 1 - i : i;
@@ -335,6 +347,16 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
         if (e->kind == KG_KIND_ORG &&
             (m[j].src != MS_COREF || m[j].b > m[j].a + 1))
             cand[n++] = m[j].ent;
+    }
+    /* "Mohan founded the company": after a person and no firm in the
+     * sentence, the firm the article is about */
+    if (object == 2 && topic >= 0 && n == 0) {
+        for (i = 0; i < sc->ments.n; i++)
+            if (m[i].src != MS_COREF &&
+                EX_AT(sc->ents, ex_ent, m[i].ent).kind == KG_KIND_PERSON)
+                break;
+        if (i < sc->ments.n)
+            cand[n++] = topic;
     }
     cand[n++] = sc->prev_first_org;
     cand[n++] = sc->last_org;
@@ -1031,9 +1053,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* "..., the Japanese electronics maker said": the speaker
              * is the sentence's subject, not its last firm */
             org_antecedent(sc, &a1, &a2,
-                           !(j < s->t1 && i > s->t0 &&
-                             is_punct(sc, &tk[i - 1], ',') &&
-                             reporting_verb(ex_norm(sc, &tk[j]))));
+                           (j < s->t1 && i > s->t0 &&
+                            is_punct(sc, &tk[i - 1], ',') &&
+                            reporting_verb(ex_norm(sc, &tk[j])))
+                               ? 0
+                           : (j < s->t1 &&
+                              strcmp(ex_norm(sc, &tk[j]), "'s") == 0)
+                               ? 1
+                               : 2);
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
