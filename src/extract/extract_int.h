@@ -404,6 +404,8 @@ typedef struct ex_ent {
     int kind;
     int32_t gaz;  /* gazetteer entry or -1 */
     int confirmed; /* an ambiguous gazetteer name seen in corporate use */
+    uint32_t named; /* mentions by name so far (salience) */
+    uint32_t heads; /* bits of description heads it was given ("drugmaker") */
 } ex_ent;
 
 typedef struct ex_out {
