@@ -434,7 +434,7 @@ static int reporting_verb(const char *n)
                                     "disclosed", "noted", "told"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -500,7 +500,7 @@ static int office_word(const ex_scratch *sc, const ex_tok *t)
     if (!(t->flags & TF_CAP))
         return 0;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -632,7 +632,7 @@ static int prefix_orgword(const char *n)
                                     "societe"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -667,7 +667,7 @@ static int particle(const char *n)
                                     "le", "la", "ter", "bin"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -678,7 +678,7 @@ static int number_word(const char *n)
                                     "five", "six", "seven", "ten"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -691,7 +691,7 @@ static int unit_head(const char *n)
                                     "operations", "segment"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -735,7 +735,7 @@ static int generic_orgword(const char *n)
                                     "systems"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
