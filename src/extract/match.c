@@ -1052,6 +1052,18 @@ static kg_date add_days(kg_date d, int days)
     return kg_date_from_days(kg_date_first_day(d) + days);
 }
 
+/* Does the sentence speak of the future before token i ("will join")? */
+static int future_before(const ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    uint32_t k;
+    for (k = s->t0; k < i; k++)
+        if (is_word(sc, k, "will") || is_word(sc, k, "shall") ||
+            is_word(sc, k, "'ll") || is_word(sc, k, "scheduled") ||
+            is_word(sc, k, "due") || is_word(sc, k, "expected"))
+            return 1;
+    return 0;
+}
+
 /* A date expression at i: sets *out and returns its length, or 0. */
 static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
                         kg_date *out)
@@ -1091,8 +1103,13 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
             if (!doc.year)
                 return 0;
             year = doc.year;
-            if (doc.month && m > doc.month + 2)
+            /* "will join ... in October" (said in May): the next one */
+            if (future_before(sc, s, i)) {
+                if (doc.month && m < doc.month)
+                    year++;
+            } else if (doc.month && m > doc.month + 2) {
                 year--;
+            }
         }
         d.year = year;
         d.month = m;
