@@ -623,10 +623,25 @@ static int32_t acronym_of(const ex_scratch *sc, const char *acr, size_t n)
     return -1;
 }
 
+/* "Groupe Danone", "Grupo Modelo": a word that makes the next name a
+ * longer one */
+static int prefix_orgword(const char *n)
+{
+    static const char *const w[] = {"groupe", "grupo", "gruppo", "banco",
+                                    "banca", "compagnie", "koninklijke",
+                                    "societe"};
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /*
  * The word of firm name [a, b) that the article may use alone later:
- * the first, or the first after initials ("Macy" of "R.H. Macy",
- * "Sainsbury" of "J Sainsbury").  Returns b if there is none.
+ * the first, or the first after initials or a prefix word ("Macy" of
+ * "R.H. Macy", "Sainsbury" of "J Sainsbury", "Danone" of "Groupe
+ * Danone").  Returns b if there is none.
  */
 static uint32_t short_form(const ex_scratch *sc, uint32_t a, uint32_t b)
 {
@@ -636,7 +651,8 @@ static uint32_t short_form(const ex_scratch *sc, uint32_t a, uint32_t b)
         const char *n = ex_norm(sc, &tk[k]);
         if (!(tk[k].flags & TF_WORD))
             continue;
-        if (tk[k].norm_len == 1 || memchr(n, '.', tk[k].norm_len))
+        if (tk[k].norm_len == 1 || memchr(n, '.', tk[k].norm_len) ||
+            (k + 1 < b && prefix_orgword(n)))
             continue;
         return tk[k].word < 0 && (tk[k].flags & TF_CAP) ? k : b;
     }
@@ -660,20 +676,6 @@ static int number_word(const char *n)
 {
     static const char *const w[] = {"one", "two", "three", "four",
                                     "five", "six", "seven", "ten"};
-    size_t i;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
-}
-
-/* "Groupe Danone", "Grupo Modelo": a word that makes the next name a
- * longer one */
-static int prefix_orgword(const char *n)
-{
-    static const char *const w[] = {"groupe", "grupo", "gruppo", "banco",
-                                    "banca", "compagnie", "koninklijke",
-                                    "societe"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
         if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
@@ -795,8 +797,14 @@ static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     if (!kg_extract__map_get(&sc->aliases, sc->doc->text + tk[i].start,
                              tk[i].end - tk[i].start, &id) &&
         !kg_extract__map_get(&sc->entnames, sc->doc->text + tk[i].start,
-                             tk[i].end - tk[i].start, &id))
-        return 0;
+                             tk[i].end - tk[i].start, &id)) {
+        /* "FCA" after "Fiat Chrysler Automobiles" is not the Financial
+         * Conduct Authority */
+        return (tk[i].flags & TF_ALLCAPS) &&
+               !EX_AT(sc->ex->gentv, ex_gent, g).canonical &&
+               acronym_of(sc, sc->doc->text + tk[i].start,
+                          tk[i].end - tk[i].start) >= 0;
+    }
     e = &EX_AT(sc->ents, ex_ent, id);
     if (e->gaz == g)
         return 0;
@@ -833,6 +841,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     sc->cue_sent = -1;
     for (i = 0; i < n; i++)
         sc->mstart[i] = sc->mend[i] = sc->mcov[i] = -1;
+    /* a dateline ("MILAN/PARIS, June 6 (Global Wire) -") names no firm */
+    if (n >= 2 && is_punct(sc, &tk[s->t1 - 1], '-'))
+        goto done;
 
     for (i = s->t0; i < s->t1; i++) {
         if (!(tk[i].flags & TF_WORD) || (tk[i].flags & TF_NUM) ||
