@@ -96,9 +96,18 @@ static int invisible(unsigned cp)
  */
 static int looks_cp1252(const unsigned char *p, size_t len)
 {
+    const uint64_t tops = 0x8080808080808080ULL;
     size_t i = 0, k, bad = 0;
     unsigned cp;
     while (i < len) {
+        uint64_t x;
+        if (i + 8 <= len) { /* plain ASCII, eight bytes at a time */
+            memcpy(&x, p + i, 8);
+            if (!(x & tops)) {
+                i += 8;
+                continue;
+            }
+        }
         if (p[i] < 0x80) {
             i++;
             continue;

@@ -340,9 +340,15 @@ static long line_at(const char *s, size_t off)
     return line;
 }
 
-/* Put len bytes at s into b, replacing what it held. */
+/*
+ * Put len bytes at s into b, replacing what it held.  The memory is kept
+ * for the next input, unless one huge input left far more than this one
+ * needs: then it goes back, so a ring of kg_raw stays small.
+ */
 static int set_bytes(kg_buf *b, const char *s, size_t len)
 {
+    if (b->cap > ((size_t)1 << 20) && len < b->cap / 4)
+        kg_buf_release(b);
     kg_buf_clear(b);
     return kg_buf_put(b, s, len);
 }

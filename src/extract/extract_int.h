@@ -43,25 +43,29 @@ int kg_extract__map_bloom(ex_map *m);
 
 /*
  * The last len < 8 bytes at s as one word, as memcpy(&v, s, len) into a
- * zeroed v gives it, but with fixed-size loads (a memcpy of variable
- * length is a call): the words of most tokens are this tail alone.
+ * zeroed v gives it on a little-endian machine, but with fixed-size loads
+ * put together in registers (a memcpy of variable length is a call, and
+ * small stores read back as one word stall the store buffer): the words
+ * of most tokens are this tail alone.
  */
 static inline uint64_t kg_extract__tail(const char *s, size_t len)
 {
     uint64_t v = 0;
-    unsigned char b[8] = {0};
-    size_t o = 0;
+    unsigned o = 0;
     if (len & 4) {
-        memcpy(b, s, 4);
+        uint32_t x;
+        memcpy(&x, s, 4);
+        v = x;
         o = 4;
     }
     if (len & 2) {
-        memcpy(b + o, s + o, 2);
+        uint16_t x;
+        memcpy(&x, s + o, 2);
+        v |= (uint64_t)x << (8 * o);
         o += 2;
     }
     if (len & 1)
-        b[o] = (unsigned char)s[o];
-    memcpy(&v, b, 8);
+        v |= (uint64_t)(unsigned char)s[o] << (8 * o);
     return v;
 }
 
@@ -400,6 +404,8 @@ typedef struct ex_ent {
     int kind;
     int32_t gaz;  /* gazetteer entry or -1 */
     int confirmed; /* an ambiguous gazetteer name seen in corporate use */
+    uint32_t named; /* mentions by name so far (salience) */
+    uint32_t heads; /* bits of description heads it was given ("drugmaker") */
 } ex_ent;
 
 typedef struct ex_out {

@@ -83,6 +83,8 @@ static int32_t ent_get(ex_scratch *sc, const char *name, size_t len,
     e->kind = kind;
     e->gaz = gaz;
     e->confirmed = 0;
+    e->named = 0;
+    e->heads = 0;
     if (!e->name || kg_extract__map_put(&sc->entnames, &sc->pool, name, len,
                                         id, NULL) != KG_OK)
         return -1;
@@ -101,6 +103,8 @@ static int add_ment(ex_scratch *sc, uint32_t t0, uint32_t a, uint32_t b,
     m->ent = ent;
     m->alt = alt;
     m->src = (uint8_t)src;
+    if (src != MS_COREF)
+        EX_AT(sc->ents, ex_ent, ent).named++;
     sc->mstart[a - t0] = (int32_t)idx;
     sc->mend[b - 1 - t0] = (int32_t)idx;
     for (i = a; i < b; i++)
@@ -327,6 +331,15 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
     const ex_ment *m = sc->ments.ptr;
     int32_t cand[8];
     size_t i, n = 0, k;
+    int32_t topic = -1;
+    /* the article's topic: the firm named most often so far, if it is
+     * named clearly more often than the others */
+    for (k = 0; k < sc->ents.n; k++) {
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
+        if (e->kind == KG_KIND_ORG &&
+            (topic < 0 || e->named > EX_AT(sc->ents, ex_ent, topic).named))
+            topic = (int32_t)k;
+    }
     for (i = 0; i < sc->ments.n && n < 6; i++) {
         /* an object "it" prefers the most recent firm of the sentence */
         size_t j = object ? sc->ments.n - 1 - i : i;
@@ -335,6 +348,16 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
         if (e->kind == KG_KIND_ORG &&
             (m[j].src != MS_COREF || m[j].b > m[j].a + 1))
             cand[n++] = m[j].ent;
+    }
+    /* "Mohan founded the company": after a person and no firm in the
+     * sentence, the firm the article is about */
+    if (object == 2 && topic >= 0 && n == 0) {
+        for (i = 0; i < sc->ments.n; i++)
+            if (m[i].src != MS_COREF &&
+                EX_AT(sc->ents, ex_ent, m[i].ent).kind == KG_KIND_PERSON)
+                break;
+        if (i < sc->ments.n)
+            cand[n++] = topic;
     }
     cand[n++] = sc->prev_first_org;
     cand[n++] = sc->last_org;
@@ -357,6 +380,52 @@ static int ends_with(const char *s, size_t n, const char *suf)
     return n > k && memcmp(s + n - k, suf, k) == 0;
 }
 
+/*
+ * The bit of a specific description head ("drugmaker", "carrier",
+ * "retailer"), 0 for other words and for heads any firm gets ("company",
+ * "group", "firm").
+ */
+static uint32_t head_bit(const ex_scratch *sc, const ex_tok *t)
+{
+    static const char *const generic[] = {
+        "company", "firm", "group", "business", "concern", "entity",
+        "enterprise", "corporation", "outfit", "player", "partner", "rival",
+        "parent", "owner", "buyer", "investor", "unit", "subsidiary",
+        "giant", "acquirer", "operator", "platform", "titan", "behemoth"};
+    const char *n = ex_norm(sc, t);
+    size_t i;
+    if (t->word < 0 || !(ex_wflags(sc, t) & WF_ORGHEAD))
+        return 0;
+    for (i = 0; i < sizeof generic / sizeof generic[0]; i++)
+        if (strcmp(n, generic[i]) == 0)
+            return 0;
+    return 1u << ((uint32_t)t->word % 32);
+}
+
+/*
+ * "The drugmaker said": if the antecedent a1 was never called so but
+ * another firm of the article was, that firm (the most often named one).
+ */
+static void prefer_head(const ex_scratch *sc, const ex_tok *head,
+                        int32_t *a1, int32_t *a2)
+{
+    uint32_t bit = head_bit(sc, head);
+    int32_t best = -1;
+    size_t k;
+    if (!bit || *a1 < 0 || (EX_AT(sc->ents, ex_ent, *a1).heads & bit))
+        return;
+    for (k = 0; k < sc->ents.n; k++) {
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
+        if (e->kind == KG_KIND_ORG && (e->heads & bit) &&
+            (best < 0 || e->named > EX_AT(sc->ents, ex_ent, best).named))
+            best = (int32_t)k;
+    }
+    if (best >= 0) {
+        *a2 = *a1;
+        *a1 = best;
+    }
+}
+
 /* "said", "added": a verb that reports what a firm said. */
 static int reporting_verb(const char *n)
 {
@@ -365,7 +434,7 @@ static int reporting_verb(const char *n)
                                     "disclosed", "noted", "told"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -431,7 +500,7 @@ static int office_word(const ex_scratch *sc, const ex_tok *t)
     if (!(t->flags & TF_CAP))
         return 0;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -554,10 +623,25 @@ static int32_t acronym_of(const ex_scratch *sc, const char *acr, size_t n)
     return -1;
 }
 
+/* "Groupe Danone", "Grupo Modelo": a word that makes the next name a
+ * longer one */
+static int prefix_orgword(const char *n)
+{
+    static const char *const w[] = {"groupe", "grupo", "gruppo", "banco",
+                                    "banca", "compagnie", "koninklijke",
+                                    "societe"};
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /*
  * The word of firm name [a, b) that the article may use alone later:
- * the first, or the first after initials ("Macy" of "R.H. Macy",
- * "Sainsbury" of "J Sainsbury").  Returns b if there is none.
+ * the first, or the first after initials or a prefix word ("Macy" of
+ * "R.H. Macy", "Sainsbury" of "J Sainsbury", "Danone" of "Groupe
+ * Danone").  Returns b if there is none.
  */
 static uint32_t short_form(const ex_scratch *sc, uint32_t a, uint32_t b)
 {
@@ -567,7 +651,8 @@ static uint32_t short_form(const ex_scratch *sc, uint32_t a, uint32_t b)
         const char *n = ex_norm(sc, &tk[k]);
         if (!(tk[k].flags & TF_WORD))
             continue;
-        if (tk[k].norm_len == 1 || memchr(n, '.', tk[k].norm_len))
+        if (tk[k].norm_len == 1 || memchr(n, '.', tk[k].norm_len) ||
+            (k + 1 < b && prefix_orgword(n)))
             continue;
         return tk[k].word < 0 && (tk[k].flags & TF_CAP) ? k : b;
     }
@@ -582,7 +667,7 @@ static int particle(const char *n)
                                     "le", "la", "ter", "bin"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -593,21 +678,7 @@ static int number_word(const char *n)
                                     "five", "six", "seven", "ten"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
-}
-
-/* "Groupe Danone", "Grupo Modelo": a word that makes the next name a
- * longer one */
-static int prefix_orgword(const char *n)
-{
-    static const char *const w[] = {"groupe", "grupo", "gruppo", "banco",
-                                    "banca", "compagnie", "koninklijke",
-                                    "societe"};
-    size_t i;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -620,7 +691,7 @@ static int unit_head(const char *n)
                                     "operations", "segment"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -664,7 +735,7 @@ static int generic_orgword(const char *n)
                                     "systems"};
     size_t i;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -726,8 +797,14 @@ static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     if (!kg_extract__map_get(&sc->aliases, sc->doc->text + tk[i].start,
                              tk[i].end - tk[i].start, &id) &&
         !kg_extract__map_get(&sc->entnames, sc->doc->text + tk[i].start,
-                             tk[i].end - tk[i].start, &id))
-        return 0;
+                             tk[i].end - tk[i].start, &id)) {
+        /* "FCA" after "Fiat Chrysler Automobiles" is not the Financial
+         * Conduct Authority */
+        return (tk[i].flags & TF_ALLCAPS) &&
+               !EX_AT(sc->ex->gentv, ex_gent, g).canonical &&
+               acronym_of(sc, sc->doc->text + tk[i].start,
+                          tk[i].end - tk[i].start) >= 0;
+    }
     e = &EX_AT(sc->ents, ex_ent, id);
     if (e->gaz == g)
         return 0;
@@ -764,6 +841,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     sc->cue_sent = -1;
     for (i = 0; i < n; i++)
         sc->mstart[i] = sc->mend[i] = sc->mcov[i] = -1;
+    /* a dateline ("MILAN/PARIS, June 6 (Global Wire) -") names no firm */
+    if (n >= 2 && is_punct(sc, &tk[s->t1 - 1], '-'))
+        goto done;
 
     for (i = s->t0; i < s->t1; i++) {
         if (!(tk[i].flags & TF_WORD) || (tk[i].flags & TF_NUM) ||
@@ -1031,9 +1111,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* "..., the Japanese electronics maker said": the speaker
              * is the sentence's subject, not its last firm */
             org_antecedent(sc, &a1, &a2,
-                           !(j < s->t1 && i > s->t0 &&
-                             is_punct(sc, &tk[i - 1], ',') &&
-                             reporting_verb(ex_norm(sc, &tk[j]))));
+                           (j < s->t1 && i > s->t0 &&
+                            is_punct(sc, &tk[i - 1], ',') &&
+                            reporting_verb(ex_norm(sc, &tk[j])))
+                               ? 0
+                           : (j < s->t1 &&
+                              strcmp(ex_norm(sc, &tk[j]), "'s") == 0)
+                               ? 1
+                               : 2);
+            /* not in an apposition ("Merck, the drugmaker,") */
+            if (!(i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
+                  sc->mend[i - 2 - s->t0] >= 0))
+                prefer_head(sc, &tk[j - 1], &a1, &a2);
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
@@ -1348,6 +1437,35 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             continue;
         }
         i++;
+    }
+    /* "Merck & Co Inc, the world's largest drugmaker,": remember what
+     * each firm was called, for "the drugmaker" later */
+    for (i = 0; i < sc->ments.n; i++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        uint32_t k, b = m->b;
+        if (m->src == MS_COREF ||
+            EX_AT(sc->ents, ex_ent, m->ent).kind != KG_KIND_ORG ||
+            b >= s->t1 || !is_punct(sc, &tk[b], ','))
+            continue;
+        for (k = b + 1; k < s->t1 && k < b + 8; k++) {
+            if (tk[k].flags & TF_PUNCT) {
+                if (strcmp(ex_norm(sc, &tk[k]), "'s") == 0)
+                    continue;
+                break;
+            }
+            if (sc->mcov[k - s->t0] >= 0 &&
+                EX_AT(sc->ments, ex_ment, sc->mcov[k - s->t0]).src !=
+                    MS_COREF)
+                break;
+            if (head_bit(sc, &tk[k])) {
+                /* not "..., the Japanese electronics maker said" */
+                if (!(k + 1 < s->t1 &&
+                      reporting_verb(ex_norm(sc, &tk[k + 1]))))
+                    EX_AT(sc->ents, ex_ent, m->ent).heads |=
+                        head_bit(sc, &tk[k]);
+                break;
+            }
+        }
     }
     /* salience for the next sentences */
     for (i = 0; i < sc->ments.n; i++) {

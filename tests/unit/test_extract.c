@@ -503,6 +503,15 @@ static void test_extract__lines(void)
         "for 20 mln dlrs.",
         &r);
     EXPECT(&r, "Grafton Tool|acquired|Pell Machine|holds");
+    /* "Inc. Medco said": a name and "said" after "Inc." start a new
+     * sentence; "Corp. Chairman Morita said" does not */
+    run("Merck agreed to buy Medco Containment Services Inc. Medco said "
+        "it would sell Pell Machine Inc.",
+        &r);
+    EXPECT(&r, "Medco Containment Services|divested|Pell Machine|holds");
+    KG_CHECK(find(&r, "Merck|divested") < 0);
+    run("Globex Corp. Chairman Morita said it would buy Initech Inc.", &r);
+    EXPECT(&r, "Globex|acquired|Initech|holds");
     /* a dateline without an agency names no firm */
     run("DENVER, April 2 - Marlow Industries Inc said it sold its stake "
         "in Rimrock Valve Co. The company also said it would buy Carden "
