@@ -757,6 +757,32 @@ static int has_money(int rel)
            rel == KG_REL_SUPPLIES || rel == KG_REL_PARTNERS_WITH;
 }
 
+/* Are mentions x and y coordinated: "X and Y", "X, Y and", "X & Y"? */
+static int slots_joined(const ex_scratch *sc, const ex_sent *s, int32_t x,
+                        int32_t y)
+{
+    const ex_ment *mx = &EX_AT(sc->ments, ex_ment, x);
+    const ex_ment *my = &EX_AT(sc->ments, ex_ment, y);
+    uint32_t lo = mx->b <= my->a ? mx->b : my->b;
+    uint32_t hi = mx->b <= my->a ? my->a : mx->a;
+    uint32_t k;
+    int conj = 0;
+    if (hi < lo || hi - lo > 2 || hi > s->t1)
+        return 0;
+    for (k = lo; k < hi; k++) {
+        if (is_word(sc, k, "and") || is_word(sc, k, "&"))
+            conj = 1;
+        else if (!is_word(sc, k, ","))
+            return 0;
+    }
+    /* "X, Y and Z": a comma between the two and "and" after the second */
+    if (!conj && hi == lo + 1) {
+        uint32_t e = mx->b <= my->a ? my->b : mx->b;
+        conj = e < s->t1 && (is_word(sc, e, "and") || is_word(sc, e, ","));
+    }
+    return conj;
+}
+
 static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                 uint32_t trig_len, uint32_t rule_idx)
 {
@@ -827,9 +853,12 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         if (!trig)
             return KG_ENOMEM;
     }
-    /* "X, Y and Z agreed to merge": every pair of a symmetric relation */
+    /* "X, Y and Z agreed to merge": every pair of a symmetric relation
+     * whose two slots are joined by "and" ("Kroger and Costco, Whole
+     * Foods' rivals" pairs each with Whole Foods, not with each other) */
     if (kg_relation_symmetric((kg_relation)r->relation) &&
-        st->fwd[0] == st->fwd[1] && ns + no > 2) {
+        st->fwd[0] == st->fwd[1] && ns + no > 2 &&
+        slots_joined(sc, s, subs[0], objs[0])) {
         for (a = 1; a < no && ns < 8; a++)
             subs[ns++] = objs[a];
         for (a = 1; a < ns && no < 8; a++) {
