@@ -123,6 +123,20 @@ static int open_conn(sqlite3 **db, const char *path, int flags, int busy_ms)
     return rc;
 }
 
+/*
+ * Before SQLite starts in this process: no memory statistics (nothing
+ * reads them, and keeping them takes a global mutex on every allocation,
+ * a few per cent of a load).  Too late once SQLite runs: then nothing.
+ */
+static void sqlite_setup(void)
+{
+    static int done;
+    if (!done) {
+        done = 1;
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    }
+}
+
 int kg_store_open(kg_store **out, const char *path, unsigned flags,
                   kg_error *err)
 {
@@ -132,6 +146,7 @@ int kg_store_open(kg_store **out, const char *path, unsigned flags,
     int exists, version = 0, rc = KG_OK, src;
 
     *out = NULL;
+    sqlite_setup();
     exists = stat(path, &sb) == 0;
     if (!exists && !(flags & KG_STORE_CREATE))
         return kg_error_set(err, KG_ENOTFOUND,
