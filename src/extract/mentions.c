@@ -623,6 +623,16 @@ static int32_t acronym_of(const ex_scratch *sc, const char *acr, size_t n)
     return -1;
 }
 
+/* Has the word a letter? ("21st", "3G"; not "1987") */
+static int alpha_in(const char *n, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++)
+        if ((n[i] >= 'a' && n[i] <= 'z') || (unsigned char)n[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
 /* "Groupe Danone", "Grupo Modelo": a word that makes the next name a
  * longer one */
 static int prefix_orgword(const char *n)
@@ -1142,6 +1152,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                   i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
                   (tk[i + 1].flags & TF_SPACE_BEFORE) &&
                   is_shape_word(sc, &tk[i + 1]);
+        /* "21st Century Fox", "3G Capital": a number with letters that
+         * starts a run of capitalised words */
+        newname = newname ||
+                  ((t->flags & TF_NUM) && (t->flags & TF_WORD) &&
+                   !headline && !allcaps && i + 1 < s->t1 &&
+                   alpha_in(ex_norm(sc, t), t->norm_len) &&
+                   (tk[i + 1].flags & TF_CAP) &&
+                   (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                   is_shape_word(sc, &tk[i + 1]));
         /* "I. Magnin", "A. G. Edwards": "I" and "A" are initials too */
         newname = newname ||
                   ((t->flags & TF_CAP) && t->norm_len == 1 &&
