@@ -93,6 +93,10 @@ static int free_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     if (sc->mcov[pos - s->t0] < 0)
         return 1;
     m = &EX_AT(sc->ments, ex_ment, sc->mcov[pos - s->t0]);
+    /* a description's words may be a rule's words too: "is the parent
+     * company of", "a unit of" */
+    if (m->src == MS_COREF && m->b > m->a + 1)
+        return 1;
     if (m->src != MS_COREF || m->b != m->a + 1)
         return 0;
     if (strcmp(ex_norm(sc, t), "his") == 0 ||
@@ -968,7 +972,7 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     for (i = s->t0; i < s->t1; i++) {
         const ex_word *w;
         uint32_t k;
-        if (tk[i].word < 0 || sc->mcov[i - s->t0] >= 0)
+        if (tk[i].word < 0 || !free_tok(sc, s, i))
             continue;
         w = &EX_AT(ex->wordv, ex_word, tk[i].word);
         for (k = 0; k < w->trig_n; k++) {
