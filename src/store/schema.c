@@ -317,8 +317,9 @@ static const char *const migrate_v2 =
 /*
  * The indexes a bulk revision may drop and rebuild (rule 0), and when:
  * 0 always, 1 when the entity table was empty at begin, 2 when the
- * assertion table was, 3 when the tie table was.  tie_key stays: new ties are written in its order
- * at commit (write.c), which costs less than building it again.
+ * assertion table was, 3 when the tie table was.  tie_key stays: new
+ * ties are written in its order at commit (write.c), which costs less
+ * than building it again.
  */
 static const struct {
     const char *name, *sql;

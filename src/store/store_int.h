@@ -83,6 +83,7 @@ typedef struct kg_arow {
 typedef struct kg_ptie {
     int64_t id, s, o;
     int rel;
+    int rank; /* of the relation's name, for sorting (write.c) */
 } kg_ptie;
 
 /* A tie touched by the open revision. */

@@ -115,8 +115,9 @@ int kg_store__assert_flush(kg_store *st, kg_error *err)
     int rc = KG_OK, k;
     if (st->nabatch == KG_ASSERT_BATCH) {
         if (!st->assert_many &&
-            (rc = kg_store__prepare_rows(st, assert_head, KG_ASSERT_BATCH, ASSERT_COLS,
-                               &st->assert_many, err)) != KG_OK)
+            (rc = kg_store__prepare_rows(st, assert_head, KG_ASSERT_BATCH,
+                                         ASSERT_COLS, &st->assert_many,
+                                         err)) != KG_OK)
             return rc;
         for (k = 0; k < KG_ASSERT_BATCH; k++)
             bind_assert(st->assert_many, k * ASSERT_COLS, &st->abatch[k]);
@@ -126,7 +127,7 @@ int kg_store__assert_flush(kg_store *st, kg_error *err)
     for (; i < (size_t)st->nabatch && rc == KG_OK; i++) {
         if (!st->assert_one &&
             (rc = kg_store__prepare_rows(st, assert_head, 1, ASSERT_COLS,
-                               &st->assert_one, err)) != KG_OK)
+                                         &st->assert_one, err)) != KG_OK)
             break;
         bind_assert(st->assert_one, 0, &st->abatch[i]);
         rc = step_done(st, st->assert_one, "cannot store assertion", err);
@@ -177,20 +178,33 @@ int kg_store__tie_queue(kg_store *st, int64_t id, int64_t s_id,
     return KG_OK;
 }
 
-/* tie_key order: subject, relation name (bytes), object. */
+/*
+ * tie_key order: subject, relation name (bytes), object; the relation is
+ * compared by its rank, the position of its name in byte order.
+ */
 static int ptie_cmp(const void *pa, const void *pb)
 {
     const kg_ptie *a = pa, *b = pb;
-    int c;
     if (a->s != b->s)
         return a->s < b->s ? -1 : 1;
-    if (a->rel != b->rel &&
-        (c = strcmp(kg_relation_name((kg_relation)a->rel),
-                    kg_relation_name((kg_relation)b->rel))) != 0)
-        return c;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
     if (a->o != b->o)
         return a->o < b->o ? -1 : 1;
     return (a->id > b->id) - (a->id < b->id);
+}
+
+/* rank[r] = how many relation names sort before r's name. */
+static void relation_ranks(int rank[KG_REL__COUNT])
+{
+    int a, b;
+    for (a = 0; a < KG_REL__COUNT; a++) {
+        rank[a] = 0;
+        for (b = 0; b < KG_REL__COUNT; b++)
+            if (strcmp(kg_relation_name((kg_relation)b),
+                       kg_relation_name((kg_relation)a)) < 0)
+                rank[a]++;
+    }
 }
 
 static void bind_tie(sqlite3_stmt *s, int base, const kg_ptie *t,
@@ -207,12 +221,16 @@ static void bind_tie(sqlite3_stmt *s, int base, const kg_ptie *t,
 int kg_store__ties_flush(kg_store *st, kg_error *err)
 {
     size_t i = 0;
-    int rc = KG_OK, k;
+    int rc = KG_OK, k, rank[KG_REL__COUNT];
+    relation_ranks(rank);
+    for (i = 0; i < st->nptie; i++)
+        st->ptie[i].rank = rank[st->ptie[i].rel];
+    i = 0;
     if (st->nptie > 1)
         qsort(st->ptie, st->nptie, sizeof *st->ptie, ptie_cmp);
     if (st->nptie >= KG_ASSERT_BATCH && !st->tie_many)
-        rc = kg_store__prepare_rows(st, tie_head, KG_ASSERT_BATCH, 5, &st->tie_many,
-                          err);
+        rc = kg_store__prepare_rows(st, tie_head, KG_ASSERT_BATCH, 5,
+                                    &st->tie_many, err);
     for (; rc == KG_OK && i + KG_ASSERT_BATCH <= st->nptie;
          i += KG_ASSERT_BATCH) {
         for (k = 0; k < KG_ASSERT_BATCH; k++)
@@ -222,8 +240,8 @@ int kg_store__ties_flush(kg_store *st, kg_error *err)
     }
     for (; rc == KG_OK && i < st->nptie; i++) {
         if (!st->tie_one &&
-            (rc = kg_store__prepare_rows(st, tie_head, 1, 5, &st->tie_one, err)) !=
-                KG_OK)
+            (rc = kg_store__prepare_rows(st, tie_head, 1, 5, &st->tie_one,
+                                         err)) != KG_OK)
             break;
         bind_tie(st->tie_one, 0, &st->ptie[i], st->rev.id);
         rc = step_done(st, st->tie_one, "cannot store tie", err);
