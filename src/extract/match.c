@@ -102,6 +102,11 @@ static int free_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     if (strcmp(ex_norm(sc, t), "his") == 0 ||
         strcmp(ex_norm(sc, t), "her") == 0)
         return 1;
+    /* "NAME, X's chief executive, said he would retire": a person's
+     * pronoun may sit in a gap */
+    if (strcmp(ex_norm(sc, t), "he") == 0 ||
+        strcmp(ex_norm(sc, t), "she") == 0)
+        return 1;
     /* "it" of "its" (split as "it" "'s") */
     return pos + 1 < (int64_t)s->t1 &&
            strcmp(ex_norm(sc, t + 1), "'s") == 0;
