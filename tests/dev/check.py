@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-# check.py: mechanical checks of the development set in tests/dev/
-# (articles *.txt and their hand-made gold triples in gold.jsonl).
+# check.py: mechanical checks of a gold-annotated article set: the
+# development set in tests/dev/ (the default) or another one laid out the
+# same way, such as the blind set tests/heldout/older/ (articles *.txt and
+# their hand-made gold triples in gold.jsonl).
 #
-# Usage: python3 tests/dev/check.py [--counts]
+# Usage: python3 tests/dev/check.py [--counts] [DIR]
 #
 # Every article: header lines id/date/source/title, a blank line, a body of
 # 150-350 words; id = file name without .txt and the date inside the name.
@@ -146,7 +148,8 @@ def counts(lines):
 
 
 def main():
-    ddir = os.path.dirname(os.path.abspath(__file__))
+    args = [a for a in sys.argv[1:] if a != "--counts"]
+    ddir = args[0] if args else os.path.dirname(os.path.abspath(__file__))
     errs = []
     docs = read_articles(ddir, errs)
     lines = check_gold(os.path.join(ddir, "gold.jsonl"), docs, errs)
