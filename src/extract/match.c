@@ -564,6 +564,17 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
     int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
     int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1, q;
     cue_bits(sc, s);
+    /* a tie told in a ", which" / ", who" clause inside the match is
+     * background ("Microsoft, which has committed $13bn to OpenAI,
+     * learned of it late, a person familiar said"): sentence-wide
+     * hedges are about the main clause, not about it */
+    for (q = lo; q + 1 < hi && !near_only; q++) {
+        const char *qn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q));
+        const char *wn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q + 1));
+        if (qn[0] == ',' && !qn[1] &&
+            (strcmp(wn, "which") == 0 || strcmp(wn, "who") == 0))
+            near_only = 1;
+    }
     /* after the match, cues count up to the end of its clause */
     for (q = hi; q < nhi; q++) {
         const char *qn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q));
