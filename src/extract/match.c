@@ -564,16 +564,31 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
     int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
     int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1, q;
     cue_bits(sc, s);
-    /* a tie told in a ", which" / ", who" clause inside the match is
-     * background ("Microsoft, which has committed $13bn to OpenAI,
-     * learned of it late, a person familiar said"): sentence-wide
-     * hedges are about the main clause, not about it */
-    for (q = lo; q + 1 < hi && !near_only; q++) {
+    /* a tie told in a ", which" / ", who" clause or a ", the"
+     * apposition that the match ends in is background ("Microsoft,
+     * which has committed $13bn to OpenAI, learned of it late, a person
+     * familiar said"; "X, the owner of Y, denied reports"): sentence-wide
+     * cues are about the main clause, not about it.  A clause closed
+     * inside the match ("X, which makes Z, is in talks to buy Y") is
+     * not. */
+    for (q = lo > (int64_t)s->t0 ? lo - 1 : lo; q + 1 < hi && !near_only;
+         q++) {
         const char *qn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q));
         const char *wn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q + 1));
-        if (qn[0] == ',' && !qn[1] &&
-            (strcmp(wn, "which") == 0 || strcmp(wn, "who") == 0))
-            near_only = 1;
+        int64_t r;
+        if (!(qn[0] == ',' && !qn[1]) || (q >= app_a && q <= app_b) ||
+            !(strcmp(wn, "which") == 0 || strcmp(wn, "who") == 0 ||
+              strcmp(wn, "the") == 0 || strcmp(wn, "a") == 0 ||
+              strcmp(wn, "an") == 0))
+            continue;
+        near_only = 1;
+        for (r = q + 2; r + 1 < hi; r++) {
+            const char *rn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, r));
+            if (rn[0] == ',' && !rn[1]) {
+                near_only = 0;
+                break;
+            }
+        }
     }
     /* after the match, cues count up to the end of its clause */
     for (q = hi; q < nhi; q++) {
@@ -587,9 +602,11 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
         const ex_cue *cue = &EX_AT(ex->cuev, ex_cue, c);
         int64_t a = cue->wide ? (int64_t)s->t0 : nlo;
         int64_t b = cue->wide ? (int64_t)s->t1 : nhi, p;
-        /* hedges and denials come before the words they qualify */
+        /* hedges and denials come before the words they qualify (hi is
+         * one past the match: "X, which owns Y, denied" denies nothing
+         * about Y) */
         if (!cue->wide && (cue->status != KG_STATUS_ENDED || cue->before))
-            b = hi + 1 < (int64_t)s->t1 ? hi + 1 : (int64_t)s->t1;
+            b = hi < (int64_t)s->t1 ? hi : (int64_t)s->t1;
         if (found[cue->status] || (cue->wide && near_only) ||
             (ended_only && cue->status != KG_STATUS_ENDED) ||
             (cue->rels && !(cue->rels & (1u << rel))))
