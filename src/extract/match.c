@@ -622,8 +622,10 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                 break;
             }
     }
+    /* a denied ending leaves the tie as it was ("has no plans to sell
+     * its stake in": the stake holds) */
     if (found[KG_STATUS_NEGATED])
-        return KG_STATUS_NEGATED;
+        return def == KG_STATUS_ENDED ? KG_STATUS_HOLDS : KG_STATUS_NEGATED;
     /* "scrapped their plan to": the ending comes first and wins */
     if (found[KG_STATUS_REPORTED] && found[KG_STATUS_ENDED] &&
         where[KG_STATUS_ENDED] < where[KG_STATUS_REPORTED])
