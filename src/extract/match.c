@@ -668,6 +668,19 @@ static uint32_t skip_poss_post(const ex_scratch *sc, const ex_sent *s,
     return posts > 0 ? r : q;
 }
 
+/* Is token i a singular finite verb that opens a clause ("is", "said")? */
+static int clause_verb(const ex_scratch *sc, uint32_t i)
+{
+    static const char *const verbs[] = {
+        "is", "was", "has", "will", "would", "said", "says", "can",
+        "could", "may", "might", "should", "must", "plans", "agreed"};
+    size_t k;
+    for (k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+        if (is_word(sc, i, verbs[k]))
+            return 1;
+    return 0;
+}
+
 /*
  * Mentions coordinated after mention m: "X, Y and Z" (objects).  With
  * shared_head the list may end in a noun that belongs to every name
@@ -717,6 +730,10 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         if (!shared_head && mm->b < s->t1 && (tk[mm->b].flags & TF_WORD) &&
             !(ex_wflags(sc, &tk[mm->b]) & WF_STOP) &&
             !is_word(sc, mm->b, "and"))
+            break;
+        /* "adviser to A, and B is adviser to C": a singular finite verb
+         * after the conjunct makes it the subject of a new clause */
+        if (conj && mm->b < s->t1 && clause_verb(sc, mm->b))
             break;
         out[n++] = nm;
         p = mm->b;
