@@ -374,6 +374,44 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
     }
 }
 
+/*
+ * "..., and now Bayer has sealed its offer": a firm that opens a later
+ * clause and stands a few words before a subject or possessive "it(s)"
+ * is its antecedent, not the sentence's first firm.  Returns the entity
+ * or -1.
+ */
+static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
+                              uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t j = i, words = 0, a;
+    int32_t mi;
+    const ex_ment *m;
+    const char *w;
+    while (j > s->t0 && words < 4 && sc->mend[j - 1 - s->t0] < 0 &&
+           (tk[j - 1].flags & TF_WORD)) {
+        j--;
+        words++;
+    }
+    if (j == s->t0 || words == 0 || (mi = sc->mend[j - 1 - s->t0]) < 0)
+        return -1;
+    m = &EX_AT(sc->ments, ex_ment, mi);
+    if (m->src == MS_COREF ||
+        EX_AT(sc->ents, ex_ent, m->ent).kind != KG_KIND_ORG)
+        return -1;
+    a = m->a;
+    if (a == s->t0)
+        return m->ent;
+    w = ex_norm(sc, &tk[a - 1]);
+    if (strcmp(w, "now") == 0 && a - 1 > s->t0)
+        w = ex_norm(sc, &tk[a - 2]);
+    if (strcmp(w, ",") == 0 || strcmp(w, ";") == 0 ||
+        strcmp(w, "and") == 0 || strcmp(w, "but") == 0 ||
+        strcmp(w, "while") == 0 || strcmp(w, "whereas") == 0)
+        return m->ent;
+    return -1;
+}
+
 static int ends_with(const char *s, size_t n, const char *suf)
 {
     size_t k = strlen(suf);
@@ -1074,6 +1112,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                           (ex_wflags(sc, &tk[i - 1]) &
                            (WF_STOP | WF_TRIGGER)));
             org_antecedent(sc, &a1, &a2, object);
+            if (!object) {
+                int32_t near = clause_subject(sc, s, i);
+                if (near >= 0 && near != a1) {
+                    a2 = a1;
+                    a1 = near;
+                }
+            }
             if (a1 >= 0 &&
                 (rc = add_ment(sc, s->t0, i, i + 1, a1, a2, MS_COREF)) !=
                     KG_OK)
