@@ -18,6 +18,8 @@
 #include "extract/extract_int.h"
 #include "kg/vocab.h"
 
+static int place_comma(const ex_scratch *sc, const ex_sent *s, uint32_t q);
+
 typedef struct mstate {
     ex_scratch *sc;
     const ex_sent *s;
@@ -436,6 +438,11 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 if ((tk[q].flags & TF_PUNCT) &&
                     ex_norm(st->sc, &tk[q])[0] == ',') {
                     m = st->sc->mend[q - 1 - s->t0];
+                    /* "Telmark, based in Tupelo, Miss., is run by": the
+                     * place's own comma is inside the apposition */
+                    if (m < 0 && !(tk[q - 1].flags & TF_PUNCT) &&
+                        place_comma(st->sc, s, q))
+                        continue;
                     if (m >= 0) {
                         st->app_a = q;
                         st->app_b = pos;
@@ -666,6 +673,22 @@ static uint32_t skip_poss_post(const ex_scratch *sc, const ex_sent *s,
         posts++;
     }
     return posts > 0 ? r : q;
+}
+
+/* Is the comma at q the one between a place and its state, in an
+ * apposition that says where a firm is based ("based in Tupelo, Miss.")? */
+static int place_comma(const ex_scratch *sc, const ex_sent *s, uint32_t q)
+{
+    uint32_t r;
+    for (r = q; r > s->t0 + 2 && r + 6 > q; r--) {
+        if (is_word(sc, r - 1, "in") &&
+            (is_word(sc, r - 2, "based") ||
+             is_word(sc, r - 2, "headquartered")))
+            return 1;
+        if (!(EX_AT(sc->toks, ex_tok, r - 1).flags & TF_CAP))
+            return 0;
+    }
+    return 0;
 }
 
 /* Is token i a singular finite verb that opens a clause ("is", "said")? */

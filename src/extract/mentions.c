@@ -1186,6 +1186,24 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 continue;
             }
         }
+        /* "based in Jackson, Miss.": a place, and the state after it */
+        if ((t->flags & TF_CAP) && i >= s->t0 + 2 &&
+            strcmp(ex_norm(sc, &tk[i - 1]), "in") == 0 &&
+            (strcmp(ex_norm(sc, &tk[i - 2]), "based") == 0 ||
+             strcmp(ex_norm(sc, &tk[i - 2]), "headquartered") == 0)) {
+            j = i;
+            while (j < s->t1 && (tk[j].flags & TF_CAP) &&
+                   (tk[j].flags & TF_WORD))
+                j++;
+            if (j + 1 < s->t1 && is_punct(sc, &tk[j], ',') &&
+                (tk[j + 1].flags & TF_CAP) && (tk[j + 1].flags & TF_WORD) &&
+                !(ex_wflags(sc, &tk[j + 1]) & (WF_LEGAL | WF_ORGWORD)) &&
+                sc->mstart[j + 1 - s->t0] < 0 &&
+                (j + 2 >= s->t1 || !(tk[j + 2].flags & TF_CAP)))
+                j += 2;
+            i = j;
+            continue;
+        }
         /* 5. name shapes ("General" of "Attorney General" is no start;
          * "New" of "New York Life" is) */
         if (i > s->t0 && office_word(sc, &tk[i - 1]) &&
