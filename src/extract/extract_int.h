@@ -451,6 +451,7 @@ typedef struct ex_scratch {
     int32_t last_org;  /* salience for coreference */
     int32_t prev_first_org;
     int32_t last_person;
+    int32_t new_org;   /* the firm a merger creates, once named */
     kg_date doc_date;
 } ex_scratch;
 

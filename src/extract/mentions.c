@@ -525,6 +525,110 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
     return i;
 }
 
+/* "combined", "new", "merged", "enlarged": a firm a deal creates */
+static int new_firm_word(const ex_scratch *sc, const ex_tok *t)
+{
+    const char *n = ex_norm(sc, t);
+    return strcmp(n, "combined") == 0 || strcmp(n, "new") == 0 ||
+           strcmp(n, "merged") == 0 || strcmp(n, "enlarged") == 0;
+}
+
+/*
+ * "the combined company", "the new group", "the merged bank": returns the
+ * end of the description, or i.
+ */
+static uint32_t new_firm_at(const ex_scratch *sc, const ex_sent *s,
+                            uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t j = i + 1;
+    if (j + 1 >= s->t1 || strcmp(ex_norm(sc, &tk[i]), "the") != 0 ||
+        !new_firm_word(sc, &tk[j]) || (tk[j].flags & TF_CAP))
+        return i;
+    j++;
+    /* one more lowercase word: "the combined banking group" */
+    if (!(ex_wflags(sc, &tk[j]) & WF_ORGHEAD) && j + 1 < s->t1 &&
+        (tk[j].flags & TF_WORD) && !(tk[j].flags & (TF_CAP | TF_NUM)))
+        j++;
+    if ((tk[j].flags & TF_CAP) || !(ex_wflags(sc, &tk[j]) & WF_ORGHEAD))
+        return i;
+    /* "the new company's" is fine; "the new company of" is not ours */
+    if (j + 1 < s->t1 && strcmp(ex_norm(sc, &tk[j + 1]), "of") == 0)
+        return i;
+    return j + 1;
+}
+
+/*
+ * The words from q on up to "called|named" in ", to be called X",
+ * "which will be named X", "will be called X"; returns the position
+ * after "called", or q when the words are not such.
+ */
+static uint32_t called_at(const ex_scratch *sc, const ex_sent *s,
+                          uint32_t q)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t r = q;
+    if (r < s->t1 && is_punct(sc, &tk[r], ','))
+        r++;
+    if (r < s->t1 && strcmp(ex_norm(sc, &tk[r]), "which") == 0)
+        r++;
+    if (r + 1 < s->t1 && (strcmp(ex_norm(sc, &tk[r]), "to") == 0 ||
+                          strcmp(ex_norm(sc, &tk[r]), "will") == 0 ||
+                          strcmp(ex_norm(sc, &tk[r]), "would") == 0) &&
+        strcmp(ex_norm(sc, &tk[r + 1]), "be") == 0)
+        r += 2;
+    else
+        return q;
+    if (r < s->t1 && (strcmp(ex_norm(sc, &tk[r]), "called") == 0 ||
+                      strcmp(ex_norm(sc, &tk[r]), "named") == 0))
+        return r + 1;
+    return q;
+}
+
+/* After a description ending at b: a name ("the new group, Xco," or
+ * "the combined company, to be called Xco")? */
+static int name_follows(const ex_scratch *sc, const ex_sent *s, uint32_t b)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q = called_at(sc, s, b);
+    if (q == b && b + 1 < s->t1 && is_punct(sc, &tk[b], ','))
+        q = b + 1;
+    return q > b && q < s->t1 && (tk[q].flags & (TF_CAP | TF_CAMEL));
+}
+
+/*
+ * After description [.., b): ", to be called X", "which will be named X",
+ * ", X," (apposition; only when apposition is set).  Returns the mention
+ * of X or -1.
+ */
+static int32_t named_after(const ex_scratch *sc, const ex_sent *s,
+                           uint32_t b, int apposition)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q = called_at(sc, s, b);
+    int called = q > b;
+    int32_t x;
+    /* a bare "named" is a verb: "the start-up named X its supplier" */
+    if (!called && apposition && b + 1 < s->t1 && is_punct(sc, &tk[b], ','))
+        q = b + 1;
+    if (q == b || q >= s->t1)
+        return -1;
+    x = sc->mstart[q - s->t0];
+    if (x < 0)
+        return -1;
+    {
+        const ex_ment *xm = &EX_AT(sc->ments, ex_ment, x);
+        const ex_ent *xe = &EX_AT(sc->ents, ex_ent, xm->ent);
+        if (xm->src == MS_COREF || xe->kind == KG_KIND_PERSON ||
+            xe->kind == KG_KIND_PRODUCT)
+            return -1;
+        /* an apposition ends at a comma or the sentence end */
+        if (!called && xm->b < s->t1 && !is_punct(sc, &tk[xm->b], ','))
+            return -1;
+    }
+    return x;
+}
+
 /* "Attorney", "Judge", "Governor": an office before a person's name */
 static int office_word(const ex_scratch *sc, const ex_tok *t)
 {
@@ -1161,6 +1265,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
+        /* "the combined company": the firm the deal creates once the
+         * article has named it, or when the name follows ("the new
+         * group, to be called X"); else as any description (the buyer) */
+        if ((f & WF_DET) && (j = new_firm_at(sc, s, i)) > i &&
+            (sc->new_org >= 0 || name_follows(sc, s, j))) {
+            int32_t a1 = sc->new_org, a2 = -1;
+            if (a1 < 0)
+                org_antecedent(sc, &a1, &a2, 2); /* renamed below */
+            if (a1 >= 0 &&
+                (rc = add_ment(sc, s->t0, i, j, a1, -1, MS_COREF)) != KG_OK)
+                goto done;
+            i = j;
+            continue;
+        }
         if ((f & WF_DET) && (j = descriptor_at(sc, s, i)) > i) {
             int32_t a1, a2;
             /* "..., the Japanese electronics maker said": the speaker
@@ -1548,6 +1666,37 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 break;
             }
         }
+    }
+    /* "a new holding company to be called X": later "the combined
+     * company" is X */
+    for (i = s->t0; i + 3 < s->t1; i++) {
+        uint32_t q = called_at(sc, s, i);
+        int32_t x;
+        const ex_ent *xe;
+        if (q == i || is_punct(sc, &tk[i], ',') || q >= s->t1 ||
+            (x = sc->mstart[q - s->t0]) < 0)
+            continue;
+        xe = &EX_AT(sc->ents, ex_ent,
+                    EX_AT(sc->ments, ex_ment, x).ent);
+        if (EX_AT(sc->ments, ex_ment, x).src != MS_COREF &&
+            xe->kind != KG_KIND_PERSON && xe->kind != KG_KIND_PRODUCT)
+            sc->new_org = EX_AT(sc->ments, ex_ment, x).ent;
+    }
+    /* "the holding company, to be called X", "The new group, X, will":
+     * the description is X, and so are later "the combined company"s */
+    for (i = 0; i < sc->ments.n; i++) {
+        ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        int isnew;
+        int32_t x;
+        if (m->src != MS_COREF || m->b < m->a + 2)
+            continue;
+        isnew = new_firm_at(sc, s, m->a) == m->b;
+        x = named_after(sc, s, m->b, isnew);
+        if (x < 0)
+            continue;
+        m->ent = EX_AT(sc->ments, ex_ment, x).ent;
+        m->alt = -1;
+        sc->new_org = m->ent;
     }
     /* salience for the next sentences */
     for (i = 0; i < sc->ments.n; i++) {
