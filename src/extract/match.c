@@ -501,8 +501,19 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
         /* "X acquired Y and sold Z": the subject of sold is X */
         if (m >= 0) {
             const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
-            if (mm->b < s->t1 && is_word(st->sc, mm->b, "and") &&
-                mm->b <= pos && mm->a > s->t0 + 1 &&
+            /* "makes Velveeta cheese and owns": a head noun may follow */
+            uint32_t an = mm->b;
+            if (an + 1 < s->t1 && (tk[an].flags & TF_WORD) &&
+                !(tk[an].flags & TF_CAP) && st->sc->mcov[an - s->t0] < 0 &&
+                !(ex_wflags(st->sc, &tk[an]) & (WF_STOP | WF_TRIGGER)) &&
+                is_word(st->sc, an + 1, "and"))
+                an++;
+            if (an < s->t1 && is_word(st->sc, an, "and") &&
+                (an <= pos ||
+                 (an + 1 < s->t1 && st->sc->mcov[an + 1 - s->t0] < 0 &&
+                  (ex_wflags(st->sc, &tk[an + 1]) & WF_TRIGGER) &&
+                  !(ex_wflags(st->sc, &tk[an + 1]) & WF_STOP))) &&
+                mm->a > s->t0 + 1 &&
                 (tk[mm->a - 1].flags & TF_WORD) &&
                 (((ex_wflags(st->sc, &tk[mm->a - 1]) & WF_TRIGGER) &&
                   !(ex_wflags(st->sc, &tk[mm->a - 1]) & WF_STOP)) ||

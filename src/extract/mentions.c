@@ -1214,7 +1214,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                          (t->norm_len == 2 && i > s->t0 &&
                           (tk[i - 1].flags & TF_WORD) &&
                           (ex_wflags(sc, &tk[i - 1]) &
-                           (WF_STOP | WF_TRIGGER)));
+                           (WF_STOP | WF_TRIGGER)) &&
+                          /* "announced it has signed": the subject of
+                           * the reported clause */
+                          !(reporting_verb(ex_norm(sc, &tk[i - 1])) &&
+                            strcmp(ex_norm(sc, &tk[i - 1]), "told") != 0));
             org_antecedent(sc, &a1, &a2, object);
             if (!object) {
                 int32_t near = clause_subject(sc, s, i);
