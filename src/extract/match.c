@@ -1357,6 +1357,35 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     return 0;
 }
 
+/*
+ * Is token p inside a comma-delimited relative clause (", whose father
+ * founded the company in 1933,") that does not hold token near?  Its
+ * date belongs to that clause, not to the match.
+ */
+static int in_relative(const ex_scratch *sc, const ex_sent *s, uint32_t p,
+                       uint32_t near)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t a = p, b = p;
+    while (a > s->t0 && !is_word(sc, a - 1, ","))
+        a--;
+    if (a == s->t0 || a >= s->t1 ||
+        !(is_word(sc, a, "who") || is_word(sc, a, "whose") ||
+          is_word(sc, a, "which")))
+        return 0;
+    while (b < s->t1 && !((tk[b].flags & TF_PUNCT) &&
+                          strchr(",;", ex_norm(sc, &tk[b])[0])))
+        b++;
+    if (b + 1 >= s->t1)
+        return 0;
+    /* ", who became chief in February, replacing Brandt,": a participle
+     * goes on with the relative clause */
+    if (tk[b + 1].norm_len > 4 &&
+        strcmp(ex_norm(sc, &tk[b + 1]) + tk[b + 1].norm_len - 3, "ing") == 0)
+        return 0;
+    return near < a || near > b;
+}
+
 kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
                                   uint32_t near, uint32_t lo, uint32_t hi,
                                   int64_t app_a, int64_t app_b)
@@ -1403,6 +1432,8 @@ kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
         /* date adverbials usually follow the verb they date */
         uint32_t dist = x->pos > near ? x->pos - near
                                       : 3 * (near - x->pos);
+        if (in_relative(sc, s, x->pos, near))
+            continue;
         /* a date before the matched clause belongs to an earlier one */
         if (x->pos < lo || x->pos >= clause_end ||
             ((int64_t)x->pos >= app_a && (int64_t)x->pos <= app_b))
