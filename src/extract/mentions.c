@@ -585,6 +585,30 @@ static uint32_t called_at(const ex_scratch *sc, const ex_sent *s,
     return q;
 }
 
+/*
+ * "the holding company, to be called X": a description of one or two
+ * lowercase words and a firm noun that a name follows.  Returns its end,
+ * or i.
+ */
+static uint32_t named_desc_at(const ex_scratch *sc, const ex_sent *s,
+                              uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t j = i + 1, lim = i + 3;
+    if (strcmp(ex_norm(sc, &tk[i]), "the") != 0)
+        return i;
+    for (; j < s->t1 && j <= lim; j++) {
+        if (!(tk[j].flags & TF_WORD) || (tk[j].flags & (TF_CAP | TF_NUM)) ||
+            sc->mcov[j - s->t0] >= 0)
+            return i;
+        if (j > i + 1 && (ex_wflags(sc, &tk[j]) & WF_ORGHEAD))
+            break;
+    }
+    if (j > lim || j >= s->t1 || called_at(sc, s, j + 1) == j + 1)
+        return i;
+    return j + 1;
+}
+
 /* After a description ending at b: a name ("the new group, Xco," or
  * "the combined company, to be called Xco")? */
 static int name_follows(const ex_scratch *sc, const ex_sent *s, uint32_t b)
@@ -1272,8 +1296,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* "the combined company": the firm the deal creates once the
          * article has named it, or when the name follows ("the new
          * group, to be called X"); else as any description (the buyer) */
-        if ((f & WF_DET) && (j = new_firm_at(sc, s, i)) > i &&
-            (sc->new_org >= 0 || name_follows(sc, s, j))) {
+        if ((f & WF_DET) &&
+            (((j = new_firm_at(sc, s, i)) > i &&
+              (sc->new_org >= 0 || name_follows(sc, s, j))) ||
+             (j = named_desc_at(sc, s, i)) > i)) {
             int32_t a1 = sc->new_org, a2 = -1;
             if (a1 < 0)
                 org_antecedent(sc, &a1, &a2, 2); /* renamed below */
