@@ -145,10 +145,29 @@ static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
     return e->kind < 0 || (kinds & KG_KINDBIT(e->kind));
 }
 
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
+
+/* "Shareholders of X will own 55 percent": X is not who acts */
+static int holders_of(const ex_scratch *sc, const ex_ment *m)
+{
+    static const char *const w[] = {"shareholders", "stockholders",
+                                    "holders", "bondholders", "investors",
+                                    "employees", "customers"};
+    size_t i;
+    if (m->a < 2 || !is_word(sc, m->a - 1, "of"))
+        return 0;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (is_word(sc, m->a - 2, w[i]))
+            return 1;
+    return 0;
+}
+
 static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
     if (e->strict && EX_AT(sc->ents, ex_ent, m->ent).kind < 0)
+        return 0;
+    if (e->slot == 0 && holders_of(sc, m))
         return 0;
     if (e->named && m->src == MS_COREF)
         return 0;
