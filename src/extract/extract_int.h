@@ -471,6 +471,14 @@ static inline const char *ex_norm(const ex_scratch *sc, const ex_tok *t)
 {
     return sc->norm.ptr + t->norm;
 }
+/* Is token t the word w (a lower-case literal)?  Lengths are compared
+ * first, so that most tokens are turned down without a string compare. */
+static inline int ex_tok_is(const ex_scratch *sc, const ex_tok *t,
+                            const char *w)
+{
+    size_t n = strlen(w); /* a literal: folded at compile time */
+    return t->norm_len == n && memcmp(ex_norm(sc, t), w, n) == 0;
+}
 static inline uint32_t ex_wflags(const ex_scratch *sc, const ex_tok *t)
 {
     (void)sc;

@@ -101,17 +101,17 @@ static int free_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
         return 1;
     if (m->src != MS_COREF || m->b != m->a + 1)
         return 0;
-    if (strcmp(ex_norm(sc, t), "his") == 0 ||
-        strcmp(ex_norm(sc, t), "her") == 0)
+    if (ex_tok_is(sc, t, "his") ||
+        ex_tok_is(sc, t, "her"))
         return 1;
     /* "NAME, X's chief executive, said he would retire": a person's
      * pronoun may sit in a gap */
-    if (strcmp(ex_norm(sc, t), "he") == 0 ||
-        strcmp(ex_norm(sc, t), "she") == 0)
+    if (ex_tok_is(sc, t, "he") ||
+        ex_tok_is(sc, t, "she"))
         return 1;
     /* "it" of "its" (split as "it" "'s") */
     return pos + 1 < (int64_t)s->t1 &&
-           strcmp(ex_norm(sc, t + 1), "'s") == 0;
+           ex_tok_is(sc, t + 1, "'s");
 }
 
 static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos,
@@ -195,8 +195,8 @@ static int possessor_blocked(const mstate *st, int32_t ment, uint32_t k)
     if (m->b >= st->s->t1)
         return 0;
     t = &EX_AT(sc->toks, ex_tok, m->b);
-    if (t->word < 0 || (strcmp(ex_norm(sc, t), "'s") != 0 &&
-                        strcmp(ex_norm(sc, t), "'") != 0))
+    if (t->word < 0 || (!ex_tok_is(sc, t, "'s") &&
+                        !ex_tok_is(sc, t, "'")))
         return 0;
     if (k + 1 < st->r->el_n && st->el[k + 1].type == EL_CLASS) {
         w = t->word;
@@ -678,9 +678,7 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
 
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w)
 {
-    const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
-    size_t n = strlen(w); /* a literal: folded at compile time */
-    return t->norm_len == n && memcmp(ex_norm(sc, t), w, n) == 0;
+    return ex_tok_is(sc, &EX_AT(sc->toks, ex_tok, i), w);
 }
 
 /* After "X and" or "X,": "its chief executive Sam Altman" names a person

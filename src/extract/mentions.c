@@ -148,8 +148,8 @@ static uint32_t absorb_legal(const ex_scratch *sc, uint32_t j, uint32_t t1)
          * so is "and Co" in wire copy ("R.H. Macy and Co Inc") */
         if (j + 1 < t1 &&
             (is_punct(sc, &tk[j], '&') ||
-             (strcmp(ex_norm(sc, &tk[j]), "and") == 0 &&
-              strcmp(ex_norm(sc, &tk[j + 1]), "co") == 0)) &&
+             (ex_tok_is(sc, &tk[j], "and") &&
+              ex_tok_is(sc, &tk[j + 1], "co"))) &&
             (ex_wflags(sc, &tk[j + 1]) & WF_LEGAL) &&
             (tk[j + 1].flags & TF_CAP) &&
             (j + 2 >= t1 || !(tk[j + 2].flags & TF_CAP) ||
@@ -513,7 +513,7 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
             /* "the company's" is fine; "the company of" is not ours,
              * nor "the startup Sierra" (an apposition before a name) */
             if (j + 1 < s->t1 &&
-                (strcmp(ex_norm(sc, &tk[j + 1]), "of") == 0 ||
+                (ex_tok_is(sc, &tk[j + 1], "of") ||
                  ((tk[j + 1].flags & (TF_CAP | TF_CAMEL)) &&
                   !(ex_wflags(sc, &tk[j + 1]) & (WF_STOP | WF_COMMON)))))
                 return i;
@@ -542,7 +542,7 @@ static uint32_t new_firm_at(const ex_scratch *sc, const ex_sent *s,
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t j = i + 1;
-    if (j + 1 >= s->t1 || strcmp(ex_norm(sc, &tk[i]), "the") != 0 ||
+    if (j + 1 >= s->t1 || !ex_tok_is(sc, &tk[i], "the") ||
         !new_firm_word(sc, &tk[j]) || (tk[j].flags & TF_CAP))
         return i;
     j++;
@@ -553,7 +553,7 @@ static uint32_t new_firm_at(const ex_scratch *sc, const ex_sent *s,
     if ((tk[j].flags & TF_CAP) || !(ex_wflags(sc, &tk[j]) & WF_ORGHEAD))
         return i;
     /* "the new company's" is fine; "the new company of" is not ours */
-    if (j + 1 < s->t1 && strcmp(ex_norm(sc, &tk[j + 1]), "of") == 0)
+    if (j + 1 < s->t1 && ex_tok_is(sc, &tk[j + 1], "of"))
         return i;
     return j + 1;
 }
@@ -570,17 +570,17 @@ static uint32_t called_at(const ex_scratch *sc, const ex_sent *s,
     uint32_t r = q;
     if (r < s->t1 && is_punct(sc, &tk[r], ','))
         r++;
-    if (r < s->t1 && strcmp(ex_norm(sc, &tk[r]), "which") == 0)
+    if (r < s->t1 && ex_tok_is(sc, &tk[r], "which"))
         r++;
-    if (r + 1 < s->t1 && (strcmp(ex_norm(sc, &tk[r]), "to") == 0 ||
-                          strcmp(ex_norm(sc, &tk[r]), "will") == 0 ||
-                          strcmp(ex_norm(sc, &tk[r]), "would") == 0) &&
-        strcmp(ex_norm(sc, &tk[r + 1]), "be") == 0)
+    if (r + 1 < s->t1 && (ex_tok_is(sc, &tk[r], "to") ||
+                          ex_tok_is(sc, &tk[r], "will") ||
+                          ex_tok_is(sc, &tk[r], "would")) &&
+        ex_tok_is(sc, &tk[r + 1], "be"))
         r += 2;
     else
         return q;
-    if (r < s->t1 && (strcmp(ex_norm(sc, &tk[r]), "called") == 0 ||
-                      strcmp(ex_norm(sc, &tk[r]), "named") == 0))
+    if (r < s->t1 && (ex_tok_is(sc, &tk[r], "called") ||
+                      ex_tok_is(sc, &tk[r], "named")))
         return r + 1;
     return q;
 }
@@ -595,7 +595,7 @@ static uint32_t named_desc_at(const ex_scratch *sc, const ex_sent *s,
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t j = i + 1, lim = i + 3;
-    if (strcmp(ex_norm(sc, &tk[i]), "the") != 0)
+    if (!ex_tok_is(sc, &tk[i], "the"))
         return i;
     for (; j < s->t1 && j <= lim; j++) {
         if (!(tk[j].flags & TF_WORD) || (tk[j].flags & (TF_CAP | TF_NUM)) ||
@@ -1098,7 +1098,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
               longer_name(sc, s, j, &key, allcaps)) &&
             !((j == i + 1 ||
-               (j == i + 2 && strcmp(ex_norm(sc, &tk[i + 1]), "'s") == 0)) &&
+               (j == i + 2 && ex_tok_is(sc, &tk[i + 1], "'s"))) &&
               article_alias(sc, s, i, g))) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
             int32_t dummy2;
@@ -1173,8 +1173,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             !kg_extract__map_get(&sc->entnames, sc->doc->text + t->start,
                                  t->end - t->start, &eid)) {
             int ctx = (i + 1 < s->t1 &&
-                       (strcmp(ex_norm(sc, &tk[i + 1]), "shares") == 0 ||
-                        strcmp(ex_norm(sc, &tk[i + 1]), "stock") == 0)) ||
+                       (ex_tok_is(sc, &tk[i + 1], "shares") ||
+                        ex_tok_is(sc, &tk[i + 1], "stock"))) ||
                       (i >= s->t0 + 2 && is_punct(sc, &tk[i - 1], ':') &&
                        (ex_wflags(sc, &tk[i - 2]) & WF_EXCHANGE));
             if (ctx) {
@@ -1233,7 +1233,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* an object "it" prefers the most recent firm; a subject or
              * possessive "it(s)" the sentence's first one */
             int possessive = i + 1 < s->t1 &&
-                             strcmp(ex_norm(sc, &tk[i + 1]), "'s") == 0;
+                             ex_tok_is(sc, &tk[i + 1], "'s");
             int object = !possessive &&
                          (t->norm_len == 2 && i > s->t0 &&
                           (tk[i - 1].flags & TF_WORD) &&
@@ -1242,7 +1242,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                           /* "announced it has signed": the subject of
                            * the reported clause */
                           !(reporting_verb(ex_norm(sc, &tk[i - 1])) &&
-                            strcmp(ex_norm(sc, &tk[i - 1]), "told") != 0));
+                            !ex_tok_is(sc, &tk[i - 1], "told")));
             org_antecedent(sc, &a1, &a2, object);
             if (!object) {
                 int32_t near = clause_subject(sc, s, i);
@@ -1319,7 +1319,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                             reporting_verb(ex_norm(sc, &tk[j])))
                                ? 0
                            : (j < s->t1 &&
-                              strcmp(ex_norm(sc, &tk[j]), "'s") == 0)
+                              ex_tok_is(sc, &tk[j], "'s"))
                                ? 1
                                : 2);
             /* not in an apposition ("Merck, the drugmaker,") */
@@ -1336,9 +1336,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         /* "based in Jackson, Miss.": a place, and the state after it */
         if ((t->flags & TF_CAP) && i >= s->t0 + 2 &&
-            strcmp(ex_norm(sc, &tk[i - 1]), "in") == 0 &&
-            (strcmp(ex_norm(sc, &tk[i - 2]), "based") == 0 ||
-             strcmp(ex_norm(sc, &tk[i - 2]), "headquartered") == 0)) {
+            ex_tok_is(sc, &tk[i - 1], "in") &&
+            (ex_tok_is(sc, &tk[i - 2], "based") ||
+             ex_tok_is(sc, &tk[i - 2], "headquartered"))) {
             j = i;
             while (j < s->t1 && (tk[j].flags & TF_CAP) &&
                    (tk[j].flags & TF_WORD))
@@ -1355,11 +1355,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* 5. name shapes ("General" of "Attorney General" is no start;
          * "New" of "New York Life" is) */
         if (i > s->t0 && office_word(sc, &tk[i - 1]) &&
-            strcmp(ex_norm(sc, t), "general") == 0) {
+            ex_tok_is(sc, t, "general")) {
             i++;
             continue;
         }
-        newname = (t->flags & TF_CAP) && strcmp(ex_norm(sc, t), "new") == 0 &&
+        newname = (t->flags & TF_CAP) && ex_tok_is(sc, t, "new") &&
                   i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
                   (tk[i + 1].flags & TF_SPACE_BEFORE) &&
                   is_shape_word(sc, &tk[i + 1]);
@@ -1460,9 +1460,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 if ((tk[j].flags & TF_CAP) && (fj & WF_STOP) && !headline &&
                     j + 1 < s->t1 && is_shape_word(sc, &tk[j + 1]) &&
                     (tk[j + 1].flags & TF_CAP) && tk[j].norm_len > 2 &&
-                    strcmp(ex_norm(sc, &tk[j]), "and") != 0 &&
-                    strcmp(ex_norm(sc, &tk[j]), "the") != 0 &&
-                    strcmp(ex_norm(sc, &tk[j]), "for") != 0) {
+                    !ex_tok_is(sc, &tk[j], "and") &&
+                    !ex_tok_is(sc, &tk[j], "the") &&
+                    !ex_tok_is(sc, &tk[j], "for")) {
                     j++;
                     continue;
                 }
@@ -1499,7 +1499,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 }
                 /* "Bank of New York" */
                 if (j + 2 < s->t1 && !headline &&
-                    strcmp(ex_norm(sc, &tk[j]), "of") == 0 &&
+                    ex_tok_is(sc, &tk[j], "of") &&
                     (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD) &&
                     (tk[j + 1].flags & TF_CAP) &&
                     (ex_wflags(sc, &tk[j + 1]) & WF_STOP) &&
@@ -1511,7 +1511,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 /* "Firestone Tire and Rubber Co": "and" inside a name
                  * that ends in a legal suffix */
                 if (j + 2 < s->t1 && !headline && !allcaps &&
-                    strcmp(ex_norm(sc, &tk[j]), "and") == 0 &&
+                    ex_tok_is(sc, &tk[j], "and") &&
                     (k = and_name_end(sc, s, j + 1, &key, allcaps)) > 0) {
                     j = k;
                     continue;
@@ -1520,7 +1520,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 if (j + 1 < s->t1 && is_shape_word(sc, &tk[j + 1]) &&
                     ((is_punct(sc, &tk[j], '&') &&
                       absorb_legal(sc, j, s->t1) == j) ||
-                     (strcmp(ex_norm(sc, &tk[j]), "of") == 0 &&
+                     (ex_tok_is(sc, &tk[j], "of") &&
                       (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)))) {
                     j += 2;
                     continue;
@@ -1540,11 +1540,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* "Bloomingdale's", "Beck's": a name with "'s" and no noun
              * after it is a store or brand, not a possessive */
             if (j + 1 < s->t1 && !headline && !allcaps &&
-                strcmp(ex_norm(sc, &tk[j]), "'s") == 0 &&
+                ex_tok_is(sc, &tk[j], "'s") &&
                 (j + 2 >= s->t1 || (tk[j + 1].flags & TF_PUNCT) ||
-                 strcmp(ex_norm(sc, &tk[j + 1]), "and") == 0 ||
-                 strcmp(ex_norm(sc, &tk[j + 1]), "or") == 0 ||
-                 strcmp(ex_norm(sc, &tk[j + 1]), "to") == 0))
+                 ex_tok_is(sc, &tk[j + 1], "and") ||
+                 ex_tok_is(sc, &tk[j + 1], "or") ||
+                 ex_tok_is(sc, &tk[j + 1], "to")))
                 j++;
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;
@@ -1556,11 +1556,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (k == j && !legal) {
                 /* "the French government", "the French state" */
                 if (j < s->t1 && !headline && !allcaps &&
-                    (strcmp(ex_norm(sc, &tk[j]), "government") == 0 ||
-                     strcmp(ex_norm(sc, &tk[j]), "state") == 0) &&
+                    (ex_tok_is(sc, &tk[j], "government") ||
+                     ex_tok_is(sc, &tk[j], "state")) &&
                     !(j + 1 < s->t1 &&
                       (is_punct(sc, &tk[j + 1], '-') ||
-                       strcmp(ex_norm(sc, &tk[j + 1]), "oil") == 0 ||
+                       ex_tok_is(sc, &tk[j + 1], "oil") ||
                        (ex_wflags(sc, &tk[j + 1]) &
                         (WF_ORGHEAD | WF_ORGWORD | WF_MODNOUN))))) {
                     if ((rc = name_text(sc, &key, i, j + 1)) != KG_OK)
@@ -1602,7 +1602,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             else if (i > s->t0 &&
                      (office_word(sc, &tk[i - 1]) ||
                       (i > s->t0 + 1 && office_word(sc, &tk[i - 2]) &&
-                       strcmp(ex_norm(sc, &tk[i - 1]), "general") == 0)))
+                       ex_tok_is(sc, &tk[i - 1], "general"))))
                 kind = KG_KIND_PERSON;
             else if (j == i + 1 && (t->flags & (TF_CAMEL | TF_ALLCAPS)))
                 kind = KG_KIND_ORG;
@@ -1679,7 +1679,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             continue;
         for (k = b + 1; k < s->t1 && k < b + 8; k++) {
             if (tk[k].flags & TF_PUNCT) {
-                if (strcmp(ex_norm(sc, &tk[k]), "'s") == 0)
+                if (ex_tok_is(sc, &tk[k], "'s"))
                     continue;
                 break;
             }
