@@ -1569,10 +1569,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 f = ex_wflags(sc, t);
             }
             /* "Bloomingdale's", "Beck's": a name with "'s" and no noun
-             * after it is a store or brand, not a possessive */
+             * after it is a store or brand, not a possessive ("X's
+             * $5bn offer": a currency sign is no end) */
             if (j + 1 < s->t1 && !headline && !allcaps &&
                 ex_tok_is(sc, &tk[j], "'s") &&
-                (j + 2 >= s->t1 || (tk[j + 1].flags & TF_PUNCT) ||
+                (j + 2 >= s->t1 ||
+                 ((tk[j + 1].flags & TF_PUNCT) &&
+                  !(ex_wflags(sc, &tk[j + 1]) & WF_CURRENCY)) ||
                  ex_tok_is(sc, &tk[j + 1], "and") ||
                  ex_tok_is(sc, &tk[j + 1], "or") ||
                  ex_tok_is(sc, &tk[j + 1], "to")))
