@@ -1361,27 +1361,26 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                               ex_tok_is(sc, &tk[j], "'s"))
                                ? 1
                                : 2);
-            /* in an apposition ("Aston Martin, the sports car maker,
-             * which it bought") the description is the name before it;
-             * the apposition closes with a comma or the sentence ("Under
-             * Su, the company has bought": no apposition) */
-            if (i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
-                sc->mend[i - 2 - s->t0] >= 0) {
-                int32_t am = sc->mend[i - 2 - s->t0];
-                ex_ent *ae = &EX_AT(sc->ents, ex_ent,
-                                    EX_AT(sc->ments, ex_ment, am).ent);
-                if (ae->kind != KG_KIND_PERSON &&
-                    ae->kind != KG_KIND_PRODUCT &&
-                    EX_AT(sc->ments, ex_ment, am).src != MS_COREF &&
-                    (j >= s->t1 || is_punct(sc, &tk[j], ',') ||
-                     is_punct(sc, &tk[j], '.'))) {
-                    if (ae->kind < 0)
-                        ae->kind = KG_KIND_ORG;
-                    a2 = a1 != EX_AT(sc->ments, ex_ment, am).ent ? a1 : a2;
-                    a1 = EX_AT(sc->ments, ex_ment, am).ent;
-                }
-            } else
+            /* not in an apposition ("Merck, the drugmaker,"): there the
+             * description names the firm just before it ("owns
+             * Brightwick, the battery maker") */
+            if (!(i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
+                  sc->mend[i - 2 - s->t0] >= 0))
                 prefer_head(sc, &tk[j - 1], &a1, &a2);
+            else {
+                const ex_ment *pm = &EX_AT(sc->ments, ex_ment,
+                                           sc->mend[i - 2 - s->t0]);
+                const ex_ent *pe = &EX_AT(sc->ents, ex_ent, pm->ent);
+                /* closed by punctuation: "the company's unit" and
+                 * "Under Su, the company has bought" are no appositions
+                 * to the name */
+                if (pm->src != MS_COREF && pe->kind != KG_KIND_PERSON &&
+                    pe->kind != KG_KIND_PRODUCT &&
+                    (j >= s->t1 || (tk[j].flags & TF_PUNCT))) {
+                    a1 = pm->ent;
+                    a2 = -1;
+                }
+            }
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
