@@ -318,6 +318,22 @@ static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
     return ent;
 }
 
+/* "It would also complicate", "It is unclear": an "it" that may stand
+ * for a situation rather than a firm (a modal or copula follows) */
+static int expletive_it(const ex_scratch *sc, const ex_ment *m)
+{
+    static const char *const w[] = {"is", "was", "would", "could", "may",
+                                    "might", "will", "remains", "seems",
+                                    "appears", "'s", "should", "must"};
+    size_t i;
+    if (m->b >= sc->toks.n)
+        return 1;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ex_tok_is(sc, &EX_AT(sc->toks, ex_tok, m->b), w[i]))
+            return 1;
+    return 0;
+}
+
 /*
  * Candidate antecedents for an org anaphor: the org mentions of this
  * sentence so far (first one first), then the first org of the previous
@@ -344,9 +360,12 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
         /* an object "it" prefers the most recent firm of the sentence */
         size_t j = object ? sc->ments.n - 1 - i : i;
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, m[j].ent);
-        /* descriptions already resolved count as their firm */
+        /* descriptions already resolved count as their firm, and so
+         * does a pronoun that opens the sentence ("It wrote off ...,
+         * and its purchase of") for a later subject or possessive */
         if (e->kind == KG_KIND_ORG &&
-            (m[j].src != MS_COREF || m[j].b > m[j].a + 1))
+            (m[j].src != MS_COREF || m[j].b > m[j].a + 1 ||
+             (!object && j == 0 && !expletive_it(sc, &m[j]))))
             cand[n++] = m[j].ent;
     }
     /* "Mohan founded the company": after a person and no firm in the
@@ -783,7 +802,9 @@ static int32_t acronym_of(const ex_scratch *sc, const char *acr, size_t n)
         const char *p = en->name;
         char ini[8];
         size_t m = 0;
-        if (en->kind != KG_KIND_ORG)
+        /* a name of unknown kind may match when it gives three or more
+         * initials ("CSN" after "Companhia Siderurgica Nacional") */
+        if (en->kind != KG_KIND_ORG && (en->kind >= 0 || n < 3))
             continue;
         while (*p && m < sizeof ini) {
             if (*p >= 'A' && *p <= 'Z')
@@ -1342,10 +1363,26 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                               ex_tok_is(sc, &tk[j], "'s"))
                                ? 1
                                : 2);
-            /* not in an apposition ("Merck, the drugmaker,") */
+            /* not in an apposition ("Merck, the drugmaker,"): there the
+             * description names the firm just before it ("owns
+             * Brightwick, the battery maker") */
             if (!(i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
                   sc->mend[i - 2 - s->t0] >= 0))
                 prefer_head(sc, &tk[j - 1], &a1, &a2);
+            else {
+                const ex_ment *pm = &EX_AT(sc->ments, ex_ment,
+                                           sc->mend[i - 2 - s->t0]);
+                const ex_ent *pe = &EX_AT(sc->ents, ex_ent, pm->ent);
+                /* closed by punctuation: "the company's unit" and
+                 * "Under Su, the company has bought" are no appositions
+                 * to the name */
+                if (pm->src != MS_COREF && pe->kind != KG_KIND_PERSON &&
+                    pe->kind != KG_KIND_PRODUCT &&
+                    (j >= s->t1 || (tk[j].flags & TF_PUNCT))) {
+                    a1 = pm->ent;
+                    a2 = -1;
+                }
+            }
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
@@ -1657,6 +1694,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                      !kg_extract__map_get(&sc->entnames, key.ptr, key.len,
                                           &id) &&
                      (ent = acronym_of(sc, key.ptr, key.len)) >= 0) {
+                if (EX_AT(sc->ents, ex_ent, ent).kind < 0)
+                    EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
                 if (kg_extract__map_put(&sc->aliases, &sc->pool, key.ptr,
                                         key.len, (uint32_t)ent,
                                         NULL) != KG_OK) {
