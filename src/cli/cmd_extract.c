@@ -9,17 +9,17 @@
  * With -j N the main thread only reads inputs (JSONL lines, whole files)
  * into a ring of 16N slots, N worker threads parse (jansson, libxml2) and
  * extract them, and the main thread writes each slot's output in input
- * order: the bytes are the same for every N.  A bad input (a file that
+ * order (workq.h): the bytes are the same for every N.  A bad input (a file that
  * cannot be read, a malformed JSONL line) is a slot holding only its
  * error, so the diagnostics on stderr keep input order too.
  */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli/cmd.h"
+#include "cli/workq.h"
 
 enum { OUT_JSONL, OUT_TSV, OUT_EXPLAIN };
 
@@ -29,7 +29,6 @@ typedef struct slot {
     int full;          /* raw holds an input */
     kg_buf out;        /* the lines to print */
     int failed;        /* the input or its extraction failed */
-    int done;          /* extracted; owned by the writer again */
     char err[KG_ERROR_MSG_LEN * 3]; /* "FILE:LINE: message" */
 } slot;
 
@@ -38,11 +37,6 @@ typedef struct run {
     int mode;
     slot *ring;
     size_t nring;
-    size_t head;  /* next sequence number to fill (main thread) */
-    size_t taken; /* next sequence number for a worker */
-    int stop;
-    pthread_mutex_t mu;
-    pthread_cond_t work, done;
 } run;
 
 /* What the per-triple callback writes into. */
@@ -104,9 +98,14 @@ static int on_triple(const kg_triple *t, const kg_explain *why,
     }
 }
 
-/* Parse one slot's input and extract its article into its buffer. */
-static void extract_slot(const run *r, slot *sl)
+/*
+ * cli_work_fn: parse one slot's input and extract its article into its
+ * buffer.
+ */
+static void extract_slot(void *slot_, void *payload)
 {
+    const run *r = payload;
+    slot *sl = slot_;
     kg_error err = {0, ""};
     kg_doc *doc = NULL;
     sink s;
@@ -135,28 +134,6 @@ static void extract_slot(const run *r, slot *sl)
                      err.msg[0] ? err.msg : kg_strerror(rc));
     }
     kg_doc_free(doc);
-}
-
-static void *worker(void *arg)
-{
-    run *r = arg;
-    for (;;) {
-        slot *sl;
-        pthread_mutex_lock(&r->mu);
-        while (!r->stop && r->taken == r->head)
-            pthread_cond_wait(&r->work, &r->mu);
-        if (r->taken == r->head) { /* stopping and nothing left */
-            pthread_mutex_unlock(&r->mu);
-            return NULL;
-        }
-        sl = &r->ring[r->taken++ % r->nring];
-        pthread_mutex_unlock(&r->mu);
-        extract_slot(r, sl);
-        pthread_mutex_lock(&r->mu);
-        sl->done = 1;
-        pthread_cond_broadcast(&r->done);
-        pthread_mutex_unlock(&r->mu);
-    }
 }
 
 /* Progress on a terminal: shown once a run has taken more than a second. */
@@ -210,7 +187,7 @@ static int write_slot(kg_cli *cli, progress *pg, slot *sl, size_t *ndocs,
         rc = cli_write(cli, &sl->out);
     }
     kg_buf_clear(&sl->out);
-    sl->full = sl->failed = sl->done = 0;
+    sl->full = sl->failed = 0;
     sl->err[0] = '\0';
     return rc;
 }
@@ -231,13 +208,15 @@ static int read_slot(kg_reader *rd, slot *sl)
     return 1;
 }
 
-/* The whole run with nthreads workers (1: no threads at all). */
+/*
+ * The whole run with nthreads workers (1: no threads at all): this thread
+ * reads inputs into free slots and writes finished ones in input order.
+ */
 static int extract_all(kg_cli *cli, run *r, kg_reader *rd, long nthreads,
                        size_t *ndocs, size_t *nbad)
 {
-    pthread_t th[64];
-    long nth = 0, i;
-    size_t written = 0;
+    cli_workq q;
+    slot *sl;
     int eof = 0, rc = KG_EXIT_OK;
     progress pg;
 
@@ -246,52 +225,25 @@ static int extract_all(kg_cli *cli, run *r, kg_reader *rd, long nthreads,
     clock_gettime(CLOCK_MONOTONIC, &pg.start);
     pg.last = pg.start;
 
-    if (nthreads <= 1) {
-        while (rc == KG_EXIT_OK && read_slot(rd, &r->ring[0])) {
-            extract_slot(r, &r->ring[0]);
-            rc = write_slot(cli, &pg, &r->ring[0], ndocs, nbad);
-            progress_tick(&pg, rd, *ndocs);
-        }
-        progress_end(&pg);
-        return rc;
-    }
-    for (nth = 0; nth < nthreads; nth++)
-        if (pthread_create(&th[nth], NULL, worker, r) != 0)
-            break;
-    if (nth == 0) {
+    if (cli_workq_start(&q, r->ring, r->nring, sizeof *r->ring,
+                        nthreads > 1 ? nthreads : 0, extract_slot, r) != 0)
         return cli_error("cannot start worker threads");
-    }
-    pthread_mutex_lock(&r->mu);
-    while (rc == KG_EXIT_OK && (!eof || written < r->head)) {
-        slot *sl;
-        /* fill free slots; reading happens without the lock */
-        if (!eof && r->head - written < r->nring) {
-            sl = &r->ring[r->head % r->nring];
-            pthread_mutex_unlock(&r->mu);
-            eof = !read_slot(rd, sl);
-            pthread_mutex_lock(&r->mu);
-            if (!eof) {
-                r->head++;
-                pthread_cond_signal(&r->work);
-            }
+    while (rc == KG_EXIT_OK) {
+        /* fill free slots first, so that the workers stay busy */
+        if (!eof && (sl = cli_workq_free_slot(&q)) != NULL) {
+            if (read_slot(rd, sl))
+                cli_workq_push(&q);
+            else
+                eof = 1;
             continue;
         }
-        sl = &r->ring[written % r->nring];
-        if (!sl->done) {
-            pthread_cond_wait(&r->done, &r->mu);
-            continue;
-        }
-        pthread_mutex_unlock(&r->mu);
+        if (!(sl = cli_workq_oldest(&q)))
+            break;
         rc = write_slot(cli, &pg, sl, ndocs, nbad);
         progress_tick(&pg, rd, *ndocs);
-        pthread_mutex_lock(&r->mu);
-        written++;
+        cli_workq_pop(&q);
     }
-    r->stop = 1;
-    pthread_cond_broadcast(&r->work);
-    pthread_mutex_unlock(&r->mu);
-    for (i = 0; i < nth; i++)
-        pthread_join(th[i], NULL);
+    cli_workq_stop(&q);
     progress_end(&pg);
     return rc;
 }
@@ -386,13 +338,7 @@ int cmd_extract(int argc, char **argv, kg_cli *cli)
             goto done;
         }
     }
-    pthread_mutex_init(&r.mu, NULL);
-    pthread_cond_init(&r.work, NULL);
-    pthread_cond_init(&r.done, NULL);
     rc = extract_all(cli, &r, rd, jobs, &ndocs, &nbad);
-    pthread_cond_destroy(&r.done);
-    pthread_cond_destroy(&r.work);
-    pthread_mutex_destroy(&r.mu);
     if (rc == KG_EXIT_OK && nbad)
         rc = ndocs ? KG_EXIT_PARTIAL : KG_EXIT_ERROR;
 done:

@@ -147,13 +147,18 @@ static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
 
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
 
-/* "Shareholders of X will own 55 percent": X is not who acts */
+/* "Shareholders of X will own 55 percent", "X shareholders will own":
+ * X is not who acts */
 static int holders_of(const ex_scratch *sc, const ex_ment *m)
 {
     static const char *const w[] = {"shareholders", "stockholders",
                                     "holders", "bondholders", "investors",
                                     "employees", "customers"};
     size_t i;
+    if (m->b < sc->toks.n)
+        for (i = 0; i < 4; i++)
+            if (is_word(sc, m->b, w[i]))
+                return 1;
     if (m->a < 2 || !is_word(sc, m->a - 1, "of"))
         return 0;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)

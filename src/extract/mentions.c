@@ -671,6 +671,22 @@ static int office_word(const ex_scratch *sc, const ex_tok *t)
     return 0;
 }
 
+/* "the Russian billionaire Roman Abramovich", "financier Carl Icahn": a
+ * word that only describes people, before a name */
+static int person_word(const ex_scratch *sc, const ex_tok *t)
+{
+    static const char *const w[] = {
+        "billionaire", "tycoon", "tycoons", "financier", "magnate",
+        "magnates", "businessman", "businesswoman", "entrepreneur",
+        "industrialist", "oilman", "heiress", "philanthropist"};
+    const char *n = ex_norm(sc, t);
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
 {
     uint32_t f = ex_wflags(sc, t);
@@ -1239,6 +1255,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                           (tk[i - 1].flags & TF_WORD) &&
                           (ex_wflags(sc, &tk[i - 1]) &
                            (WF_STOP | WF_TRIGGER)) &&
+                          /* "which it bought": the relative clause's
+                           * subject */
+                          !ex_tok_is(sc, &tk[i - 1], "which") &&
+                          !ex_tok_is(sc, &tk[i - 1], "that") &&
                           /* "announced it has signed": the subject of
                            * the reported clause */
                           !(reporting_verb(ex_norm(sc, &tk[i - 1])) &&
@@ -1516,6 +1536,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     j = k;
                     continue;
                 }
+                /* "the Transport and General Workers' Union": a plural
+                 * possessive before an org word stays in the name */
+                if (j + 1 < s->t1 && is_punct(sc, &tk[j], '\'') &&
+                    !(tk[j].flags & TF_SPACE_BEFORE) &&
+                    tk[j - 1].end > tk[j - 1].start &&
+                    sc->doc->text[tk[j - 1].end - 1] == 's' &&
+                    (tk[j + 1].flags & TF_CAP) &&
+                    (ex_wflags(sc, &tk[j + 1]) & WF_ORGWORD)) {
+                    j += 2;
+                    continue;
+                }
                 /* "Bank of America", "Procter & Gamble" */
                 if (j + 1 < s->t1 && is_shape_word(sc, &tk[j + 1]) &&
                     ((is_punct(sc, &tk[j], '&') &&
@@ -1538,10 +1569,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 f = ex_wflags(sc, t);
             }
             /* "Bloomingdale's", "Beck's": a name with "'s" and no noun
-             * after it is a store or brand, not a possessive */
+             * after it is a store or brand, not a possessive ("X's
+             * $5bn offer": a currency sign is no end) */
             if (j + 1 < s->t1 && !headline && !allcaps &&
                 ex_tok_is(sc, &tk[j], "'s") &&
-                (j + 2 >= s->t1 || (tk[j + 1].flags & TF_PUNCT) ||
+                (j + 2 >= s->t1 ||
+                 ((tk[j + 1].flags & TF_PUNCT) &&
+                  !(ex_wflags(sc, &tk[j + 1]) & WF_CURRENCY)) ||
                  ex_tok_is(sc, &tk[j + 1], "and") ||
                  ex_tok_is(sc, &tk[j + 1], "or") ||
                  ex_tok_is(sc, &tk[j + 1], "to")))
@@ -1603,6 +1637,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                      (office_word(sc, &tk[i - 1]) ||
                       (i > s->t0 + 1 && office_word(sc, &tk[i - 2]) &&
                        ex_tok_is(sc, &tk[i - 1], "general"))))
+                kind = KG_KIND_PERSON;
+            else if (i > s->t0 && j - i >= 2 && j - i <= 3 &&
+                     person_word(sc, &tk[i - 1]))
                 kind = KG_KIND_PERSON;
             else if (j == i + 1 && (t->flags & (TF_CAMEL | TF_ALLCAPS)))
                 kind = KG_KIND_ORG;

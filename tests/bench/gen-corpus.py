@@ -3,14 +3,22 @@
 # benchmark (tests/bench/extract-bench.sh).
 #
 # Usage: gen-corpus.py MEGABYTES [SEED] > corpus.jsonl
+#        gen-corpus.py --text DIR MEGABYTES [SEED]
 #
-# Writes articles until MEGABYTES x 10^6 bytes are out.  Each article is
-# one JSON line {id, date, source, title, text} of 150-700 words: business
-# news sentences from many templates (deals, investments, partnerships,
-# lawsuits, executives, products; holds, talks, denials, endings) mixed
-# with filler about markets and results, over invented company and person
-# names.  The same MEGABYTES and SEED give the same bytes.
+# Writes articles until MEGABYTES x 10^6 bytes of JSONL are out.  Each
+# article is one JSON line {id, date, source, title, text} of 150-700
+# words: business news sentences from many templates (deals, investments,
+# partnerships, lawsuits, executives, products; holds, talks, denials,
+# endings) mixed with filler about markets and results, over invented
+# company and person names.  The same MEGABYTES and SEED give the same
+# bytes.
+#
+# With --text DIR the same articles (the same MEGABYTES and SEED give the
+# same ones, the count still set by their JSONL size) are written instead
+# as plain-text files DIR/NNN/ID.txt, 1000 per folder: "id:", "date:",
+# "source:" and "title:" header lines, a blank line, then the body.
 import json
+import os
 import random
 import sys
 
@@ -137,17 +145,38 @@ def article(rng, i, orgs):
     }
 
 
+def write_text(folder, i, art):
+    """The article as a plain-text file: header lines, blank line, body."""
+    sub = os.path.join(folder, "%03d" % (i // 1000))
+    if i % 1000 == 0:
+        os.makedirs(sub, exist_ok=True)
+    head = "".join("%s: %s\n" % (k, art[k])
+                   for k in ("id", "date", "source", "title"))
+    with open(os.path.join(sub, art["id"] + ".txt"), "w",
+              encoding="utf-8") as f:
+        f.write(head + "\n" + art["text"] + "\n")
+
+
 def main():
-    if len(sys.argv) < 2:
-        sys.exit("usage: gen-corpus.py MEGABYTES [SEED]")
-    limit = int(float(sys.argv[1]) * 1e6)
-    rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 42)
+    args = sys.argv[1:]
+    folder = None
+    if args[:1] == ["--text"] and len(args) >= 2:
+        folder = args[1]
+        args = args[2:]
+    if not args:
+        sys.exit("usage: gen-corpus.py [--text DIR] MEGABYTES [SEED]")
+    limit = int(float(args[0]) * 1e6)
+    rng = random.Random(int(args[1]) if len(args) > 1 else 42)
     orgs = sorted({org_name(rng) for _ in range(5000)})
     out = sys.stdout
     written, i = 0, 0
     while written < limit:
-        line = json.dumps(article(rng, i, orgs), ensure_ascii=False) + "\n"
-        out.write(line)
+        art = article(rng, i, orgs)
+        line = json.dumps(art, ensure_ascii=False) + "\n"
+        if folder is None:
+            out.write(line)
+        else:
+            write_text(folder, i, art)
         written += len(line.encode("utf-8"))
         i += 1
 
