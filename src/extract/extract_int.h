@@ -446,6 +446,7 @@ typedef struct ex_scratch {
     int32_t *mend;     /* mention ending here (last token) */
     int32_t *mcov;     /* mention covering the token */
     uint32_t *cuebits; /* cues starting at the token (match.c) */
+    uint32_t cue_any;  /* the cue bits of all its tokens, or'ed */
     int64_t cue_sent;  /* sentence the cue bits are for */
     size_t mcap;
     int32_t last_org;  /* salience for coreference */

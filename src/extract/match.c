@@ -580,6 +580,7 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
     if (sc->cue_sent == si)
         return;
     sc->cue_sent = si;
+    sc->cue_any = 0;
     for (p = s->t0; p < s->t1; p++) {
         const ex_tok *t = &EX_AT(sc->toks, ex_tok, p);
         uint32_t bits = 0, cand;
@@ -592,6 +593,7 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
                              s->t0, s->t1, NULL))
                     bits |= 1u << c;
         sc->cuebits[p - s->t0] = bits;
+        sc->cue_any |= bits;
     }
 }
 
@@ -649,7 +651,9 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
          * about Y) */
         if (!cue->wide && (cue->status != KG_STATUS_ENDED || cue->before))
             b = hi < (int64_t)s->t1 ? hi : (int64_t)s->t1;
-        if (found[cue->status] || (cue->wide && near_only) ||
+        /* one of the first 32 cues is found only where its bit is set */
+        if ((c < 32 && !(sc->cue_any & (1u << c))) ||
+            found[cue->status] || (cue->wide && near_only) ||
             (ended_only && cue->status != KG_STATUS_ENDED) ||
             (cue->rels && !(cue->rels & (1u << rel))))
             continue;
