@@ -741,10 +741,43 @@ static int clause_verb(const ex_scratch *sc, uint32_t i)
     return 0;
 }
 
+/* Lowercase content words (one or two) after a product name, before a
+ * comma or "and": "Mach3 razors, Duracell batteries and Braun shavers".
+ * Returns how many, 0 when the words at p are not such a tail. */
+static uint32_t item_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t n = 0;
+    while (n < 2 && p + n < s->t1 && sc->mstart[p + n - s->t0] < 0 &&
+           (tk[p + n].flags & TF_WORD) &&
+           !(tk[p + n].flags & (TF_CAP | TF_NUM)) &&
+           !(ex_wflags(sc, &tk[p + n]) & (WF_STOP | WF_NOGAP)))
+        n++;
+    if (n == 0 || p + n >= s->t1)
+        return 0;
+    return is_word(sc, p + n, ",") || is_word(sc, p + n, "and") ? n : 0;
+}
+
+/* One or two lowercase words after the last name of such a list, then
+ * punctuation or the end: "... and Braun appliances." */
+static int last_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t n = 0;
+    while (n < 2 && p + n < s->t1 && sc->mstart[p + n - s->t0] < 0 &&
+           (tk[p + n].flags & TF_WORD) &&
+           !(tk[p + n].flags & (TF_CAP | TF_NUM)) &&
+           !(ex_wflags(sc, &tk[p + n]) & (WF_STOP | WF_NOGAP)))
+        n++;
+    return n > 0 && (p + n >= s->t1 || (tk[p + n].flags & TF_PUNCT));
+}
+
 /*
  * Mentions coordinated after mention m: "X, Y and Z" (objects).  With
  * shared_head the list may end in a noun that belongs to every name
  * ("Bufferin and Excedrin pain relievers"); the caller checks what follows.
+ * A list of products may give each name its own noun ("Crest toothpaste,
+ * Olay skin cream and Pampers diapers").
  */
 static size_t coord_after(ex_scratch *sc, const ex_sent *s,
                           int32_t m, uint8_t kinds, int32_t *out,
@@ -753,11 +786,15 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
     size_t n = 0;
     uint32_t p = EX_AT(sc->ments, ex_ment, m).b;
     const ex_tok *tk = sc->toks.ptr;
+    int tails = kinds == KG_KINDBIT(KG_KIND_PRODUCT) &&
+                item_tail(sc, s, p) > 0;
     while (n < max && p + 1 < s->t1) {
         uint32_t q = p;
         int32_t nm;
         const ex_ment *mm;
         int conj = 0;
+        if (tails)
+            q += item_tail(sc, s, q);
         if (is_word(sc, q, ",")) {
             q++;
             if (q < s->t1 && is_word(sc, q, "and")) {
@@ -787,9 +824,18 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
             break;
         mm = &EX_AT(sc->ments, ex_ment, nm);
         /* the next word must not start a new clause ("and Z said") */
-        if (!shared_head && mm->b < s->t1 && (tk[mm->b].flags & TF_WORD) &&
+        if (!shared_head && !tails && mm->b < s->t1 &&
+            (tk[mm->b].flags & TF_WORD) &&
             !(ex_wflags(sc, &tk[mm->b]) & WF_STOP) &&
             !is_word(sc, mm->b, "and"))
+            break;
+        /* "..., Oral-B toothbrushes and Braun appliances": the noun after
+         * the last name ends the list, a verb after it does not */
+        if (tails && mm->b < s->t1 && (tk[mm->b].flags & TF_WORD) &&
+            !(ex_wflags(sc, &tk[mm->b]) & WF_STOP) &&
+            !is_word(sc, mm->b, "and") &&
+            item_tail(sc, s, mm->b) == 0 &&
+            (!conj || !last_tail(sc, s, mm->b)))
             break;
         /* "adviser to A, and B is adviser to C": a singular finite verb
          * after the conjunct makes it the subject of a new clause */
