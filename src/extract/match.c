@@ -823,6 +823,10 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         if (nm < 0 || !kinds_ok(sc, nm, kinds))
             break;
         mm = &EX_AT(sc->ments, ex_ment, nm);
+        /* "owns Aston Martin, the sports car maker,": a description after
+         * a comma is an apposition, not another name of the list */
+        if (!conj && mm->src == MS_COREF && mm->b > mm->a + 1)
+            break;
         /* the next word must not start a new clause ("and Z said") */
         if (!shared_head && !tails && mm->b < s->t1 &&
             (tk[mm->b].flags & TF_WORD) &&

@@ -1342,10 +1342,26 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                               ex_tok_is(sc, &tk[j], "'s"))
                                ? 1
                                : 2);
-            /* not in an apposition ("Merck, the drugmaker,") */
+            /* not in an apposition ("Merck, the drugmaker,"): there the
+             * description names the firm just before it ("owns
+             * Brightwick, the battery maker") */
             if (!(i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
                   sc->mend[i - 2 - s->t0] >= 0))
                 prefer_head(sc, &tk[j - 1], &a1, &a2);
+            else {
+                const ex_ment *pm = &EX_AT(sc->ments, ex_ment,
+                                           sc->mend[i - 2 - s->t0]);
+                const ex_ent *pe = &EX_AT(sc->ents, ex_ent, pm->ent);
+                /* closed by punctuation: "the company's unit" and
+                 * "Under Su, the company has bought" are no appositions
+                 * to the name */
+                if (pm->src != MS_COREF && pe->kind != KG_KIND_PERSON &&
+                    pe->kind != KG_KIND_PRODUCT &&
+                    (j >= s->t1 || (tk[j].flags & TF_PUNCT))) {
+                    a1 = pm->ent;
+                    a2 = -1;
+                }
+            }
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
