@@ -318,6 +318,22 @@ static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
     return ent;
 }
 
+/* "It would also complicate", "It is unclear": an "it" that may stand
+ * for a situation rather than a firm (a modal or copula follows) */
+static int expletive_it(const ex_scratch *sc, const ex_ment *m)
+{
+    static const char *const w[] = {"is", "was", "would", "could", "may",
+                                    "might", "will", "remains", "seems",
+                                    "appears", "'s", "should", "must"};
+    size_t i;
+    if (m->b >= sc->toks.n)
+        return 1;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ex_tok_is(sc, &EX_AT(sc->toks, ex_tok, m->b), w[i]))
+            return 1;
+    return 0;
+}
+
 /*
  * Candidate antecedents for an org anaphor: the org mentions of this
  * sentence so far (first one first), then the first org of the previous
@@ -344,9 +360,12 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
         /* an object "it" prefers the most recent firm of the sentence */
         size_t j = object ? sc->ments.n - 1 - i : i;
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, m[j].ent);
-        /* descriptions already resolved count as their firm */
+        /* descriptions already resolved count as their firm, and so
+         * does a pronoun that opens the sentence ("It wrote off ...,
+         * and its purchase of") for a later subject or possessive */
         if (e->kind == KG_KIND_ORG &&
-            (m[j].src != MS_COREF || m[j].b > m[j].a + 1))
+            (m[j].src != MS_COREF || m[j].b > m[j].a + 1 ||
+             (!object && j == 0 && !expletive_it(sc, &m[j]))))
             cand[n++] = m[j].ent;
     }
     /* "Mohan founded the company": after a person and no firm in the
