@@ -802,7 +802,9 @@ static int32_t acronym_of(const ex_scratch *sc, const char *acr, size_t n)
         const char *p = en->name;
         char ini[8];
         size_t m = 0;
-        if (en->kind != KG_KIND_ORG)
+        /* a name of unknown kind may match when it gives three or more
+         * initials ("CSN" after "Companhia Siderurgica Nacional") */
+        if (en->kind != KG_KIND_ORG && (en->kind >= 0 || n < 3))
             continue;
         while (*p && m < sizeof ini) {
             if (*p >= 'A' && *p <= 'Z')
@@ -1692,6 +1694,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                      !kg_extract__map_get(&sc->entnames, key.ptr, key.len,
                                           &id) &&
                      (ent = acronym_of(sc, key.ptr, key.len)) >= 0) {
+                if (EX_AT(sc->ents, ex_ent, ent).kind < 0)
+                    EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
                 if (kg_extract__map_put(&sc->aliases, &sc->pool, key.ptr,
                                         key.len, (uint32_t)ent,
                                         NULL) != KG_OK) {
