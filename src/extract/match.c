@@ -1133,10 +1133,13 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     last_b = EX_AT(sc->ments, ex_ment, sc->ments.n - 1).b;
     for (i = s->t0; i < s->t1; i++) {
         const ex_word *w;
-        uint32_t k;
-        if (tk[i].word < 0 || !free_tok(sc, s, i))
+        uint32_t k, last_cls = UINT32_MAX, last_n = 0;
+        const char *last_v = NULL;
+        if (tk[i].word < 0)
             continue;
         w = &EX_AT(ex->wordv, ex_word, tk[i].word);
+        if (!w->trig_n || !free_tok(sc, s, i))
+            continue;
         for (k = 0; k < w->trig_n; k++) {
             const ex_trig *tr = &EX_AT(ex->trigv, ex_trig,
                                        w->trig_first + k);
@@ -1156,13 +1159,19 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             r = &EX_AT(ex->rulev, ex_rule, tr->rule);
             el = &EX_AT(ex->elemv, ex_elem, r->el_first);
             /* the index already says this word starts the trigger; only
-             * multi-word phrases and role values need a look */
-            if (tr->direct)
+             * multi-word phrases and role values need a look, once per
+             * class for the rules in a row that share it */
+            if (tr->direct) {
                 n = 1;
-            else
-                n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1,
-                             (int)el[r->trig].cls == r->role_cls ? &v
-                                                                 : NULL);
+            } else if (el[r->trig].cls == last_cls) {
+                n = last_n;
+                v = last_v;
+            } else {
+                n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1, &v);
+                last_cls = el[r->trig].cls;
+                last_n = n;
+                last_v = v;
+            }
             if (!n)
                 continue;
             memset(&st, 0, sizeof st);

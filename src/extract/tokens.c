@@ -93,35 +93,25 @@ static size_t upunct(const unsigned char *s, const unsigned char *e,
     return 0;
 }
 
-/*
- * Byte classes of ASCII letters and digits, the table-driven fast path of
- * the word loop (0 for every other byte).  An upper-case letter's class
- * shifted left by four is the bit that lowercases it.
- */
-enum { CB_LOWER = 1, CB_UPPER = 2, CB_DIGIT = 4 };
-static const unsigned char cbyte[256] = {
-    ['0'] = CB_DIGIT, ['1'] = CB_DIGIT, ['2'] = CB_DIGIT, ['3'] = CB_DIGIT,
-    ['4'] = CB_DIGIT, ['5'] = CB_DIGIT, ['6'] = CB_DIGIT, ['7'] = CB_DIGIT,
-    ['8'] = CB_DIGIT, ['9'] = CB_DIGIT,
-    ['a'] = CB_LOWER, ['b'] = CB_LOWER, ['c'] = CB_LOWER, ['d'] = CB_LOWER,
-    ['e'] = CB_LOWER, ['f'] = CB_LOWER, ['g'] = CB_LOWER, ['h'] = CB_LOWER,
-    ['i'] = CB_LOWER, ['j'] = CB_LOWER, ['k'] = CB_LOWER, ['l'] = CB_LOWER,
-    ['m'] = CB_LOWER, ['n'] = CB_LOWER, ['o'] = CB_LOWER, ['p'] = CB_LOWER,
-    ['q'] = CB_LOWER, ['r'] = CB_LOWER, ['s'] = CB_LOWER, ['t'] = CB_LOWER,
-    ['u'] = CB_LOWER, ['v'] = CB_LOWER, ['w'] = CB_LOWER, ['x'] = CB_LOWER,
-    ['y'] = CB_LOWER, ['z'] = CB_LOWER,
-    ['A'] = CB_UPPER, ['B'] = CB_UPPER, ['C'] = CB_UPPER, ['D'] = CB_UPPER,
-    ['E'] = CB_UPPER, ['F'] = CB_UPPER, ['G'] = CB_UPPER, ['H'] = CB_UPPER,
-    ['I'] = CB_UPPER, ['J'] = CB_UPPER, ['K'] = CB_UPPER, ['L'] = CB_UPPER,
-    ['M'] = CB_UPPER, ['N'] = CB_UPPER, ['O'] = CB_UPPER, ['P'] = CB_UPPER,
-    ['Q'] = CB_UPPER, ['R'] = CB_UPPER, ['S'] = CB_UPPER, ['T'] = CB_UPPER,
-    ['U'] = CB_UPPER, ['V'] = CB_UPPER, ['W'] = CB_UPPER, ['X'] = CB_UPPER,
-    ['Y'] = CB_UPPER, ['Z'] = CB_UPPER,
+/* ASCII letters and digits: the fast path of the byte loop. */
+static const unsigned char alnum_tab[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+    ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
 };
 
 static int is_alnum(unsigned char c)
 {
-    return cbyte[c] != 0;
+    return alnum_tab[c];
 }
 
 /* Word byte: ASCII letter/digit or part of a non-punctuation sequence. */
@@ -228,157 +218,63 @@ static int push_tok(ex_scratch *sc, uint32_t start, uint32_t end,
 }
 
 /*
- * A word token being read.  Its end is found and its lowercase form is
- * written straight into sc->norm in the same pass over its bytes (curly
- * apostrophes become '\'', so the form is never longer than the word;
- * longer forms are cut at MAX_NORM bytes, and so is what the flags see).
+ * Token flags and lowercase form of a word token, written straight into
+ * sc->norm (curly apostrophes become '\'', so the form is never longer
+ * than the word).
  */
-typedef struct wordrd {
-    char *small;      /* the lowercase form, at the end of sc->norm */
-    size_t o;         /* its length so far */
-    size_t o_last;    /* its length before the last byte */
-    unsigned letters; /* ASCII letters */
-    unsigned uppers;  /* upper-case ASCII letters */
-    unsigned prev;    /* CB_LOWER right after a lower-case letter */
-    unsigned camel;   /* CB_UPPER once one follows a lower-case letter */
-} wordrd;
-
-static int word_begin(ex_scratch *sc, wordrd *r)
+static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
+                    uint32_t end, uint32_t flags)
 {
-    if (norm_room(sc, MAX_NORM) != KG_OK)
-        return KG_ENOMEM;
-    memset(r, 0, sizeof *r);
-    r->small = sc->norm.ptr + sc->norm.len;
-    return KG_OK;
-}
-
-/* An ASCII letter or digit c of byte class k (the fast path). */
-static inline void word_alnum(wordrd *r, unsigned char c, unsigned k)
-{
-    r->o_last = r->o;
-    if (r->o >= MAX_NORM)
-        return;
-    r->small[r->o++] = (char)(c | ((k & CB_UPPER) << 4));
-    r->letters += (k & (CB_LOWER | CB_UPPER)) != 0;
-    r->uppers += (k & CB_UPPER) >> 1;
-    r->camel |= k & (r->prev << 1); /* "OpenAI", "xAI"; not "smart-TV" */
-    r->prev = k & CB_LOWER;
-}
-
-/* Any other byte of the word, kept as it is; curly apostrophes (apos)
- * become '\'' and leave the letter before them in view ("x'Y"). */
-static void word_other(wordrd *r, unsigned char c, int apos)
-{
-    r->o_last = r->o;
-    if (r->o >= MAX_NORM)
-        return;
-    r->small[r->o++] = apos ? '\'' : (char)c;
-    if (!apos)
-        r->prev = 0;
-}
-
-/* Add the word [start, end) read into r as a token (two for "its"). */
-static int word_tok(ex_scratch *sc, const wordrd *r, const unsigned char *b,
-                    uint32_t start, uint32_t end, uint32_t flags)
-{
+    char *small;
+    size_t i, o = 0, n = end - start;
+    int letters = 0, uppers = 0, lower_seen = 0, camel = 0;
     const unsigned char *s = b + start;
     unsigned char c0 = s[0];
-    size_t n = end - start;
+    if (norm_room(sc, n < MAX_NORM ? n : MAX_NORM) != KG_OK)
+        return KG_ENOMEM;
+    small = sc->norm.ptr + sc->norm.len;
     if (c0 >= '0' && c0 <= '9')
         flags |= TF_NUM;
     else if ((c0 >= 'A' && c0 <= 'Z') ||
              (c0 == 0xC3 && n > 1 && s[1] >= 0x80 && s[1] <= 0x9E &&
               s[1] != 0x97))
         flags |= TF_CAP;
-    if (r->uppers)
+    for (i = 0; i < n && o < MAX_NORM; i++) {
+        unsigned char c = s[i];
+        if (c >= 'A' && c <= 'Z') {
+            letters++;
+            uppers++;
+            if (lower_seen)
+                camel = 1; /* "OpenAI", "xAI"; not "smart-TV" */
+            lower_seen = 0;
+            small[o++] = (char)(c + 32);
+        } else if (c >= 'a' && c <= 'z') {
+            letters++;
+            lower_seen = 1;
+            small[o++] = (char)c;
+        } else if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
+                   s[i + 2] == 0x99) {
+            small[o++] = '\'';
+            i += 2;
+        } else {
+            lower_seen = 0;
+            small[o++] = (char)c;
+        }
+    }
+    if (uppers)
         flags |= TF_UPPER;
-    if (r->letters >= 2 && r->uppers == r->letters)
+    if (letters >= 2 && uppers == letters)
         flags |= TF_ALLCAPS;
-    if (r->camel)
+    if (camel)
         flags |= TF_CAMEL;
     /* "its" is "it" + "'s", so possessive patterns cover it */
-    if (r->o == 3 && memcmp(r->small, "its", 3) == 0 && n == 3) {
+    if (o == 3 && memcmp(small, "its", 3) == 0 && n == 3) {
         int rc = push_tok(sc, start, start + 2, "it", 2, flags | TF_WORD);
         if (rc)
             return rc;
         return push_tok(sc, start + 2, end, "'s", 2, TF_WORD);
     }
-    return add_tok(sc, start, end, r->o, flags | TF_WORD);
-}
-
-/*
- * Read the word that starts at *sp (a word byte) and add it; *sp is left
- * at its end.  Letters and digits, and inside a word: non-ASCII letters,
- * ". - & /" between letters or digits (unless a hyphen splits), "4,000",
- * and apostrophes before a letter except in "'s" and "n't".
- */
-static int read_word(ex_scratch *sc, const unsigned char *b,
-                     const unsigned char **sp, const unsigned char *e,
-                     uint32_t flags)
-{
-    const unsigned char *w = *sp, *s = w;
-    wordrd r;
-    if (word_begin(sc, &r) != KG_OK)
-        return KG_ENOMEM;
-    while (s < e) {
-        unsigned char c = *s;
-        unsigned k = cbyte[c];
-        size_t an;
-        if (k) {
-            word_alnum(&r, c, k);
-            s++;
-            continue;
-        }
-        if (c >= 0x80 && word_at(s, e)) {
-            word_other(&r, c, 0);
-            s++;
-            continue;
-        }
-        if ((c == '.' || c == '-' || c == '&' || c == '/') && s + 1 < e &&
-            is_alnum(s[1]) && is_alnum(s[-1])) {
-            if (c == '-' && hyphen_splits(sc, w, s, e))
-                break;
-            word_other(&r, c, 0);
-            s++;
-            continue;
-        }
-        if (c == ',' && s + 3 < e && s[-1] >= '0' && s[-1] <= '9' &&
-            s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' &&
-            s[3] >= '0' && s[3] <= '9' && (s + 4 == e || !is_alnum(s[4]))) {
-            word_other(&r, c, 0);
-            s++;
-            continue;
-        }
-        if (apos_at(s, e, &an)) {
-            const unsigned char *a = s + an;
-            /* "'s" and "n't" become their own tokens */
-            if (a < e && (*a == 's' || *a == 'S') &&
-                (a + 1 == e || !word_at(a + 1, e)))
-                break;
-            if (a < e && *a == 't' && s[-1] == 'n' &&
-                (a + 1 == e || !word_at(a + 1, e)) && s - 1 > w) {
-                if (r.o > r.o_last) { /* take the 'n' back */
-                    r.o = r.o_last;
-                    r.letters--;
-                }
-                s--;
-                break;
-            }
-            if (a < e && is_alnum(*a)) {
-                word_other(&r, c, an > 1);
-                s = a;
-                continue;
-            }
-        }
-        break;
-    }
-    /* "U.S." and "N.V.": single letters with dots keep the last */
-    if (s < e && *s == '.' && s - w >= 3 && w[1] == '.' && s[-2] == '.') {
-        word_other(&r, '.', 0);
-        s++;
-    }
-    *sp = s;
-    return word_tok(sc, &r, b, (uint32_t)(w - b), (uint32_t)(s - b), flags);
+    return add_tok(sc, start, end, o, flags | TF_WORD);
 }
 
 static int split_sentences(ex_scratch *sc);
@@ -424,7 +320,52 @@ int kg_extract__tokenize(ex_scratch *sc)
         }
         newlines = 0;
         if (word_at(s, e)) {
-            if ((rc = read_word(sc, b, &s, e, pending)) != KG_OK)
+            const unsigned char *w = s;
+            size_t an;
+            while (s < e) {
+                if (alnum_tab[*s] || (*s >= 0x80 && word_at(s, e))) {
+                    s++;
+                    continue;
+                }
+                if ((*s == '.' || *s == '-' || *s == '&' || *s == '/') &&
+                    s + 1 < e && is_alnum(s[1]) && is_alnum(s[-1])) {
+                    if (*s == '-' && hyphen_splits(sc, w, s, e))
+                        break;
+                    s++;
+                    continue;
+                }
+                if (*s == ',' && s + 3 < e && s[-1] >= '0' &&
+                    s[-1] <= '9' && s[1] >= '0' && s[1] <= '9' &&
+                    s[2] >= '0' && s[2] <= '9' && s[3] >= '0' &&
+                    s[3] <= '9' && (s + 4 == e || !is_alnum(s[4]))) {
+                    s++;
+                    continue;
+                }
+                if (apos_at(s, e, &an)) {
+                    const unsigned char *a = s + an;
+                    /* "'s" and "n't" become their own tokens */
+                    if (a < e && (*a == 's' || *a == 'S') &&
+                        (a + 1 == e || !word_at(a + 1, e)))
+                        break;
+                    if (a < e && *a == 't' && s[-1] == 'n' &&
+                        (a + 1 == e || !word_at(a + 1, e)) && s - 1 > w) {
+                        s--;
+                        break;
+                    }
+                    if (a < e && is_alnum(*a)) {
+                        s = a;
+                        continue;
+                    }
+                }
+                break;
+            }
+            /* "U.S." and "N.V.": single letters with dots keep the last */
+            if (s < e && *s == '.' && s - w >= 3 && w[1] == '.' &&
+                s[-2] == '.')
+                s++;
+            rc = word_tok(sc, b, (uint32_t)(w - b), (uint32_t)(s - b),
+                          pending);
+            if (rc)
                 return rc;
             pending = 0;
             continue;

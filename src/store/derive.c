@@ -7,8 +7,8 @@
  * Speed: the new tie_version rows of a revision are collected and
  * inserted at the end in the order of the valid-time index tv_from
  * (valid_from, valid_to, tie), so that the indexes on valid time are
- * written (or built, rule 0) from nearly sorted rows instead of rows in
- * tie order, which costs the B-tree a cache miss per row.  The rows of
+ * written from nearly sorted rows (rule 0) instead of rows in tie
+ * order, which costs the B-tree a cache miss per row.  The rows of
  * one tie keep their relative order, which is all the readers rely on
  * (ORDER BY valid_from, id).
  */

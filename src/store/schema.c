@@ -106,14 +106,18 @@
  *     table constraints (schema 2) so that a bulk revision can drop and
  *     rebuild them: when a revision has stored max(50000, half the
  *     assertions already stored) triples (at once if the store holds no
- *     assertion yet), the random-order indexes (tie_object, tv_from,
- *     tv_to; entity_key when that table was empty at begin;
- *     assertion_tie and assertion_document when no assertion was stored;
- *     tv_tie when no tie was)
- *     are dropped inside the transaction and built again, sorted, before
- *     commit; the page cache is KG_STORE_BULK_CACHE KiB until the
- *     revision ends.  Readers keep seeing the indexes of the last commit
- *     (WAL); a crash rolls back.
+ *     assertion yet), the random-order indexes (tie_object; entity_key
+ *     when that table was empty at begin; assertion_tie and
+ *     assertion_document when no assertion was stored; tv_tie when no
+ *     tie was) are dropped inside the transaction and built again,
+ *     sorted, before commit; the page cache is KG_STORE_BULK_CACHE KiB
+ *     until the revision ends.  Readers keep seeing the indexes of the
+ *     last commit (WAL); a crash rolls back.  The valid-time indexes
+ *     tv_from and tv_to are kept and written in place: the rows come in
+ *     tv_from order, which is also tv_to order for the open intervals
+ *     (most of them), so both grow at their ends (6 % fewer
+ *     instructions than building them again on a 100k load, for 14 %
+ *     larger indexes).
  *  1. A revision collects the set of ties it touched (new assertions, or
  *     a merge that redirected ties).  For each, the intervals are
  *     recomputed from ALL assertions that feed it now (its own and those
@@ -319,7 +323,7 @@ static const char *const migrate_v2 =
  * 0 always, 1 when the entity table was empty at begin, 2 when the
  * assertion table was, 3 when the tie table was.  tie_key stays: new
  * ties are written in its order at commit (write.c), which costs less
- * than building it again.
+ * than building it again; so do tv_from and tv_to (rule 0).
  */
 static const struct {
     const char *name, *sql;
@@ -327,12 +331,6 @@ static const struct {
 } bulk_index[] = {
     {"tie_object", "CREATE INDEX tie_object ON tie(object, relation, "
                    "subject)", 0},
-    /* as in schema_v1: covering for the read path (view.c) */
-    {"tv_from", "CREATE INDEX tv_from ON tie_version(valid_from, valid_to, "
-                "tie, status, from_precision, to_precision) "
-                "WHERE rec_to = 2147483647", 0},
-    {"tv_to", "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie, "
-              "to_precision) WHERE rec_to = 2147483647", 0},
     {"entity_key", "CREATE UNIQUE INDEX entity_key ON entity(name, kind)", 1},
     /* derive.c reads assertions by tie only for ties stored before */
     {"assertion_tie", "CREATE INDEX assertion_tie ON assertion(tie, day)", 2},
