@@ -529,6 +529,19 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
         if (!(tk[j].flags & TF_WORD) || (tk[j].flags & TF_NUM))
             return i;
         if (f & WF_ORGHEAD) {
+            /* "the Arcadia group", "the Bhs department store chain": a
+             * name of its own, not a description ("the Bradford-based
+             * group" is one) */
+            if (ex_tok_is(sc, &tk[j], "group") ||
+                ex_tok_is(sc, &tk[j], "chain")) {
+                uint32_t q;
+                for (q = from + 1; q < j; q++)
+                    if ((tk[q].flags & TF_CAP) && tk[q].word < 0 &&
+                        !(tk[q].flags & TF_SENT_START) &&
+                        !memchr(sc->doc->text + tk[q].start, '-',
+                                tk[q].end - tk[q].start))
+                        return i;
+            }
             /* "the company's" is fine; "the company of" is not ours,
              * nor "the startup Sierra" (an apposition before a name) */
             if (j + 1 < s->t1 &&
