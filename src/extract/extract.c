@@ -84,6 +84,8 @@ void kg_extractor_free(kg_extractor *ex)
     kg_extract__vec_release(&ex->elemv);
     kg_extract__vec_release(&ex->trigv);
     kg_extract__vec_release(&ex->cuev);
+    kg_extract__vec_release(&ex->dealv);
+    kg_extract__vec_release(&ex->recallv);
     kg_extract__vec_release(&ex->gentv);
     kg_pool_release(&ex->pool);
     free(ex);
@@ -170,6 +172,7 @@ static void scratch_release(ex_scratch *sc)
     kg_extract__map_release(&sc->entnames);
     kg_extract__map_release(&sc->aliases);
     kg_extract__map_release(&sc->seen);
+    kg_extract__vec_release(&sc->mem);
     free(sc->mstart);
 }
 
@@ -373,6 +376,14 @@ int kg_extract_doc(const kg_extractor *ex, const kg_doc *doc,
         }
         if (sc.outs.n > before &&
             (rc = emit_sentence(&sc, si, before, cb, payload)) != 0)
+            goto done;
+        /* statuses told of deals named earlier; this sentence's deals */
+        if ((rc = kg_extract__memory(&sc, si,
+                                     sc.outs.n > before
+                                         ? (const ex_out *)sc.outs.ptr +
+                                               before
+                                         : NULL,
+                                     sc.outs.n - before, cb, payload)) != 0)
             goto done;
         sc.outs.n = 0;
     }

@@ -210,7 +210,7 @@ typedef struct ex_class {
 
 /* ---- rules (rules.c) ---- */
 
-enum { EL_SLOT = 1, EL_CLASS, EL_GAP, EL_ANY };
+enum { EL_SLOT = 1, EL_CLASS, EL_GAP, EL_ANY, EL_DEAL /* recall: "D" */ };
 
 typedef struct ex_elem {
     uint8_t type;
@@ -265,6 +265,27 @@ typedef struct ex_cue {
     int before;    /* scope "before": near, but not after the match */
 } ex_cue;
 
+/*
+ * A "deal" directive: nouns that name a deal ("bid", "talks") and the
+ * relations such a deal can be (memory.c).
+ */
+typedef struct ex_dealnoun {
+    uint32_t cls;  /* the nouns */
+    unsigned rels; /* bit per kg_relation */
+    int hedged;    /* names only a tie told as talks or plans ("talks") */
+    int event;     /* its relations are deals whatever words tell them */
+} ex_dealnoun;
+
+/* A "recall" directive: a status said of a deal named earlier. */
+typedef struct ex_recall {
+    const char *id;      /* "memory:ID", the triples' rule */
+    const char *pattern; /* as written */
+    int status;
+    uint32_t el_first;   /* ex->elemv[el_first .. +el_n) */
+    uint32_t el_n;
+    uint32_t deal;       /* index of the D element */
+} ex_recall;
+
 /* ---- gazetteer (gazetteer.c) ---- */
 
 typedef struct ex_gent {
@@ -304,6 +325,11 @@ struct kg_extractor {
     ex_vec trigv;       /* ex_trig sorted by word */
     ex_vec cuev;        /* ex_cue */
     ex_map rule_ids;    /* rule id -> index (duplicates are an error) */
+    ex_vec dealv;       /* ex_dealnoun, in file order */
+    ex_vec recallv;     /* ex_recall, in file order */
+    uint32_t deal_all;  /* class of every deal noun (quick test) */
+    unsigned deal_rels; /* relations any deal noun names */
+    unsigned deal_events; /* relations of "event" deal directives */
     ex_vec gentv;       /* ex_gent */
     ex_map gnames;      /* exact-case name key -> gazetteer entry */
     ex_map tickers;     /* ticker -> gazetteer entry */
@@ -454,11 +480,33 @@ typedef struct ex_scratch {
     int32_t last_person;
     int32_t new_org;   /* the firm a merger creates, once named */
     kg_date doc_date;
+    ex_vec mem;        /* ex_mem: the article's deal memory (memory.c) */
 } ex_scratch;
+
+/* A remembered deal (memory.c); ent < 0 in s marks a deal never tied to
+ * two named firms ("signed a deal with an unnamed supplier"). */
+typedef struct ex_mem {
+    uint32_t sent;   /* sentence that named it last */
+    uint32_t first;  /* sentence that told it first */
+    int32_t s, o;
+    int s_kind, o_kind, relation, status;
+    double conf, stake;
+    const char *amount;
+    uint32_t named;  /* bit per deal directive whose noun named it */
+    unsigned told;   /* bit per kg_status a later sentence gave it */
+} ex_mem;
 
 int kg_extract__tokenize(ex_scratch *sc);
 int kg_extract__mentions(ex_scratch *sc, uint32_t sent);
 int kg_extract__match(ex_scratch *sc, uint32_t sent);
+/*
+ * After sentence si is matched and its own triples emitted: statuses that
+ * the sentence tells of a deal named in an earlier one ("The bid was
+ * withdrawn") go to cb; then the sentence's deals outs[0 .. nouts) are
+ * remembered.  Returns KG_OK, KG_ENOMEM or the callback's value.
+ */
+int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
+                       size_t nouts, kg_triple_cb cb, void *payload);
 kg_date kg_extract__sentence_date(ex_scratch *sc, const ex_sent *s,
                                   uint32_t near, uint32_t lo, uint32_t hi,
                                   int64_t app_a, int64_t app_b);

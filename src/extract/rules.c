@@ -2,11 +2,13 @@
  * rules.c: the parser of the rule language (data/rules.txt, whose header
  * documents it, and the user's --rules files).
  *
- * Three directives, one per logical line (a line that starts with
+ * Five directives, one per logical line (a line that starts with
  * whitespace continues the previous one):
  *   class NAME = phrase | phrase => Value | ...     (also "class NAME += ...")
  *   rule ID RELATION [status=S] [conf=F] [role=CLASS] : PATTERN
  *   cue STATUS near|sentence : phrase | phrase ...
+ *   deal RELATION,... [hedged] [event] : noun | ...  (memory.c)
+ *   recall ID STATUS : PATTERN-with-one-D             (memory.c)
  * Each rule is indexed under the words that can start its trigger
  * element, so matching a sentence only looks at rules one of its words
  * triggers.
@@ -271,6 +273,56 @@ static int add_trigger(parse_ctx *p, uint32_t rule, uint32_t cid)
     return KG_OK;
 }
 
+/*
+ * One pattern element other than a slot: "_", "~N", "~~N", "<class>" or
+ * a literal "a|b" (buf holds n bytes, without "^" and "?").  *named is 1
+ * for a <class>, 0 for a literal.
+ */
+static int parse_elem(parse_ctx *p, const char *buf, size_t n, int mark,
+                      ex_elem *el, int *named)
+{
+    int rc;
+    *named = 0;
+    if (n == 1 && buf[0] == '_') {
+        /* any one mention, not an argument ("succeeded _ as") */
+        el->type = EL_ANY;
+        if (mark)
+            return perr(p, "'_' cannot be a trigger", NULL);
+    } else if (buf[0] == '~' && n > 1) {
+        char *end;
+        long g;
+        /* "~~N": a gap that may cross commas */
+        if (buf[1] == '~')
+            el->commas = 1;
+        g = strtol(buf + 1 + el->commas, &end, 10);
+        if (*end || g < 1 || g > 20 || end == buf + 1 + el->commas)
+            return perr(p, "gap must be ~1..~20:", buf);
+        el->type = EL_GAP;
+        el->cls = (uint32_t)g;
+        if (mark)
+            return perr(p, "a gap cannot be a trigger", NULL);
+    } else if (buf[0] == '<') {
+        if (n < 3 || buf[n - 1] != '>')
+            return perr(p, "unclosed class reference", buf);
+        el->type = EL_CLASS;
+        if ((rc = class_get(p, buf + 1, n - 2, &el->cls)) != KG_OK)
+            return rc;
+        *named = 1;
+    } else {
+        size_t i;
+        char lw[160];
+        el->type = EL_CLASS;
+        /* "a|b" alternatives of single words */
+        lower_word(lw, sizeof lw, buf, n);
+        for (i = 0; lw[i]; i++)
+            if (lw[i] == '_')
+                lw[i] = ' ';
+        if ((rc = literal_class(p, lw, strlen(lw), &el->cls)) != KG_OK)
+            return rc;
+    }
+    return KG_OK;
+}
+
 /* "rule ID RELATION [k=v]... : PATTERN" */
 static int parse_rule(parse_ctx *p, const char *s, const char *e)
 {
@@ -438,44 +490,15 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
                 return perr(p, "a slot cannot be optional or a trigger:",
                             buf);
             nslot[k]++;
-        } else if (n == 1 && buf[0] == '_') {
-            /* any one mention, not an argument ("succeeded _ as") */
-            el.type = EL_ANY;
-            if (mark)
-                return perr(p, "'_' cannot be a trigger", NULL);
-        } else if (buf[0] == '~' && n > 1) {
-            char *end;
-            long g;
-            /* "~~N": a gap that may cross commas */
-            if (buf[1] == '~')
-                el.commas = 1;
-            g = strtol(buf + 1 + el.commas, &end, 10);
-            if (*end || g < 1 || g > 20 || end == buf + 1 + el.commas)
-                return perr(p, "gap must be ~1..~20:", buf);
-            el.type = EL_GAP;
-            el.cls = (uint32_t)g;
-            if (mark)
-                return perr(p, "a gap cannot be a trigger", NULL);
-        } else if (buf[0] == '<') {
-            if (n < 3 || buf[n - 1] != '>')
-                return perr(p, "unclosed class reference", buf);
-            el.type = EL_CLASS;
-            if ((rc = class_get(p, buf + 1, n - 2, &el.cls)) != KG_OK)
-                return rc;
-            if (!el.optional && first_named < 0)
-                first_named = (int)r.el_n;
         } else {
-            size_t i;
-            char lw[160];
-            el.type = EL_CLASS;
-            /* "a|b" alternatives of single words */
-            lower_word(lw, sizeof lw, buf, n);
-            for (i = 0; lw[i]; i++)
-                if (lw[i] == '_')
-                    lw[i] = ' ';
-            if ((rc = literal_class(p, lw, strlen(lw), &el.cls)) != KG_OK)
+            int named;
+            if ((rc = parse_elem(p, buf, n, mark, &el, &named)) != KG_OK)
                 return rc;
-            if (!el.optional && first_lit < 0)
+            if (el.type == EL_CLASS && !el.optional && named &&
+                first_named < 0)
+                first_named = (int)r.el_n;
+            if (el.type == EL_CLASS && !el.optional && !named &&
+                first_lit < 0)
                 first_lit = (int)r.el_n;
         }
         if (mark) {
@@ -592,6 +615,155 @@ static int parse_cue(parse_ctx *p, const char *s, const char *e)
     return KG_OK;
 }
 
+/* "deal RELATION,... [hedged] [event] : nouns" */
+static int parse_deal(parse_ctx *p, const char *s, const char *e)
+{
+    kg_extractor *ex = p->ex;
+    char key[48];
+    ex_dealnoun d;
+    ex_dealnoun *dp;
+    uint32_t all;
+    int rc;
+    memset(&d, 0, sizeof d);
+    while (s < e && *s != ':') {
+        const char *rw = s;
+        char rb[32];
+        kg_relation rel;
+        while (s < e && *s != ' ' && *s != '\t' && *s != ':' && *s != ',')
+            s++;
+        if ((size_t)(s - rw) >= sizeof rb || s == rw)
+            return perr(p, "deal needs ': nouns'", NULL);
+        memcpy(rb, rw, (size_t)(s - rw));
+        rb[s - rw] = '\0';
+        if (strcmp(rb, "hedged") == 0)
+            d.hedged = 1;
+        else if (strcmp(rb, "event") == 0)
+            d.event = 1;
+        else if (kg_relation_parse(&rel, rb) != KG_OK)
+            return perr(p, "unknown relation", rb);
+        else
+            d.rels |= 1u << rel;
+        while (s < e && (*s == ',' || *s == ' ' || *s == '\t'))
+            s++;
+    }
+    if (s >= e || *s != ':' || !d.rels)
+        return perr(p, "deal needs relations and ': nouns'", NULL);
+    snprintf(key, sizeof key, "=deal:%lu", (unsigned long)ex->dealv.n);
+    if ((rc = class_get(p, key, strlen(key), &d.cls)) != KG_OK ||
+        (rc = class_add(p, d.cls, s + 1, e)) != KG_OK)
+        return rc;
+    /* every deal noun is also in one class, for a one-bit test */
+    if ((rc = class_get(p, "=deal:all", 9, &all)) != KG_OK ||
+        (rc = class_add(p, all, s + 1, e)) != KG_OK)
+        return rc;
+    ex->deal_all = all;
+    ex->deal_rels |= d.rels;
+    if (d.event)
+        ex->deal_events |= d.rels;
+    dp = kg_extract__vec_push(&ex->dealv, sizeof *dp);
+    if (!dp)
+        return kg_error_set(p->err, KG_ENOMEM, "out of memory");
+    *dp = d;
+    return KG_OK;
+}
+
+/* "recall ID STATUS : PATTERN" with one D */
+static int parse_recall(parse_ctx *p, const char *s, const char *e)
+{
+    kg_extractor *ex = p->ex;
+    const char *colon = NULL, *q, *w;
+    char buf[160];
+    ex_recall r;
+    ex_recall *rp;
+    kg_status st;
+    size_t n;
+    int rc, nd = 0;
+
+    memset(&r, 0, sizeof r);
+    for (q = s; q < e; q++)
+        if (*q == ':' && (q + 1 == e || q[1] == ' ' || q[1] == '\t')) {
+            colon = q;
+            break;
+        }
+    if (!colon)
+        return perr(p, "recall needs ': PATTERN'", NULL);
+    w = s;
+    while (s < colon && *s != ' ' && *s != '\t')
+        s++;
+    if (s == w || (size_t)(s - w) + 8 >= sizeof buf)
+        return perr(p, "recall needs an id", NULL);
+    snprintf(buf, sizeof buf, "memory:%.*s", (int)(s - w), w);
+    if (!(r.id = kg_pool_strndup(&ex->pool, buf, strlen(buf))))
+        return kg_error_set(p->err, KG_ENOMEM, "out of memory");
+    s = skip_ws(s, colon);
+    w = s;
+    while (s < colon && *s != ' ' && *s != '\t')
+        s++;
+    n = (size_t)(s - w);
+    if (n == 0 || n >= 32)
+        return perr(p, "recall needs a status", NULL);
+    memcpy(buf, w, n);
+    buf[n] = '\0';
+    if (kg_status_parse(&st, buf) != KG_OK)
+        return perr(p, "unknown status", buf);
+    r.status = st;
+    if (skip_ws(s, colon) != colon)
+        return perr(p, "recall takes no options", NULL);
+    s = skip_ws(colon + 1, e);
+    {
+        const char *pe = e;
+        while (pe > s && (pe[-1] == ' ' || pe[-1] == '\t' ||
+                          pe[-1] == '\r' || pe[-1] == '\n'))
+            pe--;
+        r.pattern = kg_pool_strndup(&ex->pool, s, (size_t)(pe - s));
+        if (!r.pattern)
+            return kg_error_set(p->err, KG_ENOMEM, "out of memory");
+    }
+    r.el_first = (uint32_t)ex->elemv.n;
+    while (s < e) {
+        ex_elem el;
+        ex_elem *ep;
+        int named;
+        w = s;
+        while (s < e && *s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+            s++;
+        n = (size_t)(s - w);
+        s = skip_ws(s, e);
+        memset(&el, 0, sizeof el);
+        if (n > 1 && w[n - 1] == '?') {
+            el.optional = 1;
+            n--;
+        }
+        if (n >= sizeof buf)
+            return perr(p, "pattern word too long", NULL);
+        memcpy(buf, w, n);
+        buf[n] = '\0';
+        if (buf[0] == '^')
+            return perr(p, "a recall has no trigger mark: D is its anchor",
+                        NULL);
+        if (n == 1 && buf[0] == 'D') {
+            if (el.optional)
+                return perr(p, "D cannot be optional", NULL);
+            el.type = EL_DEAL;
+            r.deal = r.el_n;
+            nd++;
+        } else if ((rc = parse_elem(p, buf, n, 0, &el, &named)) != KG_OK) {
+            return rc;
+        }
+        if (!(ep = kg_extract__vec_push(&ex->elemv, sizeof *ep)))
+            return kg_error_set(p->err, KG_ENOMEM, "out of memory");
+        *ep = el;
+        r.el_n++;
+    }
+    if (nd != 1)
+        return perr(p, "a recall pattern needs exactly one D", NULL);
+    rp = kg_extract__vec_push(&ex->recallv, sizeof *rp);
+    if (!rp)
+        return kg_error_set(p->err, KG_ENOMEM, "out of memory");
+    *rp = r;
+    return KG_OK;
+}
+
 static int parse_directive(parse_ctx *p, const char *s, const char *e)
 {
     s = skip_ws(s, e);
@@ -606,6 +778,12 @@ static int parse_directive(parse_ctx *p, const char *s, const char *e)
     if (e - s > 4 && memcmp(s, "cue", 3) == 0 && (s[3] == ' ' ||
                                                   s[3] == '\t'))
         return parse_cue(p, skip_ws(s + 3, e), e);
+    if (e - s > 5 && memcmp(s, "deal", 4) == 0 && (s[4] == ' ' ||
+                                                   s[4] == '\t'))
+        return parse_deal(p, skip_ws(s + 4, e), e);
+    if (e - s > 7 && memcmp(s, "recall", 6) == 0 && (s[6] == ' ' ||
+                                                     s[6] == '\t'))
+        return parse_recall(p, skip_ws(s + 6, e), e);
     {
         char w[32];
         size_t n = 0;
@@ -613,7 +791,7 @@ static int parse_directive(parse_ctx *p, const char *s, const char *e)
             n++;
         memcpy(w, s, n);
         w[n] = '\0';
-        return perr(p, "unknown directive (class, rule, cue):", w);
+        return perr(p, "unknown directive (class, rule, cue, deal, recall):", w);
     }
 }
 

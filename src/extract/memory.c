@@ -1,0 +1,689 @@
+/*
+ * memory.c: the deal memory of one article.
+ *
+ * News often tells the fate of a deal in a later sentence that names no
+ * firm: "Kraft made a $4bn offer for Cadbury.  ...  The offer was
+ * withdrawn on Tuesday."  Each sentence's deal triples (the relations of
+ * the "deal" directives of rules.txt) are remembered with the deal nouns
+ * the sentence used ("offer", "talks").  A later sentence whose words fit
+ * a "recall" pattern around a definite reference to a deal ("the offer",
+ * "those talks", "Kraft's bid", "the proposed merger of X and Y") emits
+ * the remembered triple again with the pattern's status, the later
+ * sentence as evidence and "memory:ID" as rule.
+ *
+ * Which deal a reference picks: the most recent remembered one whose
+ * relation the noun can name ("the bid": an acquisition, a merger or a
+ * stake; "the talks": a tie told as talks, or one whose sentence said
+ * "talks") and which contains every firm the reference names ("Kraft's
+ * bid", "the deal with Apple").  If that most recent sentence holds two
+ * different pairs, the reference is ambiguous and nothing is emitted.  A
+ * sentence that introduces a deal with "a"/"an" and yields no triple for
+ * it ("signed a deal with an unnamed supplier") is remembered as a deal
+ * without firms: a later generic reference finds it first and gives
+ * nothing.  Words inside quotation marks neither add to the memory nor
+ * refer to it.  The memory lives as long as the article (ex_scratch).
+ *
+ * Cost: a sentence without a deal noun is one bit test per token, and
+ * nothing at all while the article has no deal in memory.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "kg/vocab.h"
+
+enum { MEM_MAX = 48, REF_CONS = 4, REF_MODS = 6, REF_MAX = 8 };
+#define NOCLS UINT32_MAX
+
+/* A reference to a deal: "the $4bn bid for Cadbury". */
+typedef struct dref {
+    uint32_t a, b;          /* tokens [a, b) */
+    uint32_t head;          /* first token of the deal noun */
+    int group;              /* its deal directive */
+    int indef;              /* "a bid": a new deal, no reference */
+    int32_t cons[REF_CONS]; /* firms it names ("Kraft's bid") */
+    int ncons;
+} dref;
+
+/* Matching one recall pattern around one reference. */
+typedef struct mctx {
+    const ex_scratch *sc;
+    const ex_sent *s;
+    const ex_elem *el;
+    uint32_t el_n;
+    int64_t lo, hi; /* matched tokens [lo, hi) */
+} mctx;
+
+static uint32_t class_id(const kg_extractor *ex, const char *name)
+{
+    uint32_t id;
+    if (!kg_extract__map_get(&ex->classes, name, strlen(name), &id))
+        return NOCLS;
+    return id;
+}
+
+/*
+ * Length in tokens of the longest phrase of class cls that starts at
+ * token pos (dir > 0) or ends there (dir < 0) inside sentence s; 0 if
+ * none.  *value gets the phrase's value.
+ */
+static uint32_t phrase_at(const ex_scratch *sc, const ex_sent *s,
+                          uint32_t cls, int64_t pos, int dir,
+                          const char **value)
+{
+    const kg_extractor *ex = sc->ex;
+    const ex_tok *tk = sc->toks.ptr;
+    const uint32_t *pw = ex->pwordv.ptr;
+    const ex_phrase *phv = ex->phrasev.ptr;
+    const uint32_t *list;
+    uint32_t best = 0, n, k, w;
+    if (cls == NOCLS || pos < (int64_t)s->t0 || pos >= (int64_t)s->t1 ||
+        tk[pos].word < 0)
+        return 0;
+    w = (uint32_t)tk[pos].word;
+    if (!((EX_AT(ex->wordv, ex_word, w).clsmask >> (cls % 64)) & 1))
+        return 0;
+    list = kg_extract__word_phrases(ex, w, cls, 0, &n);
+    if (list) {
+        best = 1;
+        if (value)
+            *value = phv[list[0]].value;
+    }
+    list = kg_extract__word_phrases(ex, w, cls, dir > 0 ? 1 : 2, &n);
+    for (k = 0; list && k < n; k++) {
+        const ex_phrase *ph = &phv[list[k]];
+        int64_t a = dir > 0 ? pos : pos - (int64_t)ph->n + 1;
+        uint32_t j;
+        if (ph->n <= best || a < (int64_t)s->t0 ||
+            a + (int64_t)ph->n > (int64_t)s->t1)
+            continue;
+        for (j = 0; j < ph->n; j++)
+            if (tk[a + j].word != (int32_t)pw[ph->first + j])
+                break;
+        if (j == ph->n) {
+            best = ph->n;
+            if (value)
+                *value = ph->value;
+        }
+    }
+    return best;
+}
+
+static int tok_is(const ex_scratch *sc, uint32_t i, const char *w)
+{
+    return ex_tok_is(sc, &EX_AT(sc->toks, ex_tok, i), w);
+}
+
+/*
+ * Is token p inside a quotation?  An odd number of '"' before it in the
+ * sentence, or none before and an odd number after (the sentence ends a
+ * quotation opened in an earlier one).
+ */
+static int in_quote(const ex_scratch *sc, const ex_sent *s, uint32_t p)
+{
+    uint32_t i, before = 0, after = 0;
+    for (i = s->t0; i < s->t1; i++) {
+        const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
+        if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '"') {
+            if (i < p)
+                before++;
+            else
+                after++;
+        }
+    }
+    return (before & 1) || (!before && (after & 1));
+}
+
+/* The deal directive whose noun ends at token pos (longest), or -1. */
+static int deal_at(const ex_scratch *sc, const ex_sent *s, uint32_t pos,
+                   uint32_t *len)
+{
+    const kg_extractor *ex = sc->ex;
+    uint32_t best = 0, n;
+    size_t g;
+    int bg = -1;
+    for (g = 0; g < ex->dealv.n; g++) {
+        n = phrase_at(sc, s, EX_AT(ex->dealv, ex_dealnoun, g).cls, pos, -1,
+                      NULL);
+        if (n > best) {
+            best = n;
+            bg = (int)g;
+        }
+    }
+    *len = best;
+    return bg;
+}
+
+static void add_cons(dref *r, int32_t ent)
+{
+    int k;
+    for (k = 0; k < r->ncons; k++)
+        if (r->cons[k] == ent)
+            return;
+    if (r->ncons < REF_CONS)
+        r->cons[r->ncons++] = ent;
+}
+
+/*
+ * The reference whose deal noun (group g, hlen tokens) ends at token
+ * end: a determiner of class dealdet ("the", "those"; value "new" for
+ * "a", "an") or a possessive ("Kraft's", "its"), up to REF_MODS modifier
+ * tokens ("proposed $4bn", a firm's name; none of class dealother:
+ * "the original agreement" is another deal), the noun, and a phrase of
+ * class dealprep with firms ("for Cadbury", "between X and Y").  Returns
+ * 0 if the noun is no such reference ("talks" as a verb, "the offer of
+ * free games").
+ */
+static int find_ref(const ex_scratch *sc, const ex_sent *s, uint32_t end,
+                    uint32_t hlen, int g, uint32_t det, uint32_t prep,
+                    uint32_t other, dref *r)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_ment *mv = sc->ments.ptr;
+    int64_t p = (int64_t)end - (int64_t)hlen;
+    uint32_t q;
+    int mods = 0;
+    memset(r, 0, sizeof *r);
+    r->head = end + 1 - hlen;
+    r->group = g;
+    for (q = r->head; q <= end; q++)
+        if (sc->mcov[q - s->t0] >= 0)
+            return 0;
+    for (;;) {
+        const ex_tok *t;
+        const char *v = NULL;
+        int32_t mi;
+        if (p < (int64_t)s->t0)
+            return 0;
+        t = &tk[p];
+        mi = sc->mcov[p - s->t0];
+        if (mi >= 0) {
+            /* "the Kraft bid": a firm's name before the noun */
+            add_cons(r, mv[mi].ent);
+            p = (int64_t)mv[mi].a - 1;
+            if (++mods > REF_MODS)
+                return 0;
+            continue;
+        }
+        if (ex_tok_is(sc, t, "'s")) {
+            /* "Kraft's bid", "its offer" */
+            if (p == (int64_t)s->t0)
+                return 0;
+            mi = sc->mcov[p - 1 - s->t0];
+            if (mi >= 0) {
+                add_cons(r, mv[mi].ent);
+                r->a = mv[mi].a;
+            } else if (tok_is(sc, (uint32_t)p - 1, "it")) {
+                r->a = (uint32_t)p - 1;
+            } else {
+                return 0;
+            }
+            break;
+        }
+        if (phrase_at(sc, s, det, p, -1, &v) == 1) {
+            r->a = (uint32_t)p;
+            r->indef = v && strcmp(v, "new") == 0;
+            break;
+        }
+        /* "the original agreement", "a rival bid": another deal */
+        if (phrase_at(sc, s, other, p, -1, NULL))
+            return 0;
+        if (t->flags & TF_PUNCT) {
+            unsigned char c0 = (unsigned char)ex_norm(sc, t)[0];
+            if (c0 < 0x80 && !strchr("$%-.", c0))
+                return 0;
+        } else if (t->wflags & WF_STOP) {
+            return 0;
+        }
+        if (++mods > REF_MODS)
+            return 0;
+        p--;
+    }
+    r->b = end + 1;
+    if (r->b < s->t1 && phrase_at(sc, s, prep, r->b, 1, NULL) == 1) {
+        int32_t mi;
+        q = r->b + 1;
+        if (q < s->t1 && (mi = sc->mstart[q - s->t0]) >= 0) {
+            /* "the merger of X and Y", "the deal with Apple" */
+            for (;;) {
+                add_cons(r, mv[mi].ent);
+                q = mv[mi].b;
+                if (q + 1 < s->t1 &&
+                    (tok_is(sc, q, "and") || tok_is(sc, q, ",")) &&
+                    (mi = sc->mstart[q + 1 - s->t0]) >= 0) {
+                    q++;
+                    continue;
+                }
+                break;
+            }
+            r->b = q;
+        } else if (q < s->t1 && !(tk[q].flags & TF_NUM) &&
+                   !(tk[q].flags & TF_PUNCT)) {
+            /* "the offer of free games", "a deal with a supplier" are
+             * not about a deal between named firms */
+            if (!r->indef)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* A token a "~N" gap may cross. */
+static int gap_tok(const mctx *c, int64_t pos, int commas)
+{
+    const ex_tok *t;
+    if (pos < (int64_t)c->s->t0 || pos >= (int64_t)c->s->t1 ||
+        c->sc->mcov[pos - c->s->t0] >= 0)
+        return 0;
+    t = &EX_AT(c->sc->toks, ex_tok, pos);
+    if (t->wflags & WF_NOGAP)
+        return 0;
+    if (t->flags & TF_PUNCT)
+        return strchr(commas ? "$%-," : "$%-", ex_norm(c->sc, t)[0]) !=
+                   NULL ||
+               (unsigned char)ex_norm(c->sc, t)[0] >= 0x80;
+    return 1;
+}
+
+static int m_fwd(mctx *c, uint32_t k, int64_t pos)
+{
+    const ex_elem *e;
+    if (k == c->el_n) {
+        c->hi = pos;
+        return 1;
+    }
+    e = &c->el[k];
+    if (e->type == EL_CLASS) {
+        uint32_t n = phrase_at(c->sc, c->s, e->cls, pos, 1, NULL);
+        if (n && m_fwd(c, k + 1, pos + n))
+            return 1;
+    } else if (e->type == EL_ANY) {
+        int32_t mi = pos < (int64_t)c->s->t1
+                         ? c->sc->mstart[pos - c->s->t0] : -1;
+        if (mi >= 0 &&
+            m_fwd(c, k + 1, EX_AT(c->sc->ments, ex_ment, mi).b))
+            return 1;
+    } else if (e->type == EL_GAP) {
+        uint32_t g;
+        for (g = 0; g <= e->cls; g++) {
+            if (m_fwd(c, k + 1, pos + g))
+                return 1;
+            if (!gap_tok(c, pos + g, e->commas))
+                break;
+        }
+        return 0;
+    }
+    return e->optional ? m_fwd(c, k + 1, pos) : 0;
+}
+
+static int m_bwd(mctx *c, int64_t k, int64_t pos)
+{
+    const ex_elem *e;
+    if (k < 0) {
+        c->lo = pos + 1;
+        return 1;
+    }
+    e = &c->el[k];
+    if (e->type == EL_CLASS) {
+        uint32_t n = phrase_at(c->sc, c->s, e->cls, pos, -1, NULL);
+        if (n && m_bwd(c, k - 1, pos - n))
+            return 1;
+    } else if (e->type == EL_ANY) {
+        int32_t mi = pos >= (int64_t)c->s->t0
+                         ? c->sc->mend[pos - c->s->t0] : -1;
+        if (mi >= 0 &&
+            m_bwd(c, k - 1, (int64_t)EX_AT(c->sc->ments, ex_ment, mi).a - 1))
+            return 1;
+    } else if (e->type == EL_GAP) {
+        uint32_t g;
+        for (g = 0; g <= e->cls; g++) {
+            if (m_bwd(c, k - 1, pos - (int64_t)g))
+                return 1;
+            if (!gap_tok(c, pos - (int64_t)g, e->commas))
+                break;
+        }
+        return 0;
+    }
+    return e->optional ? m_bwd(c, k - 1, pos) : 0;
+}
+
+/*
+ * The deal directives whose nouns can name relation rel.  The relations
+ * of "event" directives (acquisitions, mergers, lawsuits) are deals
+ * whatever words tell them ("agreed to buy"), so they need no noun; a
+ * stake, a partnership or a supply tie is a
+ * state, a deal only when its sentence named it so ("took a stake", "a
+ * joint venture", "a supply contract"): "Renault, which owns 36 percent
+ * of Nissan" is no deal a later "the offer" can mean.
+ */
+static uint32_t deal_nouns(const kg_extractor *ex, int rel)
+{
+    uint32_t mask = 0;
+    size_t h;
+    for (h = 0; h < ex->dealv.n && h < 32; h++)
+        if ((EX_AT(ex->dealv, ex_dealnoun, h).rels >> (unsigned)rel) & 1)
+            mask |= 1u << h;
+    return mask;
+}
+
+/* Does remembered deal m fit reference r? */
+static int fits(const kg_extractor *ex, const ex_mem *m, const dref *r)
+{
+    const ex_dealnoun *g = &EX_AT(ex->dealv, ex_dealnoun, r->group);
+    int k;
+    if (m->s < 0) {
+        /* a deal without firms hides older ones from a reference at
+         * least as broad as its noun ("a supply deal" / "the deal") */
+        size_t h;
+        if (r->ncons)
+            return 0;
+        for (h = 0; h < ex->dealv.n && h < 32; h++) {
+            unsigned hr = EX_AT(ex->dealv, ex_dealnoun, h).rels;
+            if (((m->named >> h) & 1) && (g->rels & hr) == hr)
+                return 1;
+        }
+        return 0;
+    }
+    if (!((g->rels >> (unsigned)m->relation) & 1))
+        return 0;
+    if (!((ex->deal_events >> (unsigned)m->relation) & 1) &&
+        !(m->named & deal_nouns(ex, m->relation)))
+        return 0;
+    if (g->hedged && m->status != KG_STATUS_REPORTED &&
+        !((m->named >> (unsigned)r->group) & 1))
+        return 0;
+    for (k = 0; k < r->ncons; k++)
+        if (r->cons[k] != m->s && r->cons[k] != m->o)
+            return 0;
+    return 1;
+}
+
+/* Did this sentence's own rules already tie the pair by m's relation? */
+static int told_here(const ex_mem *m, const ex_out *outs, size_t nouts)
+{
+    size_t i;
+    for (i = 0; i < nouts; i++)
+        if (outs[i].relation == m->relation &&
+            ((outs[i].s == m->s && outs[i].o == m->o) ||
+             (outs[i].s == m->o && outs[i].o == m->s)))
+            return 1;
+    return 0;
+}
+
+/* The key emit_sentence (extract.c) files triples under; 1 if new. */
+static int seen_put(ex_scratch *sc, const kg_triple *t, int *fresh)
+{
+    kg_buf key = KG_BUF_INIT;
+    char date[KG_DATE_STRLEN];
+    char codes[3];
+    uint32_t dummy;
+    int rc = KG_ENOMEM;
+    kg_date_format(date, t->date);
+    codes[0] = (char)('a' + t->relation);
+    codes[1] = (char)('a' + t->status);
+    codes[2] = '\x1f';
+    if (kg_buf_puts(&key, t->subject) != KG_OK ||
+        kg_buf_put(&key, codes, 3) != KG_OK ||
+        kg_buf_puts(&key, t->object) != KG_OK ||
+        kg_buf_putc(&key, '\x1f') != KG_OK ||
+        kg_buf_puts(&key, date) != KG_OK)
+        goto done;
+    *fresh = !kg_extract__map_get(&sc->seen, key.ptr, key.len, &dummy);
+    if (*fresh &&
+        kg_extract__map_put(&sc->seen, &sc->pool, key.ptr, key.len, 1,
+                            NULL) != KG_OK)
+        goto done;
+    rc = KG_OK;
+done:
+    kg_buf_release(&key);
+    return rc;
+}
+
+/* Emit remembered deal m with the status of recall rule rr. */
+static int emit_recall(ex_scratch *sc, uint32_t si, const ex_mem *m,
+                       const ex_recall *rr, const dref *r, const mctx *c,
+                       kg_triple_cb cb, void *payload)
+{
+    const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
+    const ex_tok *tk = sc->toks.ptr;
+    kg_triple t;
+    kg_explain why;
+    int fresh = 0, rc;
+    kg_triple_init(&t);
+    t.doc = sc->doc->id ? sc->doc->id : "";
+    t.subject = EX_AT(sc->ents, ex_ent, m->s).name;
+    t.subject_kind = (kg_kind)m->s_kind;
+    t.relation = (kg_relation)m->relation;
+    t.object = EX_AT(sc->ents, ex_ent, m->o).name;
+    t.object_kind = (kg_kind)m->o_kind;
+    t.status = (kg_status)rr->status;
+    t.date = kg_extract__sentence_date(sc, s, r->head, (uint32_t)c->lo,
+                                       (uint32_t)c->hi, -1, -1);
+    t.confidence = floor(m->conf * 0.9 * 100 + 0.5) / 100;
+    t.rule = rr->id;
+    t.span_start = s->b0;
+    t.span_end = s->b1;
+    t.amount = m->amount;
+    t.stake = m->stake;
+    kg_triple_canonicalize(&t);
+    if ((rc = seen_put(sc, &t, &fresh)) != KG_OK || !fresh)
+        return rc;
+    t.evidence = kg_pool_strndup(&sc->pool, sc->doc->text + s->b0,
+                                 s->b1 - s->b0);
+    if (!t.evidence)
+        return KG_ENOMEM;
+    memset(&why, 0, sizeof why);
+    if (sc->flags & KG_EXTRACT_EXPLAIN) {
+        kg_buf b = KG_BUF_INIT;
+        const ex_ent *es = &EX_AT(sc->ents, ex_ent, m->s);
+        const ex_ent *eo = &EX_AT(sc->ents, ex_ent, m->o);
+        int ok = kg_buf_printf(
+                     &b, "status from sentence %lu, '%.*s' -> %s %s %s, "
+                     "sentence %lu",
+                     (unsigned long)si + 1,
+                     (int)(tk[r->b - 1].end - tk[r->a].start),
+                     sc->doc->text + tk[r->a].start, es->name,
+                     kg_relation_name((kg_relation)m->relation), eo->name,
+                     (unsigned long)m->sent + 1) == KG_OK;
+        why.trigger = ok ? kg_pool_strndup(&sc->pool, b.ptr, b.len) : NULL;
+        kg_buf_release(&b);
+        if (!why.trigger)
+            return KG_ENOMEM;
+        why.sentence = t.evidence;
+        why.pattern = rr->pattern;
+    }
+    return cb(&t, (sc->flags & KG_EXTRACT_EXPLAIN) ? &why : NULL, payload);
+}
+
+/*
+ * Recall rules at reference r.  Returns KG_OK, KG_ENOMEM or the
+ * callback's value.
+ */
+static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
+                     uint32_t prep, uint32_t neg, const ex_out *outs,
+                     size_t nouts, kg_triple_cb cb, void *payload)
+{
+    const kg_extractor *ex = sc->ex;
+    const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
+    ex_mem *mem = sc->mem.ptr;
+    size_t i, k;
+    int64_t best = -1, p;
+    int32_t ps = -1, po = -1;
+    mctx c;
+    const ex_recall *rr = NULL;
+
+    for (k = 0; k < ex->recallv.n; k++) {
+        rr = &EX_AT(ex->recallv, ex_recall, k);
+        memset(&c, 0, sizeof c);
+        c.sc = sc;
+        c.s = s;
+        c.el = &EX_AT(ex->elemv, ex_elem, rr->el_first);
+        c.el_n = rr->el_n;
+        /* "the terms of the deal were": D as a subject is no object of
+         * a preposition */
+        if (rr->deal == 0 && r->a > s->t0 &&
+            phrase_at(sc, s, prep, (int64_t)r->a - 1, -1, NULL))
+            continue;
+        if (m_bwd(&c, (int64_t)rr->deal - 1, (int64_t)r->a - 1) &&
+            m_fwd(&c, rr->deal + 1, (int64_t)r->b))
+            break;
+    }
+    if (k == ex->recallv.n)
+        return KG_OK;
+    /* "if the talks collapse", "has not rejected the bid" */
+    for (p = s->t0; p < c.lo; p++)
+        if (phrase_at(sc, s, neg, p, 1, NULL))
+            return KG_OK;
+    /* the most recent sentence with a deal that fits */
+    for (i = 0; i < sc->mem.n; i++)
+        if (fits(ex, &mem[i], r) && (int64_t)mem[i].sent > best)
+            best = mem[i].sent;
+    if (best < 0)
+        return KG_OK;
+    for (i = 0; i < sc->mem.n; i++) {
+        if ((int64_t)mem[i].sent != best || !fits(ex, &mem[i], r))
+            continue;
+        if (mem[i].s < 0)
+            return KG_OK; /* a deal without named firms */
+        if (ps < 0) {
+            ps = mem[i].s;
+            po = mem[i].o;
+        } else if (!((ps == mem[i].s && po == mem[i].o) ||
+                     (ps == mem[i].o && po == mem[i].s))) {
+            return KG_OK; /* two pairs: ambiguous */
+        }
+    }
+    for (i = 0; i < sc->mem.n; i++) {
+        ex_mem *m = &mem[i];
+        int rc;
+        if ((int64_t)m->sent != best || !fits(ex, m, r))
+            continue;
+        if (m->status != rr->status && !((m->told >> rr->status) & 1) &&
+            !told_here(m, outs, nouts)) {
+            m->told |= 1u << (unsigned)rr->status;
+            if ((rc = emit_recall(sc, si, m, rr, r, &c, cb, payload)) != 0)
+                return rc;
+        }
+        /* named again: the most recent deal now */
+        m->sent = si;
+        m->named |= 1u << (unsigned)r->group;
+    }
+    return KG_OK;
+}
+
+/* Remember a deal; an older entry of the same tie is refreshed. */
+static int remember(ex_scratch *sc, const ex_mem *m)
+{
+    ex_mem *mem = sc->mem.ptr, *slot;
+    size_t i;
+    for (i = 0; m->s >= 0 && i < sc->mem.n; i++)
+        if (mem[i].s == m->s && mem[i].o == m->o &&
+            mem[i].relation == m->relation) {
+            mem[i].sent = m->sent;
+            mem[i].status = m->status;
+            mem[i].named |= m->named;
+            return KG_OK;
+        }
+    if (sc->mem.n >= MEM_MAX) {
+        /* forget the deal named longest ago */
+        size_t old = 0;
+        for (i = 1; i < sc->mem.n; i++)
+            if (mem[i].sent < mem[old].sent)
+                old = i;
+        mem[old] = *m;
+        return KG_OK;
+    }
+    if (!(slot = kg_extract__vec_push(&sc->mem, sizeof *slot)))
+        return KG_ENOMEM;
+    *slot = *m;
+    return KG_OK;
+}
+
+int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
+                       size_t nouts, kg_triple_cb cb, void *payload)
+{
+    const kg_extractor *ex = sc->ex;
+    const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t det, prep, neg, other, i, named = 0, indef = 0, len;
+    dref refs[REF_MAX];
+    size_t nrefs = 0, k;
+    int rc, asks;
+
+    if (!ex->dealv.n || (nouts == 0 && sc->mem.n == 0))
+        return KG_OK;
+    det = class_id(ex, "dealdet");
+    prep = class_id(ex, "dealprep");
+    neg = class_id(ex, "recallnot");
+    other = class_id(ex, "dealother");
+    asks = (tk[s->t1 - 1].flags & TF_PUNCT) &&
+           ex_norm(sc, &tk[s->t1 - 1])[0] == '?';
+    /* the deal nouns of the sentence */
+    for (i = s->t0; i < s->t1; i++) {
+        int g;
+        if (tk[i].word < 0 ||
+            !((EX_AT(ex->wordv, ex_word, tk[i].word).clsmask >>
+               (ex->deal_all % 64)) & 1) ||
+            (g = deal_at(sc, s, i, &len)) < 0 || g >= 32 ||
+            in_quote(sc, s, i))
+            continue;
+        /* "a stake in": the noun heads its phrase ("an investment
+         * firm", "the offer price" name no deal) */
+        if (i + 1 >= s->t1 || (tk[i + 1].flags & TF_PUNCT) ||
+            (tk[i + 1].wflags & WF_STOP))
+            named |= 1u << (unsigned)g;
+        if (nrefs < REF_MAX &&
+            find_ref(sc, s, i, len, g, det, prep, other,
+                     &refs[nrefs])) {
+            if (refs[nrefs].indef)
+                indef |= 1u << (unsigned)g;
+            else
+                nrefs++;
+        }
+    }
+    /* this sentence's deals */
+    for (k = 0; k < nouts; k++) {
+        const ex_out *o = &outs[k];
+        ex_mem m;
+        if (o->relation < 0 || !((ex->deal_rels >> (unsigned)o->relation) & 1) ||
+            o->status == KG_STATUS_NEGATED || in_quote(sc, s, o->pos))
+            continue;
+        memset(&m, 0, sizeof m);
+        m.sent = m.first = si;
+        m.s = o->s;
+        m.o = o->o;
+        m.s_kind = o->s_kind;
+        m.o_kind = o->o_kind;
+        m.relation = o->relation;
+        m.status = o->status;
+        m.conf = o->conf;
+        m.stake = o->stake;
+        m.amount = o->amount;
+        m.named = named;
+        if ((rc = remember(sc, &m)) != KG_OK)
+            return rc;
+        /* a new deal this sentence ties to firms hides nothing */
+        for (i = 0; i < ex->dealv.n && i < 32; i++)
+            if ((EX_AT(ex->dealv, ex_dealnoun, i).rels >>
+                 (unsigned)o->relation) & 1)
+                indef &= ~(1u << i);
+    }
+    /* statuses of deals named before (a reference in a sentence that
+     * names a deal itself is to that deal: its own rules decide) */
+    for (k = 0; k < nrefs && !asks && sc->mem.n; k++)
+        if ((rc = recall_at(sc, si, &refs[k], prep, neg, outs, nouts, cb,
+                            payload)) != KG_OK)
+            return rc;
+    if (indef && sc->mem.n) {
+        ex_mem m;
+        memset(&m, 0, sizeof m);
+        m.sent = m.first = si;
+        m.s = m.o = -1;
+        m.relation = -1;
+        m.named = indef;
+        if ((rc = remember(sc, &m)) != KG_OK)
+            return rc;
+    }
+    return KG_OK;
+}
