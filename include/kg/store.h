@@ -39,7 +39,7 @@ const char *kg_store_path(const kg_store *st);
 
 /* The schema version of the file (KG_STORE_SCHEMA_VERSION once open). */
 int kg_store_schema_version(const kg_store *st);
-#define KG_STORE_SCHEMA_VERSION 2
+#define KG_STORE_SCHEMA_VERSION 3
 
 /*
  * Fix the clock used to stamp revisions ("2026-01-01T00:00:00Z"), for

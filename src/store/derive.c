@@ -318,8 +318,7 @@ static int load_assertions(kg_store *st, work *w, int64_t tie, kg_error *err)
                          ? KG_STORE_DAY_UNKNOWN
                          : sqlite3_column_int(s, 2);
             a->prec = (int8_t)sqlite3_column_int(s, 3);
-            kg_status_parse(&status,
-                            (const char *)sqlite3_column_text(s, 4));
+            kg_store__status_col(s, 4, &status);
             a->status = (int8_t)status;
             a->amount = sqlite3_column_type(s, 5) == SQLITE_NULL
                             ? NULL
@@ -374,7 +373,7 @@ static int load_current(kg_store *st, work *w, int64_t tie, kg_error *err)
         v = &w->old[w->nold++];
         memset(v, 0, sizeof *v);
         v->row = sqlite3_column_int64(s, 0);
-        kg_status_parse(&status, (const char *)sqlite3_column_text(s, 1));
+        kg_store__status_col(s, 1, &status);
         v->status = (int)status;
         v->from = sqlite3_column_int(s, 2);
         v->fprec = sqlite3_column_int(s, 3);
@@ -428,8 +427,7 @@ static void bind_version(sqlite3_stmt *s, int base, int64_t tie,
                          const ivl *v, int64_t rev)
 {
     sqlite3_bind_int64(s, base + 1, tie);
-    sqlite3_bind_text(s, base + 2, kg_status_name((kg_status)v->status), -1,
-                      SQLITE_STATIC);
+    sqlite3_bind_int(s, base + 2, KG_STORE_STATUS_CODE(v->status));
     sqlite3_bind_int(s, base + 3, v->from);
     sqlite3_bind_int(s, base + 4, v->fprec);
     sqlite3_bind_int(s, base + 5, v->to);

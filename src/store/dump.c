@@ -36,16 +36,18 @@ int kg_store_dump_ties(kg_store *st, int64_t as_of, kg_buf *out,
     int rc;
     rc = sqlite3_prepare_v2(
         st->db,
-        "SELECT se.name, t.relation, oe.name, v.status, v.valid_from,"
+        "SELECT se.name, rc.name, oe.name, sc.name, v.valid_from,"
         " v.from_precision, v.valid_to, v.to_precision, v.amount, v.stake,"
         " v.role, v.assertions, v.documents"
         " FROM tie_version v JOIN tie t ON t.id = v.tie"
         " JOIN entity se ON se.id = t.subject"
         " JOIN entity oe ON oe.id = t.object"
+        " JOIN relation_code rc ON rc.code = t.relation"
+        " JOIN status_code sc ON sc.code = v.status"
         " WHERE (?1 = 0 AND v.rec_to = 2147483647)"
         "  OR (?1 > 0 AND v.rec_from <= ?1 AND v.rec_to > ?1)"
-        " ORDER BY se.name, t.relation, oe.name, se.kind, oe.kind,"
-        " v.valid_from, v.status",
+        " ORDER BY se.name, rc.name, oe.name, se.kind, oe.kind,"
+        " v.valid_from, sc.name",
         -1, &s, NULL);
     if (rc != SQLITE_OK)
         return kg_store__sqlerr(st, rc, "cannot dump ties", err);

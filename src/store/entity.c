@@ -205,7 +205,7 @@ static int redirect_ties(kg_store *st, int64_t from, int64_t into,
         rows[n++] = sqlite3_column_int64(s, 1);
         {
             kg_relation r = KG_REL_NONE;
-            kg_relation_parse(&r, (const char *)sqlite3_column_text(s, 2));
+            kg_store__rel_col(s, 2, &r);
             rows[n++] = (int64_t)r;
         }
         rows[n++] = sqlite3_column_int64(s, 3);

@@ -3,7 +3,7 @@
  * recognised as ours, and the migration path between schema versions.
  *
  * ======================================================================
- * THE SCHEMA (user_version 2, application_id 0x4B475442 "KGTB")
+ * THE SCHEMA (user_version 3, application_id 0x4B475442 "KGTB")
  * ======================================================================
  * Conventions
  *   - Days are INTEGER day numbers: days since 1970-01-01 (UTC), as
@@ -19,9 +19,17 @@
  *     2147483647 means "current".  "As of revision R" reads rows with
  *     rec_from <= R AND rec_to > R.  Rows are never deleted and the only
  *     UPDATE ever made to them is setting rec_to (closing in record time).
- *   - Relations, statuses and kinds are stored as their names
- *     (RELATIONS.md: 'invested-in', 'holds', 'org'), so the file reads
- *     well in the sqlite3 shell.
+ *   - Relations and statuses are stored as small integer codes (schema
+ *     3), named by the tables relation_code and status_code, so that the
+ *     rows and keys that a million triples repeat stay narrow; join them
+ *     to read the file in the sqlite3 shell.  Relation codes 1..12 are
+ *     the names of RELATIONS.md in byte order (1 'acquired', 2
+ *     'competes-with', ... 12 'supplies': ORDER BY code is ORDER BY
+ *     name); status codes are 1 'holds', 2 'ended', 3 'negated',
+ *     4 'reported'.  The codes are part of the file format: a new name
+ *     gets the next free code.  Kinds stay names ('org').
+ *     Rule ids, the other text every assertion repeats, are interned in
+ *     the table rule.
  *   - Foreign keys are declared for the reader but not enforced at run
  *     time (PRAGMA foreign_keys stays off for speed); the store keeps them
  *     and the tests run PRAGMA foreign_key_check.
@@ -34,6 +42,12 @@
  *               'load', 'alias' or 'merge'
  *   documents, skipped, assertions, ties_opened, ties_closed
  *               counts written at commit (see derivation rule 9)
+ *
+ * relation_code code -> relation name, status_code code -> status name
+ *               (see Conventions); filled when the schema is made.
+ *
+ * rule          one row per extractor rule id an assertion names
+ *               ("deal.acquired"): id, name (unique).  Never deleted.
  *
  * entity        one row per canonical entity; never deleted or renamed.
  *   name, kind  the canonical name and kind; unique index entity_key
@@ -56,8 +70,8 @@
  *   day, precision   publication date; source, title, url, path, bytes
  *   revision    the revision that added it
  *
- * tie           the key of an edge: (subject, relation, object), unique
- *               index tie_key.
+ * tie           the key of an edge: (subject, relation code, object),
+ *               unique index tie_key.
  *               Symmetric relations (merged-with, partners-with,
  *               competes-with) are stored once with subject <= object by
  *               (entity name, then kind) in byte order.  Never deleted.
@@ -72,10 +86,11 @@
  *   tie         the tie it was about when stored (see tie_redirect)
  *   subject, object      the entities as named by this triple, after alias
  *               resolution and canonical ordering
- *   status      'holds' | 'ended' | 'negated' | 'reported'
+ *   status      code of 'holds' | 'ended' | 'negated' | 'reported'
  *   day, precision       the stated date (or the article's date when the
  *               sentence gives none); day NULL and precision 0 if unknown
- *   confidence, rule     the extractor's confidence and rule id
+ *   confidence, rule     the extractor's confidence and rule (rule.id;
+ *               NULL when none was given)
  *   evidence    the sentence; span_start/span_end its byte offsets in the
  *               article text (NULL when unknown)
  *   amount, stake, role  stated properties (NULL when not stated)
@@ -83,8 +98,9 @@
  * tie_version   the derived, queryable graph: one row per valid-time
  *               interval of a tie, per record-time period.
  *   tie         the tie
- *   status      'holds' (a current edge) or 'reported' (known only from
- *               talks, plans, rumours: drawn dashed, never current)
+ *   status      code of 'holds' (a current edge) or 'reported' (known
+ *               only from talks, plans, rumours: drawn dashed, never
+ *               current)
  *   valid_from, from_precision, valid_to, to_precision   see above
  *   amount, stake, role  the properties in force during the interval
  *   evidence    the latest supporting assertion (by date, then id)
@@ -107,9 +123,8 @@
  *     rebuild them: when a revision has stored max(50000, half the
  *     assertions already stored) triples (at once if the store holds no
  *     assertion yet), the random-order indexes (tie_object; entity_key
- *     when that table was empty at begin; assertion_tie and
- *     assertion_document when no assertion was stored; tv_tie when no
- *     tie was) are dropped inside the transaction and built again,
+ *     when that table was empty at begin; assertion_tie when no
+ *     assertion was stored; tv_tie when no tie was) are dropped inside the transaction and built again,
  *     sorted, before commit; the page cache is KG_STORE_BULK_CACHE KiB
  *     until the revision ends.  Readers keep seeing the indexes of the
  *     last commit (WAL); a crash rolls back.  The valid-time indexes
@@ -319,6 +334,157 @@ static const char *const migrate_v2 =
     "CREATE INDEX tie_object ON tie(object, relation, subject);";
 
 /*
+ * Version 2 -> 3 (narrower rows, see Conventions): relation and status
+ * texts become codes, rule ids are interned in rule, and the index
+ * assertion_document goes (no query looks assertions up by document).
+ * The code tables are filled first (migrate_codes); tie, assertion and
+ * tie_version are copied with their row ids, as for version 2.
+ */
+static const char *const migrate_v3_tables =
+    "CREATE TABLE relation_code("
+    " code INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE) STRICT;"
+    "CREATE TABLE status_code("
+    " code INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE) STRICT;"
+    "CREATE TABLE rule("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE) STRICT;";
+
+static const char *const migrate_v3 =
+    "INSERT INTO rule(name) SELECT DISTINCT rule FROM assertion"
+    " WHERE rule IS NOT NULL ORDER BY rule;"
+    "CREATE TABLE tie_v3("
+    " id INTEGER PRIMARY KEY,"
+    " subject INTEGER NOT NULL REFERENCES entity(id),"
+    " relation INTEGER NOT NULL REFERENCES relation_code(code),"
+    " object INTEGER NOT NULL REFERENCES entity(id),"
+    " revision INTEGER NOT NULL REFERENCES revision(id)) STRICT;"
+    "INSERT INTO tie_v3(id, subject, relation, object, revision)"
+    " SELECT t.id, t.subject, c.code, t.object, t.revision"
+    " FROM tie t JOIN relation_code c ON c.name = t.relation ORDER BY t.id;"
+    "DROP TABLE tie;"
+    "ALTER TABLE tie_v3 RENAME TO tie;"
+    "CREATE UNIQUE INDEX tie_key ON tie(subject, relation, object);"
+    "CREATE INDEX tie_object ON tie(object, relation, subject);"
+    "CREATE TABLE assertion_v3("
+    " id INTEGER PRIMARY KEY,"
+    " revision INTEGER NOT NULL REFERENCES revision(id),"
+    " document INTEGER NOT NULL REFERENCES document(id),"
+    " tie INTEGER NOT NULL REFERENCES tie(id),"
+    " subject INTEGER NOT NULL REFERENCES entity(id),"
+    " object INTEGER NOT NULL REFERENCES entity(id),"
+    " status INTEGER NOT NULL REFERENCES status_code(code)"
+    "  CHECK(status BETWEEN 1 AND 4),"
+    " day INTEGER,"
+    " precision INTEGER NOT NULL DEFAULT 0,"
+    " confidence REAL,"
+    " rule INTEGER REFERENCES rule(id),"
+    " evidence TEXT,"
+    " span_start INTEGER, span_end INTEGER,"
+    " amount TEXT, stake REAL, role TEXT) STRICT;"
+    "INSERT INTO assertion_v3(id, revision, document, tie, subject, object,"
+    " status, day, precision, confidence, rule, evidence, span_start,"
+    " span_end, amount, stake, role)"
+    " SELECT a.id, a.revision, a.document, a.tie, a.subject, a.object,"
+    " c.code, a.day, a.precision, a.confidence, r.id, a.evidence,"
+    " a.span_start, a.span_end, a.amount, a.stake, a.role"
+    " FROM assertion a JOIN status_code c ON c.name = a.status"
+    " LEFT JOIN rule r ON r.name = a.rule ORDER BY a.id;"
+    "DROP TABLE assertion;"
+    "ALTER TABLE assertion_v3 RENAME TO assertion;"
+    "CREATE INDEX assertion_tie ON assertion(tie, day);"
+    "CREATE TABLE tie_version_v3("
+    " id INTEGER PRIMARY KEY,"
+    " tie INTEGER NOT NULL REFERENCES tie(id),"
+    " status INTEGER NOT NULL REFERENCES status_code(code)"
+    "  CHECK(status = 1 OR status = 4),"
+    " valid_from INTEGER NOT NULL,"
+    " from_precision INTEGER NOT NULL,"
+    " valid_to INTEGER NOT NULL DEFAULT 2147483647,"
+    " to_precision INTEGER NOT NULL DEFAULT 0,"
+    " amount TEXT, stake REAL, role TEXT,"
+    " evidence INTEGER NOT NULL REFERENCES assertion(id),"
+    " end_evidence INTEGER REFERENCES assertion(id),"
+    " assertions INTEGER NOT NULL,"
+    " documents INTEGER NOT NULL,"
+    " rec_from INTEGER NOT NULL REFERENCES revision(id),"
+    " rec_to INTEGER NOT NULL DEFAULT 2147483647,"
+    " CHECK(valid_from < valid_to)) STRICT;"
+    "INSERT INTO tie_version_v3(id, tie, status, valid_from, from_precision,"
+    " valid_to, to_precision, amount, stake, role, evidence, end_evidence,"
+    " assertions, documents, rec_from, rec_to)"
+    " SELECT v.id, v.tie, c.code, v.valid_from, v.from_precision,"
+    " v.valid_to, v.to_precision, v.amount, v.stake, v.role, v.evidence,"
+    " v.end_evidence, v.assertions, v.documents, v.rec_from, v.rec_to"
+    " FROM tie_version v JOIN status_code c ON c.name = v.status"
+    " ORDER BY v.id;"
+    "DROP TABLE tie_version;"
+    "ALTER TABLE tie_version_v3 RENAME TO tie_version;"
+    "CREATE INDEX tv_tie ON tie_version(tie, rec_from);"
+    /* tv_from also covers status and precisions, so that the graph at a
+       date is read from the index alone, and tv_to the end's precision,
+       so that a diff reaches back for coarse ends only (view.c) */
+    "CREATE INDEX tv_from ON tie_version(valid_from, valid_to, tie, status,"
+    " from_precision, to_precision)"
+    " WHERE rec_to = 2147483647;"
+    "CREATE INDEX tv_to ON tie_version(valid_to, valid_from, tie,"
+    " to_precision) WHERE rec_to = 2147483647;"
+    "CREATE INDEX tv_rec ON tie_version(rec_from);"
+    "CREATE INDEX tv_recto ON tie_version(rec_to)"
+    " WHERE rec_to <> 2147483647;";
+
+/* Fill relation_code and status_code from the vocabulary (vocab.c). */
+static int migrate_codes(kg_store *st, kg_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    int i, src, rc = KG_OK;
+    for (i = 0; i < KG_REL__COUNT + KG_STATUS__COUNT && rc == KG_OK; i++) {
+        int rel = i < KG_REL__COUNT;
+        int c = rel ? i : i - KG_REL__COUNT;
+        const char *sql = rel ? "INSERT INTO relation_code(code, name) "
+                                "VALUES(?1, ?2)"
+                              : "INSERT INTO status_code(code, name) "
+                                "VALUES(?1, ?2)";
+        if ((src = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL)) !=
+            SQLITE_OK) {
+            rc = kg_store__sqlerr(st, src, "cannot migrate", err);
+            break;
+        }
+        sqlite3_bind_int(s, 1, rel ? KG_STORE_REL_CODE(c)
+                                   : KG_STORE_STATUS_CODE(c));
+        sqlite3_bind_text(s, 2, rel ? kg_relation_name((kg_relation)c)
+                                    : kg_status_name((kg_status)c),
+                          -1, SQLITE_STATIC);
+        if ((src = sqlite3_step(s)) != SQLITE_DONE)
+            rc = kg_store__sqlerr(st, src, "cannot migrate", err);
+        sqlite3_finalize(s);
+        s = NULL;
+    }
+    return rc;
+}
+
+int kg_store__rel_col(sqlite3_stmt *s, int col, kg_relation *out)
+{
+    int c = sqlite3_column_int(s, col);
+    if (sqlite3_column_type(s, col) != SQLITE_INTEGER || c < 1 ||
+        c > KG_REL__COUNT)
+        return KG_EINVAL;
+    *out = (kg_relation)(c - 1);
+    return KG_OK;
+}
+
+int kg_store__status_col(sqlite3_stmt *s, int col, kg_status *out)
+{
+    int c = sqlite3_column_int(s, col);
+    if (sqlite3_column_type(s, col) != SQLITE_INTEGER || c < 1 ||
+        c > KG_STATUS__COUNT)
+        return KG_EINVAL;
+    *out = (kg_status)(c - 1);
+    return KG_OK;
+}
+
+/*
  * The indexes a bulk revision may drop and rebuild (rule 0), and when:
  * 0 always, 1 when the entity table was empty at begin, 2 when the
  * assertion table was, 3 when the tie table was.  tie_key stays: new
@@ -334,8 +500,6 @@ static const struct {
     {"entity_key", "CREATE UNIQUE INDEX entity_key ON entity(name, kind)", 1},
     /* derive.c reads assertions by tie only for ties stored before */
     {"assertion_tie", "CREATE INDEX assertion_tie ON assertion(tie, day)", 2},
-    {"assertion_document", "CREATE INDEX assertion_document ON "
-                           "assertion(document)", 2},
     /* and tie_version by tie only for ties stored before */
     {"tv_tie", "CREATE INDEX tv_tie ON tie_version(tie, rec_from)", 3},
 };
@@ -463,7 +627,11 @@ int kg_store__schema_migrate(kg_store *st, int from, kg_error *err)
         return KG_OK;
     if (from < 2)
         rc = kg_store__exec(st, migrate_v2, err);
-    /* later steps go here: if (rc == KG_OK && from < 3) ... */
+    if (rc == KG_OK && from < 3 &&
+        (rc = kg_store__exec(st, migrate_v3_tables, err)) == KG_OK &&
+        (rc = migrate_codes(st, err)) == KG_OK)
+        rc = kg_store__exec(st, migrate_v3, err);
+    /* later steps go here: if (rc == KG_OK && from < 4) ... */
     if (rc != KG_OK)
         return rc;
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", KG_STORE_SCHEMA);

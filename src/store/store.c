@@ -53,6 +53,8 @@ static const char *const stmt_sql[ST__COUNT] = {
                          "amount, stake, role FROM assertion WHERE tie = ?1",
     [ST_TIE_REDIRECTED] = "SELECT 1 FROM tie_redirect WHERE tie = ?1 "
                           "AND rec_to = 2147483647",
+    [ST_RULE_FIND] = "SELECT id FROM rule WHERE name = ?1",
+    [ST_RULE_INSERT] = "INSERT INTO rule(name) VALUES(?1)",
 };
 
 int kg_store__sqlerr(kg_store *st, int rc, const char *what, kg_error *err)
@@ -240,6 +242,7 @@ static void rev_reset(kg_store *st)
 {
     kg_smap__release(&st->entities);
     kg_smap__release(&st->docs);
+    kg_smap__release(&st->rules);
     kg_tmap__release(&st->tiekeys);
     free(st->ties);
     free(st->amem);
@@ -750,7 +753,7 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
         if (rc != KG_OK)
             return rc;
         sqlite3_bind_int64(s, 1, s_id);
-        sqlite3_bind_text(s, 2, kg_relation_name(rel), -1, SQLITE_STATIC);
+        sqlite3_bind_int(s, 2, KG_STORE_REL_CODE(rel));
         sqlite3_bind_int64(s, 3, o_id);
         rc = step_id(st, s, &id, err);
         if (rc < 0)
@@ -835,6 +838,42 @@ int kg_store_add_doc_triple(kg_store *st, int64_t doc, const kg_triple *t,
     return add_triple_in(st, doc, t, err);
 }
 
+/* The row id of rule name (made when new); 0 for no rule. */
+static int rule_id(kg_store *st, const char *name, int64_t *out,
+                   kg_error *err)
+{
+    sqlite3_stmt *s;
+    size_t len;
+    int rc;
+    *out = 0;
+    if (!name)
+        return KG_OK;
+    len = strlen(name);
+    if (kg_smap__get(&st->rules, name, len, out))
+        return KG_OK;
+    rc = kg_store__prepare(st, ST_RULE_FIND, &s, err);
+    if (rc != KG_OK)
+        return rc;
+    sqlite3_bind_text(s, 1, name, (int)len, SQLITE_STATIC);
+    rc = step_id(st, s, out, err);
+    if (rc < 0)
+        return rc;
+    if (rc == 0) {
+        rc = kg_store__prepare(st, ST_RULE_INSERT, &s, err);
+        if (rc != KG_OK)
+            return rc;
+        sqlite3_bind_text(s, 1, name, (int)len, SQLITE_STATIC);
+        rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            return kg_store__sqlerr(st, rc, "cannot store rule", err);
+        *out = sqlite3_last_insert_rowid(st->db);
+    }
+    if (kg_smap__put(&st->rules, name, len, *out) != KG_OK)
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    return KG_OK;
+}
+
 /* Store t as an assertion of document st->docv[dix]. */
 static int add_triple_in(kg_store *st, int64_t dix, const kg_triple *t,
                          kg_error *err)
@@ -887,7 +926,8 @@ static int add_triple_in(kg_store *st, int64_t dix, const kg_triple *t,
     row.prec = prec;
     row.status = (int)t->status;
     row.confidence = t->confidence;
-    row.rule = t->rule;
+    if ((rc = rule_id(st, t->rule, &row.rule, err)) != KG_OK)
+        return rc;
     row.evidence = t->evidence;
     row.span_start = t->span_start;
     row.span_end = t->span_end;

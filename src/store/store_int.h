@@ -14,6 +14,13 @@
 #include "kg/store.h"
 #include "kg/util.h"
 
+/*
+ * Schema 3 codes of relations and statuses (schema.c, Conventions): the
+ * enum value + 1, since both enums are in the order of the codes.
+ */
+#define KG_STORE_REL_CODE(r) ((int)(r) + 1)
+#define KG_STORE_STATUS_CODE(s) ((int)(s) + 1)
+
 /* Open end of an interval (valid_to, rec_to) and unknown start. */
 #define KG_STORE_OPEN INT32_MAX
 #define KG_STORE_DAY_UNKNOWN INT32_MIN
@@ -74,7 +81,8 @@ typedef struct kg_arow {
     int32_t day;      /* KG_STORE_DAY_UNKNOWN = NULL */
     int prec, status;
     double confidence;
-    const char *rule, *evidence, *amount, *role; /* NULL = NULL */
+    int64_t rule;     /* rule row id, 0 = NULL */
+    const char *evidence, *amount, *role; /* NULL = NULL */
     int64_t span_start, span_end;  /* -1 = NULL */
     double stake;     /* -1 = NULL */
 } kg_arow;
@@ -83,7 +91,6 @@ typedef struct kg_arow {
 typedef struct kg_ptie {
     int64_t id, s, o;
     int rel;
-    int rank; /* of the relation's name, for sorting (write.c) */
 } kg_ptie;
 
 /* A tie touched by the open revision. */
@@ -142,6 +149,8 @@ enum kg_stmt_id {
     ST_TIE_REDIRECT_FROM,
     ST_ASSERT_BY_TIE,
     ST_TIE_REDIRECTED,
+    ST_RULE_FIND,
+    ST_RULE_INSERT,
     ST__COUNT
 };
 
@@ -158,6 +167,7 @@ struct kg_store {
     kg_revision rev;
     kg_smap entities;        /* "kind\tname" -> entity id */
     kg_smap docs;            /* doc ext id -> index in docv */
+    kg_smap rules;           /* rule name -> rule row id */
     kg_docmem *docv;
     size_t ndocv, capdocv;
     kg_entmem *ents;         /* values of the entities map */
@@ -188,6 +198,12 @@ struct kg_store {
 };
 
 /* schema.c */
+/*
+ * The relation / status of a code column of the current row of s:
+ * KG_OK, or KG_EINVAL (NULL or not a code) with *out untouched.
+ */
+int kg_store__rel_col(sqlite3_stmt *s, int col, kg_relation *out);
+int kg_store__status_col(sqlite3_stmt *s, int col, kg_status *out);
 int kg_store__schema_create(kg_store *st, kg_error *err);
 int kg_store__schema_check(sqlite3 *db, const char *path, int *version,
                            kg_error *err);

@@ -357,14 +357,10 @@ static const char *scratch_text(reader *r, sqlite3_stmt *s, int col)
 /* Read the VCOLS of the current row of s (from column 0) into v. */
 static void read_row(reader *r, sqlite3_stmt *s, vrow *v)
 {
-    const char *rel = (const char *)sqlite3_column_text(s, 2);
-    const char *st = (const char *)sqlite3_column_text(s, 4);
     kg_relation relation = KG_REL_NONE;
     kg_status status = KG_STATUS_HOLDS;
-    if (rel)
-        kg_relation_parse(&relation, rel);
-    if (st)
-        kg_status_parse(&status, st);
+    kg_store__rel_col(s, 2, &relation);
+    kg_store__status_col(s, 4, &status);
     v->tie = sqlite3_column_int64(s, 0);
     v->subject = sqlite3_column_int64(s, 1);
     v->relation = relation;
@@ -869,8 +865,6 @@ static int tiekeys_load(reader *r, tiekeys *k, kg_error *err)
     sqlite3_stmt *s = NULL;
     int64_t max = 0;
     int rc, step;
-    char last[32] = "";
-    kg_relation last_rel = KG_REL_NONE;
     if ((rc = prep(r, &s, "SELECT max(id) FROM tie", err)))
         return rc;
     if (sqlite3_step(s) == SQLITE_ROW)
@@ -888,20 +882,10 @@ static int tiekeys_load(reader *r, tiekeys *k, kg_error *err)
         return rc;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(s, 0);
-        const char *rel = (const char *)sqlite3_column_text(s, 2);
         kg_relation x = KG_REL_NONE;
         if (id < 0 || id >= k->n)
             continue;
-        if (rel) {
-            /* few distinct texts: remember the last one */
-            if (strcmp(rel, last) == 0) {
-                x = last_rel;
-            } else {
-                kg_relation_parse(&x, rel);
-                strncpy(last, rel, sizeof last - 1);
-                last_rel = x;
-            }
-        }
+        kg_store__rel_col(s, 2, &x);
         k->s[id] = sqlite3_column_int64(s, 1);
         k->o[id] = sqlite3_column_int64(s, 3);
         k->rel[id] = (signed char)x;
@@ -955,12 +939,10 @@ static int snapshot_fast(reader *r, kg_tieset *out, const kg_view_opts *o,
         vrow v;
         kg_tie t;
         ent *se, *oe;
-        const char *st = (const char *)sqlite3_column_text(s, 1);
         memset(&v, 0, sizeof v);
         v.tie = sqlite3_column_int64(s, 0);
         v.status = KG_STATUS_HOLDS;
-        if (st && st[0] == 'r')
-            v.status = KG_STATUS_REPORTED;
+        kg_store__status_col(s, 1, &v.status);
         v.from = (int32_t)sqlite3_column_int64(s, 2);
         v.fprec = sqlite3_column_int(s, 3);
         v.to = (int32_t)sqlite3_column_int64(s, 4);
@@ -977,17 +959,14 @@ static int snapshot_fast(reader *r, kg_tieset *out, const kg_view_opts *o,
             v.object = k.o[v.tie];
             v.relation = (kg_relation)k.rel[v.tie];
         } else {
-            const char *rel;
             sqlite3_reset(one);
             sqlite3_bind_int64(one, 1, v.tie);
             if (sqlite3_step(one) != SQLITE_ROW)
                 continue;
             v.subject = sqlite3_column_int64(one, 0);
             v.object = sqlite3_column_int64(one, 2);
-            rel = (const char *)sqlite3_column_text(one, 1);
             v.relation = KG_REL_NONE;
-            if (rel)
-                kg_relation_parse(&v.relation, rel);
+            kg_store__rel_col(one, 1, &v.relation);
         }
         if (!row_wanted(r, &v, o, err, &rc)) {
             if (rc)
@@ -2191,10 +2170,11 @@ int kg_store_history(kg_assertionset *out, kg_tieset *intervals,
     if ((rc = prep(&r, &s,
                    "SELECT a.revision, d.ext_id, d.source, d.day,"
                    " d.precision, a.subject, a.object, t.relation, a.status,"
-                   " a.day, a.precision, a.confidence, a.rule, a.evidence,"
+                   " a.day, a.precision, a.confidence, ru.name, a.evidence,"
                    " a.amount, a.stake, a.role, a.span_start, a.span_end"
                    " FROM assertion a JOIN tie t ON t.id = a.tie"
                    " JOIN document d ON d.id = a.document"
+                   " LEFT JOIN rule ru ON ru.id = a.rule"
                    " WHERE a.tie = ?1 AND a.revision <= ?2",
                    err)))
         goto done;
@@ -2205,8 +2185,6 @@ int kg_store_history(kg_assertionset *out, kg_tieset *intervals,
         while ((step = sqlite3_step(s)) == SQLITE_ROW) {
             kg_assertion x;
             ent *se, *oe;
-            const char *rel = (const char *)sqlite3_column_text(s, 7);
-            const char *stat = (const char *)sqlite3_column_text(s, 8);
             memset(&x, 0, sizeof x);
             kg_triple_init(&x.t);
             x.revision = sqlite3_column_int64(s, 0);
@@ -2222,10 +2200,8 @@ int kg_store_history(kg_assertionset *out, kg_tieset *intervals,
             x.t.subject_kind = se->kind;
             x.t.object = oe->name;
             x.t.object_kind = oe->kind;
-            if (rel)
-                kg_relation_parse(&x.t.relation, rel);
-            if (stat)
-                kg_status_parse(&x.t.status, stat);
+            kg_store__rel_col(s, 7, &x.t.relation);
+            kg_store__status_col(s, 8, &x.t.status);
             if (sqlite3_column_type(s, 9) != SQLITE_NULL)
                 x.t.date = day_date((int32_t)sqlite3_column_int64(s, 9),
                                     sqlite3_column_int(s, 10));
@@ -2345,8 +2321,7 @@ int kg_store_count(kg_store_counts *out, kg_store *st, const kg_view_opts *o,
     sqlite3_bind_int64(s, 1, rev);
     while (sqlite3_step(s) == SQLITE_ROW) {
         kg_status k;
-        const char *name = (const char *)sqlite3_column_text(s, 0);
-        if (name && kg_status_parse(&k, name) == KG_OK) {
+        if (kg_store__status_col(s, 0, &k) == KG_OK) {
             out->by_status[k] = sqlite3_column_int64(s, 1);
             out->assertions += out->by_status[k];
         }

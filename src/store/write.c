@@ -74,15 +74,17 @@ static void bind_assert(sqlite3_stmt *s, int base, const kg_arow *a)
     sqlite3_bind_int64(s, base + 4, a->tie);
     sqlite3_bind_int64(s, base + 5, a->subject);
     sqlite3_bind_int64(s, base + 6, a->object);
-    sqlite3_bind_text(s, base + 7, kg_status_name((kg_status)a->status), -1,
-                      SQLITE_STATIC);
+    sqlite3_bind_int(s, base + 7, KG_STORE_STATUS_CODE(a->status));
     if (a->day != KG_STORE_DAY_UNKNOWN)
         sqlite3_bind_int(s, base + 8, a->day);
     else
         sqlite3_bind_null(s, base + 8);
     sqlite3_bind_int(s, base + 9, a->prec);
     sqlite3_bind_double(s, base + 10, a->confidence);
-    bind_opt_text(s, base + 11, a->rule);
+    if (a->rule)
+        sqlite3_bind_int64(s, base + 11, a->rule);
+    else
+        sqlite3_bind_null(s, base + 11);
     bind_opt_text(s, base + 12, a->evidence);
     if (a->span_start >= 0 && a->span_end >= 0) {
         sqlite3_bind_int64(s, base + 13, a->span_start);
@@ -150,7 +152,7 @@ int kg_store__assert_queue(kg_store *st, const kg_arow *a, kg_error *err)
     kg_arow *q = &st->abatch[st->nabatch];
     *q = *a;
     /* the caller's strings live only until it returns */
-    if (!keep(st, &q->rule) || !keep(st, &q->evidence) ||
+    if (!keep(st, &q->evidence) ||
         !keep(st, &q->amount) || !keep(st, &q->role))
         return kg_error_set(err, KG_ENOMEM, "out of memory");
     if (++st->nabatch == KG_ASSERT_BATCH)
@@ -179,32 +181,18 @@ int kg_store__tie_queue(kg_store *st, int64_t id, int64_t s_id,
 }
 
 /*
- * tie_key order: subject, relation name (bytes), object; the relation is
- * compared by its rank, the position of its name in byte order.
+ * tie_key order: subject, relation code (the enum order, schema.c), object.
  */
 static int ptie_cmp(const void *pa, const void *pb)
 {
     const kg_ptie *a = pa, *b = pb;
     if (a->s != b->s)
         return a->s < b->s ? -1 : 1;
-    if (a->rank != b->rank)
-        return a->rank < b->rank ? -1 : 1;
+    if (a->rel != b->rel)
+        return a->rel < b->rel ? -1 : 1;
     if (a->o != b->o)
         return a->o < b->o ? -1 : 1;
     return (a->id > b->id) - (a->id < b->id);
-}
-
-/* rank[r] = how many relation names sort before r's name. */
-static void relation_ranks(int rank[KG_REL__COUNT])
-{
-    int a, b;
-    for (a = 0; a < KG_REL__COUNT; a++) {
-        rank[a] = 0;
-        for (b = 0; b < KG_REL__COUNT; b++)
-            if (strcmp(kg_relation_name((kg_relation)b),
-                       kg_relation_name((kg_relation)a)) < 0)
-                rank[a]++;
-    }
 }
 
 static void bind_tie(sqlite3_stmt *s, int base, const kg_ptie *t,
@@ -212,8 +200,7 @@ static void bind_tie(sqlite3_stmt *s, int base, const kg_ptie *t,
 {
     sqlite3_bind_int64(s, base + 1, t->id);
     sqlite3_bind_int64(s, base + 2, t->s);
-    sqlite3_bind_text(s, base + 3, kg_relation_name((kg_relation)t->rel), -1,
-                      SQLITE_STATIC);
+    sqlite3_bind_int(s, base + 3, KG_STORE_REL_CODE(t->rel));
     sqlite3_bind_int64(s, base + 4, t->o);
     sqlite3_bind_int64(s, base + 5, rev);
 }
@@ -221,11 +208,7 @@ static void bind_tie(sqlite3_stmt *s, int base, const kg_ptie *t,
 int kg_store__ties_flush(kg_store *st, kg_error *err)
 {
     size_t i = 0;
-    int rc = KG_OK, k, rank[KG_REL__COUNT];
-    relation_ranks(rank);
-    for (i = 0; i < st->nptie; i++)
-        st->ptie[i].rank = rank[st->ptie[i].rel];
-    i = 0;
+    int rc = KG_OK, k;
     if (st->nptie > 1)
         qsort(st->ptie, st->nptie, sizeof *st->ptie, ptie_cmp);
     if (st->nptie >= KG_ASSERT_BATCH && !st->tie_many)
