@@ -431,6 +431,59 @@ static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
     return -1;
 }
 
+/*
+ * "the Federal Trade Commission, which has taken a tougher line under
+ * its chair": a subject or possessive "it(s)" inside a "which" clause is
+ * the firm the clause hangs on.  Returns the entity or -1.
+ */
+static int32_t relative_head(const ex_scratch *sc, const ex_sent *s,
+                             uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k, p;
+    int32_t mi;
+    for (k = i; k > s->t0 && k + 12 > i; k--) {
+        const ex_tok *t = &tk[k - 1];
+        /* "which required Sprint to sell its": a firm in between */
+        if (is_punct(sc, t, ';') || is_punct(sc, t, ':') ||
+            (ex_wflags(sc, t) & WF_PRONOUN) ||
+            ((mi = sc->mend[k - 1 - s->t0]) >= 0 &&
+             EX_AT(sc->ents, ex_ent, EX_AT(sc->ments, ex_ment, mi).ent)
+                     .kind == KG_KIND_ORG))
+            return -1;
+        if (!ex_tok_is(sc, t, "which"))
+            continue;
+        p = k - 1;
+        if (p > s->t0 && is_punct(sc, &tk[p - 1], ','))
+            p--;
+        if (p == s->t0 || (mi = sc->mend[p - 1 - s->t0]) < 0)
+            return -1;
+        if (EX_AT(sc->ents, ex_ent, EX_AT(sc->ments, ex_ment, mi).ent)
+                .kind != KG_KIND_ORG)
+            return -1;
+        return EX_AT(sc->ments, ex_ment, mi).ent;
+    }
+    return -1;
+}
+
+/* "required Sprint to sell its prepaid business": the firm before "to
+ * VERB its" does the selling.  Returns the entity or -1. */
+static int32_t control_subject(const ex_scratch *sc, const ex_sent *s,
+                               uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    int32_t mi;
+    if (i < s->t0 + 3 || !(tk[i - 1].flags & TF_WORD) ||
+        !ex_tok_is(sc, &tk[i - 2], "to") ||
+        (mi = sc->mend[i - 3 - s->t0]) < 0)
+        return -1;
+    if (EX_AT(sc->ments, ex_ment, mi).src == MS_COREF ||
+        EX_AT(sc->ents, ex_ent, EX_AT(sc->ments, ex_ment, mi).ent).kind !=
+            KG_KIND_ORG)
+        return -1;
+    return EX_AT(sc->ments, ex_ment, mi).ent;
+}
+
 static int ends_with(const char *s, size_t n, const char *suf)
 {
     size_t k = strlen(suf);
@@ -1299,7 +1352,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                             !ex_tok_is(sc, &tk[i - 1], "told")));
             org_antecedent(sc, &a1, &a2, object);
             if (!object) {
-                int32_t near = clause_subject(sc, s, i);
+                int32_t near = control_subject(sc, s, i);
+                if (near < 0)
+                    near = relative_head(sc, s, i);
+                if (near < 0)
+                    near = clause_subject(sc, s, i);
                 if (near >= 0 && near != a1) {
                     a2 = a1;
                     a1 = near;
