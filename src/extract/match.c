@@ -154,15 +154,20 @@ static int holders_of(const ex_scratch *sc, const ex_ment *m)
     static const char *const w[] = {"shareholders", "stockholders",
                                     "holders", "bondholders", "investors",
                                     "employees", "customers"};
+    const ex_tok *tk = sc->toks.ptr;
     size_t i;
+    /* the first letter first: the words are not literals here, so each
+     * is_word would measure its word */
     if (m->b < sc->toks.n)
         for (i = 0; i < 4; i++)
-            if (is_word(sc, m->b, w[i]))
+            if (ex_norm(sc, &tk[m->b])[0] == w[i][0] &&
+                is_word(sc, m->b, w[i]))
                 return 1;
     if (m->a < 2 || !is_word(sc, m->a - 1, "of"))
         return 0;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (is_word(sc, m->a - 2, w[i]))
+        if (ex_norm(sc, &tk[m->a - 2])[0] == w[i][0] &&
+            is_word(sc, m->a - 2, w[i]))
             return 1;
     return 0;
 }

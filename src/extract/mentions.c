@@ -1500,8 +1500,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         /* 5. name shapes ("General" of "Attorney General" is no start;
          * "New" of "New York Life" is) */
-        if (i > s->t0 && office_word(sc, &tk[i - 1]) &&
-            ex_tok_is(sc, t, "general")) {
+        if (i > s->t0 && ex_tok_is(sc, t, "general") &&
+            office_word(sc, &tk[i - 1])) {
             i++;
             continue;
         }
