@@ -184,7 +184,7 @@ static int find_ref(const ex_scratch *sc, const ex_sent *s, uint32_t end,
     const ex_ment *mv = sc->ments.ptr;
     int64_t p = (int64_t)end - (int64_t)hlen;
     uint32_t q;
-    int mods = 0;
+    int mods = 0, again = 0;
     memset(r, 0, sizeof *r);
     r->head = end + 1 - hlen;
     r->group = g;
@@ -224,9 +224,13 @@ static int find_ref(const ex_scratch *sc, const ex_sent *s, uint32_t end,
         }
         if (phrase_at(sc, s, det, p, -1, &v) == 1) {
             r->a = (uint32_t)p;
-            r->indef = v && strcmp(v, "new") == 0;
+            r->indef = v && strcmp(v, "new") == 0 && !again;
             break;
         }
+        /* "an earlier proposal" is the deal told before */
+        if (phrase_at(sc, s, mod, p, -1, &v) == 1 && v &&
+            strcmp(v, "again") == 0)
+            again = 1;
         /* "the original agreement", "a rival bid": another deal */
         if (phrase_at(sc, s, other, p, -1, NULL))
             return 0;
@@ -355,9 +359,9 @@ static int m_bwd(mctx *c, int64_t k, int64_t pos)
  * of "event" directives (acquisitions, mergers, lawsuits) are deals
  * whatever words tell them ("agreed to buy"), so they need no noun; a
  * stake, a partnership or a supply tie is a
- * state, a deal only when its sentence named it so ("took a stake", "a
- * joint venture", "a supply contract"): "Renault, which owns 36 percent
- * of Nissan" is no deal a later "the offer" can mean.
+ * state, a deal only when a noun near its trigger word named it so ("took
+ * a stake", "a joint venture", "a supply contract"): "Renault, which owns
+ * 36 percent of Nissan" is no deal a later "the offer" can mean.
  */
 static uint32_t deal_nouns(const kg_extractor *ex, int rel)
 {
@@ -390,7 +394,7 @@ static int fits(const kg_extractor *ex, const ex_mem *m, const dref *r)
     if (!((g->rels >> (unsigned)m->relation) & 1))
         return 0;
     if (!((ex->deal_events >> (unsigned)m->relation) & 1) &&
-        !(m->named & deal_nouns(ex, m->relation)))
+        !(m->near & deal_nouns(ex, m->relation)))
         return 0;
     if (g->hedged && m->status != KG_STATUS_REPORTED &&
         !((m->named >> (unsigned)r->group) & 1))
@@ -516,6 +520,18 @@ static int emit_recall(ex_scratch *sc, uint32_t si, const ex_mem *m,
     return cb(&t, (sc->flags & KG_EXTRACT_EXPLAIN) ? &why : NULL, payload);
 }
 
+/* Does the current sentence name one of m's firms? */
+static int touches(const ex_scratch *sc, const ex_mem *m)
+{
+    size_t i;
+    for (i = 0; i < sc->ments.n; i++) {
+        int32_t e = EX_AT(sc->ments, ex_ment, i).ent;
+        if (e == m->s || e == m->o)
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * The remembered deals reference r means, for a recall limited to the
  * relations rels (0: any): their indices into cand.  Returns -1 if no
@@ -529,15 +545,22 @@ static int resolve(const ex_scratch *sc, uint32_t si, const dref *r,
     const ex_mem *mem = sc->mem.ptr;
     int64_t best = -1;
     size_t i, n = 0;
+    int near = 0;
 #define FITS(m)                                                          \
     (fits(ex, (m), r) && !((m)->sent == si && (m)->pos >= r->a) &&       \
-     (!rels || (m)->s < 0 || ((rels >> (unsigned)(m)->relation) & 1)))
+     (!rels || (m)->s < 0 || ((rels >> (unsigned)(m)->relation) & 1)) && \
+     (!near || touches(sc, (m))))
     /* the most recent sentence with a deal that fits; a deal of this
      * sentence only if told before the reference ("dismissed the
-     * proposal, joking that he would buy Twitter" is not about Twitter) */
-    for (i = 0; i < sc->mem.n; i++)
-        if ((int64_t)mem[i].sent > best && FITS(&mem[i]))
-            best = mem[i].sent;
+     * proposal, joking that he would buy Twitter" is not about Twitter).
+     * A deal of a firm the sentence names comes first ("the end of the
+     * deal was a relief for Bell Atlantic shareholders" is about Bell
+     * Atlantic's deal, not a venture of two other firms told since). */
+    for (near = 1; near >= 0 && best < 0; near--)
+        for (i = 0; i < sc->mem.n; i++)
+            if ((int64_t)mem[i].sent > best && FITS(&mem[i]))
+                best = mem[i].sent;
+    near++;
     if (best < 0)
         return -1;
     for (i = 0; i < sc->mem.n; i++)
@@ -611,7 +634,7 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
     for (i = 0; i < ncand; i++) {
         ex_mem *m = &mem[cand[i]];
         int rc;
-        if (m->status != rr->status && !((m->told >> rr->status) & 1)) {
+        if (!((m->told >> rr->status) & 1)) {
             m->told |= 1u << (unsigned)rr->status;
             if ((rc = emit_recall(sc, si, m, rr, r, &c, cb, payload)) != 0)
                 return rc;
@@ -636,6 +659,7 @@ static int remember(ex_scratch *sc, const ex_mem *m)
             mem[i].status = m->status;
             mem[i].named |= m->named;
             mem[i].near |= m->near;
+            mem[i].told |= m->told;
             return KG_OK;
         }
     if (sc->mem.n >= MEM_MAX) {
@@ -720,6 +744,7 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
         m.o_kind = o->o_kind;
         m.relation = o->relation;
         m.status = o->status;
+        m.told = 1u << (unsigned)o->status;
         m.conf = o->conf;
         m.stake = o->stake;
         m.amount = o->amount;
