@@ -363,7 +363,12 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
         /* descriptions already resolved count as their firm, and so
          * does a pronoun that opens the sentence ("It wrote off ...,
          * and its purchase of") for a later subject or possessive */
-        if (e->kind == KG_KIND_ORG &&
+        if ((e->kind == KG_KIND_ORG ||
+             /* "Chelsea is owned by X, who bought it": a name of
+              * unknown kind that opens the sentence beats earlier
+              * firms */
+             (object == 1 && e->kind < 0 && m[j].src != MS_COREF &&
+              j == 0)) &&
             (m[j].src != MS_COREF || m[j].b > m[j].a + 1 ||
              (!object && j == 0 && !expletive_it(sc, &m[j]))))
             cand[n++] = m[j].ent;
@@ -534,6 +539,21 @@ static void prefer_head(const ex_scratch *sc, const ex_tok *head,
         *a2 = *a1;
         *a1 = best;
     }
+}
+
+/* "which", "since", "after": a word after which "it" starts a clause */
+static int clause_opener(const char *n)
+{
+    static const char *const w[] = {
+        "which", "that", "since", "after", "before", "when", "while",
+        "because", "if", "as", "though", "although", "until", "once",
+        "unless", "whether", "where", "and", "but", "or", "so", "then",
+        "whereas", "where"};
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
 }
 
 /* "said", "added": a verb that reports what a firm said. */
@@ -1342,10 +1362,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                           (tk[i - 1].flags & TF_WORD) &&
                           (ex_wflags(sc, &tk[i - 1]) &
                            (WF_STOP | WF_TRIGGER)) &&
-                          /* "which it bought": the relative clause's
-                           * subject */
-                          !ex_tok_is(sc, &tk[i - 1], "which") &&
-                          !ex_tok_is(sc, &tk[i - 1], "that") &&
+                          /* "which it bought", "since it merged with":
+                           * the subject of a clause */
+                          !clause_opener(ex_norm(sc, &tk[i - 1])) &&
                           /* "announced it has signed": the subject of
                            * the reported clause */
                           !(reporting_verb(ex_norm(sc, &tk[i - 1])) &&
