@@ -677,9 +677,12 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
      * its stake in": the stake holds) */
     if (found[KG_STATUS_NEGATED])
         return def == KG_STATUS_ENDED ? KG_STATUS_HOLDS : KG_STATUS_NEGATED;
-    /* "scrapped their plan to": the ending comes first and wins */
+    /* "scrapped their plan to": the ending comes first and wins; so does
+     * an ending told after the match of a hedged tie ("talks to buy Y
+     * ended", "its proposed purchase of Y was abandoned") */
     if (found[KG_STATUS_REPORTED] && found[KG_STATUS_ENDED] &&
-        where[KG_STATUS_ENDED] < where[KG_STATUS_REPORTED])
+        (where[KG_STATUS_ENDED] < where[KG_STATUS_REPORTED] ||
+         (where[KG_STATUS_ENDED] >= hi && rel != KG_REL_LEADS)))
         return KG_STATUS_ENDED;
     if (found[KG_STATUS_REPORTED])
         return KG_STATUS_REPORTED;
