@@ -281,6 +281,7 @@ typedef struct ex_recall {
     const char *id;      /* "memory:ID", the triples' rule */
     const char *pattern; /* as written */
     int status;
+    unsigned rels;       /* bit per kg_relation it is limited to; 0: all */
     uint32_t el_first;   /* ex->elemv[el_first .. +el_n) */
     uint32_t el_n;
     uint32_t deal;       /* index of the D element */
@@ -487,12 +488,13 @@ typedef struct ex_scratch {
  * two named firms ("signed a deal with an unnamed supplier"). */
 typedef struct ex_mem {
     uint32_t sent;   /* sentence that named it last */
-    uint32_t first;  /* sentence that told it first */
+    uint32_t pos;    /* its trigger token when last told by a rule */
     int32_t s, o;
     int s_kind, o_kind, relation, status;
     double conf, stake;
     const char *amount;
     uint32_t named;  /* bit per deal directive whose noun named it */
+    uint32_t near;   /* the same, for nouns near its trigger word */
     unsigned told;   /* bit per kg_status a later sentence gave it */
 } ex_mem;
 

@@ -174,15 +174,16 @@ static void add_cons(dref *r, int32_t ent)
  * The reference whose deal noun (group g, hlen tokens) ends at token
  * end: a determiner of class dealdet ("the", "those"; value "new" for
  * "a", "an") or a possessive ("Kraft's", "its"), up to REF_MODS modifier
- * tokens ("proposed $4bn", a firm's name; none of class dealother:
- * "the original agreement" is another deal), the noun, and a phrase of
+ * tokens ("proposed $4bn", a firm's name; stop words only of class
+ * dealmod: "that first approach"; none of class dealother: "a rival bid"
+ * is another deal), the noun, and a phrase of
  * class dealprep with firms ("for Cadbury", "between X and Y").  Returns
  * 0 if the noun is no such reference ("talks" as a verb, "the offer of
  * free games").
  */
 static int find_ref(const ex_scratch *sc, const ex_sent *s, uint32_t end,
                     uint32_t hlen, int g, uint32_t det, uint32_t prep,
-                    uint32_t other, dref *r)
+                    uint32_t other, uint32_t mod, dref *r)
 {
     const ex_tok *tk = sc->toks.ptr;
     const ex_ment *mv = sc->ments.ptr;
@@ -238,7 +239,8 @@ static int find_ref(const ex_scratch *sc, const ex_sent *s, uint32_t end,
             unsigned char c0 = (unsigned char)ex_norm(sc, t)[0];
             if (c0 < 0x80 && !strchr("$%-.", c0))
                 return 0;
-        } else if (t->wflags & WF_STOP) {
+        } else if ((t->wflags & WF_STOP) &&
+                   !phrase_at(sc, s, mod, p, -1, NULL)) {
             return 0;
         }
         if (++mods > REF_MODS)
@@ -404,12 +406,30 @@ static int fits(const kg_extractor *ex, const ex_mem *m, const dref *r)
     return 1;
 }
 
-/* Did this sentence's own rules already tie the pair by m's relation? */
-static int told_here(const ex_mem *m, const ex_out *outs, size_t nouts)
+/* Do the remembered deals mem[cand[0 .. n)] tie one pair? */
+static int one_pair(const ex_mem *mem, const size_t *cand, size_t n)
+{
+    size_t i;
+    for (i = 1; i < n; i++) {
+        const ex_mem *a = &mem[cand[0]], *b = &mem[cand[i]];
+        if (!((a->s == b->s && a->o == b->o) ||
+              (a->s == b->o && a->o == b->s)))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * Did this sentence's own rules already tie m's pair by its relation with
+ * this status?  ("withdrew after its offers were turned down": the
+ * sentence ends the tie, the reference adds the rejection.)
+ */
+static int told_here(const ex_mem *m, int status, const ex_out *outs,
+                     size_t nouts)
 {
     size_t i;
     for (i = 0; i < nouts; i++)
-        if (outs[i].relation == m->relation &&
+        if (outs[i].relation == m->relation && outs[i].status == status &&
             ((outs[i].s == m->s && outs[i].o == m->o) ||
              (outs[i].s == m->o && outs[i].o == m->s)))
             return 1;
@@ -502,70 +522,101 @@ static int emit_recall(ex_scratch *sc, uint32_t si, const ex_mem *m,
 }
 
 /*
- * Recall rules at reference r.  Returns KG_OK, KG_ENOMEM or the
- * callback's value.
+ * The remembered deals reference r means, for a recall limited to the
+ * relations rels (0: any): their indices into cand.  Returns -1 if no
+ * deal fits, 0 if the most recent fitting one gives nothing (ambiguous,
+ * or a deal without named firms), else 1.
+ */
+static int resolve(const ex_scratch *sc, uint32_t si, const dref *r,
+                   unsigned rels, size_t *cand, size_t *ncand)
+{
+    const kg_extractor *ex = sc->ex;
+    const ex_mem *mem = sc->mem.ptr;
+    int64_t best = -1;
+    size_t i, n = 0;
+#define FITS(m)                                                          \
+    (fits(ex, (m), r) && !((m)->sent == si && (m)->pos >= r->a) &&       \
+     (!rels || (m)->s < 0 || ((rels >> (unsigned)(m)->relation) & 1)))
+    /* the most recent sentence with a deal that fits; a deal of this
+     * sentence only if told before the reference ("dismissed the
+     * proposal, joking that he would buy Twitter" is not about Twitter) */
+    for (i = 0; i < sc->mem.n; i++)
+        if ((int64_t)mem[i].sent > best && FITS(&mem[i]))
+            best = mem[i].sent;
+    if (best < 0)
+        return -1;
+    for (i = 0; i < sc->mem.n; i++)
+        if ((int64_t)mem[i].sent == best && FITS(&mem[i])) {
+            if (mem[i].s < 0)
+                return 0; /* a deal without named firms */
+            cand[n++] = i;
+        }
+#undef FITS
+    /* two pairs: the one whose own words were the noun ("raised its
+     * offer for Time", not "Time's deal to buy Warner"), else nothing */
+    if (!one_pair(mem, cand, n)) {
+        size_t kept = 0;
+        for (i = 0; i < n; i++)
+            if ((mem[cand[i]].near >> (unsigned)r->group) & 1)
+                cand[kept++] = cand[i];
+        n = kept;
+        if (!n || !one_pair(mem, cand, n))
+            return 0;
+    }
+    *ncand = n;
+    return 1;
+}
+
+/*
+ * Recall rules at reference r, in file order: the first whose pattern
+ * matches and whose relations some remembered deal has decides.  Returns
+ * KG_OK, KG_ENOMEM or the callback's value.
  */
 static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
-                     uint32_t prep, uint32_t neg, const ex_out *outs,
+                     uint32_t neg, const ex_out *outs,
                      size_t nouts, kg_triple_cb cb, void *payload)
 {
     const kg_extractor *ex = sc->ex;
     const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
     ex_mem *mem = sc->mem.ptr;
-    size_t i, k;
-    int64_t best = -1, p;
-    int32_t ps = -1, po = -1;
+    size_t i, k, cand[MEM_MAX], ncand = 0;
+    int64_t p;
+    int got = -1;
     mctx c;
     const ex_recall *rr = NULL;
 
-    for (k = 0; k < ex->recallv.n; k++) {
+    for (k = 0; k < ex->recallv.n && got < 0; k++) {
         rr = &EX_AT(ex->recallv, ex_recall, k);
         memset(&c, 0, sizeof c);
         c.sc = sc;
         c.s = s;
         c.el = &EX_AT(ex->elemv, ex_elem, rr->el_first);
         c.el_n = rr->el_n;
-        /* "the terms of the deal were": D as a subject is no object of
-         * a preposition */
-        if (rr->deal == 0 && r->a > s->t0 &&
-            phrase_at(sc, s, prep, (int64_t)r->a - 1, -1, NULL))
+        /* "the terms of the deal were rejected": a D that starts the
+         * pattern is its subject, not the noun after "of" */
+        if (rr->deal == 0 && r->a > s->t0 && tok_is(sc, r->a - 1, "of"))
             continue;
-        if (m_bwd(&c, (int64_t)rr->deal - 1, (int64_t)r->a - 1) &&
-            m_fwd(&c, rr->deal + 1, (int64_t)r->b))
-            break;
+        if (!m_bwd(&c, (int64_t)rr->deal - 1, (int64_t)r->a - 1) ||
+            !m_fwd(&c, rr->deal + 1, (int64_t)r->b))
+            continue;
+        /* "if the talks collapse", "has not rejected the bid" */
+        for (p = s->t0; p < c.lo; p++)
+            if (phrase_at(sc, s, neg, p, 1, NULL))
+                return KG_OK;
+        got = resolve(sc, si, r, rr->rels, cand, &ncand);
     }
-    if (k == ex->recallv.n)
+    if (got <= 0)
         return KG_OK;
-    /* "if the talks collapse", "has not rejected the bid" */
-    for (p = s->t0; p < c.lo; p++)
-        if (phrase_at(sc, s, neg, p, 1, NULL))
+    /* this sentence's own rules gave one of them the status already
+     * ("scrapped the merger with Warner" ends the merger, not the cash
+     * purchase the sentence goes on to tell) */
+    for (i = 0; i < ncand; i++)
+        if (told_here(&mem[cand[i]], rr->status, outs, nouts))
             return KG_OK;
-    /* the most recent sentence with a deal that fits */
-    for (i = 0; i < sc->mem.n; i++)
-        if (fits(ex, &mem[i], r) && (int64_t)mem[i].sent > best)
-            best = mem[i].sent;
-    if (best < 0)
-        return KG_OK;
-    for (i = 0; i < sc->mem.n; i++) {
-        if ((int64_t)mem[i].sent != best || !fits(ex, &mem[i], r))
-            continue;
-        if (mem[i].s < 0)
-            return KG_OK; /* a deal without named firms */
-        if (ps < 0) {
-            ps = mem[i].s;
-            po = mem[i].o;
-        } else if (!((ps == mem[i].s && po == mem[i].o) ||
-                     (ps == mem[i].o && po == mem[i].s))) {
-            return KG_OK; /* two pairs: ambiguous */
-        }
-    }
-    for (i = 0; i < sc->mem.n; i++) {
-        ex_mem *m = &mem[i];
+    for (i = 0; i < ncand; i++) {
+        ex_mem *m = &mem[cand[i]];
         int rc;
-        if ((int64_t)m->sent != best || !fits(ex, m, r))
-            continue;
-        if (m->status != rr->status && !((m->told >> rr->status) & 1) &&
-            !told_here(m, outs, nouts)) {
+        if (m->status != rr->status && !((m->told >> rr->status) & 1)) {
             m->told |= 1u << (unsigned)rr->status;
             if ((rc = emit_recall(sc, si, m, rr, r, &c, cb, payload)) != 0)
                 return rc;
@@ -586,8 +637,10 @@ static int remember(ex_scratch *sc, const ex_mem *m)
         if (mem[i].s == m->s && mem[i].o == m->o &&
             mem[i].relation == m->relation) {
             mem[i].sent = m->sent;
+            mem[i].pos = m->pos;
             mem[i].status = m->status;
             mem[i].named |= m->named;
+            mem[i].near |= m->near;
             return KG_OK;
         }
     if (sc->mem.n >= MEM_MAX) {
@@ -611,14 +664,16 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
     const kg_extractor *ex = sc->ex;
     const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
     const ex_tok *tk = sc->toks.ptr;
-    uint32_t det, prep, neg, other, i, named = 0, indef = 0, len;
+    uint32_t det, prep, neg, other, mod, i, named = 0, indef = 0, len;
     dref refs[REF_MAX];
-    size_t nrefs = 0, k;
+    uint32_t npos[REF_MAX];
+    int ngrp[REF_MAX];
+    size_t nrefs = 0, nn = 0, k;
     int rc, asks;
 
     if (!ex->dealv.n || (nouts == 0 && sc->mem.n == 0))
         return KG_OK;
-    det = prep = neg = other = NOCLS; /* looked up at the first deal noun */
+    det = prep = neg = other = mod = NOCLS; /* set at the first deal noun */
     asks = (tk[s->t1 - 1].flags & TF_PUNCT) &&
            ex_norm(sc, &tk[s->t1 - 1])[0] == '?';
     /* the deal nouns of the sentence */
@@ -635,14 +690,20 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
             prep = class_id(ex, "dealprep");
             neg = class_id(ex, "recallnot");
             other = class_id(ex, "dealother");
+            mod = class_id(ex, "dealmod");
         }
         /* "a stake in": the noun heads its phrase ("an investment
          * firm", "the offer price" name no deal) */
         if (i + 1 >= s->t1 || (tk[i + 1].flags & TF_PUNCT) ||
-            (tk[i + 1].wflags & WF_STOP))
+            (tk[i + 1].wflags & WF_STOP)) {
             named |= 1u << (unsigned)g;
+            if (nn < REF_MAX) {
+                npos[nn] = i;
+                ngrp[nn++] = g;
+            }
+        }
         if (nrefs < REF_MAX &&
-            find_ref(sc, s, i, len, g, det, prep, other,
+            find_ref(sc, s, i, len, g, det, prep, other, mod,
                      &refs[nrefs])) {
             if (refs[nrefs].indef)
                 indef |= 1u << (unsigned)g;
@@ -654,11 +715,13 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
     for (k = 0; k < nouts; k++) {
         const ex_out *o = &outs[k];
         ex_mem m;
-        if (o->relation < 0 || !((ex->deal_rels >> (unsigned)o->relation) & 1) ||
-            o->status == KG_STATUS_NEGATED || in_quote(sc, s, o->pos))
+        if (o->relation < 0 ||
+            !((ex->deal_rels >> (unsigned)o->relation) & 1) ||
+            in_quote(sc, s, o->pos))
             continue;
         memset(&m, 0, sizeof m);
-        m.sent = m.first = si;
+        m.sent = si;
+        m.pos = o->pos;
         m.s = o->s;
         m.o = o->o;
         m.s_kind = o->s_kind;
@@ -669,6 +732,9 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
         m.stake = o->stake;
         m.amount = o->amount;
         m.named = named;
+        for (i = 0; i < nn; i++)
+            if (npos[i] + 4 >= o->pos && npos[i] <= o->pos + 4)
+                m.near |= 1u << (unsigned)ngrp[i];
         if ((rc = remember(sc, &m)) != KG_OK)
             return rc;
         /* a new deal this sentence ties to firms hides nothing */
@@ -680,13 +746,13 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
     /* statuses of deals named before (a reference in a sentence that
      * names a deal itself is to that deal: its own rules decide) */
     for (k = 0; k < nrefs && !asks && sc->mem.n; k++)
-        if ((rc = recall_at(sc, si, &refs[k], prep, neg, outs, nouts, cb,
+        if ((rc = recall_at(sc, si, &refs[k], neg, outs, nouts, cb,
                             payload)) != KG_OK)
             return rc;
     if (indef && sc->mem.n) {
         ex_mem m;
         memset(&m, 0, sizeof m);
-        m.sent = m.first = si;
+        m.sent = si;
         m.s = m.o = -1;
         m.relation = -1;
         m.named = indef;

@@ -8,7 +8,7 @@
  *   rule ID RELATION [status=S] [conf=F] [role=CLASS] : PATTERN
  *   cue STATUS near|sentence : phrase | phrase ...
  *   deal RELATION,... [hedged] [event] : noun | ...  (memory.c)
- *   recall ID STATUS : PATTERN-with-one-D             (memory.c)
+ *   recall ID STATUS [RELATION,...] : PATTERN-with-one-D (memory.c)
  * Each rule is indexed under the words that can start its trigger
  * element, so matching a sentence only looks at rules one of its words
  * triggers.
@@ -667,7 +667,7 @@ static int parse_deal(parse_ctx *p, const char *s, const char *e)
     return KG_OK;
 }
 
-/* "recall ID STATUS : PATTERN" with one D */
+/* "recall ID STATUS [RELATION,...] : PATTERN" with one D */
 static int parse_recall(parse_ctx *p, const char *s, const char *e)
 {
     kg_extractor *ex = p->ex;
@@ -707,8 +707,23 @@ static int parse_recall(parse_ctx *p, const char *s, const char *e)
     if (kg_status_parse(&st, buf) != KG_OK)
         return perr(p, "unknown status", buf);
     r.status = st;
-    if (skip_ws(s, colon) != colon)
-        return perr(p, "recall takes no options", NULL);
+    s = skip_ws(s, colon);
+    while (s < colon) {
+        /* optional relation names the recall is limited to */
+        const char *rw = s;
+        kg_relation rel;
+        while (s < colon && *s != ' ' && *s != '\t' && *s != ',')
+            s++;
+        if ((size_t)(s - rw) >= 32)
+            return perr(p, "unknown relation", NULL);
+        memcpy(buf, rw, (size_t)(s - rw));
+        buf[s - rw] = '\0';
+        if (kg_relation_parse(&rel, buf) != KG_OK)
+            return perr(p, "unknown relation", buf);
+        r.rels |= 1u << rel;
+        while (s < colon && (*s == ',' || *s == ' ' || *s == '\t'))
+            s++;
+    }
     s = skip_ws(colon + 1, e);
     {
         const char *pe = e;
