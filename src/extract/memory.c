@@ -360,9 +360,9 @@ static int m_bwd(mctx *c, int64_t k, int64_t pos)
  * of "event" directives (acquisitions, mergers, lawsuits) are deals
  * whatever words tell them ("agreed to buy"), so they need no noun; a
  * stake, a partnership or a supply tie is a
- * state, a deal only when its sentence named it so ("took a stake", "a
- * joint venture", "a supply contract"): "Renault, which owns 36 percent
- * of Nissan" is no deal a later "the offer" can mean.
+ * state, a deal only when a noun near its trigger word named it so ("took
+ * a stake", "a joint venture", "a supply contract"): "Renault, which owns
+ * 36 percent of Nissan" is no deal a later "the offer" can mean.
  */
 static uint32_t deal_nouns(const kg_extractor *ex, int rel)
 {
@@ -395,7 +395,7 @@ static int fits(const kg_extractor *ex, const ex_mem *m, const dref *r)
     if (!((g->rels >> (unsigned)m->relation) & 1))
         return 0;
     if (!((ex->deal_events >> (unsigned)m->relation) & 1) &&
-        !(m->named & deal_nouns(ex, m->relation)))
+        !(m->near & deal_nouns(ex, m->relation)))
         return 0;
     if (g->hedged && m->status != KG_STATUS_REPORTED &&
         !((m->named >> (unsigned)r->group) & 1))
@@ -521,6 +521,18 @@ static int emit_recall(ex_scratch *sc, uint32_t si, const ex_mem *m,
     return cb(&t, (sc->flags & KG_EXTRACT_EXPLAIN) ? &why : NULL, payload);
 }
 
+/* Does the current sentence name one of m's firms? */
+static int touches(const ex_scratch *sc, const ex_mem *m)
+{
+    size_t i;
+    for (i = 0; i < sc->ments.n; i++) {
+        int32_t e = EX_AT(sc->ments, ex_ment, i).ent;
+        if (e == m->s || e == m->o)
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * The remembered deals reference r means, for a recall limited to the
  * relations rels (0: any): their indices into cand.  Returns -1 if no
@@ -534,15 +546,22 @@ static int resolve(const ex_scratch *sc, uint32_t si, const dref *r,
     const ex_mem *mem = sc->mem.ptr;
     int64_t best = -1;
     size_t i, n = 0;
+    int near = 0;
 #define FITS(m)                                                          \
     (fits(ex, (m), r) && !((m)->sent == si && (m)->pos >= r->a) &&       \
-     (!rels || (m)->s < 0 || ((rels >> (unsigned)(m)->relation) & 1)))
+     (!rels || (m)->s < 0 || ((rels >> (unsigned)(m)->relation) & 1)) && \
+     (!near || touches(sc, (m))))
     /* the most recent sentence with a deal that fits; a deal of this
      * sentence only if told before the reference ("dismissed the
-     * proposal, joking that he would buy Twitter" is not about Twitter) */
-    for (i = 0; i < sc->mem.n; i++)
-        if ((int64_t)mem[i].sent > best && FITS(&mem[i]))
-            best = mem[i].sent;
+     * proposal, joking that he would buy Twitter" is not about Twitter).
+     * A deal of a firm the sentence names comes first ("the end of the
+     * deal was a relief for Bell Atlantic shareholders" is about Bell
+     * Atlantic's deal, not a venture of two other firms told since). */
+    for (near = 1; near >= 0 && best < 0; near--)
+        for (i = 0; i < sc->mem.n; i++)
+            if ((int64_t)mem[i].sent > best && FITS(&mem[i]))
+                best = mem[i].sent;
+    near++;
     if (best < 0)
         return -1;
     for (i = 0; i < sc->mem.n; i++)
@@ -595,6 +614,12 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
         /* "the terms of the deal were rejected": a D that starts the
          * pattern is its subject, not the noun after "of" */
         if (rr->deal == 0 && r->a > s->t0 && tok_is(sc, r->a - 1, "of"))
+            continue;
+        /* "rejected the offer price": a D that ends the pattern ends its
+         * noun phrase */
+        if (rr->deal + 1 == rr->el_n && r->b < s->t1 &&
+            !(EX_AT(sc->toks, ex_tok, r->b).flags & TF_PUNCT) &&
+            !(EX_AT(sc->toks, ex_tok, r->b).wflags & WF_STOP))
             continue;
         if (!m_bwd(&c, (int64_t)rr->deal - 1, (int64_t)r->a - 1) ||
             !m_fwd(&c, rr->deal + 1, (int64_t)r->b))
