@@ -495,7 +495,7 @@ typedef struct ex_mem {
     const char *amount;
     uint32_t named;  /* bit per deal directive whose noun named it */
     uint32_t near;   /* the same, for nouns near its trigger word */
-    unsigned told;   /* bit per kg_status a later sentence gave it */
+    unsigned told;   /* bit per kg_status it was given so far */
 } ex_mem;
 
 int kg_extract__tokenize(ex_scratch *sc);

@@ -189,7 +189,7 @@ static int find_ref(const ex_scratch *sc, const ex_sent *s, uint32_t end,
     const ex_ment *mv = sc->ments.ptr;
     int64_t p = (int64_t)end - (int64_t)hlen;
     uint32_t q;
-    int mods = 0;
+    int mods = 0, again = 0;
     memset(r, 0, sizeof *r);
     r->head = end + 1 - hlen;
     r->group = g;
@@ -229,9 +229,13 @@ static int find_ref(const ex_scratch *sc, const ex_sent *s, uint32_t end,
         }
         if (phrase_at(sc, s, det, p, -1, &v) == 1) {
             r->a = (uint32_t)p;
-            r->indef = v && strcmp(v, "new") == 0;
+            r->indef = v && strcmp(v, "new") == 0 && !again;
             break;
         }
+        /* "an earlier proposal" is the deal told before */
+        if (phrase_at(sc, s, mod, p, -1, &v) == 1 && v &&
+            strcmp(v, "again") == 0)
+            again = 1;
         /* "the original agreement", "a rival bid": another deal */
         if (phrase_at(sc, s, other, p, -1, NULL))
             return 0;
@@ -615,12 +619,6 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
          * pattern is its subject, not the noun after "of" */
         if (rr->deal == 0 && r->a > s->t0 && tok_is(sc, r->a - 1, "of"))
             continue;
-        /* "rejected the offer price": a D that ends the pattern ends its
-         * noun phrase */
-        if (rr->deal + 1 == rr->el_n && r->b < s->t1 &&
-            !(EX_AT(sc->toks, ex_tok, r->b).flags & TF_PUNCT) &&
-            !(EX_AT(sc->toks, ex_tok, r->b).wflags & WF_STOP))
-            continue;
         if (!m_bwd(&c, (int64_t)rr->deal - 1, (int64_t)r->a - 1) ||
             !m_fwd(&c, rr->deal + 1, (int64_t)r->b))
             continue;
@@ -641,7 +639,7 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
     for (i = 0; i < ncand; i++) {
         ex_mem *m = &mem[cand[i]];
         int rc;
-        if (m->status != rr->status && !((m->told >> rr->status) & 1)) {
+        if (!((m->told >> rr->status) & 1)) {
             m->told |= 1u << (unsigned)rr->status;
             if ((rc = emit_recall(sc, si, m, rr, r, &c, cb, payload)) != 0)
                 return rc;
@@ -666,6 +664,7 @@ static int remember(ex_scratch *sc, const ex_mem *m)
             mem[i].status = m->status;
             mem[i].named |= m->named;
             mem[i].near |= m->near;
+            mem[i].told |= m->told;
             return KG_OK;
         }
     if (sc->mem.n >= MEM_MAX) {
@@ -753,6 +752,7 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
         m.o_kind = o->o_kind;
         m.relation = o->relation;
         m.status = o->status;
+        m.told = 1u << (unsigned)o->status;
         m.conf = o->conf;
         m.stake = o->stake;
         m.amount = o->amount;
