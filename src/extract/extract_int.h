@@ -482,6 +482,7 @@ typedef struct ex_scratch {
     int32_t new_org;   /* the firm a merger creates, once named */
     kg_date doc_date;
     ex_vec mem;        /* ex_mem: the article's deal memory (memory.c) */
+    ex_vec memq;       /* uint8_t per token of the sentence: quoted */
 } ex_scratch;
 
 /* A remembered deal (memory.c); ent < 0 in s marks a deal never tied to

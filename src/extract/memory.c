@@ -116,23 +116,36 @@ static int tok_is(const ex_scratch *sc, uint32_t i, const char *w)
 }
 
 /*
- * Is token p inside a quotation?  An odd number of '"' before it in the
- * sentence, or none before and an odd number after (the sentence ends a
- * quotation opened in an earlier one).
+ * Which tokens of sentence s are inside a quotation: an odd number of
+ * '"' before the token, or none before and an odd number after it (the
+ * sentence ends a quotation opened in an earlier one).  One byte per
+ * token in sc->memq, computed once per sentence.
  */
+static int quotes(ex_scratch *sc, const ex_sent *s)
+{
+    uint32_t i, n = s->t1 - s->t0, before = 0, total = 0;
+    uint8_t *q;
+    sc->memq.n = 0;
+    for (i = 0; i < n; i++)
+        if (!kg_extract__vec_push(&sc->memq, 1))
+            return KG_ENOMEM;
+    q = sc->memq.ptr;
+    for (i = 0; i < n; i++) {
+        const ex_tok *t = &EX_AT(sc->toks, ex_tok, s->t0 + i);
+        q[i] = (t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '"';
+        total += q[i];
+    }
+    for (i = 0; i < n; i++) {
+        uint8_t isq = q[i];
+        q[i] = (before & 1) || (!before && ((total - before) & 1));
+        before += isq;
+    }
+    return KG_OK;
+}
+
 static int in_quote(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 {
-    uint32_t i, before = 0, after = 0;
-    for (i = s->t0; i < s->t1; i++) {
-        const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
-        if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '"') {
-            if (i < p)
-                before++;
-            else
-                after++;
-        }
-    }
-    return (before & 1) || (!before && (after & 1));
+    return ((const uint8_t *)sc->memq.ptr)[p - s->t0];
 }
 
 /* The deal directive whose noun ends at token pos (longest), or -1. */
@@ -698,6 +711,8 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
     if (!ex->dealv.n || (nouts == 0 && sc->mem.n == 0))
         return KG_OK;
     det = prep = neg = other = mod = NOCLS; /* set at the first deal noun */
+    if ((rc = quotes(sc, s)) != KG_OK)
+        return rc;
     asks = (tk[s->t1 - 1].flags & TF_PUNCT) &&
            ex_norm(sc, &tk[s->t1 - 1])[0] == '?';
     /* the deal nouns of the sentence */
