@@ -173,6 +173,7 @@ static void scratch_release(ex_scratch *sc)
     kg_extract__map_release(&sc->aliases);
     kg_extract__map_release(&sc->seen);
     kg_extract__vec_release(&sc->mem);
+    kg_extract__vec_release(&sc->memq);
     free(sc->mstart);
 }
 

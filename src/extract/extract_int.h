@@ -482,6 +482,7 @@ typedef struct ex_scratch {
     int32_t new_org;   /* the firm a merger creates, once named */
     kg_date doc_date;
     ex_vec mem;        /* ex_mem: the article's deal memory (memory.c) */
+    ex_vec memq;       /* uint8_t per token of the sentence: quoted */
 } ex_scratch;
 
 /* A remembered deal (memory.c); ent < 0 in s marks a deal never tied to
@@ -495,7 +496,7 @@ typedef struct ex_mem {
     const char *amount;
     uint32_t named;  /* bit per deal directive whose noun named it */
     uint32_t near;   /* the same, for nouns near its trigger word */
-    unsigned told;   /* bit per kg_status a later sentence gave it */
+    unsigned told;   /* bit per kg_status it was given so far */
 } ex_mem;
 
 int kg_extract__tokenize(ex_scratch *sc);

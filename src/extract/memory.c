@@ -116,23 +116,36 @@ static int tok_is(const ex_scratch *sc, uint32_t i, const char *w)
 }
 
 /*
- * Is token p inside a quotation?  An odd number of '"' before it in the
- * sentence, or none before and an odd number after (the sentence ends a
- * quotation opened in an earlier one).
+ * Which tokens of sentence s are inside a quotation: an odd number of
+ * '"' before the token, or none before and an odd number after it (the
+ * sentence ends a quotation opened in an earlier one).  One byte per
+ * token in sc->memq, computed once per sentence.
  */
+static int quotes(ex_scratch *sc, const ex_sent *s)
+{
+    uint32_t i, n = s->t1 - s->t0, before = 0, total = 0;
+    uint8_t *q;
+    sc->memq.n = 0;
+    for (i = 0; i < n; i++)
+        if (!kg_extract__vec_push(&sc->memq, 1))
+            return KG_ENOMEM;
+    q = sc->memq.ptr;
+    for (i = 0; i < n; i++) {
+        const ex_tok *t = &EX_AT(sc->toks, ex_tok, s->t0 + i);
+        q[i] = (t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '"';
+        total += q[i];
+    }
+    for (i = 0; i < n; i++) {
+        uint8_t isq = q[i];
+        q[i] = (before & 1) || (!before && ((total - before) & 1));
+        before += isq;
+    }
+    return KG_OK;
+}
+
 static int in_quote(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 {
-    uint32_t i, before = 0, after = 0;
-    for (i = s->t0; i < s->t1; i++) {
-        const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
-        if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '"') {
-            if (i < p)
-                before++;
-            else
-                after++;
-        }
-    }
-    return (before & 1) || (!before && (after & 1));
+    return ((const uint8_t *)sc->memq.ptr)[p - s->t0];
 }
 
 /* The deal directive whose noun ends at token pos (longest), or -1. */
@@ -143,6 +156,11 @@ static int deal_at(const ex_scratch *sc, const ex_sent *s, uint32_t pos,
     uint32_t best = 0, n;
     size_t g;
     int bg = -1;
+    /* every deal noun is in deal_all: one look tells most words apart */
+    if (!phrase_at(sc, s, ex->deal_all, pos, -1, NULL)) {
+        *len = 0;
+        return -1;
+    }
     for (g = 0; g < ex->dealv.n; g++) {
         n = phrase_at(sc, s, EX_AT(ex->dealv, ex_dealnoun, g).cls, pos, -1,
                       NULL);
@@ -184,7 +202,7 @@ static int find_ref(const ex_scratch *sc, const ex_sent *s, uint32_t end,
     const ex_ment *mv = sc->ments.ptr;
     int64_t p = (int64_t)end - (int64_t)hlen;
     uint32_t q;
-    int mods = 0;
+    int mods = 0, again = 0;
     memset(r, 0, sizeof *r);
     r->head = end + 1 - hlen;
     r->group = g;
@@ -224,9 +242,13 @@ static int find_ref(const ex_scratch *sc, const ex_sent *s, uint32_t end,
         }
         if (phrase_at(sc, s, det, p, -1, &v) == 1) {
             r->a = (uint32_t)p;
-            r->indef = v && strcmp(v, "new") == 0;
+            r->indef = v && strcmp(v, "new") == 0 && !again;
             break;
         }
+        /* "an earlier proposal" is the deal told before */
+        if (phrase_at(sc, s, mod, p, -1, &v) == 1 && v &&
+            strcmp(v, "again") == 0)
+            again = 1;
         /* "the original agreement", "a rival bid": another deal */
         if (phrase_at(sc, s, other, p, -1, NULL))
             return 0;
@@ -610,12 +632,6 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
          * pattern is its subject, not the noun after "of" */
         if (rr->deal == 0 && r->a > s->t0 && tok_is(sc, r->a - 1, "of"))
             continue;
-        /* "rejected the offer price": a D that ends the pattern ends its
-         * noun phrase */
-        if (rr->deal + 1 == rr->el_n && r->b < s->t1 &&
-            !(EX_AT(sc->toks, ex_tok, r->b).flags & TF_PUNCT) &&
-            !(EX_AT(sc->toks, ex_tok, r->b).wflags & WF_STOP))
-            continue;
         if (!m_bwd(&c, (int64_t)rr->deal - 1, (int64_t)r->a - 1) ||
             !m_fwd(&c, rr->deal + 1, (int64_t)r->b))
             continue;
@@ -636,7 +652,7 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
     for (i = 0; i < ncand; i++) {
         ex_mem *m = &mem[cand[i]];
         int rc;
-        if (m->status != rr->status && !((m->told >> rr->status) & 1)) {
+        if (!((m->told >> rr->status) & 1)) {
             m->told |= 1u << (unsigned)rr->status;
             if ((rc = emit_recall(sc, si, m, rr, r, &c, cb, payload)) != 0)
                 return rc;
@@ -661,6 +677,7 @@ static int remember(ex_scratch *sc, const ex_mem *m)
             mem[i].status = m->status;
             mem[i].named |= m->named;
             mem[i].near |= m->near;
+            mem[i].told |= m->told;
             return KG_OK;
         }
     if (sc->mem.n >= MEM_MAX) {
@@ -693,11 +710,9 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
 
     if (!ex->dealv.n || (nouts == 0 && sc->mem.n == 0))
         return KG_OK;
-    det = class_id(ex, "dealdet");
-    prep = class_id(ex, "dealprep");
-    neg = class_id(ex, "recallnot");
-    other = class_id(ex, "dealother");
-    mod = class_id(ex, "dealmod");
+    det = prep = neg = other = mod = NOCLS; /* set at the first deal noun */
+    if ((rc = quotes(sc, s)) != KG_OK)
+        return rc;
     asks = (tk[s->t1 - 1].flags & TF_PUNCT) &&
            ex_norm(sc, &tk[s->t1 - 1])[0] == '?';
     /* the deal nouns of the sentence */
@@ -709,6 +724,13 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
             (g = deal_at(sc, s, i, &len)) < 0 || g >= 32 ||
             in_quote(sc, s, i))
             continue;
+        if (det == NOCLS) {
+            det = class_id(ex, "dealdet");
+            prep = class_id(ex, "dealprep");
+            neg = class_id(ex, "recallnot");
+            other = class_id(ex, "dealother");
+            mod = class_id(ex, "dealmod");
+        }
         /* "a stake in": the noun heads its phrase ("an investment
          * firm", "the offer price" name no deal) */
         if (i + 1 >= s->t1 || (tk[i + 1].flags & TF_PUNCT) ||
@@ -745,6 +767,7 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
         m.o_kind = o->o_kind;
         m.relation = o->relation;
         m.status = o->status;
+        m.told = 1u << (unsigned)o->status;
         m.conf = o->conf;
         m.stake = o->stake;
         m.amount = o->amount;
