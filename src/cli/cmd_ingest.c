@@ -6,17 +6,17 @@
  *
  * Two threads: the main thread reads articles, asks the store whether each
  * is new (by text hash, cheap) and stores the triples; a worker thread
- * extracts the new ones.  A ring of jobs between them keeps the order of
- * the articles, so the store is written in the same order as by one
- * thread and the result is the same bytes.
+ * extracts the new ones.  A ring of jobs between them (workq.h) keeps the
+ * order of the articles, so the store is written in the same order as by
+ * one thread and the result is the same bytes.
  */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cmd.h"
 #include "cli/progress.h"
+#include "cli/workq.h"
 
 /* The triples of one article, kept until its extraction has finished. */
 typedef struct doc_triples {
@@ -73,49 +73,31 @@ typedef struct job {
     int64_t handle;  /* kg_store_last_doc after its kg_store_add_doc */
     doc_triples dt;
     int rc;          /* kg_extract_doc's result */
-    int done;        /* extracted */
     kg_error err;
 } job;
 
 #define RING 32
 
-typedef struct pipe_state {
-    const kg_extractor *ex;
-    job ring[RING];
-    size_t head;     /* next job to store */
-    size_t next;     /* next job to extract */
-    size_t tail;     /* next free slot */
-    int eof;         /* no more jobs will come */
-    pthread_mutex_t mu;
-    pthread_cond_t work, done;
-} pipe_state;
-
-static void *worker(void *arg)
+/* cli_work_fn: extract the job's article (on the worker thread). */
+static void extract_job(void *slot, void *payload)
 {
-    pipe_state *p = arg;
-    for (;;) {
-        job *j;
-        pthread_mutex_lock(&p->mu);
-        while (p->next == p->tail && !p->eof)
-            pthread_cond_wait(&p->work, &p->mu);
-        if (p->next == p->tail) {
-            pthread_mutex_unlock(&p->mu);
-            return NULL;
-        }
-        j = &p->ring[p->next % RING];
-        p->next++;
-        pthread_mutex_unlock(&p->mu);
-        j->rc = kg_extract_doc(p->ex, j->doc, keep_triple, &j->dt, &j->err);
-        pthread_mutex_lock(&p->mu);
-        j->done = 1;
-        pthread_cond_broadcast(&p->done);
-        pthread_mutex_unlock(&p->mu);
-    }
+    job *j = slot;
+    const kg_extractor *ex = payload;
+    j->rc = kg_extract_doc(ex, j->doc, keep_triple, &j->dt, &j->err);
+}
+
+/* Forget a job's article and triples; the slot may be filled again. */
+static void job_clear(job *j)
+{
+    kg_doc_free(j->doc);
+    free(j->dt.v);
+    kg_pool_release(&j->dt.pool);
+    memset(j, 0, sizeof *j);
 }
 
 typedef struct ingest_state {
     kg_store *st;
-    pipe_state pipe;
+    const kg_extractor *ex;
     cli_progress prog;
     kg_reader *rd;
     long long narticles, ntriples;
@@ -155,93 +137,83 @@ static int store_job(ingest_state *is, job *j)
         if (rc == KG_OK)
             is->ntriples++;
     }
-    kg_doc_free(j->doc);
-    free(j->dt.v);
-    kg_pool_release(&j->dt.pool);
-    memset(j, 0, sizeof *j);
+    job_clear(j);
     return rc;
 }
 
 /*
- * Store every finished job at the head of the ring, in order; with wait,
- * block until at least the head job is finished.
+ * Read the next article into j: 1 when j holds a new article (added to
+ * the store, to extract), 0 when the article was skipped (stored before,
+ * or unreadable: reported), -1 at the end of the inputs, or a KG_ error.
  */
-static int drain(ingest_state *is, int wait)
+static int read_job(ingest_state *is, job *j)
 {
-    pipe_state *p = &is->pipe;
-    int rc = KG_OK;
-    pthread_mutex_lock(&p->mu);
-    while (rc == KG_OK && p->head < p->tail) {
-        job *j = &p->ring[p->head % RING];
-        if (!j->done) {
-            if (!wait)
-                break;
-            pthread_cond_wait(&p->done, &p->mu);
-            continue;
-        }
-        pthread_mutex_unlock(&p->mu);
-        rc = store_job(is, j);
-        pthread_mutex_lock(&p->mu);
-        p->head++;
-        wait = 0;
+    kg_doc *doc = NULL;
+    int is_new = 0, rc;
+    rc = kg_reader_next(is->rd, &doc, &is->err);
+    if (rc == 0)
+        return -1;
+    if (rc < 0) {
+        if (rc == KG_ENOMEM)
+            return rc;
+        cli_progress_end(&is->prog);
+        cli_warn("%s; skipped", is->err.msg);
+        is->nbad++;
+        return 0;
     }
-    pthread_mutex_unlock(&p->mu);
-    return rc;
+    is->narticles++;
+    if ((rc = kg_store_add_doc(is->st, doc, &is_new, &is->err)) != KG_OK) {
+        kg_doc_free(doc);
+        return rc;
+    }
+    if (!is_new) {
+        kg_doc_free(doc);
+        return 0;
+    }
+    memset(j, 0, sizeof *j);
+    j->doc = doc;
+    j->handle = kg_store_last_doc(is->st);
+    return 1;
 }
 
-/* Read, check and queue every article; store as they are extracted. */
+/*
+ * Read, check and queue every article; a worker extracts them and this
+ * thread stores them in reading order (workq.h).
+ */
 static int run_pipeline(ingest_state *is)
 {
-    pipe_state *p = &is->pipe;
-    int rc = KG_OK;
-    for (;;) {
-        kg_doc *doc = NULL;
-        int is_new = 0, full;
-        size_t done_b, total_b;
-        rc = kg_reader_next(is->rd, &doc, &is->err);
-        if (rc == 0)
-            break;
-        if (rc < 0) {
-            if (rc == KG_ENOMEM)
-                break;
-            cli_progress_end(&is->prog);
-            cli_warn("%s; skipped", is->err.msg);
-            is->nbad++;
-            rc = KG_OK;
+    job ring[RING];
+    cli_workq q;
+    job *j;
+    size_t i, done_b, total_b;
+    int rc = KG_OK, eof = 0;
+
+    memset(ring, 0, sizeof ring);
+    if (cli_workq_start(&q, ring, RING, sizeof *ring, 1, extract_job,
+                        (void *)is->ex) != 0)
+        return kg_error_set(&is->err, KG_ERROR, "cannot start a thread");
+    while (rc == KG_OK) {
+        if (!eof && (j = cli_workq_free_slot(&q)) != NULL) {
+            int got = read_job(is, j);
+            if (got == 1)
+                cli_workq_push(&q);
+            else if (got == -1)
+                eof = 1;
+            else if (got < 0)
+                rc = got;
+            kg_reader_progress(is->rd, &done_b, &total_b);
+            cli_progress_update(&is->prog, done_b, total_b, is->narticles,
+                                is->ntriples);
             continue;
         }
-        rc = KG_OK;
-        is->narticles++;
-        if ((rc = kg_store_add_doc(is->st, doc, &is_new, &is->err))) {
-            kg_doc_free(doc);
+        if (!(j = cli_workq_oldest(&q)))
             break;
-        }
-        if (!is_new) {
-            kg_doc_free(doc);
-        } else {
-            pthread_mutex_lock(&p->mu);
-            full = p->tail - p->head == RING;
-            pthread_mutex_unlock(&p->mu);
-            if (full && (rc = drain(is, 1)) != KG_OK) {
-                kg_doc_free(doc);
-                break;
-            }
-            pthread_mutex_lock(&p->mu);
-            memset(&p->ring[p->tail % RING], 0, sizeof(job));
-            p->ring[p->tail % RING].doc = doc;
-            p->ring[p->tail % RING].handle = kg_store_last_doc(is->st);
-            p->tail++;
-            pthread_cond_signal(&p->work);
-            pthread_mutex_unlock(&p->mu);
-        }
-        if ((rc = drain(is, 0)) != KG_OK)
-            break;
-        kg_reader_progress(is->rd, &done_b, &total_b);
-        cli_progress_update(&is->prog, done_b, total_b, is->narticles,
-                            is->ntriples);
+        rc = store_job(is, j);
+        cli_workq_pop(&q);
     }
-    while (rc == KG_OK && p->head < p->tail)
-        rc = drain(is, 1);
+    cli_workq_stop(&q);
+    for (i = 0; i < RING; i++)
+        job_clear(&ring[i]);
     return rc;
 }
 
@@ -249,7 +221,7 @@ int cmd_ingest(int argc, char **argv, kg_cli *cli)
 {
     const char *message = NULL, *date_s = NULL;
     cli_list rules = {{NULL}, 0};
-    int json = 0, npos, rc, started = 0;
+    int json = 0, npos, rc;
     char **pos;
     kg_extractor *ex = NULL;
     kg_extract_opts xo;
@@ -257,7 +229,6 @@ int cmd_ingest(int argc, char **argv, kg_cli *cli)
     kg_revision rev;
     kg_buf out = KG_BUF_INIT;
     ingest_state is;
-    pthread_t tid;
     const cli_opt opts[] = {
         {"message", 'm', CLI_OPT_STR, &message, "MSG", "revision message"},
         {"date", 0, CLI_OPT_STR, &date_s, "DATE",
@@ -286,14 +257,11 @@ int cmd_ingest(int argc, char **argv, kg_cli *cli)
                                "YYYY-MM or YYYY-MM-DD)", date_s);
     xo.rule_files = rules.v;
     xo.nrule_files = (size_t)rules.n;
-    pthread_mutex_init(&is.pipe.mu, NULL);
-    pthread_cond_init(&is.pipe.work, NULL);
-    pthread_cond_init(&is.pipe.done, NULL);
     if ((rc = kg_extractor_new(&ex, &xo, &is.err)) != KG_OK) {
         rc = cli_error("%s", is.err.msg);
         goto done;
     }
-    is.pipe.ex = ex;
+    is.ex = ex;
     if ((rc = kg_reader_new(&is.rd, (const char *const *)pos, (size_t)npos,
                             &ro, &is.err)) != KG_OK) {
         rc = cli_error("%s", is.err.msg);
@@ -307,20 +275,8 @@ int cmd_ingest(int argc, char **argv, kg_cli *cli)
         rc = (cli_error("%s", is.err.msg), cli_exit_for(rc));
         goto done;
     }
-    if (pthread_create(&tid, NULL, worker, &is.pipe) != 0) {
-        kg_store_rollback(is.st);
-        rc = cli_error("cannot start a thread");
-        goto done;
-    }
-    started = 1;
     cli_progress_start(&is.prog, cli->err_is_tty, "articles");
     rc = run_pipeline(&is);
-    pthread_mutex_lock(&is.pipe.mu);
-    is.pipe.eof = 1;
-    pthread_cond_broadcast(&is.pipe.work);
-    pthread_mutex_unlock(&is.pipe.mu);
-    pthread_join(tid, NULL);
-    started = 0;
     cli_progress_end(&is.prog);
     if (rc == KG_OK)
         rc = kg_store_commit(is.st, &rev, &is.err);
@@ -359,22 +315,6 @@ int cmd_ingest(int argc, char **argv, kg_cli *cli)
     if (rc == KG_EXIT_OK && is.nbad)
         rc = KG_EXIT_PARTIAL;
 done:
-    if (started) {
-        pthread_mutex_lock(&is.pipe.mu);
-        is.pipe.eof = 1;
-        pthread_cond_broadcast(&is.pipe.work);
-        pthread_mutex_unlock(&is.pipe.mu);
-        pthread_join(tid, NULL);
-    }
-    while (is.pipe.head < is.pipe.tail) {
-        job *j = &is.pipe.ring[is.pipe.head++ % RING];
-        kg_doc_free(j->doc);
-        free(j->dt.v);
-        kg_pool_release(&j->dt.pool);
-    }
-    pthread_cond_destroy(&is.pipe.done);
-    pthread_cond_destroy(&is.pipe.work);
-    pthread_mutex_destroy(&is.pipe.mu);
     kg_buf_release(&out);
     kg_store_close(is.st);
     kg_reader_free(is.rd);
