@@ -156,6 +156,11 @@ static int deal_at(const ex_scratch *sc, const ex_sent *s, uint32_t pos,
     uint32_t best = 0, n;
     size_t g;
     int bg = -1;
+    /* every deal noun is in deal_all: one look tells most words apart */
+    if (!phrase_at(sc, s, ex->deal_all, pos, -1, NULL)) {
+        *len = 0;
+        return -1;
+    }
     for (g = 0; g < ex->dealv.n; g++) {
         n = phrase_at(sc, s, EX_AT(ex->dealv, ex_dealnoun, g).cls, pos, -1,
                       NULL);
@@ -705,11 +710,7 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
 
     if (!ex->dealv.n || (nouts == 0 && sc->mem.n == 0))
         return KG_OK;
-    det = class_id(ex, "dealdet");
-    prep = class_id(ex, "dealprep");
-    neg = class_id(ex, "recallnot");
-    other = class_id(ex, "dealother");
-    mod = class_id(ex, "dealmod");
+    det = prep = neg = other = mod = NOCLS; /* set at the first deal noun */
     if ((rc = quotes(sc, s)) != KG_OK)
         return rc;
     asks = (tk[s->t1 - 1].flags & TF_PUNCT) &&
@@ -723,6 +724,13 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
             (g = deal_at(sc, s, i, &len)) < 0 || g >= 32 ||
             in_quote(sc, s, i))
             continue;
+        if (det == NOCLS) {
+            det = class_id(ex, "dealdet");
+            prep = class_id(ex, "dealprep");
+            neg = class_id(ex, "recallnot");
+            other = class_id(ex, "dealother");
+            mod = class_id(ex, "dealmod");
+        }
         /* "a stake in": the noun heads its phrase ("an investment
          * firm", "the offer price" name no deal) */
         if (i + 1 >= s->t1 || (tk[i + 1].flags & TF_PUNCT) ||

@@ -323,7 +323,12 @@ int kg_extract__tokenize(ex_scratch *sc)
             const unsigned char *w = s;
             size_t an;
             while (s < e) {
-                if (alnum_tab[*s] || (*s >= 0x80 && word_at(s, e))) {
+                /* the fast path: a run of ASCII letters and digits */
+                while (alnum_tab[*s] && ++s < e)
+                    ;
+                if (s == e)
+                    break;
+                if (*s >= 0x80 && word_at(s, e)) {
                     s++;
                     continue;
                 }
