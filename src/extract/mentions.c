@@ -1524,6 +1524,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                    i + 2 < s->t1 && is_punct(sc, &tk[i + 1], '.') &&
                    !(tk[i + 1].flags & TF_SPACE_BEFORE) &&
                    (tk[i + 2].flags & TF_CAP) && tk[i + 2].word < 0);
+        /* "Jan du Plessis": a month name before a particle and an
+         * unknown capitalised word is a given name */
+        newname = newname ||
+                  ((t->flags & TF_CAP) && (f & WF_MONTH) && !headline &&
+                   !allcaps && i + 2 < s->t1 &&
+                   (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                   !(tk[i + 1].flags & TF_UPPER) &&
+                   particle(ex_norm(sc, &tk[i + 1])) &&
+                   (tk[i + 2].flags & TF_CAP) &&
+                   (tk[i + 2].flags & TF_WORD) && tk[i + 2].word < 0);
         if ((is_shape_word(sc, t) || month_name(sc, s, i) || newname) &&
             !((t->flags & TF_SENT_START) && t->word >= 0 && !newname &&
               (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
@@ -1624,15 +1634,22 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                         continue;
                     }
                 }
-                /* "Ben van Beurden", "Ludwig von Mises" */
+                /* "Ben van Beurden", "Ludwig von Mises", "Pieter van der
+                 * Merwe" */
                 if (j + 1 < s->t1 && !headline && !allcaps &&
                     (tk[j].flags & TF_SPACE_BEFORE) &&
                     !(tk[j].flags & TF_UPPER) &&
-                    particle(ex_norm(sc, &tk[j])) &&
-                    (tk[j + 1].flags & TF_CAP) &&
-                    (tk[j + 1].flags & TF_WORD) && tk[j + 1].word < 0) {
-                    j += 2;
-                    continue;
+                    particle(ex_norm(sc, &tk[j]))) {
+                    k = j + 1;
+                    if (k + 1 < s->t1 && !(tk[k].flags & TF_UPPER) &&
+                        (tk[k].flags & TF_SPACE_BEFORE) &&
+                        particle(ex_norm(sc, &tk[k])))
+                        k++;
+                    if ((tk[k].flags & TF_CAP) && (tk[k].flags & TF_WORD) &&
+                        tk[k].word < 0) {
+                        j = k + 1;
+                        continue;
+                    }
                 }
                 /* "Bank One", "Capital One": a number word after an
                  * org word */
@@ -1773,6 +1790,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                      ends_with(ex_norm(sc, &tk[i - 1]), tk[i - 1].norm_len,
                                "-based"))
                 kind = KG_KIND_ORG;
+            /* "Lord Sterling, P&O's chairman": a peer named by title and
+             * surname keeps the title ("Lord John Browne" does not) */
+            if (i > s->t0 && j == i + 1 && !legal && !headline &&
+                !allcaps && (tk[i - 1].flags & TF_CAP) &&
+                (ex_wflags(sc, &tk[i - 1]) & WF_PEER) &&
+                (t->flags & TF_SPACE_BEFORE) && !(f & WF_FIRSTNAME) &&
+                !(t->flags & (TF_ALLCAPS | TF_CAMEL))) {
+                i--;
+                kind = KG_KIND_PERSON;
+            }
             if ((rc = name_text(sc, &key, i, j)) != KG_OK)
                 goto done;
             /* a name that is someone's alias is that entity; "AMC"
