@@ -310,6 +310,13 @@ static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
     }
     if (allcaps || !surface_name(ge, a, b))
         return ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
+    /* "The Walt Disney Company" is written "Walt Disney" */
+    if (ge->kind == KG_KIND_ORG && b >= a + 3 &&
+        ex_tok_is(sc, &tk[a], "the"))
+        a++;
+    if (ge->kind == KG_KIND_ORG && b >= a + 2 &&
+        ex_tok_is(sc, &tk[b - 1], "company"))
+        b--;
     if (tok_key(sc, key, a, b) != KG_OK)
         return -1;
     ent = ent_get(sc, key->ptr, key->len, ge->kind, g);
@@ -602,6 +609,12 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
         if (!(tk[j].flags & TF_WORD) || (tk[j].flags & TF_NUM))
             return i;
         if (f & WF_ORGHEAD) {
+            /* "the Walt Disney Company": a capitalised head word inside
+             * the sentence ends a name, not a description */
+            if ((tk[j].flags & TF_CAP) && !(tk[j].flags & TF_ALLCAPS) &&
+                !(tk[j].flags & TF_SENT_START) && j > from + 1 &&
+                (tk[j - 1].flags & TF_CAP))
+                return i;
             /* "the Arcadia group", "the Bhs department store chain": a
              * name of its own, not a description ("the Bradford-based
              * group" is one) */
@@ -1215,8 +1228,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
-        /* 1. gazetteer */
-        if ((t->flags & TF_UPPER) &&
+        /* 1. gazetteer ("21st Century Fox", "3M": a number with letters
+         * may start a known name) */
+        if (((t->flags & TF_UPPER) ||
+             ((t->flags & TF_NUM) && (t->flags & TF_WORD) &&
+              alpha_in(ex_norm(sc, t), t->norm_len))) &&
             (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i &&
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
               longer_name(sc, s, j, &key, allcaps)) &&
@@ -1281,6 +1297,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                    (tk[j].flags & TF_CAP) &&
                    (tk[j].flags & TF_SPACE_BEFORE) &&
                    generic_orgword(ex_norm(sc, &tk[j])))
+                j++;
+            /* "the Walt Disney Company": the long form of "Co" */
+            if (ge->kind == KG_KIND_ORG && !allcaps && !headline &&
+                j < s->t1 && (tk[j].flags & TF_CAP) &&
+                (tk[j].flags & TF_SPACE_BEFORE) &&
+                ex_tok_is(sc, &tk[j], "company"))
                 j++;
             j = absorb_legal(sc, j, s->t1);
             if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_GAZ)) != KG_OK)
@@ -1539,7 +1561,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
               (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
               !(f & (WF_LEGAL | WF_ORGWORD)))) {
             uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
-            int32_t dummy_g;
+            int32_t dummy_g, inner_g = -1;
             int kind = -1, initials = 0;
             if (headline && t->word >= 0 &&
                 !(f & (WF_LEGAL | WF_ORGWORD))) {
@@ -1599,16 +1621,22 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 /* "Rimrock Valve Co", "Groupe Danone": an unknown word
                  * before a known name and a legal suffix (or after a
                  * prefix word) is one longer name */
+                dummy = -1;
                 if ((tk[j].flags & TF_CAP) && !allcaps && !headline &&
                     (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
                     ((k = gaz_at(sc, s, j, &key, &dummy, 0)) > j ||
-                     (kg_extract__map_get(&sc->aliases,
+                     ((dummy = -1) < 0 &&
+                      kg_extract__map_get(&sc->aliases,
                                           sc->doc->text + tk[j].start,
                                           tk[j].end - tk[j].start, &id) &&
                       (k = j + 1))) &&
                     (absorb_legal(sc, k, s->t1) > k ||
                      (j == i + 1 && prefix_orgword(ex_norm(sc, &tk[i])))) &&
                     unknown_word_in(sc, i, j)) {
+                    /* "Groupe Danone": later "Danone" is this firm */
+                    if (j == i + 1 && dummy >= 0 &&
+                        prefix_orgword(ex_norm(sc, &tk[i])))
+                        inner_g = dummy;
                     j = k;
                     continue;
                 }
@@ -1823,6 +1851,21 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (ent < 0) {
                 rc = KG_ENOMEM;
                 goto done;
+            }
+            /* "Groupe Danone": the known name inside is this firm's short
+             * form unless the article named it already (NAMES.md names
+             * keep theirs) */
+            if (inner_g >= 0 && EX_AT(sc->ents, ex_ent, ent).gaz < 0 &&
+                EX_AT(ex->gentv, ex_gent, inner_g).kind == KG_KIND_ORG &&
+                !EX_AT(ex->gentv, ex_gent, inner_g).canonical) {
+                size_t e2;
+                for (e2 = 0; e2 < sc->ents.n; e2++)
+                    if (EX_AT(sc->ents, ex_ent, e2).gaz == inner_g)
+                        break;
+                if (e2 == sc->ents.n) {
+                    EX_AT(sc->ents, ex_ent, ent).gaz = inner_g;
+                    EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
+                }
             }
             /* short forms for later: "Nadella", "Dixons" */
             k = j - 1;
