@@ -172,6 +172,8 @@ enum {
     WF_NAMECUE = 1u << 29,  /* class namecue: "a robot called Fjord" */
     WF_PEER = 1u << 30      /* class peer: "Lord Sterling" keeps its title */
 };
+/* class country: "Vodafone Italia" is a unit (bit 31 is no int enum) */
+#define WF_COUNTRY 0x80000000u
 
 /* A lexicon word: lowercase form as it appears in rules.txt. */
 typedef struct ex_word {

@@ -935,6 +935,17 @@ static int alpha_in(const char *n, size_t len)
     return 0;
 }
 
+/* Is the token all digits, and no year ("365"; not "1987", "4.5")? */
+static int digits_only(const ex_scratch *sc, const ex_tok *t)
+{
+    const char *n = ex_norm(sc, t);
+    size_t i;
+    for (i = 0; i < t->norm_len; i++)
+        if (n[i] < '0' || n[i] > '9')
+            return 0;
+    return t->norm_len >= 1 && t->norm_len <= 3;
+}
+
 /* "Groupe Danone", "Grupo Modelo": a word that makes the next name a
  * longer one */
 static int prefix_orgword(const char *n)
@@ -1067,6 +1078,13 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
     int32_t dummy;
     if (allcaps)
         return 0;
+    /* "Vodafone Italia": a country after the name (not "Google China's
+     * rules", a possessive) */
+    if (j < s->t1 && (ex_wflags(sc, &tk[j]) & WF_COUNTRY) &&
+        (tk[j].flags & TF_CAP) && !(tk[j].flags & TF_ALLCAPS) &&
+        (tk[j].flags & TF_SPACE_BEFORE) &&
+        !(j + 1 < s->t1 && ex_tok_is(sc, &tk[j + 1], "'s")))
+        return 1;
     /* "Daimler-Benz": a hyphen and a capitalised word, unspaced */
     if (j + 1 < s->t1 && is_punct(sc, &tk[j], '-') &&
         !(tk[j].flags & TF_SPACE_BEFORE) &&
@@ -1546,6 +1564,25 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                    i + 2 < s->t1 && is_punct(sc, &tk[i + 1], '.') &&
                    !(tk[i + 1].flags & TF_SPACE_BEFORE) &&
                    (tk[i + 2].flags & TF_CAP) && tk[i + 2].word < 0);
+        /* "Whole Foods' 365 Everyday Value", "its 365 Everyday Value
+         * line": a bare number after a possessive or determiner that
+         * starts two unknown capitalised words ("3 Apple engineers",
+         * "in 2001 Glaxo" start none) */
+        newname = newname ||
+                  ((t->flags & TF_NUM) && (t->flags & TF_WORD) &&
+                   !headline && !allcaps && digits_only(sc, t) &&
+                   i > s->t0 && i + 2 < s->t1 &&
+                   (ex_tok_is(sc, &tk[i - 1], "'s") ||
+                    ex_tok_is(sc, &tk[i - 1], "'") ||
+                    (ex_wflags(sc, &tk[i - 1]) & (WF_DET | WF_PRONOUN))) &&
+                   is_shape_word(sc, &tk[i + 1]) &&
+                   is_shape_word(sc, &tk[i + 2]) &&
+                   (tk[i + 1].flags & TF_CAP) && (tk[i + 2].flags & TF_CAP) &&
+                   (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                   (tk[i + 2].flags & TF_SPACE_BEFORE) &&
+                   gaz_at(sc, s, i + 1, &key, &g, 0) == i + 1 &&
+                   gaz_at(sc, s, i + 2, &key, &g, 0) == i + 2 &&
+                   !(ex_wflags(sc, &tk[i + 1]) & (WF_NONNAME | WF_FIRSTNAME)));
         /* "Jan du Plessis": a month name before a particle and an
          * unknown capitalised word is a given name */
         newname = newname ||
@@ -1817,6 +1854,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             else if (i > s->t0 &&
                      ends_with(ex_norm(sc, &tk[i - 1]), tk[i - 1].norm_len,
                                "-based"))
+                kind = KG_KIND_ORG;
+            /* "Samsung India": a known firm's national unit is a firm */
+            if (kind < 0 && j >= i + 2 &&
+                (ex_wflags(sc, &tk[j - 1]) & WF_COUNTRY) &&
+                gaz_at(sc, s, i, &key, &dummy_g, 0) > i &&
+                EX_AT(ex->gentv, ex_gent, dummy_g).kind == KG_KIND_ORG)
                 kind = KG_KIND_ORG;
             /* "Lord Sterling, P&O's chairman": a peer named by title and
              * surname keeps the title ("Lord John Browne" does not) */
