@@ -964,12 +964,16 @@ static int prefix_orgword(const char *n)
  * The word of firm name [a, b) that the article may use alone later:
  * the first, or the first after initials or a prefix word ("Macy" of
  * "R.H. Macy", "Sainsbury" of "J Sainsbury", "Danone" of "Groupe
- * Danone").  Returns b if there is none.
+ * Danone"), or the last after a leading number ("Fox" of "21st Century
+ * Fox").  Returns b if there is none.
  */
 static uint32_t short_form(const ex_scratch *sc, uint32_t a, uint32_t b)
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t k;
+    /* "21st Century Fox", "20th Century Studios": its last word */
+    if (b >= a + 3 && (tk[a].flags & TF_NUM) && (tk[a].flags & TF_WORD))
+        return tk[b - 1].word < 0 && (tk[b - 1].flags & TF_CAP) ? b - 1 : b;
     for (k = a; k < b; k++) {
         const char *n = ex_norm(sc, &tk[k]);
         if (!(tk[k].flags & TF_WORD))
@@ -1307,6 +1311,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                                     sc->doc->text + tk[k0].start,
                                     tk[k0].end - tk[k0].start, (uint32_t)ent,
                                     NULL) != KG_OK) {
+                rc = KG_ENOMEM;
+                goto done;
+            }
+            /* "Mike Sicilia" ... "Sicilia": a known person's surname */
+            if (ge->kind == KG_KIND_PERSON && !allcaps && j >= i + 2 &&
+                j <= i + 4 && (tk[j - 1].flags & TF_CAP) &&
+                (tk[j - 1].flags & TF_WORD) &&
+                kg_extract__map_put(&sc->aliases, &sc->pool,
+                                    sc->doc->text + tk[j - 1].start,
+                                    tk[j - 1].end - tk[j - 1].start,
+                                    (uint32_t)ent, NULL) != KG_OK) {
                 rc = KG_ENOMEM;
                 goto done;
             }
