@@ -1316,6 +1316,24 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 rc = KG_ENOMEM;
                 goto done;
             }
+            /* "MCI WorldCom" after "WorldCom": two known names run
+             * together name the merged firm, not the one named before */
+            if (ge->kind == KG_KIND_ORG && !allcaps && !headline &&
+                j >= i + 2 && EX_AT(sc->ents, ex_ent, ent).named > 0 &&
+                tok_key(sc, &key, i, i + 1) == KG_OK &&
+                kg_extract__map_get(&ex->gnames, key.ptr, key.len, &id) &&
+                two_names(sc, s, i, j, &key)) {
+                if (tok_key(sc, &key, i, j) != KG_OK) {
+                    rc = KG_ENOMEM;
+                    goto done;
+                }
+                if (strcmp(EX_AT(sc->ents, ex_ent, ent).name, key.ptr) != 0 &&
+                    (ent = ent_get(sc, key.ptr, key.len, KG_KIND_ORG, -1)) <
+                        0) {
+                    rc = KG_ENOMEM;
+                    goto done;
+                }
+            }
             if (ge->ambiguous) {
                 ex_ent *e = &EX_AT(sc->ents, ex_ent, ent);
                 if (!corporate_context(sc, s, i, j, e->confirmed)) {
