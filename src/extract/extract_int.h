@@ -169,8 +169,11 @@ enum {
     WF_DET = 1u << 26,      /* class determiner: the, his, her, their */
     WF_NAMEHEAD = 1u << 27, /* class namehead: "cybersecurity startup Wiz" */
     WF_DATEWORD = 1u << 28, /* class dateword: may start a date phrase */
-    WF_NAMECUE = 1u << 29   /* class namecue: "a robot called Fjord" */
+    WF_NAMECUE = 1u << 29,  /* class namecue: "a robot called Fjord" */
+    WF_PEER = 1u << 30      /* class peer: "Lord Sterling" keeps its title */
 };
+/* class country: "Vodafone Italia" is a unit (bit 31 is no int enum) */
+#define WF_COUNTRY 0x80000000u
 
 /* A lexicon word: lowercase form as it appears in rules.txt. */
 typedef struct ex_word {

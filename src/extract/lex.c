@@ -213,6 +213,7 @@ static const struct {
     {"modnoun", WF_MODNOUN},
     {"determiner", WF_DET},      {"namehead", WF_NAMEHEAD},
     {"dateword", WF_DATEWORD},   {"namecue", WF_NAMECUE},
+    {"peer", WF_PEER},           {"country", WF_COUNTRY},
 };
 
 typedef struct wc_pair {

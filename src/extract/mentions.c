@@ -310,6 +310,13 @@ static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
     }
     if (allcaps || !surface_name(ge, a, b))
         return ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
+    /* "The Walt Disney Company" is written "Walt Disney" */
+    if (ge->kind == KG_KIND_ORG && b >= a + 3 &&
+        ex_tok_is(sc, &tk[a], "the"))
+        a++;
+    if (ge->kind == KG_KIND_ORG && b >= a + 2 &&
+        ex_tok_is(sc, &tk[b - 1], "company"))
+        b--;
     if (tok_key(sc, key, a, b) != KG_OK)
         return -1;
     ent = ent_get(sc, key->ptr, key->len, ge->kind, g);
@@ -602,6 +609,12 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
         if (!(tk[j].flags & TF_WORD) || (tk[j].flags & TF_NUM))
             return i;
         if (f & WF_ORGHEAD) {
+            /* "the Walt Disney Company": a capitalised head word inside
+             * the sentence ends a name, not a description */
+            if ((tk[j].flags & TF_CAP) && !(tk[j].flags & TF_ALLCAPS) &&
+                !(tk[j].flags & TF_SENT_START) && j > from + 1 &&
+                (tk[j - 1].flags & TF_CAP))
+                return i;
             /* "the Arcadia group", "the Bhs department store chain": a
              * name of its own, not a description ("the Bradford-based
              * group" is one) */
@@ -922,6 +935,17 @@ static int alpha_in(const char *n, size_t len)
     return 0;
 }
 
+/* Is the token all digits, and no year ("365"; not "1987", "4.5")? */
+static int digits_only(const ex_scratch *sc, const ex_tok *t)
+{
+    const char *n = ex_norm(sc, t);
+    size_t i;
+    for (i = 0; i < t->norm_len; i++)
+        if (n[i] < '0' || n[i] > '9')
+            return 0;
+    return t->norm_len >= 1 && t->norm_len <= 3;
+}
+
 /* "Groupe Danone", "Grupo Modelo": a word that makes the next name a
  * longer one */
 static int prefix_orgword(const char *n)
@@ -940,12 +964,16 @@ static int prefix_orgword(const char *n)
  * The word of firm name [a, b) that the article may use alone later:
  * the first, or the first after initials or a prefix word ("Macy" of
  * "R.H. Macy", "Sainsbury" of "J Sainsbury", "Danone" of "Groupe
- * Danone").  Returns b if there is none.
+ * Danone"), or the last after a leading number ("Fox" of "21st Century
+ * Fox").  Returns b if there is none.
  */
 static uint32_t short_form(const ex_scratch *sc, uint32_t a, uint32_t b)
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t k;
+    /* "21st Century Fox", "20th Century Studios": its last word */
+    if (b >= a + 3 && (tk[a].flags & TF_NUM) && (tk[a].flags & TF_WORD))
+        return tk[b - 1].word < 0 && (tk[b - 1].flags & TF_CAP) ? b - 1 : b;
     for (k = a; k < b; k++) {
         const char *n = ex_norm(sc, &tk[k]);
         if (!(tk[k].flags & TF_WORD))
@@ -1054,6 +1082,13 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
     int32_t dummy;
     if (allcaps)
         return 0;
+    /* "Vodafone Italia": a country after the name (not "Google China's
+     * rules", a possessive) */
+    if (j < s->t1 && (ex_wflags(sc, &tk[j]) & WF_COUNTRY) &&
+        (tk[j].flags & TF_CAP) && !(tk[j].flags & TF_ALLCAPS) &&
+        (tk[j].flags & TF_SPACE_BEFORE) &&
+        !(j + 1 < s->t1 && ex_tok_is(sc, &tk[j + 1], "'s")))
+        return 1;
     /* "Daimler-Benz": a hyphen and a capitalised word, unspaced */
     if (j + 1 < s->t1 && is_punct(sc, &tk[j], '-') &&
         !(tk[j].flags & TF_SPACE_BEFORE) &&
@@ -1215,8 +1250,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
-        /* 1. gazetteer */
-        if ((t->flags & TF_UPPER) &&
+        /* 1. gazetteer ("21st Century Fox", "3M": a number with letters
+         * may start a known name) */
+        if (((t->flags & TF_UPPER) ||
+             ((t->flags & TF_NUM) && (t->flags & TF_WORD) &&
+              alpha_in(ex_norm(sc, t), t->norm_len))) &&
             (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i &&
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
               longer_name(sc, s, j, &key, allcaps)) &&
@@ -1276,11 +1314,28 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 rc = KG_ENOMEM;
                 goto done;
             }
+            /* "Mike Sicilia" ... "Sicilia": a known person's surname */
+            if (ge->kind == KG_KIND_PERSON && !allcaps && j >= i + 2 &&
+                j <= i + 4 && (tk[j - 1].flags & TF_CAP) &&
+                (tk[j - 1].flags & TF_WORD) &&
+                kg_extract__map_put(&sc->aliases, &sc->pool,
+                                    sc->doc->text + tk[j - 1].start,
+                                    tk[j - 1].end - tk[j - 1].start,
+                                    (uint32_t)ent, NULL) != KG_OK) {
+                rc = KG_ENOMEM;
+                goto done;
+            }
             /* "Dell Computer Corp.": the generic words belong to it */
             while (ge->kind == KG_KIND_ORG && !allcaps && j < s->t1 &&
                    (tk[j].flags & TF_CAP) &&
                    (tk[j].flags & TF_SPACE_BEFORE) &&
                    generic_orgword(ex_norm(sc, &tk[j])))
+                j++;
+            /* "the Walt Disney Company": the long form of "Co" */
+            if (ge->kind == KG_KIND_ORG && !allcaps && !headline &&
+                j < s->t1 && (tk[j].flags & TF_CAP) &&
+                (tk[j].flags & TF_SPACE_BEFORE) &&
+                ex_tok_is(sc, &tk[j], "company"))
                 j++;
             j = absorb_legal(sc, j, s->t1);
             if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_GAZ)) != KG_OK)
@@ -1524,12 +1579,41 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                    i + 2 < s->t1 && is_punct(sc, &tk[i + 1], '.') &&
                    !(tk[i + 1].flags & TF_SPACE_BEFORE) &&
                    (tk[i + 2].flags & TF_CAP) && tk[i + 2].word < 0);
+        /* "Whole Foods' 365 Everyday Value", "its 365 Everyday Value
+         * line": a bare number after a possessive or determiner that
+         * starts two unknown capitalised words ("3 Apple engineers",
+         * "in 2001 Glaxo" start none) */
+        newname = newname ||
+                  ((t->flags & TF_NUM) && (t->flags & TF_WORD) &&
+                   !headline && !allcaps && digits_only(sc, t) &&
+                   i > s->t0 && i + 2 < s->t1 &&
+                   (ex_tok_is(sc, &tk[i - 1], "'s") ||
+                    ex_tok_is(sc, &tk[i - 1], "'") ||
+                    (ex_wflags(sc, &tk[i - 1]) & (WF_DET | WF_PRONOUN))) &&
+                   is_shape_word(sc, &tk[i + 1]) &&
+                   is_shape_word(sc, &tk[i + 2]) &&
+                   (tk[i + 1].flags & TF_CAP) && (tk[i + 2].flags & TF_CAP) &&
+                   (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                   (tk[i + 2].flags & TF_SPACE_BEFORE) &&
+                   gaz_at(sc, s, i + 1, &key, &g, 0) == i + 1 &&
+                   gaz_at(sc, s, i + 2, &key, &g, 0) == i + 2 &&
+                   !(ex_wflags(sc, &tk[i + 1]) & (WF_NONNAME | WF_FIRSTNAME)));
+        /* "Jan du Plessis": a month name before a particle and an
+         * unknown capitalised word is a given name */
+        newname = newname ||
+                  ((t->flags & TF_CAP) && (f & WF_MONTH) && !headline &&
+                   !allcaps && i + 2 < s->t1 &&
+                   (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                   !(tk[i + 1].flags & TF_UPPER) &&
+                   particle(ex_norm(sc, &tk[i + 1])) &&
+                   (tk[i + 2].flags & TF_CAP) &&
+                   (tk[i + 2].flags & TF_WORD) && tk[i + 2].word < 0);
         if ((is_shape_word(sc, t) || month_name(sc, s, i) || newname) &&
             !((t->flags & TF_SENT_START) && t->word >= 0 && !newname &&
               (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
               !(f & (WF_LEGAL | WF_ORGWORD)))) {
             uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
-            int32_t dummy_g;
+            int32_t dummy_g, inner_g = -1;
             int kind = -1, initials = 0;
             if (headline && t->word >= 0 &&
                 !(f & (WF_LEGAL | WF_ORGWORD))) {
@@ -1589,16 +1673,22 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 /* "Rimrock Valve Co", "Groupe Danone": an unknown word
                  * before a known name and a legal suffix (or after a
                  * prefix word) is one longer name */
+                dummy = -1;
                 if ((tk[j].flags & TF_CAP) && !allcaps && !headline &&
                     (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
                     ((k = gaz_at(sc, s, j, &key, &dummy, 0)) > j ||
-                     (kg_extract__map_get(&sc->aliases,
+                     ((dummy = -1) < 0 &&
+                      kg_extract__map_get(&sc->aliases,
                                           sc->doc->text + tk[j].start,
                                           tk[j].end - tk[j].start, &id) &&
                       (k = j + 1))) &&
                     (absorb_legal(sc, k, s->t1) > k ||
                      (j == i + 1 && prefix_orgword(ex_norm(sc, &tk[i])))) &&
                     unknown_word_in(sc, i, j)) {
+                    /* "Groupe Danone": later "Danone" is this firm */
+                    if (j == i + 1 && dummy >= 0 &&
+                        prefix_orgword(ex_norm(sc, &tk[i])))
+                        inner_g = dummy;
                     j = k;
                     continue;
                 }
@@ -1624,15 +1714,22 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                         continue;
                     }
                 }
-                /* "Ben van Beurden", "Ludwig von Mises" */
+                /* "Ben van Beurden", "Ludwig von Mises", "Pieter van der
+                 * Merwe" */
                 if (j + 1 < s->t1 && !headline && !allcaps &&
                     (tk[j].flags & TF_SPACE_BEFORE) &&
                     !(tk[j].flags & TF_UPPER) &&
-                    particle(ex_norm(sc, &tk[j])) &&
-                    (tk[j + 1].flags & TF_CAP) &&
-                    (tk[j + 1].flags & TF_WORD) && tk[j + 1].word < 0) {
-                    j += 2;
-                    continue;
+                    particle(ex_norm(sc, &tk[j]))) {
+                    k = j + 1;
+                    if (k + 1 < s->t1 && !(tk[k].flags & TF_UPPER) &&
+                        (tk[k].flags & TF_SPACE_BEFORE) &&
+                        particle(ex_norm(sc, &tk[k])))
+                        k++;
+                    if ((tk[k].flags & TF_CAP) && (tk[k].flags & TF_WORD) &&
+                        tk[k].word < 0) {
+                        j = k + 1;
+                        continue;
+                    }
                 }
                 /* "Bank One", "Capital One": a number word after an
                  * org word */
@@ -1773,6 +1870,22 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                      ends_with(ex_norm(sc, &tk[i - 1]), tk[i - 1].norm_len,
                                "-based"))
                 kind = KG_KIND_ORG;
+            /* "Samsung India": a known firm's national unit is a firm */
+            if (kind < 0 && j >= i + 2 &&
+                (ex_wflags(sc, &tk[j - 1]) & WF_COUNTRY) &&
+                gaz_at(sc, s, i, &key, &dummy_g, 0) > i &&
+                EX_AT(ex->gentv, ex_gent, dummy_g).kind == KG_KIND_ORG)
+                kind = KG_KIND_ORG;
+            /* "Lord Sterling, P&O's chairman": a peer named by title and
+             * surname keeps the title ("Lord John Browne" does not) */
+            if (i > s->t0 && j == i + 1 && !legal && !headline &&
+                !allcaps && (tk[i - 1].flags & TF_CAP) &&
+                (ex_wflags(sc, &tk[i - 1]) & WF_PEER) &&
+                (t->flags & TF_SPACE_BEFORE) && !(f & WF_FIRSTNAME) &&
+                !(t->flags & (TF_ALLCAPS | TF_CAMEL))) {
+                i--;
+                kind = KG_KIND_PERSON;
+            }
             if ((rc = name_text(sc, &key, i, j)) != KG_OK)
                 goto done;
             /* a name that is someone's alias is that entity; "AMC"
@@ -1796,6 +1909,21 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (ent < 0) {
                 rc = KG_ENOMEM;
                 goto done;
+            }
+            /* "Groupe Danone": the known name inside is this firm's short
+             * form unless the article named it already (NAMES.md names
+             * keep theirs) */
+            if (inner_g >= 0 && EX_AT(sc->ents, ex_ent, ent).gaz < 0 &&
+                EX_AT(ex->gentv, ex_gent, inner_g).kind == KG_KIND_ORG &&
+                !EX_AT(ex->gentv, ex_gent, inner_g).canonical) {
+                size_t e2;
+                for (e2 = 0; e2 < sc->ents.n; e2++)
+                    if (EX_AT(sc->ents, ex_ent, e2).gaz == inner_g)
+                        break;
+                if (e2 == sc->ents.n) {
+                    EX_AT(sc->ents, ex_ent, ent).gaz = inner_g;
+                    EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
+                }
             }
             /* short forms for later: "Nadella", "Dixons" */
             k = j - 1;

@@ -806,7 +806,8 @@ static int parse_directive(parse_ctx *p, const char *s, const char *e)
             n++;
         memcpy(w, s, n);
         w[n] = '\0';
-        return perr(p, "unknown directive (class, rule, cue, deal, recall):", w);
+        return perr(p, "unknown directive (class, rule, cue, deal, "
+                       "recall):", w);
     }
 }
 
