@@ -188,6 +188,20 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
     return kinds_ok(sc, ment, e->kinds);
 }
 
+/* Is name m followed by "and" or a comma and another name ("Polo and
+ * Smarties")? */
+static int list_goes_on(const ex_scratch *sc, const ex_sent *s,
+                        const ex_ment *m)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    if (m->b + 1 >= s->t1)
+        return 0;
+    if (!is_word(sc, m->b, "and") && !is_word(sc, m->b, "&") &&
+        !((tk[m->b].flags & TF_PUNCT) && ex_norm(sc, &tk[m->b])[0] == ','))
+        return 0;
+    return sc->mstart[m->b + 1 - s->t0] >= 0;
+}
+
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
@@ -470,6 +484,21 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                     break;
                 if ((tk[q].flags & TF_PUNCT) &&
                     ex_norm(st->sc, &tk[q])[0] == ',') {
+                    /* "Rowntree, the confectioner behind KitKat, Polo
+                     * and Smarties, agreed": a comma before a name is
+                     * inside a list in the apposition */
+                    if (q + 1 < pos && st->sc->mstart[q + 1 - s->t0] >= 0 &&
+                        st->sc->mend[q - 1 - s->t0] >= 0 &&
+                        EX_AT(st->sc->ments, ex_ment,
+                              st->sc->mstart[q + 1 - s->t0])
+                                .src != MS_COREF &&
+                        EX_AT(st->sc->ments, ex_ment,
+                              st->sc->mend[q - 1 - s->t0])
+                                .src != MS_COREF &&
+                        list_goes_on(st->sc, s,
+                                     &EX_AT(st->sc->ments, ex_ment,
+                                            st->sc->mstart[q + 1 - s->t0])))
+                        continue;
                     m = st->sc->mend[q - 1 - s->t0];
                     /* "Telmark, based in Tupelo, Miss., is run by": the
                      * place's own comma is inside the apposition */

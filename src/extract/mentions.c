@@ -864,6 +864,31 @@ static int two_names(ex_scratch *sc, const ex_sent *s, uint32_t a,
 }
 
 /*
+ * Does the word at k already name another firm of the article ("Arcelor"
+ * before "the combined company will be called Arcelor Mittal")?  Then
+ * it is no short form of a later, longer name.
+ */
+static int short_named(ex_scratch *sc, const ex_sent *s, uint32_t k,
+                       kg_buf *key)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t id;
+    int32_t g;
+    size_t e;
+    if (kg_extract__map_get(&sc->entnames, sc->doc->text + tk[k].start,
+                            tk[k].end - tk[k].start, &id) ||
+        kg_extract__map_get(&sc->aliases, sc->doc->text + tk[k].start,
+                            tk[k].end - tk[k].start, &id))
+        return 1;
+    if (gaz_at(sc, s, k, key, &g, 0) != k + 1)
+        return 0;
+    for (e = 0; e < sc->ents.n; e++)
+        if (EX_AT(sc->ents, ex_ent, e).gaz == g)
+            return 1;
+    return 0;
+}
+
+/*
  * A month name that starts a name: "August Busch IV", "May Department
  * Stores".  Not after a function word or before a number ("in May",
  * "June 5").
@@ -1307,6 +1332,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                  (j >= i + 3 && is_punct(sc, &tk[i + 1], '-') &&
                   (tk[i + 2].flags & TF_CAP))) &&
                 !two_names(sc, s, k0, j, &key) &&
+                !short_named(sc, s, k0, &key) &&
                 kg_extract__map_put(&sc->aliases, &sc->pool,
                                     sc->doc->text + tk[k0].start,
                                     tk[k0].end - tk[k0].start, (uint32_t)ent,
