@@ -372,11 +372,34 @@ int kg_extract__word_edges(const kg_extractor *ex, uint32_t w, uint32_t c,
  * The phrases of class c (indices into ex->phrasev, in the class's order)
  * that are the single word w (kind 0), start with w (kind 1, multi-word
  * only) or end with w (kind 2, multi-word only).  Returns NULL and *n = 0
- * if there are none.  The array belongs to ex.
+ * if there are none.  The array belongs to ex.  Inline: class_at and the
+ * deal memory ask it for most tokens they try.
  */
-const uint32_t *kg_extract__word_phrases(const kg_extractor *ex,
-                                        uint32_t w, uint32_t c, int kind,
-                                        uint32_t *n);
+static inline const uint32_t *
+kg_extract__word_phrases(const kg_extractor *ex, uint32_t w, uint32_t c,
+                         int kind, uint32_t *n)
+{
+    const ex_word *wd = &EX_AT(ex->wordv, ex_word, w);
+    uint32_t first = kind == 0 ? wd->cls_first
+                   : kind == 1 ? wd->mf_first : wd->ml_first;
+    uint32_t lo = 0, hi = kind == 0 ? wd->cls_n
+                        : kind == 1 ? wd->mf_n : wd->ml_n;
+    const uint32_t *v = (const uint32_t *)ex->wclsv.ptr + first;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (v[mid] == c) {
+            const ex_span *sp = &EX_AT(ex->wphv, ex_span, first + mid);
+            *n = sp->n;
+            return (const uint32_t *)ex->phidxv.ptr + sp->first;
+        }
+        if (v[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *n = 0;
+    return NULL;
+}
 /* 1 if word w is a single-word member of class c. */
 int kg_extract__word_in(const kg_extractor *ex, uint32_t w, uint32_t c);
 /* After all rule files: per-word class lists, flags and trigger lists. */

@@ -174,32 +174,6 @@ int kg_extract__word_edges(const kg_extractor *ex, uint32_t w, uint32_t c,
                    : in_sorted(v + wd->ml_first, wd->ml_n, c);
 }
 
-const uint32_t *kg_extract__word_phrases(const kg_extractor *ex,
-                                        uint32_t w, uint32_t c, int kind,
-                                        uint32_t *n)
-{
-    const ex_word *wd = &EX_AT(ex->wordv, ex_word, w);
-    uint32_t first = kind == 0 ? wd->cls_first
-                   : kind == 1 ? wd->mf_first : wd->ml_first;
-    uint32_t lo = 0, hi = kind == 0 ? wd->cls_n
-                        : kind == 1 ? wd->mf_n : wd->ml_n;
-    const uint32_t *v = (const uint32_t *)ex->wclsv.ptr + first;
-    while (lo < hi) {
-        uint32_t mid = (lo + hi) / 2;
-        if (v[mid] == c) {
-            const ex_span *sp = &EX_AT(ex->wphv, ex_span, first + mid);
-            *n = sp->n;
-            return (const uint32_t *)ex->phidxv.ptr + sp->first;
-        }
-        if (v[mid] < c)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *n = 0;
-    return NULL;
-}
-
 int kg_extract__word_in(const kg_extractor *ex, uint32_t w, uint32_t c)
 {
     const ex_word *wd = &EX_AT(ex->wordv, ex_word, w);
