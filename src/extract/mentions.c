@@ -889,6 +889,51 @@ static int short_named(ex_scratch *sc, const ex_sent *s, uint32_t k,
 }
 
 /*
+ * The firm of an earlier sentence whose name is the known name at token
+ * i and another known name after it ("Glaxo Wellcome" for "Glaxo"), when
+ * the article has named neither part alone ("AOL Time Warner ... Time
+ * Warner ... AOL" keeps AOL).  Returns the entity or -1.
+ */
+static int32_t merged_first(const ex_scratch *sc, uint32_t i, int32_t g)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const char *w = sc->doc->text + tk[i].start;
+    size_t wn = tk[i].end - tk[i].start, e, m;
+    int32_t found = -1;
+    uint32_t id;
+    if (kg_extract__map_get(&sc->entnames, w, wn, &id) ||
+        kg_extract__map_get(&sc->aliases, w, wn, &id))
+        return -1;
+    for (e = 0; e < sc->ents.n; e++) {
+        const ex_ent *en = &EX_AT(sc->ents, ex_ent, e);
+        const char *rest;
+        uint32_t g2;
+        if (en->gaz == g)
+            return -1;
+        if (en->kind != KG_KIND_ORG || !en->named || en->gaz < 0 ||
+            strncmp(en->name, w, wn) != 0 || en->name[wn] != ' ')
+            continue;
+        rest = en->name + wn + 1;
+        /* the rest must be a known name, not named alone */
+        if (!kg_extract__map_get(&sc->ex->gnames, rest, strlen(rest),
+                                 &g2) ||
+            kg_extract__map_get(&sc->entnames, rest, strlen(rest), &id))
+            continue;
+        for (m = 0; m < sc->ents.n; m++)
+            if (EX_AT(sc->ents, ex_ent, m).gaz == (int32_t)g2)
+                break;
+        if (m < sc->ents.n)
+            continue;
+        found = (int32_t)e;
+    }
+    /* not in the sentence that named the merged firm */
+    for (m = 0; found >= 0 && m < sc->ments.n; m++)
+        if (EX_AT(sc->ments, ex_ment, m).ent == found)
+            return -1;
+    return found;
+}
+
+/*
  * A month name that starts a name: "August Busch IV", "May Department
  * Stores".  Not after a function word or before a number ("in May",
  * "June 5").
@@ -1309,6 +1354,24 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     KG_OK)
                     goto done;
                 i = j + 1;
+                continue;
+            }
+            /* "Glaxo Wellcome ... Glaxo, maker of Zantac": the first of
+             * two known names run together, alone in a later sentence */
+            if (ge->kind == KG_KIND_ORG && j == i + 1 && !allcaps &&
+                !headline && (ent = merged_first(sc, i, g)) >= 0) {
+                if (kg_extract__map_put(&sc->aliases, &sc->pool,
+                                        sc->doc->text + t->start,
+                                        t->end - t->start, (uint32_t)ent,
+                                        NULL) != KG_OK) {
+                    rc = KG_ENOMEM;
+                    goto done;
+                }
+                j = absorb_legal(sc, j, s->t1);
+                if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_GAZ)) !=
+                    KG_OK)
+                    goto done;
+                i = j;
                 continue;
             }
             ent = gaz_ent(sc, g, i, j, allcaps, &key);
