@@ -1408,7 +1408,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* "Tower" after "Tower Semiconductor", "Anheuser" after
              * "Anheuser-Busch", "Macy" after "R.H. Macy" */
             if (ge->kind == KG_KIND_ORG && j >= i + 2 &&
-                (k0 = short_form(sc, i, j)) < j &&
+                ((k0 = short_form(sc, i, j)) < j ||
+                 /* "Chemical" after "Chemical Banking Corp" */
+                 (j == i + 2 && !allcaps && !headline &&
+                  (tk[i].flags & TF_CAP) && !(tk[i].flags & TF_ALLCAPS) &&
+                  (ex_wflags(sc, &tk[i]) & WF_ORGWORD) &&
+                  !(ex_wflags(sc, &tk[i]) & (WF_STOP | WF_NONNAME)) &&
+                  !generic_orgword(ex_norm(sc, &tk[i])) &&
+                  (tk[i + 1].flags & TF_CAP) &&
+                  !(ex_wflags(sc, &tk[i + 1]) & WF_STOP) &&
+                  gaz_at(sc, s, i, &key, &dummy2, 0) == j &&
+                  (k0 = i) == i)) &&
                 (k0 > i || (tk[i + 1].flags & TF_SPACE_BEFORE) ||
                  (j >= i + 3 && is_punct(sc, &tk[i + 1], '-') &&
                   (tk[i + 2].flags & TF_CAP))) &&
