@@ -1016,6 +1016,19 @@ static int digits_only(const ex_scratch *sc, const ex_tok *t)
     return t->norm_len >= 1 && t->norm_len <= 3;
 }
 
+/* Is the token a number, a hyphen and a capitalised word ("7-Eleven";
+ * not "3-D", "10-K")? */
+static int hyphen_cap(const ex_scratch *sc, const ex_tok *t)
+{
+    const char *x = sc->doc->text + t->start, *e = sc->doc->text + t->end;
+    if (*x < '0' || *x > '9')
+        return 0;
+    while (x < e && *x >= '0' && *x <= '9')
+        x++;
+    return e - x >= 4 && x[0] == '-' && x[1] >= 'A' && x[1] <= 'Z' &&
+           x[2] >= 'a' && x[2] <= 'z';
+}
+
 /* "Groupe Danone", "Grupo Modelo": a word that makes the next name a
  * longer one */
 static int prefix_orgword(const char *n)
@@ -1715,6 +1728,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                    gaz_at(sc, s, i + 1, &key, &g, 0) == i + 1 &&
                    gaz_at(sc, s, i + 2, &key, &g, 0) == i + 2 &&
                    !(ex_wflags(sc, &tk[i + 1]) & (WF_NONNAME | WF_FIRSTNAME)));
+        /* "7-Eleven": a number joined to a capitalised word (not a wire
+         * slug: "UPDATE 2-Honda, Nissan in talks") */
+        newname = newname ||
+                  ((t->flags & TF_NUM) && (t->flags & TF_WORD) &&
+                   !headline && !allcaps && hyphen_cap(sc, t) &&
+                   !(i > s->t0 && (tk[i - 1].flags & TF_ALLCAPS)));
         /* "Jan du Plessis": a month name before a particle and an
          * unknown capitalised word is a given name */
         newname = newname ||
