@@ -1232,6 +1232,81 @@ static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
            (ex_wflags(sc, &tk[i - 2]) & WF_TITLE);
 }
 
+/* "formerly known as", "which until recently was known as": a former
+ * name, not the one the firm goes by */
+static int former_cue(const ex_scratch *sc, const ex_tok *t)
+{
+    static const char *const w[] = {"formerly", "previously", "once",
+                                    "was", "were", "until", "originally",
+                                    "which", "then", "earlier"};
+    const char *n = ex_norm(sc, t);
+    size_t i;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * Mention mi and "[,|(] [description] [better|also] known as X": the firm
+ * of mention mi takes X's name and X is the same firm (tests/dev2 README
+ * "Known as" names).
+ */
+static int known_as(ex_scratch *sc, const ex_sent *s, uint32_t mi,
+                    kg_buf *key)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    ex_ment *m = &EX_AT(sc->ments, ex_ment, mi), *x;
+    ex_ent *me, *xe;
+    uint32_t q = m->b, lim, end;
+    int32_t xi;
+    char *nm;
+    if (m->src == MS_COREF || q + 3 >= s->t1 ||
+        !(is_punct(sc, &tk[q], ',') || is_punct(sc, &tk[q], '(')))
+        return KG_OK;
+    me = &EX_AT(sc->ents, ex_ent, m->ent);
+    if (me->kind == KG_KIND_PERSON || me->kind == KG_KIND_PRODUCT)
+        return KG_OK;
+    q++;
+    lim = q + 7;
+    while (q < s->t1 && q < lim && !ex_tok_is(sc, &tk[q], "known") &&
+           (tk[q].flags & TF_WORD) && !former_cue(sc, &tk[q]) &&
+           (sc->mcov[q - s->t0] < 0 ||
+            EX_AT(sc->ments, ex_ment, sc->mcov[q - s->t0]).src == MS_COREF))
+        q++;
+    if (q + 2 >= s->t1 || !ex_tok_is(sc, &tk[q], "known") ||
+        !ex_tok_is(sc, &tk[q + 1], "as") ||
+        (xi = sc->mstart[q + 2 - s->t0]) < 0)
+        return KG_OK;
+    x = &EX_AT(sc->ments, ex_ment, xi);
+    xe = &EX_AT(sc->ents, ex_ent, x->ent);
+    if (x->src == MS_COREF || xe->kind == KG_KIND_PERSON ||
+        xe->kind == KG_KIND_PRODUCT)
+        return KG_OK;
+    /* the name as written, minus a legal suffix */
+    end = x->b;
+    while (end > x->a + 1 &&
+           ((ex_wflags(sc, &tk[end - 1]) & WF_LEGAL) ||
+            is_punct(sc, &tk[end - 1], '.')))
+        end--;
+    if (tok_key(sc, key, x->a, end) != KG_OK ||
+        !(nm = kg_pool_strndup(&sc->pool, key->ptr, key->len)))
+        return KG_ENOMEM;
+    if (x->ent != m->ent) {
+        if (me->gaz < 0) {
+            me->gaz = xe->gaz;
+            xe->gaz = -1;
+        }
+        if (kg_extract__map_put(&sc->aliases, &sc->pool, key->ptr,
+                                key->len, (uint32_t)m->ent, NULL) != KG_OK)
+            return KG_ENOMEM;
+        x->ent = m->ent;
+    }
+    me->name = nm;
+    me->kind = KG_KIND_ORG;
+    return KG_OK;
+}
+
 int kg_extract__mentions(ex_scratch *sc, uint32_t si)
 {
     const kg_extractor *ex = sc->ex;
@@ -2096,6 +2171,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             continue;
         }
         i++;
+    }
+    /* "Hon Hai Precision Industry Co, known as Foxconn", "Standard Oil
+     * Co, the Cleveland company known as Sohio": the firm goes by the
+     * name after "known as" */
+    for (i = 0; i < sc->ments.n; i++) {
+        if ((rc = known_as(sc, s, i, &key)) != KG_OK)
+            goto done;
     }
     /* "Merck & Co Inc, the world's largest drugmaker,": remember what
      * each firm was called, for "the drugmaker" later */
