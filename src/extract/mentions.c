@@ -961,10 +961,15 @@ static int month_name(const ex_scratch *sc, const ex_sent *s, uint32_t i)
  * and "and" give none), plus
  * at most one letter of a dropped legal suffix.  Returns the entity or -1.
  */
-static int32_t acronym_of(const ex_scratch *sc, const char *acr, size_t n)
+static int32_t acronym_of(const ex_scratch *sc, const char *acr0, size_t n0)
 {
-    size_t e, k;
-    if (n < 2 || n > 5)
+    size_t e, k, n = 0;
+    char acr[8];
+    /* "AT&T" spells "American Telephone and Telegraph" */
+    for (k = 0; k < n0 && n < sizeof acr; k++)
+        if (acr0[k] != '&')
+            acr[n++] = acr0[k];
+    if (n < 2 || n > 5 || k < n0 || (n < n0 && n < 3))
         return -1;
     for (e = 0; e < sc->ents.n; e++) {
         const ex_ent *en = &EX_AT(sc->ents, ex_ent, e);
@@ -2107,13 +2112,30 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                      !kg_extract__map_get(&sc->entnames, key.ptr, key.len,
                                           &id) &&
                      (ent = acronym_of(sc, key.ptr, key.len)) >= 0) {
-                if (EX_AT(sc->ents, ex_ent, ent).kind < 0)
-                    EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
+                ex_ent *ae = &EX_AT(sc->ents, ex_ent, ent);
+                if (ae->kind < 0)
+                    ae->kind = KG_KIND_ORG;
                 if (kg_extract__map_put(&sc->aliases, &sc->pool, key.ptr,
                                         key.len, (uint32_t)ent,
                                         NULL) != KG_OK) {
                     rc = KG_ENOMEM;
                     goto done;
+                }
+                /* a known acronym is the name the press uses: "American
+                 * Telephone and Telegraph Co ... AT&T" is AT&T */
+                if (ae->gaz < 0 && memchr(key.ptr, '&', key.len) &&
+                    gaz_at(sc, s, i, &key, &dummy_g, 0) == i + 1) {
+                    const ex_gent *ag = &EX_AT(ex->gentv, ex_gent, dummy_g);
+                    ae->gaz = dummy_g;
+                    ae->name = ag->canonical
+                                   ? ag->name
+                                   : kg_pool_strndup(&sc->pool,
+                                                     sc->doc->text + t->start,
+                                                     t->end - t->start);
+                    if (!ae->name) {
+                        rc = KG_ENOMEM;
+                        goto done;
+                    }
                 }
             } else
                 ent = ent_get(sc, key.ptr, key.len, kind, -1);
