@@ -1010,6 +1010,18 @@ static int alpha_in(const char *n, size_t len)
     return 0;
 }
 
+/* "1990s", "80s": a decade, no name */
+static int decade(const char *n, size_t len)
+{
+    size_t i;
+    if (len < 3 || n[len - 1] != 's')
+        return 0;
+    for (i = 0; i + 1 < len; i++)
+        if ((n[i] < '0' || n[i] > '9') && n[i] != '\'')
+            return 0;
+    return 1;
+}
+
 /* Is the token all digits, and no year ("365"; not "1987", "4.5")? */
 static int digits_only(const ex_scratch *sc, const ex_tok *t)
 {
@@ -1780,6 +1792,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                   ((t->flags & TF_NUM) && (t->flags & TF_WORD) &&
                    !headline && !allcaps && i + 1 < s->t1 &&
                    alpha_in(ex_norm(sc, t), t->norm_len) &&
+                   !decade(ex_norm(sc, t), t->norm_len) &&
                    (tk[i + 1].flags & TF_CAP) &&
                    (tk[i + 1].flags & TF_SPACE_BEFORE) &&
                    is_shape_word(sc, &tk[i + 1]));
