@@ -1843,6 +1843,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
               !(f & (WF_LEGAL | WF_ORGWORD)))) {
             uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
             int32_t dummy_g, inner_g = -1;
+            uint32_t of_america = 0;
             int kind = -1, initials = 0;
             if (headline && t->word >= 0 &&
                 !(f & (WF_LEGAL | WF_ORGWORD))) {
@@ -1996,6 +1997,19 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     sc->doc->text[tk[j - 1].end - 1] == 's' &&
                     (tk[j + 1].flags & TF_CAP) &&
                     (ex_wflags(sc, &tk[j + 1]) & WF_ORGWORD)) {
+                    j += 2;
+                    continue;
+                }
+                /* "United Steelworkers of America": two capitalised words
+                 * and "of America" (not "Hanson of Britain") */
+                if (j + 1 < s->t1 && j >= i + 2 && !headline &&
+                    ex_tok_is(sc, &tk[j], "of") &&
+                    ex_tok_is(sc, &tk[j + 1], "america") &&
+                    (tk[j + 1].flags & TF_CAP) &&
+                    (tk[j - 1].flags & TF_CAP) && (tk[j - 2].flags & TF_CAP) &&
+                    !(j + 2 < s->t1 && (tk[j + 2].flags & TF_CAP) &&
+                      (tk[j + 2].flags & TF_WORD))) {
+                    of_america = j - 1;
                     j += 2;
                     continue;
                 }
@@ -2170,6 +2184,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     EX_AT(sc->ents, ex_ent, ent).gaz = inner_g;
                     EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
                 }
+            }
+            /* "the Steelworkers" later: the head before "of America" */
+            if (of_america > i && of_america + 3 == j &&
+                tk[of_america].word < 0 &&
+                kg_extract__map_put(&sc->aliases, &sc->pool,
+                                    sc->doc->text + tk[of_america].start,
+                                    tk[of_america].end -
+                                        tk[of_america].start,
+                                    (uint32_t)ent, NULL) != KG_OK) {
+                rc = KG_ENOMEM;
+                goto done;
             }
             /* short forms for later: "Nadella", "Dixons" */
             k = j - 1;
