@@ -372,7 +372,7 @@ int kg_extract__word_edges(const kg_extractor *ex, uint32_t w, uint32_t c,
  * The phrases of class c (indices into ex->phrasev, in the class's order)
  * that are the single word w (kind 0), start with w (kind 1, multi-word
  * only) or end with w (kind 2, multi-word only).  Returns NULL and *n = 0
- * if there are none.  The array belongs to ex.  Inline: class_at and the
+ * if there are none.  The array belongs to ex.  Inline: ex_class_at and the
  * deal memory ask it for most tokens they try.
  */
 static inline const uint32_t *
@@ -400,6 +400,7 @@ kg_extract__word_phrases(const kg_extractor *ex, uint32_t w, uint32_t c,
     *n = 0;
     return NULL;
 }
+
 /* 1 if word w is a single-word member of class c. */
 int kg_extract__word_in(const kg_extractor *ex, uint32_t w, uint32_t c);
 /* After all rule files: per-word class lists, flags and trigger lists. */
@@ -549,6 +550,57 @@ static inline const char *ex_norm(const ex_scratch *sc, const ex_tok *t)
 {
     return sc->norm.ptr + t->norm;
 }
+/*
+ * Longest phrase of class cls that starts at token pos (dir > 0) or ends
+ * at token pos (dir < 0), within [lo, hi).  Returns its length in tokens
+ * (0 if none) and its value.  Inline: the matcher and the deal memory ask
+ * it for most tokens they try.
+ */
+static inline uint32_t
+ex_class_at(const ex_scratch *sc, uint32_t cls, int64_t pos, int dir,
+            uint32_t lo, uint32_t hi, const char **value)
+{
+    const kg_extractor *ex = sc->ex;
+    const ex_class *c = &EX_AT(ex->classv, ex_class, cls);
+    const ex_tok *tk = sc->toks.ptr;
+    const uint32_t *pw = ex->pwordv.ptr;
+    const ex_phrase *phv = ex->phrasev.ptr;
+    const uint32_t *one, *edge;
+    uint32_t best = 0, k, n1, ne, w;
+    if (pos < (int64_t)lo || pos >= (int64_t)hi || tk[pos].word < 0)
+        return 0;
+    w = (uint32_t)tk[pos].word;
+    /* most words are in none of the class's lists: one bit says so */
+    if (!((EX_AT(ex->wordv, ex_word, w).clsmask >> (cls % 64)) & 1))
+        return 0;
+    /* the index lists, in class order, only the phrases that can match */
+    one = kg_extract__word_phrases(ex, w, cls, 0, &n1);
+    if (one) {
+        best = 1;
+        if (value)
+            *value = phv[one[0]].value;
+    }
+    if (c->maxlen <= 1)
+        return best;
+    edge = kg_extract__word_phrases(ex, w, cls, dir > 0 ? 1 : 2, &ne);
+    for (k = 0; k < ne; k++) {
+        const ex_phrase *ph = &phv[edge[k]];
+        int64_t a = dir > 0 ? pos : pos - (int64_t)ph->n + 1;
+        uint32_t j;
+        if (ph->n <= best || a < (int64_t)lo || a + ph->n > hi)
+            continue;
+        for (j = 0; j < ph->n; j++)
+            if (tk[a + j].word != (int32_t)pw[ph->first + j])
+                break;
+        if (j == ph->n) {
+            best = ph->n;
+            if (value)
+                *value = ph->value;
+        }
+    }
+    return best;
+}
+
 /* Is token t the word w (a lower-case literal)?  Lengths are compared
  * first, so that most tokens are turned down without a string compare. */
 static inline int ex_tok_is(const ex_scratch *sc, const ex_tok *t,

@@ -35,56 +35,6 @@ typedef struct mstate {
 } mstate;
 
 /*
- * Longest phrase of class cls that starts at token pos (dir > 0) or ends
- * at token pos (dir < 0), within [lo, hi).  Returns its length in tokens
- * (0 if none) and its value.
- */
-static uint32_t class_at(const ex_scratch *sc, uint32_t cls, int64_t pos,
-                         int dir, uint32_t lo, uint32_t hi,
-                         const char **value)
-{
-    const kg_extractor *ex = sc->ex;
-    const ex_class *c = &EX_AT(ex->classv, ex_class, cls);
-    const ex_tok *tk = sc->toks.ptr;
-    const uint32_t *pw = ex->pwordv.ptr;
-    const ex_phrase *phv = ex->phrasev.ptr;
-    const uint32_t *one, *edge;
-    uint32_t best = 0, k, n1, ne, w;
-    if (pos < (int64_t)lo || pos >= (int64_t)hi || tk[pos].word < 0)
-        return 0;
-    w = (uint32_t)tk[pos].word;
-    /* most words are in none of the class's lists: one bit says so */
-    if (!((EX_AT(ex->wordv, ex_word, w).clsmask >> (cls % 64)) & 1))
-        return 0;
-    /* the index lists, in class order, only the phrases that can match */
-    one = kg_extract__word_phrases(ex, w, cls, 0, &n1);
-    if (one) {
-        best = 1;
-        if (value)
-            *value = phv[one[0]].value;
-    }
-    if (c->maxlen <= 1)
-        return best;
-    edge = kg_extract__word_phrases(ex, w, cls, dir > 0 ? 1 : 2, &ne);
-    for (k = 0; k < ne; k++) {
-        const ex_phrase *ph = &phv[edge[k]];
-        int64_t a = dir > 0 ? pos : pos - (int64_t)ph->n + 1;
-        uint32_t j;
-        if (ph->n <= best || a < (int64_t)lo || a + ph->n > hi)
-            continue;
-        for (j = 0; j < ph->n; j++)
-            if (tk[a + j].word != (int32_t)pw[ph->first + j])
-                break;
-        if (j == ph->n) {
-            best = ph->n;
-            if (value)
-                *value = ph->value;
-        }
-    }
-    return best;
-}
-
-/*
  * Is token pos free for a word element or a gap?  Tokens of entity
  * mentions are not, except a possessive pronoun ("sold its stake in").
  */
@@ -310,7 +260,7 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
     e = &st->el[k];
     if (e->type == EL_CLASS) {
         const char *v = NULL;
-        uint32_t n = class_at(st->sc, e->cls, pos, 1, s->t0, s->t1,
+        uint32_t n = ex_class_at(st->sc, e->cls, pos, 1, s->t0, s->t1,
                               (int)e->cls == st->r->role_cls ? &v : NULL);
         if (n && free_tok(st->sc, s, pos)) {
             const char *save = st->role;
@@ -329,7 +279,7 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             /* a gap never swallows what the next word element matches:
              * "invested heavily in data centres in Wisconsin" */
             if (g > 0 && nx && nx->type == EL_CLASS && !nx->optional &&
-                class_at(st->sc, nx->cls, pos + g - 1, 1, s->t0, s->t1,
+                ex_class_at(st->sc, nx->cls, pos + g - 1, 1, s->t0, s->t1,
                          NULL))
                 break;
             if (match_fwd(st, k + 1, pos + g))
@@ -427,7 +377,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
     e = &st->el[k];
     if (e->type == EL_CLASS) {
         const char *v = NULL;
-        uint32_t n = class_at(st->sc, e->cls, pos, -1, s->t0, s->t1,
+        uint32_t n = ex_class_at(st->sc, e->cls, pos, -1, s->t0, s->t1,
                               (int)e->cls == st->r->role_cls ? &v : NULL);
         if (n && free_tok(st->sc, s, pos)) {
             const char *save = st->role;
@@ -627,7 +577,7 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
             !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
             for (c = 0; c < ex->cuev.n && c < 32; c++)
                 if ((cand & (1u << c)) &&
-                    class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
+                    ex_class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
                              s->t0, s->t1, NULL))
                     bits |= 1u << c;
         sc->cuebits[p - s->t0] = bits;
@@ -700,7 +650,7 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                 sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
                 !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
                   (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
-                class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
+                ex_class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
                 found[cue->status] = 1;
                 where[cue->status] = p;
                 break;
@@ -782,10 +732,9 @@ static int clause_verb(const ex_scratch *sc, uint32_t i)
     return 0;
 }
 
-/* Lowercase content words (one or two) after a product name, before a
- * comma or "and": "Mach3 razors, Duracell batteries and Braun shavers".
- * Returns how many, 0 when the words at p are not such a tail. */
-static uint32_t item_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
+/* How many (0 to 2) lowercase content words that are no mention start at
+ * token p: the noun after a product name ("Duracell batteries"). */
+static uint32_t lower_run(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t n = 0;
@@ -794,6 +743,15 @@ static uint32_t item_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
            !(tk[p + n].flags & (TF_CAP | TF_NUM)) &&
            !(ex_wflags(sc, &tk[p + n]) & (WF_STOP | WF_NOGAP)))
         n++;
+    return n;
+}
+
+/* Lowercase content words (one or two) after a product name, before a
+ * comma or "and": "Mach3 razors, Duracell batteries and Braun shavers".
+ * Returns how many, 0 when the words at p are not such a tail. */
+static uint32_t item_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
+{
+    uint32_t n = lower_run(sc, s, p);
     if (n == 0 || p + n >= s->t1)
         return 0;
     return is_word(sc, p + n, ",") || is_word(sc, p + n, "and") ? n : 0;
@@ -804,12 +762,7 @@ static uint32_t item_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 static int last_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 {
     const ex_tok *tk = sc->toks.ptr;
-    uint32_t n = 0;
-    while (n < 2 && p + n < s->t1 && sc->mstart[p + n - s->t0] < 0 &&
-           (tk[p + n].flags & TF_WORD) &&
-           !(tk[p + n].flags & (TF_CAP | TF_NUM)) &&
-           !(ex_wflags(sc, &tk[p + n]) & (WF_STOP | WF_NOGAP)))
-        n++;
+    uint32_t n = lower_run(sc, s, p);
     return n > 0 && (p + n >= s->t1 || (tk[p + n].flags & TF_PUNCT));
 }
 
@@ -1208,7 +1161,7 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
                 n = last_n;
                 v = last_v;
             } else {
-                n = class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1, &v);
+                n = ex_class_at(sc, el[r->trig].cls, i, 1, s->t0, s->t1, &v);
                 last_cls = el[r->trig].cls;
                 last_n = n;
                 last_v = v;

@@ -72,42 +72,9 @@ static uint32_t phrase_at(const ex_scratch *sc, const ex_sent *s,
                           uint32_t cls, int64_t pos, int dir,
                           const char **value)
 {
-    const kg_extractor *ex = sc->ex;
-    const ex_tok *tk = sc->toks.ptr;
-    const uint32_t *pw = ex->pwordv.ptr;
-    const ex_phrase *phv = ex->phrasev.ptr;
-    const uint32_t *list;
-    uint32_t best = 0, n, k, w;
-    if (cls == NOCLS || pos < (int64_t)s->t0 || pos >= (int64_t)s->t1 ||
-        tk[pos].word < 0)
+    if (cls == NOCLS)
         return 0;
-    w = (uint32_t)tk[pos].word;
-    if (!((EX_AT(ex->wordv, ex_word, w).clsmask >> (cls % 64)) & 1))
-        return 0;
-    list = kg_extract__word_phrases(ex, w, cls, 0, &n);
-    if (list) {
-        best = 1;
-        if (value)
-            *value = phv[list[0]].value;
-    }
-    list = kg_extract__word_phrases(ex, w, cls, dir > 0 ? 1 : 2, &n);
-    for (k = 0; list && k < n; k++) {
-        const ex_phrase *ph = &phv[list[k]];
-        int64_t a = dir > 0 ? pos : pos - (int64_t)ph->n + 1;
-        uint32_t j;
-        if (ph->n <= best || a < (int64_t)s->t0 ||
-            a + (int64_t)ph->n > (int64_t)s->t1)
-            continue;
-        for (j = 0; j < ph->n; j++)
-            if (tk[a + j].word != (int32_t)pw[ph->first + j])
-                break;
-        if (j == ph->n) {
-            best = ph->n;
-            if (value)
-                *value = ph->value;
-        }
-    }
-    return best;
+    return ex_class_at(sc, cls, pos, dir, s->t0, s->t1, value);
 }
 
 static int tok_is(const ex_scratch *sc, uint32_t i, const char *w)

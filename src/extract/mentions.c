@@ -25,6 +25,17 @@
 #include "extract/extract_int.h"
 #include "kg/vocab.h"
 
+/* 1 if the word n is one of the nw words of w (first letters compared
+ * first: most words fail there) */
+static int in_words(const char *n, const char *const *w, size_t nw)
+{
+    size_t i;
+    for (i = 0; i < nw; i++)
+        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Append token i of a key that starts at token a (raw text, ' ' where
  * spaced; curly apostrophes folded). */
 static int key_add(const ex_scratch *sc, kg_buf *out, uint32_t a,
@@ -556,11 +567,7 @@ static int clause_opener(const char *n)
         "because", "if", "as", "though", "although", "until", "once",
         "unless", "whether", "where", "and", "but", "or", "so", "then",
         "whereas", "where"};
-    size_t i;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
+    return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /* "said", "added": a verb that reports what a firm said. */
@@ -569,11 +576,7 @@ static int reporting_verb(const char *n)
     static const char *const w[] = {"said", "says", "added", "announced",
                                     "reported", "stated", "confirmed",
                                     "disclosed", "noted", "told"};
-    size_t i;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
+    return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
@@ -780,13 +783,9 @@ static int office_word(const ex_scratch *sc, const ex_tok *t)
                                     "prosecutor", "congressman",
                                     "congresswoman", "sen", "rep", "gov"};
     const char *n = ex_norm(sc, t);
-    size_t i;
     if (!(t->flags & TF_CAP))
         return 0;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
+    return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /* "the Russian billionaire Roman Abramovich", "financier Carl Icahn": a
@@ -798,11 +797,7 @@ static int person_word(const ex_scratch *sc, const ex_tok *t)
         "magnates", "businessman", "businesswoman", "entrepreneur",
         "industrialist", "oilman", "heiress", "philanthropist"};
     const char *n = ex_norm(sc, t);
-    size_t i;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
+    return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
@@ -1053,11 +1048,7 @@ static int prefix_orgword(const char *n)
     static const char *const w[] = {"groupe", "grupo", "gruppo", "banco",
                                     "banca", "compagnie", "koninklijke",
                                     "societe"};
-    size_t i;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
+    return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /*
@@ -1092,22 +1083,14 @@ static int particle(const char *n)
     static const char *const w[] = {"van", "von", "de", "der", "den", "du",
                                     "da", "di", "del", "della", "des",
                                     "le", "la", "ter", "bin"};
-    size_t i;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
+    return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 static int number_word(const char *n)
 {
     static const char *const w[] = {"one", "two", "three", "four",
                                     "five", "six", "seven", "ten"};
-    size_t i;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
+    return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /* "unit", "business": a head noun after a unit's name */
@@ -1116,11 +1099,7 @@ static int unit_head(const char *n)
     static const char *const w[] = {"unit", "business", "division", "arm",
                                     "subsidiary", "businesses", "units",
                                     "operations", "segment"};
-    size_t i;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
+    return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /*
@@ -1160,11 +1139,7 @@ static int generic_orgword(const char *n)
                                     "worldwide", "computer", "computers",
                                     "technologies", "technology",
                                     "systems"};
-    size_t i;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
+    return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /*
@@ -1257,11 +1232,7 @@ static int former_cue(const ex_scratch *sc, const ex_tok *t)
                                     "was", "were", "until", "originally",
                                     "which", "then", "earlier"};
     const char *n = ex_norm(sc, t);
-    size_t i;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
+    return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /*

@@ -544,6 +544,27 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
                        EX_AT(ex->elemv, ex_elem, r.el_first + r.trig).cls);
 }
 
+/*
+ * One word of a "REL,REL ..." list before a directive's ':' (ended by a
+ * space, tab, ',' or ':') into buf (cap bytes).  Returns the position
+ * after the word and the separators that follow it, or NULL if the word
+ * is empty or too long.
+ */
+static const char *list_word(const char *s, const char *e, char *buf,
+                             size_t cap)
+{
+    const char *w = s;
+    while (s < e && *s != ' ' && *s != '\t' && *s != ':' && *s != ',')
+        s++;
+    if (s == w || (size_t)(s - w) >= cap)
+        return NULL;
+    memcpy(buf, w, (size_t)(s - w));
+    buf[s - w] = '\0';
+    while (s < e && (*s == ',' || *s == ' ' || *s == '\t'))
+        s++;
+    return s;
+}
+
 /* "cue STATUS near|sentence : phrases" */
 static int parse_cue(parse_ctx *p, const char *s, const char *e)
 {
@@ -586,20 +607,13 @@ static int parse_cue(parse_ctx *p, const char *s, const char *e)
     cue.rels = 0;
     while (s < e && *s != ':') {
         /* optional relation names the cue is limited to */
-        const char *rw = s;
         char rb[32];
         kg_relation rel;
-        while (s < e && *s != ' ' && *s != '\t' && *s != ':' && *s != ',')
-            s++;
-        if ((size_t)(s - rw) >= sizeof rb || s == rw)
+        if (!(s = list_word(s, e, rb, sizeof rb)))
             return perr(p, "cue needs ': phrases'", NULL);
-        memcpy(rb, rw, (size_t)(s - rw));
-        rb[s - rw] = '\0';
         if (kg_relation_parse(&rel, rb) != KG_OK)
             return perr(p, "unknown relation", rb);
         cue.rels |= 1u << rel;
-        while (s < e && (*s == ',' || *s == ' ' || *s == '\t'))
-            s++;
     }
     if (s >= e || *s != ':')
         return perr(p, "cue needs ': phrases'", NULL);
@@ -626,15 +640,10 @@ static int parse_deal(parse_ctx *p, const char *s, const char *e)
     int rc;
     memset(&d, 0, sizeof d);
     while (s < e && *s != ':') {
-        const char *rw = s;
         char rb[32];
         kg_relation rel;
-        while (s < e && *s != ' ' && *s != '\t' && *s != ':' && *s != ',')
-            s++;
-        if ((size_t)(s - rw) >= sizeof rb || s == rw)
+        if (!(s = list_word(s, e, rb, sizeof rb)))
             return perr(p, "deal needs ': nouns'", NULL);
-        memcpy(rb, rw, (size_t)(s - rw));
-        rb[s - rw] = '\0';
         if (strcmp(rb, "hedged") == 0)
             d.hedged = 1;
         else if (strcmp(rb, "event") == 0)
@@ -643,8 +652,6 @@ static int parse_deal(parse_ctx *p, const char *s, const char *e)
             return perr(p, "unknown relation", rb);
         else
             d.rels |= 1u << rel;
-        while (s < e && (*s == ',' || *s == ' ' || *s == '\t'))
-            s++;
     }
     if (s >= e || *s != ':' || !d.rels)
         return perr(p, "deal needs relations and ': nouns'", NULL);
