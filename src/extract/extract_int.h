@@ -213,7 +213,10 @@ typedef struct ex_class {
 
 /* ---- rules (rules.c) ---- */
 
-enum { EL_SLOT = 1, EL_CLASS, EL_GAP, EL_ANY, EL_DEAL /* recall: "D" */ };
+enum {
+    EL_SLOT = 1, EL_CLASS, EL_GAP, EL_ANY, EL_DEAL, /* recall: "D" */
+    EL_START /* "@": the start of the sentence (first element only) */
+};
 
 typedef struct ex_elem {
     uint8_t type;

@@ -396,6 +396,22 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 return 1;
         }
         return 0;
+    } else if (e->type == EL_START) {
+        /* "@": nothing of the sentence before the match but a wire
+         * dateline without firms ("NEW YORK, Dec 1 - ") */
+        int ok = pos < (int64_t)s->t0;
+        if (!ok && pos < (int64_t)s->t0 + 16 &&
+            (tk[pos].flags & TF_PUNCT) &&
+            ex_norm(st->sc, &tk[pos])[0] == '-' &&
+            !ex_norm(st->sc, &tk[pos])[1]) {
+            int64_t q;
+            ok = 1;
+            for (q = s->t0; q < pos; q++)
+                if (st->sc->mstart[q - s->t0] >= 0)
+                    ok = 0;
+        }
+        if (ok && match_bwd(st, k - 1, pos))
+            return 1;
     } else if (e->type == EL_ANY) {
         if (pos >= (int64_t)s->t0 && st->sc->mend[pos - s->t0] >= 0 &&
             match_bwd(st, k - 1, (int64_t)EX_AT(st->sc->ments, ex_ment,

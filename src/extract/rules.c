@@ -462,7 +462,12 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
             return perr(p, "pattern word too long", NULL);
         memcpy(buf, w, n);
         buf[n] = '\0';
-        if ((buf[0] == 'S' || buf[0] == 'O') &&
+        if (n == 1 && buf[0] == '@') {
+            /* "@ S ... , ^turning down": the main clause's subject */
+            if (r.el_n > 0 || el.optional || mark)
+                return perr(p, "'@' must open the pattern", NULL);
+            el.type = EL_START;
+        } else if ((buf[0] == 'S' || buf[0] == 'O') &&
             (n == 1 || buf[1] == ':' || buf[1] == '!' || buf[1] == '=')) {
             int k = buf[0] == 'O';
             el.type = EL_SLOT;
