@@ -2059,9 +2059,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             if (legal || orgword)
                 kind = KG_KIND_ORG;
+            /* "Chairman John Smith" is a person, but "the drinks group
+             * Amey" is a firm: "group" only starts a role ("group CEO") */
             else if (i > s->t0 &&
                      (ex_wflags(sc, &tk[i - 1]) & (WF_TITLE | WF_ROLE)) &&
-                     !(ex_wflags(sc, &tk[i - 1]) & WF_STOP))
+                     !(ex_wflags(sc, &tk[i - 1]) & (WF_STOP | WF_ORGWORD)))
                 kind = KG_KIND_PERSON;
             else if (i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
                      (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
