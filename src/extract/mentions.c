@@ -454,6 +454,40 @@ static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
     return -1;
 }
 
+static int reporting_verb(const char *n);
+
+/*
+ * "Marbeck said on Thursday it had agreed to buy": a subject "it" a few
+ * words after "NAME said" is NAME, and a name of unknown kind is then a
+ * firm (a person would be "he" or "she").  Returns the entity or -1.
+ */
+static int32_t speaker_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t j = i, words = 0;
+    int32_t mi;
+    const ex_ment *m;
+    ex_ent *e;
+    while (j > s->t0 && words < 5 && sc->mcov[j - 1 - s->t0] < 0 &&
+           (tk[j - 1].flags & TF_WORD) &&
+           !reporting_verb(ex_norm(sc, &tk[j - 1]))) {
+        j--;
+        words++;
+    }
+    /* "said it" needs no help; "said on Thursday it" does */
+    if (words == 0 || j < s->t0 + 2 ||
+        !reporting_verb(ex_norm(sc, &tk[j - 1])) ||
+        ex_tok_is(sc, &tk[j - 1], "told") ||
+        (mi = sc->mend[j - 2 - s->t0]) < 0)
+        return -1;
+    m = &EX_AT(sc->ments, ex_ment, mi);
+    e = &EX_AT(sc->ents, ex_ent, m->ent);
+    if (m->src == MS_COREF || (e->kind >= 0 && e->kind != KG_KIND_ORG))
+        return -1;
+    e->kind = KG_KIND_ORG;
+    return m->ent;
+}
+
 /*
  * "the Federal Trade Commission, which has taken a tougher line under
  * its chair": a subject or possessive "it(s)" inside a "which" clause is
@@ -1624,6 +1658,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     near = relative_head(sc, s, i);
                 if (near < 0)
                     near = clause_subject(sc, s, i);
+                if (near < 0)
+                    near = speaker_subject(sc, s, i);
                 if (near >= 0 && near != a1) {
                     a2 = a1;
                     a1 = near;
