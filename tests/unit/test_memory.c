@@ -19,74 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness.h"
-#include "kg/extract.h"
-
-typedef struct res {
-    char line[32][200];
-    char rule[32][64];
-    char evidence[32][300];
-    char explain[32][400];
-    char amount[32][40];
-    int n;
-} res;
-
-static kg_extractor *g_ex;
-static kg_extractor *g_ex_explain;
-
-static int collect(const kg_triple *t, const kg_explain *why, void *p)
-{
-    res *r = p;
-    char d[KG_DATE_STRLEN];
-    if (r->n >= 32)
-        return 0;
-    kg_date_format(d, t->date);
-    snprintf(r->line[r->n], sizeof r->line[0], "%s|%s|%s|%s|%s", t->subject,
-             kg_relation_name(t->relation), t->object,
-             kg_status_name(t->status), d);
-    snprintf(r->rule[r->n], sizeof r->rule[0], "%s", t->rule);
-    snprintf(r->evidence[r->n], sizeof r->evidence[0], "%s", t->evidence);
-    snprintf(r->amount[r->n], sizeof r->amount[0], "%s",
-             t->amount ? t->amount : "");
-    if (why)
-        snprintf(r->explain[r->n], sizeof r->explain[0], "%s / %s",
-                 why->trigger ? why->trigger : "",
-                 why->pattern ? why->pattern : "");
-    r->n++;
-    return 0;
-}
-
-/* Run text with article date 2024-06-15 (a Saturday). */
-static void run_ex(kg_extractor *ex, const char *text, res *r)
-{
-    kg_doc doc;
-    kg_error err;
-    memset(&doc, 0, sizeof doc);
-    memset(r, 0, sizeof *r);
-    doc.id = (char *)(uintptr_t)"t";
-    doc.text = (char *)(uintptr_t)text;
-    doc.text_len = strlen(text);
-    doc.date = (kg_date){2024, 6, 15};
-    KG_CHECK_INT(kg_extract_doc(ex, &doc, collect, r, &err), KG_OK);
-}
-
-static void run(const char *text, res *r)
-{
-    run_ex(g_ex, text, r);
-}
-
-/* Index of the first triple starting with want ("S|rel|O|status"), or
- * -1. */
-static int find(const res *r, const char *want)
-{
-    int i;
-    size_t n = strlen(want);
-    for (i = 0; i < r->n; i++)
-        if (strncmp(r->line[i], want, n) == 0 &&
-            (r->line[i][n] == '\0' || r->line[i][n] == '|'))
-            return i;
-    return -1;
-}
+#include "extract_run.h"
 
 /* Number of triples made by the deal memory. */
 static int recalled(const res *r)
@@ -210,18 +143,9 @@ static void test_memory__explain(void)
     i = find(&r, "Ford|acquired|Jaguar|negated");
     KG_CHECK(i >= 0);
     if (i >= 0)
-        KG_CHECK_STR(r.explain[i],
+        KG_CHECK_STR(r.link[i],
                      "status from sentence 2, 'the bid' -> Ford acquired "
                      "Jaguar, sentence 1 / <dealrejectv> D");
-}
-
-static int write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return -1;
-    fputs(text, f);
-    return fclose(f);
 }
 
 static void test_memory__rulefiles(void)
