@@ -177,6 +177,34 @@ static void scratch_release(ex_scratch *sc)
     free(sc->mstart);
 }
 
+/*
+ * Files triple t under its key (subject, relation, status, object, date)
+ * in sc->seen; *fresh is 1 if it was not there.  key is scratch space.
+ */
+int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
+                         int *fresh)
+{
+    char date[KG_DATE_STRLEN];
+    char codes[3];
+    uint32_t dummy;
+    kg_date_format(date, t->date);
+    codes[0] = (char)('a' + t->relation);
+    codes[1] = (char)('a' + t->status);
+    codes[2] = '\x1f';
+    kg_buf_clear(key);
+    if (kg_buf_puts(key, t->subject) != KG_OK ||
+        kg_buf_put(key, codes, 3) != KG_OK ||
+        kg_buf_puts(key, t->object) != KG_OK ||
+        kg_buf_putc(key, '\x1f') != KG_OK ||
+        kg_buf_puts(key, date) != KG_OK)
+        return KG_ENOMEM;
+    *fresh = !kg_extract__map_get(&sc->seen, key->ptr, key->len, &dummy);
+    if (*fresh && kg_extract__map_put(&sc->seen, &sc->pool, key->ptr,
+                                      key->len, 1, NULL) != KG_OK)
+        return KG_ENOMEM;
+    return KG_OK;
+}
+
 /* "Microsoft[org] OpenAI[org]" for the current sentence's mentions. */
 static const char *explain_entities(ex_scratch *sc)
 {
@@ -259,9 +287,7 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         if (o->relation < 0)
             continue;
         kg_explain why;
-        char date[KG_DATE_STRLEN];
-        uint32_t dummy;
-        size_t before;
+        int fresh;
         kg_triple_init(&t);
         t.doc = sc->doc->id ? sc->doc->id : "";
         t.subject = EX_AT(sc->ents, ex_ent, o->s).name;
@@ -279,29 +305,10 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         t.stake = o->stake;
         t.role = o->role;
         kg_triple_canonicalize(&t);
-        kg_date_format(date, t.date);
-        kg_buf_clear(&key);
-        {
-            char codes[3] = {(char)('a' + t.relation),
-                             (char)('a' + t.status), '\x1f'};
-            if (kg_buf_puts(&key, t.subject) != KG_OK ||
-                kg_buf_put(&key, codes, 3) != KG_OK ||
-                kg_buf_puts(&key, t.object) != KG_OK ||
-                kg_buf_putc(&key, '\x1f') != KG_OK ||
-                kg_buf_puts(&key, date) != KG_OK) {
-                rc = KG_ENOMEM;
-                goto done;
-            }
-        }
-        before = sc->seen.n;
-        if (kg_extract__map_get(&sc->seen, key.ptr, key.len, &dummy))
-            continue;
-        if (kg_extract__map_put(&sc->seen, &sc->pool, key.ptr, key.len, 1,
-                                NULL) != KG_OK) {
-            rc = KG_ENOMEM;
+        if ((rc = kg_extract__seen_put(sc, &key, &t, &fresh)) != KG_OK)
             goto done;
-        }
-        (void)before;
+        if (!fresh)
+            continue;
         if (!evidence) {
             evidence = kg_pool_strndup(&sc->pool, sc->doc->text + s->b0,
                                        s->b1 - s->b0);

@@ -553,6 +553,12 @@ static inline const char *ex_norm(const ex_scratch *sc, const ex_tok *t)
 {
     return sc->norm.ptr + t->norm;
 }
+/* Files triple t in sc->seen under its key (subject, relation, status,
+ * object, date); *fresh = 1 if it was not there yet.  key is scratch.
+ * KG_ENOMEM on failure. */
+int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
+                         int *fresh);
+
 /*
  * Longest phrase of class cls that starts at token pos (dir > 0) or ends
  * at token pos (dir < 0), within [lo, hi).  Returns its length in tokens

@@ -420,35 +420,6 @@ static int told_here(const ex_mem *m, int status, const ex_out *outs,
     return 0;
 }
 
-/* The key emit_sentence (extract.c) files triples under; 1 if new. */
-static int seen_put(ex_scratch *sc, const kg_triple *t, int *fresh)
-{
-    kg_buf key = KG_BUF_INIT;
-    char date[KG_DATE_STRLEN];
-    char codes[3];
-    uint32_t dummy;
-    int rc = KG_ENOMEM;
-    kg_date_format(date, t->date);
-    codes[0] = (char)('a' + t->relation);
-    codes[1] = (char)('a' + t->status);
-    codes[2] = '\x1f';
-    if (kg_buf_puts(&key, t->subject) != KG_OK ||
-        kg_buf_put(&key, codes, 3) != KG_OK ||
-        kg_buf_puts(&key, t->object) != KG_OK ||
-        kg_buf_putc(&key, '\x1f') != KG_OK ||
-        kg_buf_puts(&key, date) != KG_OK)
-        goto done;
-    *fresh = !kg_extract__map_get(&sc->seen, key.ptr, key.len, &dummy);
-    if (*fresh &&
-        kg_extract__map_put(&sc->seen, &sc->pool, key.ptr, key.len, 1,
-                            NULL) != KG_OK)
-        goto done;
-    rc = KG_OK;
-done:
-    kg_buf_release(&key);
-    return rc;
-}
-
 /* Emit remembered deal m with the status of recall rule rr. */
 static int emit_recall(ex_scratch *sc, uint32_t si, const ex_mem *m,
                        const ex_recall *rr, const dref *r, const mctx *c,
@@ -476,8 +447,13 @@ static int emit_recall(ex_scratch *sc, uint32_t si, const ex_mem *m,
     t.amount = m->amount;
     t.stake = m->stake;
     kg_triple_canonicalize(&t);
-    if ((rc = seen_put(sc, &t, &fresh)) != KG_OK || !fresh)
-        return rc;
+    {
+        kg_buf key = KG_BUF_INIT;
+        rc = kg_extract__seen_put(sc, &key, &t, &fresh);
+        kg_buf_release(&key);
+        if (rc != KG_OK || !fresh)
+            return rc;
+    }
     t.evidence = kg_pool_strndup(&sc->pool, sc->doc->text + s->b0,
                                  s->b1 - s->b0);
     if (!t.evidence)
