@@ -1111,6 +1111,17 @@ static uint32_t short_form(const ex_scratch *sc, uint32_t a, uint32_t b)
     return b;
 }
 
+/*
+ * An org word that "of" continues inside a name ("Bank of America",
+ * "Institute of Technology"); a group or a legal form is complete, and
+ * "of" after it names a place ("Grey Global Group of New York").
+ */
+static int of_head(const ex_scratch *sc, const ex_tok *t)
+{
+    return (ex_wflags(sc, t) & WF_ORGWORD) &&
+           !(ex_wflags(sc, t) & WF_LEGAL) && !ex_tok_is(sc, t, "group");
+}
+
 /* "van", "de", "von": a particle inside a person's or firm's name */
 static int particle(const char *n)
 {
@@ -1979,8 +1990,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 }
                 /* "Bank of New York" */
                 if (j + 2 < s->t1 && !headline &&
-                    ex_tok_is(sc, &tk[j], "of") &&
-                    (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD) &&
+                    ex_tok_is(sc, &tk[j], "of") && of_head(sc, &tk[j - 1]) &&
                     (tk[j + 1].flags & TF_CAP) &&
                     (ex_wflags(sc, &tk[j + 1]) & WF_STOP) &&
                     is_shape_word(sc, &tk[j + 2]) &&
@@ -2025,7 +2035,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     ((is_punct(sc, &tk[j], '&') &&
                       absorb_legal(sc, j, s->t1) == j) ||
                      (ex_tok_is(sc, &tk[j], "of") &&
-                      (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)))) {
+                      of_head(sc, &tk[j - 1])))) {
                     j += 2;
                     continue;
                 }
@@ -2220,7 +2230,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     rc = KG_ENOMEM;
                     goto done;
                 }
-            } else if (j - i >= 2 && kind == KG_KIND_ORG &&
+            } else if (j - i >= 2 &&
+                       (kind == KG_KIND_ORG ||
+                        /* "Abbey National ... Abbey": an unknown word
+                         * before a known one is no given name */
+                        (kind < 0 && nw == 2 && !legal &&
+                         tk[i].word < 0 && tk[k].word >= 0 &&
+                         (tk[k].flags & TF_CAP))) &&
                        (k = short_form(sc, i, j)) < j &&
                        (gaz_at(sc, s, k, &key, &dummy_g, allcaps) == k ||
                         (k + 1 < j && is_punct(sc, &tk[k + 1], '-') &&
