@@ -1,14 +1,16 @@
 /*
  * triple.c: reading and writing the triple format of triple.h (JSON Lines
- * and TSV).  A line is parsed with cJSON (src/json.c, which also refuses
- * what cJSON would let through); output is written by hand with
- * kg_buf_json_str so the field order is fixed and the bytes are stable.
+ * and TSV).  A line that triple_fast.c's scanner does not take is parsed
+ * with cJSON (src/json.c, which also refuses what cJSON would let
+ * through); output is written by hand with kg_buf_json_str so the field
+ * order is fixed and the bytes are stable.
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "json_int.h"
+#include "triple_int.h"
 #include "kg/triple.h"
 
 void kg_triple_init(kg_triple *t)
@@ -255,8 +257,8 @@ static int field_of(const char *s)
     return F__COUNT;
 }
 
-int kg_triple_parse_json(kg_triple *out, kg_pool *pool, const char *line,
-                         size_t len, kg_error *err)
+int kg_triple__parse_tree(kg_triple *out, kg_pool *pool, const char *line,
+                          size_t len, kg_error *err)
 {
     cJSON *obj = NULL, *m, *v[F__COUNT + 1] = {NULL};
     const char *rel = NULL, *st = NULL, *date = NULL;
@@ -330,6 +332,15 @@ int kg_triple_parse_json(kg_triple *out, kg_pool *pool, const char *line,
 done:
     cJSON_Delete(obj);
     return rc;
+}
+
+int kg_triple_parse_json(kg_triple *out, kg_pool *pool, const char *line,
+                         size_t len, kg_error *err)
+{
+    kg_triple_init(out);
+    if (kg_triple__parse_fast(out, pool, line, len) == 0)
+        return KG_OK;
+    return kg_triple__parse_tree(out, pool, line, len, err);
 }
 
 void kg_triple_canonicalize(kg_triple *t)
