@@ -128,8 +128,9 @@
  *     when that table was empty at begin; assertion_tie when no
  *     assertion was stored; tv_tie when no tie was) are dropped inside
  *     the transaction and built again, sorted, before commit; the page
- *     cache is KG_STORE_BULK_CACHE KiB until the revision ends.  Readers keep seeing the indexes of the
- *     last commit (WAL); a crash rolls back.  The valid-time indexes
+ *     cache is KG_STORE_BULK_CACHE KiB until the revision ends.
+ *     Readers keep seeing the indexes of the last commit (WAL); a crash
+ *     rolls back.  The valid-time indexes
  *     tv_from and tv_to are kept and written in place: the rows come in
  *     tv_from order, which is also tv_to order for the open intervals
  *     (most of them), so both grow at their ends (6 % fewer
