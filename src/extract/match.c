@@ -293,6 +293,19 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             return 1;
     } else if (pos < (int64_t)s->t1) {
         int32_t m = st->sc->mstart[pos - s->t0];
+        /* "chairman Sir Tim Hart", "boss Mr. Rose": a title before a
+         * person's name is not part of the mention */
+        if (m < 0 && pos + 1 < (int64_t)s->t1 && (tk[pos].flags & TF_CAP) &&
+            (ex_wflags(st->sc, &tk[pos]) & WF_TITLE)) {
+            int64_t q = pos + 1;
+            if (is_word(st->sc, (uint32_t)q, ".") && q + 1 < (int64_t)s->t1)
+                q++;
+            m = st->sc->mstart[q - s->t0];
+            if (m >= 0 && EX_AT(st->sc->ents, ex_ent,
+                                EX_AT(st->sc->ments, ex_ment, m).ent)
+                                  .kind == KG_KIND_ORG)
+                m = -1;
+        }
         if (m < 0)
             m = premodified(st->sc, s, pos);
         if (m >= 0 && possessor_blocked(st, m, k)) {
@@ -808,6 +821,11 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         if (is_word(sc, q, ",")) {
             q++;
             if (q < s->t1 && is_word(sc, q, "and")) {
+                /* "buying Ozark, and Texas Air agreed": a two-name list
+                 * takes no comma; ", and" after the first starts a new
+                 * clause */
+                if (n == 0)
+                    break;
                 q++;
                 conj = 1;
             }
@@ -851,9 +869,10 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
             item_tail(sc, s, mm->b) == 0 &&
             (!conj || !last_tail(sc, s, mm->b)))
             break;
-        /* "adviser to A, and B is adviser to C": a singular finite verb
-         * after the conjunct makes it the subject of a new clause */
-        if (conj && mm->b < s->t1 && clause_verb(sc, mm->b))
+        /* "adviser to A, and B is adviser to C", "buy A, B is buying
+         * C", "acquire A, B said": a singular finite verb after the
+         * conjunct makes it the subject of a new clause */
+        if (mm->b < s->t1 && clause_verb(sc, mm->b))
             break;
         out[n++] = nm;
         p = mm->b;
