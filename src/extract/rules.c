@@ -5,7 +5,7 @@
  * Five directives, one per logical line (a line that starts with
  * whitespace continues the previous one):
  *   class NAME = phrase | phrase => Value | ...     (also "class NAME += ...")
- *   rule ID RELATION [status=S] [conf=F] [role=CLASS] : PATTERN
+ *   rule ID RELATION [status=S] [also=S] [conf=F] [role=CLASS] : PATTERN
  *   cue STATUS near|sentence : phrase | phrase ...
  *   deal RELATION,... [hedged] [event] : noun | ...  (memory.c)
  *   recall ID STATUS [RELATION,...] : PATTERN-with-one-D (memory.c)
@@ -339,6 +339,7 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
     r.status = KG_STATUS_HOLDS;
     r.conf = 0.8;
     r.role_cls = -1;
+    r.also = -1;
     r.el_first = (uint32_t)ex->elemv.n;
     for (q = s; q < e; q++)
         if (*q == ':' && (q + 1 == e || q[1] == ' ' || q[1] == '\t')) {
@@ -382,6 +383,11 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
             if (kg_status_parse(&st, buf + 7) != KG_OK)
                 return perr(p, "unknown status", buf + 7);
             r.status = st;
+        } else if (eq && strncmp(buf, "also=", 5) == 0) {
+            kg_status st;
+            if (kg_status_parse(&st, buf + 5) != KG_OK)
+                return perr(p, "unknown status", buf + 5);
+            r.also = (int)st;
         } else if (eq && strncmp(buf, "conf=", 5) == 0) {
             char *end;
             r.conf = strtod(buf + 5, &end);
@@ -570,7 +576,7 @@ static const char *list_word(const char *s, const char *e, char *buf,
     return s;
 }
 
-/* "cue STATUS near|sentence : phrases" */
+/* "cue STATUS near|before|sentence [also] [RELATION,...] : phrases" */
 static int parse_cue(parse_ctx *p, const char *s, const char *e)
 {
     kg_extractor *ex = p->ex;
@@ -609,6 +615,12 @@ static int parse_cue(parse_ctx *p, const char *s, const char *e)
                     NULL);
     }
     s = skip_ws(s, e);
+    cue.also = 0;
+    if (e - s >= 5 && memcmp(s, "also", 4) == 0 &&
+        (s[4] == ' ' || s[4] == '\t' || s[4] == ':')) {
+        cue.also = 1;
+        s = skip_ws(s + 4, e);
+    }
     cue.rels = 0;
     while (s < e && *s != ':') {
         /* optional relation names the cue is limited to */
