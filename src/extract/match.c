@@ -673,7 +673,9 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
         /* hedges and denials come before the words they qualify (hi is
          * one past the match: "X, which owns Y, denied" denies nothing
          * about Y) */
-        if (!cue->wide && (cue->status != KG_STATUS_ENDED || cue->before))
+        if (!cue->wide && ((cue->status != KG_STATUS_ENDED &&
+                            cue->status != KG_STATUS_HOLDS) ||
+                           cue->before))
             b = hi < (int64_t)s->t1 ? hi : (int64_t)s->t1;
         /* one of the first 32 cues is found only where its bit is set */
         if ((c < 32 && !(sc->cue_any & (1u << c))) ||
@@ -696,6 +698,10 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
     /* a denied ending leaves the tie as it was ("has no plans to sell
      * its stake in": the stake holds) */
     *also = -1;
+    /* a holds cue is an ending told as a guess ("is expected to retire,
+     * people close to the talks said"): the tie stays as it was */
+    if (found[KG_STATUS_HOLDS])
+        return def == KG_STATUS_ENDED ? KG_STATUS_HOLDS : def;
     if (found[KG_STATUS_NEGATED] && def == KG_STATUS_ENDED)
         return KG_STATUS_HOLDS;
     /* a rule that tells a denial ("rebuffed an approach") stays one,

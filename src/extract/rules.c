@@ -594,9 +594,9 @@ static int parse_cue(parse_ctx *p, const char *s, const char *e)
         return perr(p, "cue needs a status", NULL);
     memcpy(buf, w, n);
     buf[n] = '\0';
-    if (kg_status_parse(&st, buf) != KG_OK || st == KG_STATUS_HOLDS)
-        return perr(p, "cue status must be ended, negated or reported:",
-                    buf);
+    if (kg_status_parse(&st, buf) != KG_OK)
+        return perr(p, "cue status must be holds, ended, negated or "
+                       "reported:", buf);
     cue.status = st;
     s = skip_ws(s, e);
     cue.before = 0;
