@@ -296,6 +296,7 @@ typedef struct ex_recall {
     uint32_t el_first;   /* ex->elemv[el_first .. +el_n) */
     uint32_t el_n;
     uint32_t deal;       /* index of the D element */
+    int subj;            /* 1: the pattern has an S, the deal's subject */
 } ex_recall;
 
 /* ---- gazetteer (gazetteer.c) ---- */

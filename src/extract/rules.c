@@ -786,6 +786,13 @@ static int parse_recall(parse_ctx *p, const char *s, const char *e)
             el.type = EL_DEAL;
             r.deal = r.el_n;
             nd++;
+        } else if (n == 1 && buf[0] == 'S') {
+            /* the firm whose deal D is ("Mittal launched its bid") */
+            if (el.optional || r.subj)
+                return perr(p, "a recall takes one S, not optional", NULL);
+            el.type = EL_SLOT;
+            el.slot = 0;
+            r.subj = 1;
         } else if ((rc = parse_elem(p, buf, n, 0, &el, &named)) != KG_OK) {
             return rc;
         }
