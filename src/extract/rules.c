@@ -137,6 +137,19 @@ static int class_add(parse_ctx *p, uint32_t cid, const char *s,
                 if ((size_t)(we - w) >= sizeof buf)
                     return perr(p, "word too long", NULL);
                 n = lower_word(buf, sizeof buf, w, (size_t)(we - w));
+                /* the tokenizer reads "its" as "it" + "'s": so do word
+                 * lists ("a|an|its", "ended its") */
+                if (n == 3 && memcmp(buf, "its", 3) == 0) {
+                    wid = kg_extract__word_add(ex, "it", 2);
+                    slot = kg_extract__vec_push(&ex->pwordv, sizeof *slot);
+                    if (wid < 0 || !slot)
+                        return kg_error_set(p->err, KG_ENOMEM,
+                                            "out of memory");
+                    *slot = (uint32_t)wid;
+                    nw++;
+                    memcpy(buf, "'s", 3);
+                    n = 2;
+                }
                 wid = kg_extract__word_add(ex, buf, n);
                 slot = kg_extract__vec_push(&ex->pwordv, sizeof *slot);
                 if (wid < 0 || !slot)
