@@ -662,8 +662,8 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
     for (i = s->t0; i < s->t1; i++) {
         int g;
         if (tk[i].word < 0 ||
-            !((EX_AT(ex->wordv, ex_word, tk[i].word).clsmask >>
-               (ex->deal_all % 64)) & 1) ||
+            !ex_clsset_has(&EX_AT(ex->wordv, ex_word, tk[i].word).clsmask,
+                           ex->deal_all) ||
             (g = deal_at(sc, s, i, &len)) < 0 || g >= 32 ||
             in_quote(sc, s, i))
             continue;
