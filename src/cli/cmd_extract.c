@@ -7,7 +7,7 @@
  * of GNU parallel or Hadoop streaming.
  *
  * With -j N the main thread only reads inputs (JSONL lines, whole files)
- * into a ring of 16N slots, N worker threads parse (jansson, libxml2) and
+ * into a ring of 16N slots, N worker threads parse (cJSON, libxml2) and
  * extract them, and the main thread writes each slot's output in input
  * order (workq.h): the bytes are the same for every N.  A bad input (a file that
  * cannot be read, a malformed JSONL line) is a slot holding only its

@@ -12,12 +12,12 @@
  */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "doc/doc_int.h"
+#include "json_int.h"
 
 void kg_doc_free(kg_doc *doc)
 {
@@ -590,26 +590,35 @@ int kg_doc__parse_text(kg_doc *doc, const char *s, size_t len,
 
 /* ---- JSON ---------------------------------------------------------- */
 
-/* Copy the string member key of obj into *field; absent/null is fine. */
-static int json_field(char **field, json_t *obj, const char *key,
+/* The members of an article line that we read, by position. */
+enum { J_ID, J_DATE, J_SOURCE, J_TITLE, J_URL, J_TEXT, J__COUNT };
+
+static const char *const json_keys[J__COUNT] = {"id", "date", "source",
+                                                "title", "url", "text"};
+
+/*
+ * Copy the string member v (named key) into *field; absent or null is
+ * fine, and the id may be an integer.
+ */
+static int json_field(char **field, const cJSON *v, const char *key,
                       const char *path, long line, kg_error *err)
 {
-    json_t *v = json_object_get(obj, key);
-    if (!v || json_is_null(v))
+    long long id;
+    if (!v || cJSON_IsNull(v))
         return KG_OK;
-    if (json_is_integer(v) && strcmp(key, "id") == 0) {
+    if (!cJSON_IsString(v)) {
         char num_s[32];
-        int n = snprintf(num_s, sizeof num_s, "%" JSON_INTEGER_FORMAT,
-                         json_integer_value(v));
+        int n;
+        if (strcmp(key, "id") != 0 || !kg_json__integer(&id, v))
+            return kg_error_set(err, KG_EINVAL,
+                                "%s:%ld: \"%s\" is not a string", path, line,
+                                key);
+        n = snprintf(num_s, sizeof num_s, "%lld", id);
         return set_field(field, num_s, (size_t)n) == KG_OK
                    ? KG_OK
                    : kg_error_set(err, KG_ENOMEM, "out of memory");
     }
-    if (!json_is_string(v))
-        return kg_error_set(err, KG_EINVAL, "%s:%ld: \"%s\" is not a string",
-                            path, line, key);
-    if (set_field(field, json_string_value(v), json_string_length(v)) !=
-        KG_OK)
+    if (set_field(field, v->valuestring, strlen(v->valuestring)) != KG_OK)
         return kg_error_set(err, KG_ENOMEM, "out of memory");
     return KG_OK;
 }
@@ -618,53 +627,59 @@ int kg_doc__parse_json(kg_doc *doc, const char *s, size_t len,
                        const char *path, long line, kg_error *err)
 {
     kg_buf fixed = KG_BUF_INIT;
-    json_t *obj = NULL, *v;
-    json_error_t jerr;
+    cJSON *obj = NULL, *m, *v[J__COUNT] = {NULL};
     char *date = NULL;
-    int rc = KG_OK;
+    char **fields[J_TEXT] = {&doc->id, &date, &doc->source, &doc->title,
+                             &doc->url};
+    kg_error jerr;
+    int rc, k;
 
-    obj = json_loadb(s, len, 0, &jerr);
-    if (!obj && !kg_utf8_valid(s, len)) {
-        /* jansson refuses invalid UTF-8 (as kg_utf8_valid does): repair
-         * the line and parse that */
+    rc = kg_json__parse(&obj, s, len, 0, &jerr);
+    if (rc == KG_EINVAL && !kg_utf8_valid(s, len)) {
+        /* invalid UTF-8 is repaired, not refused: parse the line again
+         * with the bad bytes replaced (kg_doc__clean) */
         if (kg_doc__clean(&fixed, s, len) != KG_OK) {
             rc = kg_error_set(err, KG_ENOMEM, "out of memory");
             goto done;
         }
-        obj = json_loadb(fixed.ptr, fixed.len, 0, &jerr);
+        rc = kg_json__parse(&obj, fixed.ptr, fixed.len, 0, &jerr);
     }
-    if (!obj) {
-        rc = kg_error_set(err, KG_EINVAL, "%s:%ld: malformed JSON: %s "
-                          "(column %d)", path, line, jerr.text, jerr.column);
+    if (rc == KG_ENOMEM) {
+        rc = kg_error_set(err, KG_ENOMEM, "out of memory");
         goto done;
     }
-    if (!json_is_object(obj)) {
+    if (rc != KG_OK) {
+        rc = kg_error_set(err, KG_EINVAL, "%s:%ld: malformed JSON: %s", path,
+                          line, jerr.msg);
+        goto done;
+    }
+    if (!cJSON_IsObject(obj)) {
         rc = kg_error_set(err, KG_EINVAL, "%s:%ld: not a JSON object", path,
                           line);
         goto done;
     }
-    if ((rc = json_field(&doc->id, obj, "id", path, line, err)) != KG_OK ||
-        (rc = json_field(&doc->source, obj, "source", path, line, err)) !=
-            KG_OK ||
-        (rc = json_field(&doc->title, obj, "title", path, line, err)) !=
-            KG_OK ||
-        (rc = json_field(&doc->url, obj, "url", path, line, err)) != KG_OK ||
-        (rc = json_field(&date, obj, "date", path, line, err)) != KG_OK)
-        goto done;
+    /* a repeated member: the last one counts */
+    for (m = obj->child; m; m = m->next)
+        for (k = 0; k < J__COUNT; k++)
+            if (strcmp(m->string, json_keys[k]) == 0)
+                v[k] = m;
+    for (k = 0; k < J_TEXT; k++)
+        if ((rc = json_field(fields[k], v[k], json_keys[k], path,
+                             line, err)) != KG_OK)
+            goto done;
     if (date && kg_doc__parse_date(&doc->date, date, (size_t)-1) != KG_OK) {
         rc = kg_error_set(err, KG_EINVAL, "%s:%ld: bad date '%.64s' (use "
                           "YYYY-MM-DD)", path, line, date);
         goto done;
     }
-    v = json_object_get(obj, "text");
-    if (!v || !json_is_string(v)) {
+    if (!cJSON_IsString(v[J_TEXT])) {
         rc = kg_error_set(err, KG_EINVAL, "%s:%ld: %s", path, line,
-                          v ? "\"text\" is not a string"
-                            : "no \"text\" member");
+                          v[J_TEXT] ? "\"text\" is not a string"
+                                    : "no \"text\" member");
         goto done;
     }
-    if (set_body(doc, json_string_value(v), json_string_length(v)) !=
-        KG_OK) {
+    if (set_body(doc, v[J_TEXT]->valuestring,
+                 strlen(v[J_TEXT]->valuestring)) != KG_OK) {
         rc = kg_error_set(err, KG_ENOMEM, "out of memory");
         goto done;
     }
@@ -673,7 +688,7 @@ int kg_doc__parse_json(kg_doc *doc, const char *s, size_t len,
                           line);
 done:
     free(date);
-    json_decref(obj);
+    cJSON_Delete(obj);
     kg_buf_release(&fixed);
     return rc;
 }

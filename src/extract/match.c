@@ -293,6 +293,19 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             return 1;
     } else if (pos < (int64_t)s->t1) {
         int32_t m = st->sc->mstart[pos - s->t0];
+        /* "chairman Sir Tim Hart", "boss Mr. Rose": a title before a
+         * person's name is not part of the mention */
+        if (m < 0 && pos + 1 < (int64_t)s->t1 && (tk[pos].flags & TF_CAP) &&
+            (ex_wflags(st->sc, &tk[pos]) & WF_TITLE)) {
+            int64_t q = pos + 1;
+            if (is_word(st->sc, (uint32_t)q, ".") && q + 1 < (int64_t)s->t1)
+                q++;
+            m = st->sc->mstart[q - s->t0];
+            if (m >= 0 && EX_AT(st->sc->ents, ex_ent,
+                                EX_AT(st->sc->ments, ex_ment, m).ent)
+                                  .kind == KG_KIND_ORG)
+                m = -1;
+        }
         if (m < 0)
             m = premodified(st->sc, s, pos);
         if (m >= 0 && possessor_blocked(st, m, k)) {

@@ -5,7 +5,9 @@
  *   text__*     header keys, free-form header dates, no header, BOM/CRLF
  *   html__*     title/date/url/source from meta, scripts/nav/aside removed,
  *               blocks as paragraphs, NBSP, <time datetime>, bad meta date
- *   jsonl__*    good lines, blank lines, each bad line continuing the file
+ *   jsonl__*    good lines, blank lines, each bad line continuing the file;
+ *               escapes, repeated members, null and integer members, and
+ *               each way a line is not JSON
  *   date__*     the accepted and refused date forms
  *   tree__*     directories in sorted order, dot files skipped, sniffing
  *   stdin__*    "-" sniffed as JSONL, HTML, text
@@ -277,6 +279,148 @@ static void test_reader__jsonl_lines(void)
         KG_CHECK(strstr(res.errs[2], "articles.jsonl:6: no \"text\""));
         KG_CHECK(strstr(res.errs[3], "articles.jsonl:7: not a JSON object"));
     }
+    result_free(&res);
+}
+
+/* Read one JSONL line (no newline) from a file of its own. */
+static void read_line(result *res, const char *line)
+{
+    char text[4096];
+    const char *paths[1];
+    size_t n = strlen(line);
+    memcpy(text, line, n);
+    text[n] = '\n';
+    paths[0] = tmp_file("one.jsonl", text, n + 1);
+    read_all(res, paths, 1, NULL);
+}
+
+static void test_reader__jsonl_accepted(void)
+{
+    static const struct {
+        const char *line, *id, *text;
+    } ok[] = {
+        /* escapes, a surrogate pair, no-break and zero-width spaces */
+        {"{\"id\":\"a\",\"text\":\"\\u00e9\\u2019 \\ud83d\\ude00 \\\"q\\\" "
+         "\\\\ \\/ x\\u00a0y\\u200bz\\n\\tB\"}",
+         "a", "\xC3\xA9\xE2\x80\x99 \xF0\x9F\x98\x80 \"q\" \\ / x yz\n\tB"},
+        /* a repeated member: the last one counts */
+        {"{\"id\":\"a\",\"text\":\"one\",\"id\":\"b\",\"text\":\"two\"}", "b",
+         "two"},
+        /* null members are absent; the id is then file:line */
+        {"{\"id\":null,\"date\":null,\"source\":null,\"title\":null,"
+         "\"url\":null,\"text\":\"T\"}", "one:1", "T"},
+        {"{\"id\":123456789012,\"text\":\"T\"}", "123456789012", "T"},
+        {"{\"id\":-5,\"text\":\"T\"}", "-5", "T"},
+        /* white space (tab, CR) between tokens and after the object */
+        {"  {\"id\":\"a\",\t\"text\" : \"T\"}  \r", "a", "T"},
+        /* other members, nested, are read and ignored */
+        {"{\"text\":\"T\",\"x\":{\"a\":[1,-2.5e-3,{\"b\":null}],\"c\":true,"
+         "\"d\":false},\"id\":\"a\",\"y\":0,\"y\":1}", "a", "T"},
+        /* invalid UTF-8 is repaired, control characters then too */
+        {"{\"id\":\"a\",\"text\":\"\xC3\xA9 \xFF \x01 end\"}", "a",
+         "\xC3\xA9 \xEF\xBF\xBD   end"},
+        {"{\"id\":\"a\",\"text\":\"del \x7F ok\"}", "a", "del   ok"},
+        {"{\"id\":\"a\",\"text\":\"\\u0041\\u0042\"}", "a", "AB"}};
+    static const struct {
+        const char *line, *err;
+    } bad[] = {
+        {"{\"id\":\"a\",\"text\":\"x\\u0000y\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"o\":\"\\u0000\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"\\u0000\":1}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\\ud800y\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\\udc00y\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\\ud83d\\u0041\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\\ud83d\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"raw\ttab\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"raw\rcr\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"ctl \x01\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\x02\"text\":\"x\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"\\q\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"\\uZZZZ\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"\\u00\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\"} x", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\"}{}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"n\":01}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"n\":1.}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"n\":-}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"n\":1e}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"n\":+1}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"n\":.5}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"n\":0x10}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"n\":1e999}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"n\":Infinity}", "malformed JSON"},
+        {"{\"id\":12345678901234567890,\"text\":\"x\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",\"n\":nul}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\",}", "malformed JSON"},
+        {"{\"id\":\"a\" \"text\":\"x\"}", "malformed JSON"},
+        {"{\"id\":\"a\",\"text\":\"x\xFF\ty\"}", "malformed JSON"},
+        {"\xEF\xBB\xBF\xEF\xBB\xBF{\"text\":\"x\"}", "malformed JSON"},
+        {"[1,2]", "not a JSON object"},
+        {"{\"id\":12.5,\"text\":\"x\"}", "\"id\" is not a string"},
+        {"{\"id\":true,\"text\":\"x\"}", "\"id\" is not a string"},
+        {"{\"id\":\"a\",\"title\":7,\"text\":\"x\"}",
+         "\"title\" is not a string"},
+        {"{\"id\":\"a\",\"text\":42}", "\"text\" is not a string"},
+        {"{\"id\":\"a\",\"Text\":\"x\"}", "no \"text\" member"},
+        {"{\"id\":\"a\",\"text\":\" \\n \"}", "empty article text"},
+        {"{\"id\":\"a\",\"date\":\"2025-02-30\",\"text\":\"x\"}",
+         "bad date"}};
+    size_t i;
+    result res;
+    for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        read_line(&res, ok[i].line);
+        KG_CHECK_INT(res.ndocs, 1);
+        if (res.ndocs == 1) {
+            KG_CHECK_STR(res.docs[0]->id, ok[i].id);
+            KG_CHECK_STR(res.docs[0]->text, ok[i].text);
+        } else {
+            fprintf(stderr, "  line %zu: %s\n", i, res.errs[0]);
+        }
+        result_free(&res);
+    }
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        read_line(&res, bad[i].line);
+        KG_CHECK_INT(res.nerrs, 1);
+        if (res.nerrs == 1) {
+            KG_CHECK(strstr(res.errs[0], "one.jsonl:1: ") != NULL);
+            KG_CHECK(strstr(res.errs[0], bad[i].err) != NULL);
+            if (!strstr(res.errs[0], bad[i].err))
+                fprintf(stderr, "  bad %zu: %s\n", i, res.errs[0]);
+        } else {
+            fprintf(stderr, "  bad %zu accepted\n", i);
+        }
+        result_free(&res);
+    }
+}
+
+/*
+ * Where cJSON differs from jansson, which read these lines before: a
+ * number id is taken when a double holds it exactly (so 1.0 is "1" and
+ * 2^53 + 1 is refused), and nesting stops at cJSON's 1000 levels.
+ */
+static void test_reader__jsonl_cjson_limits(void)
+{
+    char deep[2100];
+    result res;
+    read_line(&res, "{\"id\":1.0,\"text\":\"T\"}");
+    KG_CHECK_INT(res.ndocs, 1);
+    if (res.ndocs == 1)
+        KG_CHECK_STR(res.docs[0]->id, "1");
+    result_free(&res);
+    read_line(&res, "{\"id\":9007199254740993,\"text\":\"T\"}");
+    KG_CHECK_INT(res.nerrs, 1);
+    if (res.nerrs == 1)
+        KG_CHECK(strstr(res.errs[0], "\"id\" is not a string") != NULL);
+    result_free(&res);
+    memcpy(deep, "{\"text\":\"T\",\"d\":", 16);
+    memset(deep + 16, '[', 1001);
+    memset(deep + 16 + 1001, ']', 1001);
+    memcpy(deep + 16 + 2002, "}", 2);
+    read_line(&res, deep);
+    KG_CHECK_INT(res.nerrs, 1);
+    if (res.nerrs == 1)
+        KG_CHECK(strstr(res.errs[0], "malformed JSON") != NULL);
     result_free(&res);
 }
 
@@ -663,6 +807,8 @@ int main(void)
     KG_RUN(test_reader__html_bad_date);
     KG_RUN(test_reader__html_meta_forms);
     KG_RUN(test_reader__jsonl_lines);
+    KG_RUN(test_reader__jsonl_accepted);
+    KG_RUN(test_reader__jsonl_cjson_limits);
     KG_RUN(test_reader__date_forms);
     KG_RUN(test_reader__tree_order);
     KG_RUN(test_reader__progress);
