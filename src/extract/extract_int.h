@@ -552,6 +552,7 @@ typedef struct ex_scratch {
     kg_date doc_date;
     ex_vec mem;        /* ex_mem: the article's deal memory (memory.c) */
     ex_vec memq;       /* uint8_t per token of the sentence: quoted */
+    kg_buf mkey;       /* name keys of the mention finder (mentions.c) */
 } ex_scratch;
 
 /* A remembered deal (memory.c); ent < 0 in s marks a deal never tied to

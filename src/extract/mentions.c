@@ -1334,13 +1334,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     const kg_extractor *ex = sc->ex;
     const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
     const ex_tok *tk = sc->toks.ptr;
-    kg_buf key = KG_BUF_INIT;
+    kg_buf key = sc->mkey; /* the scratch's, given back at the end */
     uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
     uint32_t known = 0, known_caps = 0;
-    int headline, allcaps, newname, rc = KG_OK;
+    int headline, allcaps, newname, called = 0, rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
     sc->ments.n = 0;
+    kg_buf_clear(&key);
     if (n > sc->mcap) {
         size_t cap = n * 2;
         int32_t *p = realloc(sc->mstart, cap * 4 * sizeof *p);
@@ -1427,6 +1428,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 i += 3;
                 continue;
             }
+            i++;
+            continue;
+        }
+        /* every step below wants a capital, a digit, a pronoun or a
+         * determiner: most words of a sentence are none of these */
+        if (!(t->flags & (TF_CAP | TF_UPPER | TF_NUM)) &&
+            !(f & (WF_PRONOUN | WF_PERPRONOUN | WF_DET))) {
             i++;
             continue;
         }
@@ -2279,7 +2287,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     }
     /* "a new holding company to be called X": later "the combined
      * company" is X */
-    for (i = s->t0; i + 3 < s->t1; i++) {
+    for (i = s->t0; i < s->t1 && !called; i++)
+        called = ex_tok_is(sc, &tk[i], "called") ||
+                 ex_tok_is(sc, &tk[i], "named"); /* rare: look first */
+    for (i = s->t0; called && i + 3 < s->t1; i++) {
         uint32_t q = called_at(sc, s, i);
         int32_t x;
         const ex_ent *xe;
@@ -2325,6 +2336,6 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         sc->last_org = last_org;
     }
 done:
-    kg_buf_release(&key);
+    sc->mkey = key;
     return rc;
 }
