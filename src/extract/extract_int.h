@@ -467,7 +467,9 @@ enum {
     TF_CAMEL = 1u << 5,   /* lower then upper inside (OpenAI, xAI) */
     TF_PUNCT = 1u << 6,
     TF_SPACE_BEFORE = 1u << 7, /* whitespace precedes the token */
-    TF_SENT_START = 1u << 8
+    TF_SENT_START = 1u << 8,
+    /* 1u << 9 and 1u << 10 are tokens.c's own */
+    TF_HYPHEN = 1u << 11  /* a word with a hyphen inside ("AI-powered") */
 };
 
 typedef struct ex_tok {
@@ -552,6 +554,9 @@ typedef struct ex_scratch {
     kg_date doc_date;
     ex_vec mem;        /* ex_mem: the article's deal memory (memory.c) */
     ex_vec memq;       /* uint8_t per token of the sentence: quoted */
+    uint32_t memcls[5]; /* classes dealdet, dealprep, recallnot,
+                         * dealother, dealmod (memory.c, once set) */
+    int memcls_set;
     kg_buf mkey;       /* name keys of the mention finder (mentions.c) */
 } ex_scratch;
 

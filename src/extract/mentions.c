@@ -842,7 +842,9 @@ static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
         !(t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)))
         return 0;
     /* "AI-powered", "U.S.-made": an adjective, not a name */
-    hy = memchr(sc->doc->text + t->start, '-', t->end - t->start);
+    hy = (t->flags & TF_HYPHEN)
+             ? memchr(sc->doc->text + t->start, '-', t->end - t->start)
+             : NULL;
     if (hy && hy + 1 < sc->doc->text + t->end && hy[1] >= 'a' &&
         hy[1] <= 'z' && !(t->flags & TF_CAMEL))
         return 0;
