@@ -821,6 +821,11 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         if (is_word(sc, q, ",")) {
             q++;
             if (q < s->t1 && is_word(sc, q, "and")) {
+                /* "buying Ozark, and Texas Air agreed": a two-name list
+                 * takes no comma; ", and" after the first starts a new
+                 * clause */
+                if (n == 0)
+                    break;
                 q++;
                 conj = 1;
             }
@@ -864,9 +869,10 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
             item_tail(sc, s, mm->b) == 0 &&
             (!conj || !last_tail(sc, s, mm->b)))
             break;
-        /* "adviser to A, and B is adviser to C": a singular finite verb
-         * after the conjunct makes it the subject of a new clause */
-        if (conj && mm->b < s->t1 && clause_verb(sc, mm->b))
+        /* "adviser to A, and B is adviser to C", "buy A, B is buying
+         * C", "acquire A, B said": a singular finite verb after the
+         * conjunct makes it the subject of a new clause */
+        if (mm->b < s->t1 && clause_verb(sc, mm->b))
             break;
         out[n++] = nm;
         p = mm->b;

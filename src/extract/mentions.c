@@ -1113,6 +1113,18 @@ static uint32_t short_form(const ex_scratch *sc, uint32_t a, uint32_t b)
     return b;
 }
 
+/*
+ * May "of" at token j continue the firm name that starts at token a?
+ * After an org word ("Bank of America"), but not after "Group" with a
+ * name before it ("Grey Global Group of New York" ends at "Group").
+ */
+static int org_of(const ex_scratch *sc, uint32_t a, uint32_t j)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    return (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD) &&
+           !(j - 1 > a && ex_tok_is(sc, &tk[j - 1], "group"));
+}
+
 /* "van", "de", "von": a particle inside a person's or firm's name */
 static int particle(const char *n)
 {
@@ -1987,10 +1999,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     j++;
                     continue;
                 }
-                /* "Bank of New York" */
+                /* "Bank of New York" (not "Grey Global Group of New
+                 * York": a group named before "of" ends there) */
                 if (j + 2 < s->t1 && !headline &&
                     ex_tok_is(sc, &tk[j], "of") &&
-                    (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD) &&
+                    org_of(sc, i, j) &&
                     (tk[j + 1].flags & TF_CAP) &&
                     (ex_wflags(sc, &tk[j + 1]) & WF_STOP) &&
                     is_shape_word(sc, &tk[j + 2]) &&
@@ -2034,8 +2047,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 if (j + 1 < s->t1 && is_shape_word(sc, &tk[j + 1]) &&
                     ((is_punct(sc, &tk[j], '&') &&
                       absorb_legal(sc, j, s->t1) == j) ||
-                     (ex_tok_is(sc, &tk[j], "of") &&
-                      (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)))) {
+                     (ex_tok_is(sc, &tk[j], "of") && org_of(sc, i, j)))) {
                     j += 2;
                     continue;
                 }
@@ -2230,11 +2242,19 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     rc = KG_ENOMEM;
                     goto done;
                 }
-            } else if (j - i >= 2 && kind == KG_KIND_ORG &&
-                       (k = short_form(sc, i, j)) < j &&
-                       (gaz_at(sc, s, k, &key, &dummy_g, allcaps) == k ||
-                        (k + 1 < j && is_punct(sc, &tk[k + 1], '-') &&
-                         !two_names(sc, s, k, j, &key)))) {
+            }
+            if (j - i >= 2 &&
+                (kind == KG_KIND_ORG ||
+                 /* "Abbey National ... Abbey": a name of no known kind
+                  * whose last word is a common word (no surname) and
+                  * whose first is no given name */
+                 (kind < 0 && tk[j - 1].word >= 0 &&
+                  !(ex_wflags(sc, &tk[i]) & WF_FIRSTNAME))) &&
+                (k = short_form(sc, i, j)) < j &&
+                (kind == KG_KIND_ORG || !short_named(sc, s, k, &key)) &&
+                (gaz_at(sc, s, k, &key, &dummy_g, allcaps) == k ||
+                 (k + 1 < j && is_punct(sc, &tk[k + 1], '-') &&
+                  !two_names(sc, s, k, j, &key)))) {
                 if (kg_extract__map_put(&sc->aliases, &sc->pool,
                                         sc->doc->text + tk[k].start,
                                         tk[k].end - tk[k].start,
