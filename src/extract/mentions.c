@@ -25,13 +25,13 @@
 #include "extract/extract_int.h"
 #include "kg/vocab.h"
 
-/* 1 if the word n is one of the nw words of w (first letters compared
- * first: most words fail there) */
+/* 1 if the word n is one of the nw words of w (the first two bytes
+ * compared first: most words fail there; n[1] is at worst its NUL) */
 static int in_words(const char *n, const char *const *w, size_t nw)
 {
     size_t i;
     for (i = 0; i < nw; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && n[1] == w[i][1] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
