@@ -174,19 +174,23 @@ static int check_number(const unsigned char *p, size_t *i, size_t len,
     n = j - *i;
     if (n >= sizeof buf) /* cJSON reads at most 63 bytes of a number */
         return fail(f, *i, "number too long");
-    memcpy(buf, p + *i, n);
+    *i = j;
+    /* only a long integer or one with an exponent can be out of range */
+    if (real ? !memchr(p + j - n, 'e', n) && !memchr(p + j - n, 'E', n)
+             : n < 18)
+        return 0;
+    memcpy(buf, p + j - n, n);
     buf[n] = '\0';
     errno = 0;
     if (real) {
         double d = strtod(buf, &end);
         if (errno == ERANGE && isinf(d))
-            return fail(f, *i, "real number overflow");
+            return fail(f, j - n, "real number overflow");
     } else {
         (void)strtoll(buf, &end, 10);
         if (errno == ERANGE)
-            return fail(f, *i, "integer out of range");
+            return fail(f, j - n, "integer out of range");
     }
-    *i = j;
     return 0;
 }
 
@@ -220,7 +224,8 @@ static int has_duplicate(const cJSON *v)
     for (a = v->child; a; a = a->next) {
         if (cJSON_IsObject(v))
             for (b = a->next; b; b = b->next)
-                if (strcmp(a->string, b->string) == 0)
+                if (a->string[0] == b->string[0] &&
+                    strcmp(a->string, b->string) == 0)
                     return 1;
         if (a->child && has_duplicate(a))
             return 1;

@@ -1,14 +1,15 @@
 /*
  * triple.c: reading and writing the triple format of triple.h (JSON Lines
- * and TSV).  JSON is parsed with jansson; output is written by hand with
- * kg_buf_json_str so the field order is fixed and the bytes are stable.
+ * and TSV).  A line that triple_fast.c's scanner does not take is parsed
+ * with cJSON (src/json.c, which also refuses what cJSON would let
+ * through); output is written by hand with kg_buf_json_str so the field
+ * order is fixed and the bytes are stable.
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <jansson.h>
-
+#include "json_int.h"
 #include "triple_int.h"
 #include "kg/triple.h"
 
@@ -189,89 +190,108 @@ int kg_triple_write_tsv(kg_buf *out, const kg_triple *t)
     return rc ? KG_ENOMEM : KG_OK;
 }
 
-/*
- * Copy the string member key of obj into *out (pool).  Missing is fine
- * unless required; a non-string value is an error naming the field.
- */
-static int get_str(const char **out, json_t *obj, const char *key,
-                   int required, kg_pool *pool, kg_error *err)
+/* The members of a triple line, in the order they are checked. */
+enum {
+    F_DOC, F_SUBJECT, F_RELATION, F_OBJECT, F_STATUS, F_DATE, F_RULE,
+    F_EVIDENCE, F_AMOUNT, F_ROLE, F_SUBJECT_KIND, F_OBJECT_KIND,
+    F_CONFIDENCE, F_STAKE, F_SPAN, F__COUNT
+};
+
+static const char *const field_names[F__COUNT] = {
+    "doc", "subject", "relation", "object", "status", "date", "rule",
+    "evidence", "amount", "role", "subject_kind", "object_kind",
+    "confidence", "stake", "span"};
+
+/* The member v[f] as a string in the pool; absent or null is fine
+ * unless required. */
+static int get_str(const char **out, cJSON *const *v, int f, int required,
+                   kg_pool *pool, kg_error *err)
 {
-    json_t *v = json_object_get(obj, key);
-    if (!v || json_is_null(v)) {
+    const cJSON *m = v[f];
+    if (!m || cJSON_IsNull(m)) {
         if (required)
-            return kg_error_set(err, KG_EINVAL, "missing field '%s'", key);
+            return kg_error_set(err, KG_EINVAL, "missing field '%s'",
+                                field_names[f]);
         return KG_OK;
     }
-    if (!json_is_string(v))
+    if (!cJSON_IsString(m))
         return kg_error_set(err, KG_EINVAL, "field '%s' is not a string",
-                            key);
-    if (memchr(json_string_value(v), '\0', json_string_length(v)))
-        return kg_error_set(err, KG_EINVAL,
-                            "field '%s' contains a NUL character", key);
-    *out = kg_pool_strndup(pool, json_string_value(v), json_string_length(v));
+                            field_names[f]);
+    *out = kg_pool_strdup(pool, m->valuestring);
     return *out ? KG_OK : kg_error_set(err, KG_ENOMEM, "out of memory");
 }
 
-static int get_kind(kg_kind *out, json_t *obj, const char *key,
-                    kg_pool *pool, kg_error *err)
+static int get_kind(kg_kind *out, cJSON *const *v, int f, kg_pool *pool,
+                    kg_error *err)
 {
     const char *s = NULL;
-    int rc = get_str(&s, obj, key, 0, pool, err);
+    int rc = get_str(&s, v, f, 0, pool, err);
     if (rc || !s)
         return rc;
     if (kg_kind_parse(out, s) != KG_OK)
         return kg_error_set(err, KG_EINVAL,
-                            "unknown %s '%s' (org, person, product)", key, s);
+                            "unknown %s '%s' (org, person, product)",
+                            field_names[f], s);
     return KG_OK;
 }
 
-static int get_num(double *out, json_t *obj, const char *key, kg_error *err)
+static int get_num(double *out, cJSON *const *v, int f, kg_error *err)
 {
-    json_t *v = json_object_get(obj, key);
-    if (!v || json_is_null(v))
+    const cJSON *m = v[f];
+    if (!m || cJSON_IsNull(m))
         return KG_OK;
-    if (!json_is_number(v))
+    if (!cJSON_IsNumber(m))
         return kg_error_set(err, KG_EINVAL, "field '%s' is not a number",
-                            key);
-    *out = json_number_value(v);
+                            field_names[f]);
+    *out = m->valuedouble;
     return KG_OK;
 }
 
-int kg_triple_parse_json(kg_triple *out, kg_pool *pool, const char *line,
-                         size_t len, kg_error *err)
+/* The member named s, or F__COUNT for one we do not read. */
+static int field_of(const char *s)
 {
-    json_error_t jerr;
-    json_t *obj, *span;
+    int f;
+    for (f = 0; f < F__COUNT; f++)
+        if (s[0] == field_names[f][0] && strcmp(s, field_names[f]) == 0)
+            return f;
+    return F__COUNT;
+}
+
+int kg_triple__parse_tree(kg_triple *out, kg_pool *pool, const char *line,
+                          size_t len, kg_error *err)
+{
+    cJSON *obj = NULL, *m, *v[F__COUNT + 1] = {NULL};
     const char *rel = NULL, *st = NULL, *date = NULL;
+    long long span[2];
+    kg_error jerr;
     int rc;
 
     kg_triple_init(out);
-    if (kg_triple__parse_fast(out, pool, line, len) == 0)
-        return KG_OK;
-    kg_triple_init(out);
-    obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
-                     &jerr);
-    if (!obj)
-        return kg_error_set(err, KG_EINVAL, "bad JSON at column %d: %s",
-                            jerr.column, jerr.text);
-    if (!json_is_object(obj)) {
-        json_decref(obj);
-        return kg_error_set(err, KG_EINVAL, "not a JSON object");
+    rc = kg_json__parse(&obj, line, len, KG_JSON_UNIQUE, &jerr);
+    if (rc == KG_ENOMEM)
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    if (rc != KG_OK)
+        return kg_error_set(err, KG_EINVAL, "bad JSON: %s", jerr.msg);
+    if (!cJSON_IsObject(obj)) {
+        rc = kg_error_set(err, KG_EINVAL, "not a JSON object");
+        goto done;
     }
-    if ((rc = get_str(&out->doc, obj, "doc", 0, pool, err)) ||
-        (rc = get_str(&out->subject, obj, "subject", 1, pool, err)) ||
-        (rc = get_str(&rel, obj, "relation", 1, pool, err)) ||
-        (rc = get_str(&out->object, obj, "object", 1, pool, err)) ||
-        (rc = get_str(&st, obj, "status", 1, pool, err)) ||
-        (rc = get_str(&date, obj, "date", 0, pool, err)) ||
-        (rc = get_str(&out->rule, obj, "rule", 0, pool, err)) ||
-        (rc = get_str(&out->evidence, obj, "evidence", 0, pool, err)) ||
-        (rc = get_str(&out->amount, obj, "amount", 0, pool, err)) ||
-        (rc = get_str(&out->role, obj, "role", 0, pool, err)) ||
-        (rc = get_kind(&out->subject_kind, obj, "subject_kind", pool, err)) ||
-        (rc = get_kind(&out->object_kind, obj, "object_kind", pool, err)) ||
-        (rc = get_num(&out->confidence, obj, "confidence", err)) ||
-        (rc = get_num(&out->stake, obj, "stake", err)))
+    for (m = obj->child; m; m = m->next)
+        v[field_of(m->string)] = m;
+    if ((rc = get_str(&out->doc, v, F_DOC, 0, pool, err)) ||
+        (rc = get_str(&out->subject, v, F_SUBJECT, 1, pool, err)) ||
+        (rc = get_str(&rel, v, F_RELATION, 1, pool, err)) ||
+        (rc = get_str(&out->object, v, F_OBJECT, 1, pool, err)) ||
+        (rc = get_str(&st, v, F_STATUS, 1, pool, err)) ||
+        (rc = get_str(&date, v, F_DATE, 0, pool, err)) ||
+        (rc = get_str(&out->rule, v, F_RULE, 0, pool, err)) ||
+        (rc = get_str(&out->evidence, v, F_EVIDENCE, 0, pool, err)) ||
+        (rc = get_str(&out->amount, v, F_AMOUNT, 0, pool, err)) ||
+        (rc = get_str(&out->role, v, F_ROLE, 0, pool, err)) ||
+        (rc = get_kind(&out->subject_kind, v, F_SUBJECT_KIND, pool, err)) ||
+        (rc = get_kind(&out->object_kind, v, F_OBJECT_KIND, pool, err)) ||
+        (rc = get_num(&out->confidence, v, F_CONFIDENCE, err)) ||
+        (rc = get_num(&out->stake, v, F_STAKE, err)))
         goto done;
     if (!out->doc)
         out->doc = "";
@@ -300,17 +320,27 @@ int kg_triple_parse_json(kg_triple *out, kg_pool *pool, const char *line,
                           out->confidence);
         goto done;
     }
-    span = json_object_get(obj, "span");
-    if (json_is_array(span) && json_array_size(span) == 2 &&
-        json_is_integer(json_array_get(span, 0)) &&
-        json_is_integer(json_array_get(span, 1))) {
-        out->span_start = json_integer_value(json_array_get(span, 0));
-        out->span_end = json_integer_value(json_array_get(span, 1));
+    /* a span that is not two integers is ignored */
+    m = v[F_SPAN];
+    if (cJSON_IsArray(m) && cJSON_GetArraySize(m) == 2 &&
+        kg_json__integer(&span[0], m->child) &&
+        kg_json__integer(&span[1], m->child->next)) {
+        out->span_start = span[0];
+        out->span_end = span[1];
     }
     rc = KG_OK;
 done:
-    json_decref(obj);
+    cJSON_Delete(obj);
     return rc;
+}
+
+int kg_triple_parse_json(kg_triple *out, kg_pool *pool, const char *line,
+                         size_t len, kg_error *err)
+{
+    kg_triple_init(out);
+    if (kg_triple__parse_fast(out, pool, line, len) == 0)
+        return KG_OK;
+    return kg_triple__parse_tree(out, pool, line, len, err);
 }
 
 void kg_triple_canonicalize(kg_triple *t)

@@ -651,7 +651,13 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
             }
         }
     }
-    /* after the match, cues count up to the end of its clause */
+    /* after the match, cues count up to the end of its clause; a match
+     * that ends in a comma has ended it ("accepted X's offer, ending a
+     * six-week stand-off") */
+    if (hi - 1 > lo && hi - 1 < (int64_t)s->t1 &&
+        ex_norm(sc, &EX_AT(sc->toks, ex_tok, hi - 1))[0] == ',' &&
+        !ex_norm(sc, &EX_AT(sc->toks, ex_tok, hi - 1))[1])
+        nhi = hi;
     for (q = hi; q < nhi; q++) {
         const char *qn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q));
         if ((qn[0] == ',' || qn[0] == ';') && !qn[1]) {

@@ -7,7 +7,10 @@
  *   core__vocab_*    names, bsearch lookup, symmetry
  *   core__json_*     escaping of quotes, control bytes, invalid UTF-8
  *   core__triple_*   JSON write -> parse round trip, numbers and dates as
- *                    printf would print them, errors, canonical order
+ *                    printf would print them, errors, canonical order;
+ *                    lines read (escapes, white space, other members, null,
+ *                    spans that are not two integers) and refused (each
+ *                    check of triple.c and json.c, repeated names)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,6 +199,148 @@ static void test_core__triple_errors(void)
     }
 }
 
+/* Every field of a line with escapes, a surrogate pair, a span. */
+static void test_core__triple_line(void)
+{
+    kg_pool pool = KG_POOL_INIT;
+    kg_triple t;
+    kg_error err;
+    const char *line =
+        "{\"doc\":\"d1\",\"subject\":\"Microsoft\",\"subject_kind\":\"org\","
+        "\"relation\":\"invested-in\",\"object\":\"OpenAI\","
+        "\"object_kind\":\"org\",\"status\":\"holds\",\"date\":\"2019-07\","
+        "\"confidence\":0.9,\"rule\":\"r\",\"evidence\":\"It \\\"poured\\\" "
+        "\\u20ac1bn \\ud83d\\ude00\",\"span\":[3,40],\"amount\":\"1 USD\","
+        "\"stake\":49.5,\"role\":null}";
+    KG_CHECK_INT(kg_triple_parse_json(&t, &pool, line, strlen(line), &err),
+                 KG_OK);
+    KG_CHECK_STR(t.doc, "d1");
+    KG_CHECK_STR(t.subject, "Microsoft");
+    KG_CHECK_STR(t.evidence,
+                 "It \"poured\" \xe2\x82\xac" "1bn \xf0\x9f\x98\x80");
+    KG_CHECK_INT(t.relation, KG_REL_INVESTED_IN);
+    KG_CHECK_INT(t.date.month, 7);
+    KG_CHECK_INT(t.date.day, 0);
+    KG_CHECK_INT(t.span_start, 3);
+    KG_CHECK_INT(t.span_end, 40);
+    KG_CHECK(t.stake == 49.5);
+    KG_CHECK(t.confidence == 0.9);
+    KG_CHECK_STR(t.amount, "1 USD");
+    KG_CHECK(t.role == NULL);
+    kg_pool_release(&pool);
+}
+
+/* Lines that are read, and what comes out of them. */
+static void test_core__triple_lines_ok(void)
+{
+    static const char *const ok[] = {
+        "{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+        "\"status\":\"holds\"}",
+        "  {\"subject\" : \"A\" , \"relation\":\"sued\",\"object\":\"B\","
+        "\"status\":\"ended\", \"extra\": {\"x\": [1, 2]} }  \r",
+        "{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+        "\"status\":\"holds\",\"span\":[1.5,2]}",
+        "{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+        "\"status\":\"holds\",\"confidence\":1e-1,\"stake\":-0.0}",
+        "{\"subject\":\"\\u00c9lys\\u00e9e\",\"relation\":\"sued\","
+        "\"object\":\"B\\/C\\t\",\"status\":\"reported\",\"date\":\"\"}",
+        "{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+        "\"status\":\"holds\",\"doc\":null,\"date\":null}",
+        "{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+        "\"status\":\"holds\",\"span\":[1,2,3],\"x\":{\"y\":1},\"z\":{\"y\":2}}",
+    };
+    size_t i;
+    for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        kg_pool pool = KG_POOL_INIT;
+        kg_triple t;
+        kg_error err = {0, ""};
+        KG_CHECK_INT(kg_triple_parse_json(&t, &pool, ok[i], strlen(ok[i]),
+                                          &err), KG_OK);
+        if (err.msg[0])
+            fprintf(stderr, "  line %zu: %s\n", i, err.msg);
+        KG_CHECK_STR(t.doc, "");
+        if (i == 1)
+            KG_CHECK_INT(t.status, KG_STATUS_ENDED);
+        if (i == 2 || i == 6)
+            KG_CHECK_INT(t.span_start, -1); /* not two integers */
+        if (i == 3) {
+            KG_CHECK(t.confidence == 0.1);
+            KG_CHECK(t.stake == 0 && signbit(t.stake));
+        }
+        if (i == 4) {
+            KG_CHECK_STR(t.subject, "\xc3\x89lys\xc3\xa9" "e");
+            KG_CHECK_STR(t.object, "B/C\t");
+            KG_CHECK_INT(t.date.year, 0);
+        }
+        kg_pool_release(&pool);
+    }
+}
+
+/* Lines that are not triples: each error says why. */
+static void test_core__triple_lines_bad(void)
+{
+    static const struct {
+        const char *line, *err;
+    } bad[] = {
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\"}",
+         "missing field 'status'"},
+        {"{\"subject\":\"A\",\"relation\":\"buys\",\"object\":\"B\","
+         "\"status\":\"holds\"}", "unknown relation 'buys'"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"subject\":\"C\"}", "duplicate"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"x\":1,\"x\":1}", "duplicate"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"x\":[{\"y\":1,\"y\":2}]}", "duplicate"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\"} x", "bad JSON"},
+        {"{\"subject\":\"A\xff\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\"}", "bad JSON: invalid UTF-8"},
+        {"{\"subject\":\"A\\u0000B\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\"}", "NUL"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"confidence\":01}", "bad JSON"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"stake\":1.}", "bad JSON"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"stake\":1e400}", "bad JSON"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"confidence\":2}", "not in 0..1"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"confidence\":\"1\"}", "not a number"},
+        {"{\"subject\":\"\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\"}", "empty subject"},
+        {"{\"subject\":7,\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\"}", "field 'subject' is not a string"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"subject_kind\":\"firm\"}", "unknown subject"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"date\":\"2019-02-30\"}", "bad date"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"evidence\":\"\\ud800\"}", "surrogate"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"evidence\":\"a\tb\"}", "control"},
+        {"{\"subject\":\"A\",\"relation\":\"sued\",\"object\":\"B\","
+         "\"status\":\"holds\",\"span\":[12345678901234567890,1]}",
+         "bad JSON: integer out of range"},
+        {"[1,2]", "not a JSON object"},
+        {"", "bad JSON"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        kg_pool pool = KG_POOL_INIT;
+        kg_triple t;
+        kg_error err = {0, ""};
+        KG_CHECK_INT(kg_triple_parse_json(&t, &pool, bad[i].line,
+                                          strlen(bad[i].line), &err),
+                     KG_EINVAL);
+        KG_CHECK(strstr(err.msg, bad[i].err) != NULL);
+        if (!strstr(err.msg, bad[i].err))
+            fprintf(stderr, "  bad %zu: %s\n", i, err.msg);
+        kg_pool_release(&pool);
+    }
+}
+
 static void test_core__triple_canonical(void)
 {
     kg_triple t;
@@ -222,6 +367,9 @@ int main(void)
     KG_RUN(test_core__triple_roundtrip);
     KG_RUN(test_core__triple_numbers);
     KG_RUN(test_core__triple_errors);
+    KG_RUN(test_core__triple_line);
+    KG_RUN(test_core__triple_lines_ok);
+    KG_RUN(test_core__triple_lines_bad);
     KG_RUN(test_core__triple_canonical);
     return kg_test_summary();
 }
