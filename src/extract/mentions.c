@@ -1351,7 +1351,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     kg_buf key = sc->mkey; /* the scratch's, given back at the end */
     uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
     uint32_t known = 0, known_caps = 0;
-    int headline, allcaps, newname, called = 0, rc = KG_OK;
+    int headline, allcaps, newname, called = 0, known_w = 0, rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
     sc->ments.n = 0;
@@ -2271,10 +2271,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         i++;
     }
+    /* the words two passes below start from are rare: look first */
+    for (i = s->t0; i < s->t1; i++) {
+        known_w |= ex_tok_is(sc, &tk[i], "known");
+        called |= ex_tok_is(sc, &tk[i], "called") ||
+                  ex_tok_is(sc, &tk[i], "named");
+    }
     /* "Hon Hai Precision Industry Co, known as Foxconn", "Standard Oil
      * Co, the Cleveland company known as Sohio": the firm goes by the
      * name after "known as" */
-    for (i = 0; i < sc->ments.n; i++) {
+    for (i = 0; known_w && i < sc->ments.n; i++) {
         if ((rc = known_as(sc, s, i, &key)) != KG_OK)
             goto done;
     }
@@ -2309,9 +2315,6 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     }
     /* "a new holding company to be called X": later "the combined
      * company" is X */
-    for (i = s->t0; i < s->t1 && !called; i++)
-        called = ex_tok_is(sc, &tk[i], "called") ||
-                 ex_tok_is(sc, &tk[i], "named"); /* rare: look first */
     for (i = s->t0; called && i + 3 < s->t1; i++) {
         uint32_t q = called_at(sc, s, i);
         int32_t x;
