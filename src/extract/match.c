@@ -248,6 +248,49 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
     return -1;
 }
 
+/*
+ * "a consortium led by Macquarie", "a Spanish-led consortium of investors
+ * headed by Ferrovial": the leader of a bidding group stands for it.
+ * Returns the leader's mention or -1.
+ */
+static int32_t consortium_leader(ex_scratch *sc, const ex_sent *s,
+                                 int64_t pos)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    int64_t j = pos, lim;
+    if (j < (int64_t)s->t1 && (is_word(sc, (uint32_t)j, "a") ||
+                               is_word(sc, (uint32_t)j, "an") ||
+                               is_word(sc, (uint32_t)j, "the")))
+        j++;
+    for (lim = j + 4; j < (int64_t)s->t1 && j < lim; j++) {
+        if (is_word(sc, (uint32_t)j, "consortium") ||
+            is_word(sc, (uint32_t)j, "consortia"))
+            break;
+        if (sc->mstart[j - s->t0] >= 0 || !(tk[j].flags & TF_WORD) ||
+            (tk[j].flags & TF_NUM) ||
+            (ex_wflags(sc, &tk[j]) & (WF_STOP | WF_PRONOUN)))
+            return -1;
+    }
+    if (j >= (int64_t)s->t1 || j >= lim)
+        return -1;
+    j++;
+    /* "of investors", "of pension funds" */
+    if (j < (int64_t)s->t1 && is_word(sc, (uint32_t)j, "of"))
+        for (j++, lim = j + 3; j < (int64_t)s->t1 && j < lim; j++)
+            if (is_word(sc, (uint32_t)j, "led") ||
+                is_word(sc, (uint32_t)j, "headed") ||
+                sc->mstart[j - s->t0] >= 0 || !(tk[j].flags & TF_WORD))
+                break;
+    if (j + 2 < (int64_t)s->t1 && (is_word(sc, (uint32_t)j, "led") ||
+                                   is_word(sc, (uint32_t)j, "headed") ||
+                                   is_word(sc, (uint32_t)j, "fronted")) &&
+        is_word(sc, (uint32_t)j + 1, "by")) {
+        int32_t m = sc->mstart[j + 2 - s->t0];
+        return m >= 0 ? m : premodified(sc, s, j + 2);
+    }
+    return -1;
+}
+
 static int match_fwd(mstate *st, uint32_t k, int64_t pos)
 {
     const ex_elem *e;
@@ -308,6 +351,17 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         }
         if (m < 0)
             m = premodified(st->sc, s, pos);
+        /* "taken over by its Japanese partner Nippon Sheet Glass" when
+         * "its" found no firm to stand for */
+        if (m < 0 && pos + 2 < (int64_t)s->t1 &&
+            ((is_word(st->sc, (uint32_t)pos, "it") &&
+              is_word(st->sc, (uint32_t)pos + 1, "'s")) ||
+             is_word(st->sc, (uint32_t)pos, "their")))
+            m = premodified(st->sc, s,
+                            is_word(st->sc, (uint32_t)pos, "it") ? pos + 2
+                                                                  : pos + 1);
+        if (m < 0)
+            m = consortium_leader(st->sc, s, pos);
         if (m >= 0 && possessor_blocked(st, m, k)) {
             /* "by its chief executive Michael Intrator" */
             m = premodified(st->sc, s,

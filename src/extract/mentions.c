@@ -353,6 +353,32 @@ static int expletive_it(const ex_scratch *sc, const ex_ment *m)
 }
 
 /*
+ * A person's former firm told in passing ("Mr King, who joined from
+ * Marks & Spencer", "Philip Hampton, formerly of Lloyds TSB"): background,
+ * no antecedent for a later "the firm" or "it".
+ */
+static int former_employer(const ex_scratch *sc, const ex_ment *m)
+{
+    static const char *const prev[] = {"joined", "joins", "joining",
+                                       "came", "moved", "poached",
+                                       "hired", "recruited", "arrived"};
+    static const char *const once[] = {"formerly", "previously", "once",
+                                       "ex", "latterly"};
+    const ex_tok *tk = sc->toks.ptr;
+    const char *w;
+    if (m->src == MS_COREF || m->a < 2)
+        return 0;
+    w = ex_norm(sc, &tk[m->a - 1]);
+    if (strcmp(w, "from") == 0)
+        return in_words(ex_norm(sc, &tk[m->a - 2]), prev,
+                        sizeof prev / sizeof prev[0]);
+    if (strcmp(w, "of") == 0 || strcmp(w, "at") == 0)
+        return in_words(ex_norm(sc, &tk[m->a - 2]), once,
+                        sizeof once / sizeof once[0]);
+    return 0;
+}
+
+/*
  * Candidate antecedents for an org anaphor: the org mentions of this
  * sentence so far (first one first), then the first org of the previous
  * sentence that had one, then the most recent org.  The first two
@@ -381,6 +407,8 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
         /* descriptions already resolved count as their firm, and so
          * does a pronoun that opens the sentence ("It wrote off ...,
          * and its purchase of") for a later subject or possessive */
+        if (former_employer(sc, &m[j]))
+            continue;
         if ((e->kind == KG_KIND_ORG ||
              /* "Chelsea is owned by X, who bought it": a name of
               * unknown kind that opens the sentence beats earlier
@@ -1267,9 +1295,12 @@ static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
         return 0;
     if (e->kind == KG_KIND_ORG)
         return !EX_AT(sc->ex->gentv, ex_gent, g).canonical;
-    return e->kind == KG_KIND_PERSON && i > s->t0 + 1 &&
-           is_punct(sc, &tk[i - 1], '.') &&
-           (ex_wflags(sc, &tk[i - 2]) & WF_TITLE);
+    /* "Mr. Eaton", and "Mr King" in British copy */
+    return e->kind == KG_KIND_PERSON && i > s->t0 &&
+           ((i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
+             (ex_wflags(sc, &tk[i - 2]) & WF_TITLE)) ||
+            ((ex_wflags(sc, &tk[i - 1]) & WF_TITLE) &&
+             (tk[i - 1].flags & TF_CAP)));
 }
 
 /* "formerly known as", "which until recently was known as": a former
@@ -2348,7 +2379,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     for (i = 0; i < sc->ments.n; i++) {
         const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
-        if (e->kind == KG_KIND_ORG) {
+        if (e->kind == KG_KIND_ORG && !former_employer(sc, m)) {
             if (first_org < 0)
                 first_org = m->ent;
             last_org = m->ent;
