@@ -272,6 +272,9 @@ typedef struct ex_rule {
     const char *pattern; /* as written */
     int relation;        /* kg_relation */
     int status;          /* default kg_status */
+    int also;            /* also=S: a second status the match tells while
+                          * it keeps its own ("rejected X's offer":
+                          * negated, and reported), or -1 */
     double conf;
     int role_cls;        /* class whose matched value is the role, or -1 */
     int near_cues;       /* cues=near: sentence-wide cues do not apply */
@@ -308,6 +311,8 @@ typedef struct ex_cue {
     uint32_t cls; /* the phrases */
     unsigned rels; /* bit per kg_relation it applies to; all if 0 */
     int before;    /* scope "before": near, but not after the match */
+    int also;      /* the tie is told too ("rejected the offer for Y": a
+                    * bid, reported, and its rejection, negated) */
 } ex_cue;
 
 /*
@@ -330,6 +335,7 @@ typedef struct ex_recall {
     uint32_t el_first;   /* ex->elemv[el_first .. +el_n) */
     uint32_t el_n;
     uint32_t deal;       /* index of the D element */
+    int subj;            /* 1: the pattern has an S, the deal's subject */
 } ex_recall;
 
 /* ---- gazetteer (gazetteer.c) ---- */
@@ -517,7 +523,16 @@ typedef struct ex_out {
     const char *amount;
     const char *role;
     const char *trigger; /* explain: trigger words */
+    int base; /* the tie's own status beside an "also" cue's: kept as it
+               * is by the one-status-per-tie merge of a sentence */
 } ex_out;
+
+/* a triple emitted at the end of the article unless told by then */
+typedef struct ex_later {
+    kg_triple t;
+    kg_explain why;
+    int has_why;
+} ex_later;
 
 typedef struct ex_dexp {
     uint32_t pos, len;
@@ -553,6 +568,7 @@ typedef struct ex_scratch {
     int32_t new_org;   /* the firm a merger creates, once named */
     kg_date doc_date;
     ex_vec mem;        /* ex_mem: the article's deal memory (memory.c) */
+    ex_vec later;      /* ex_later: base statuses held to the article's end */
     ex_vec memq;       /* uint8_t per token of the sentence: quoted */
     uint32_t memcls[5]; /* classes dealdet, dealprep, recallnot,
                          * dealother, dealmod (memory.c, once set) */
