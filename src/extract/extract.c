@@ -163,6 +163,7 @@ static void scratch_release(ex_scratch *sc)
 {
     kg_pool_release(&sc->pool);
     kg_buf_release(&sc->norm);
+    kg_buf_release(&sc->mkey);
     kg_extract__vec_release(&sc->toks);
     kg_extract__vec_release(&sc->sents);
     kg_extract__vec_release(&sc->ments);

@@ -1262,10 +1262,18 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     uint32_t i;
     int rc;
     uint32_t first_a, last_b;
+    ex_clsset has;
     if (sc->ments.n < 2)
         return KG_OK;
     first_a = EX_AT(sc->ments, ex_ment, 0).a;
     last_b = EX_AT(sc->ments, ex_ment, sc->ments.n - 1).b;
+    /* the classes of the words a word element may match: a rule that
+     * needs a word of a class none of them is in is not tried */
+    memset(&has, 0, sizeof has);
+    for (i = s->t0; i < s->t1; i++)
+        if (tk[i].word >= 0 && free_tok(sc, s, i))
+            ex_clsset_or(&has, &EX_AT(ex->wordv, ex_word, tk[i].word)
+                                   .clsmask);
     for (i = s->t0; i < s->t1; i++) {
         const ex_word *w;
         uint32_t k, last_cls = UINT32_MAX, last_n = 0;
@@ -1292,6 +1300,8 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
                 (tr->after && last_b <= i + 1))
                 continue;
             r = &EX_AT(ex->rulev, ex_rule, tr->rule);
+            if (!ex_clsset_within(&r->need, &has))
+                continue;
             el = &EX_AT(ex->elemv, ex_elem, r->el_first);
             /* the index already says this word starts the trigger; only
              * multi-word phrases and role values need a look, once per

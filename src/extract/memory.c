@@ -28,6 +28,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract_int.h"
@@ -96,16 +97,22 @@ static int quotes(ex_scratch *sc, const ex_sent *s)
     uint32_t i, n = s->t1 - s->t0, before = 0, total = 0;
     uint8_t *q;
     sc->memq.n = 0;
-    for (i = 0; i < n; i++)
-        if (!kg_extract__vec_push(&sc->memq, 1))
+    if (n > sc->memq.cap) {
+        /* one byte per token: room for the sentence at once */
+        void *p = realloc(sc->memq.ptr, n);
+        if (!p)
             return KG_ENOMEM;
+        sc->memq.ptr = p;
+        sc->memq.cap = n;
+    }
+    sc->memq.n = n;
     q = sc->memq.ptr;
     for (i = 0; i < n; i++) {
         const ex_tok *t = &EX_AT(sc->toks, ex_tok, s->t0 + i);
         q[i] = (t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '"';
         total += q[i];
     }
-    for (i = 0; i < n; i++) {
+    for (i = 0; total && i < n; i++) {
         uint8_t isq = q[i];
         q[i] = (before & 1) || (!before && ((total - before) & 1));
         before += isq;
@@ -716,17 +723,26 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
     for (i = s->t0; i < s->t1; i++) {
         int g;
         if (tk[i].word < 0 ||
-            !((EX_AT(ex->wordv, ex_word, tk[i].word).clsmask >>
-               (ex->deal_all % 64)) & 1) ||
+            !ex_clsset_has(&EX_AT(ex->wordv, ex_word, tk[i].word).clsmask,
+                           ex->deal_all) ||
             (g = deal_at(sc, s, i, &len)) < 0 || g >= 32 ||
             in_quote(sc, s, i))
             continue;
         if (det == NOCLS) {
-            det = class_id(ex, "dealdet");
-            prep = class_id(ex, "dealprep");
-            neg = class_id(ex, "recallnot");
-            other = class_id(ex, "dealother");
-            mod = class_id(ex, "dealmod");
+            /* looked up once per article */
+            if (!sc->memcls_set) {
+                sc->memcls[0] = class_id(ex, "dealdet");
+                sc->memcls[1] = class_id(ex, "dealprep");
+                sc->memcls[2] = class_id(ex, "recallnot");
+                sc->memcls[3] = class_id(ex, "dealother");
+                sc->memcls[4] = class_id(ex, "dealmod");
+                sc->memcls_set = 1;
+            }
+            det = sc->memcls[0];
+            prep = sc->memcls[1];
+            neg = sc->memcls[2];
+            other = sc->memcls[3];
+            mod = sc->memcls[4];
         }
         /* "a stake in": the noun heads its phrase ("an investment
          * firm", "the offer price" name no deal) */
