@@ -1382,7 +1382,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     kg_buf key = sc->mkey; /* the scratch's, given back at the end */
     uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
     uint32_t known = 0, known_caps = 0;
-    int headline, allcaps, newname, called = 0, known_w = 0, rc = KG_OK;
+    int headline, allcaps, newname, first_start, called = 0, known_w = 0;
+    int rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
     sc->ments.n = 0;
@@ -1937,6 +1938,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                    particle(ex_norm(sc, &tk[i + 1])) &&
                    (tk[i + 2].flags & TF_CAP) &&
                    (tk[i + 2].flags & TF_WORD) && tk[i + 2].word < 0);
+        /* "First Interstate Bancorp", "First Boston Corp": "First" starts
+         * a name that ends in a legal suffix or an org word (checked
+         * below) */
+        first_start = !newname && (t->flags & TF_CAP) && !headline &&
+                      !allcaps && ex_tok_is(sc, t, "first") &&
+                      i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
+                      (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                      is_shape_word(sc, &tk[i + 1]);
+        newname = newname || first_start;
         if ((is_shape_word(sc, t) || month_name(sc, s, i) || newname) &&
             !((t->flags & TF_SENT_START) && t->word >= 0 && !newname &&
               (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
@@ -2177,6 +2187,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
                 orgword = 1;
+            if (first_start && !legal && !orgword) {
+                i++;
+                continue;
+            }
             /* a lone sentence-initial capital or headline word */
             if ((headline && !legal &&
                  !(i > s->t0 && (ex_wflags(sc, &tk[i - 1]) &
