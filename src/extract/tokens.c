@@ -322,6 +322,7 @@ int kg_extract__tokenize(ex_scratch *sc)
         if (word_at(s, e)) {
             const unsigned char *w = s;
             size_t an;
+            uint32_t hy = 0;
             while (s < e) {
                 /* the fast path: a run of ASCII letters and digits */
                 while (alnum_tab[*s] && ++s < e)
@@ -334,8 +335,11 @@ int kg_extract__tokenize(ex_scratch *sc)
                 }
                 if ((*s == '.' || *s == '-' || *s == '&' || *s == '/') &&
                     s + 1 < e && is_alnum(s[1]) && is_alnum(s[-1])) {
-                    if (*s == '-' && hyphen_splits(sc, w, s, e))
-                        break;
+                    if (*s == '-') {
+                        if (hyphen_splits(sc, w, s, e))
+                            break;
+                        hy = TF_HYPHEN;
+                    }
                     s++;
                     continue;
                 }
@@ -369,7 +373,7 @@ int kg_extract__tokenize(ex_scratch *sc)
                 s[-2] == '.')
                 s++;
             rc = word_tok(sc, b, (uint32_t)(w - b), (uint32_t)(s - b),
-                          pending);
+                          pending | hy);
             if (rc)
                 return rc;
             pending = 0;

@@ -35,7 +35,6 @@ typedef struct ivl {
 typedef struct pend {
     ivl v;        /* strings in work.keep_pool */
     int64_t tie;
-    size_t seq;   /* order of derivation */
 } pend;
 
 /* Growable arrays used while deriving one tie, reused for the next. */
@@ -487,7 +486,6 @@ static int queue_version(work *w, int64_t tie, const ivl *v)
     p = &w->pend[w->npend];
     p->v = *v;
     p->tie = tie;
-    p->seq = w->npend;
     /* amount and role may live in w->pool, released after each tie */
     if ((v->amount &&
          !(p->v.amount = kg_pool_strdup(&w->keep_pool, v->amount))) ||
@@ -539,14 +537,25 @@ static int record(kg_store *st, work *w, int64_t tie, kg_error *err)
     return KG_OK;
 }
 
+/*
+ * The sort key of a queued row: sorting these (24 bytes) and then
+ * reading the rows through `seq` moves a fifth of the bytes that
+ * sorting the rows themselves would.
+ */
+typedef struct pkey {
+    int32_t from, to;
+    int64_t tie;
+    size_t seq;   /* index in work.pend, = order of derivation */
+} pkey;
+
 /* tv_from order: valid_from, valid_to, tie, then derivation order. */
-static int pend_cmp(const void *pa, const void *pb)
+static int pkey_cmp(const void *pa, const void *pb)
 {
-    const pend *a = pa, *b = pb;
-    if (a->v.from != b->v.from)
-        return a->v.from < b->v.from ? -1 : 1;
-    if (a->v.to != b->v.to)
-        return a->v.to < b->v.to ? -1 : 1;
+    const pkey *a = pa, *b = pb;
+    if (a->from != b->from)
+        return a->from < b->from ? -1 : 1;
+    if (a->to != b->to)
+        return a->to < b->to ? -1 : 1;
     if (a->tie != b->tie)
         return a->tie < b->tie ? -1 : 1;
     return (a->seq > b->seq) - (a->seq < b->seq);
@@ -559,17 +568,31 @@ static int pend_cmp(const void *pa, const void *pb)
 static int flush_versions(kg_store *st, work *w, kg_error *err)
 {
     const size_t n = KG_ASSERT_BATCH;
+    pkey *key = NULL;
+    const pend *p;
     size_t i = 0, k;
     int rc = KG_OK;
+    if (w->npend == 0)
+        return KG_OK;
+    if (!(key = malloc(w->npend * sizeof *key)))
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    for (i = 0; i < w->npend; i++) {
+        key[i].from = w->pend[i].v.from;
+        key[i].to = w->pend[i].v.to;
+        key[i].tie = w->pend[i].tie;
+        key[i].seq = i;
+    }
     if (w->npend > 1)
-        qsort(w->pend, w->npend, sizeof *w->pend, pend_cmp);
+        qsort(key, w->npend, sizeof *key, pkey_cmp);
     if (w->npend >= n && !st->tv_many)
         rc = kg_store__prepare_rows(st, tv_head, (int)n, TV_COLS,
                                     &st->tv_many, err);
-    for (; rc == KG_OK && i + n <= w->npend; i += n) {
-        for (k = 0; k < n; k++)
-            bind_version(st->tv_many, (int)k * TV_COLS, w->pend[i + k].tie,
-                         &w->pend[i + k].v, st->rev.id);
+    for (i = 0; rc == KG_OK && i + n <= w->npend; i += n) {
+        for (k = 0; k < n; k++) {
+            p = &w->pend[key[i + k].seq];
+            bind_version(st->tv_many, (int)k * TV_COLS, p->tie, &p->v,
+                         st->rev.id);
+        }
         rc = step_version(st, st->tv_many, err);
     }
     for (; rc == KG_OK && i < w->npend; i++) {
@@ -577,10 +600,11 @@ static int flush_versions(kg_store *st, work *w, kg_error *err)
             (rc = kg_store__prepare_rows(st, tv_head, 1, TV_COLS,
                                          &st->tv_one, err)) != KG_OK)
             break;
-        bind_version(st->tv_one, 0, w->pend[i].tie, &w->pend[i].v,
-                     st->rev.id);
+        p = &w->pend[key[i].seq];
+        bind_version(st->tv_one, 0, p->tie, &p->v, st->rev.id);
         rc = step_version(st, st->tv_one, err);
     }
+    free(key);
     return rc;
 }
 

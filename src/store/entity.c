@@ -237,11 +237,11 @@ static int redirect_ties(kg_store *st, int64_t from, int64_t into,
             }
         }
         /* the old tie: touched so that its intervals are closed */
-        if ((rc = kg_store__touch_tie(st, rows[i + 1], rel, rows[i + 3], 0,
-                                      &tix, err)) != KG_OK)
+        if ((rc = kg_store__touch_tie(st, rows[i + 1], rel, rows[i + 3],
+                                      KG_TIE_FIND, &tix, err)) != KG_OK)
             break;
-        if ((rc = kg_store__touch_tie(st, subj, rel, obj, 1, &nix, err)) !=
-            KG_OK)
+        if ((rc = kg_store__touch_tie(st, subj, rel, obj, KG_TIE_CREATE,
+                                      &nix, err)) != KG_OK)
             break;
         st->ties[nix].is_new = 0; /* its assertions come from the store */
         if (tix >= 0)

@@ -113,21 +113,24 @@
  * DERIVATION RULES (src/store/derive.c), applied per tie at commit
  * ======================================================================
  *  0. Writing.  A revision gives out the row ids of its assertions and
- *     new ties itself (the next ids SQLite would give), writes the
- *     assertions many rows per statement and the new ties at commit in
- *     tie_key order, and its tie_version rows in tv_from order (write.c,
- *     derive.c); row ids of tie and tie_version therefore follow no
- *     order that a reader may rely on beyond "within one tie".
+ *     new ties itself (the next ids SQLite would give) and keeps both in
+ *     memory until commit; then the new ties, sorted in tie_key order,
+ *     get their ids in that order (assertion ids follow arrival) and
+ *     are written, then the assertions, many rows per statement, then
+ *     its tie_version rows in tv_from order (write.c, derive.c).  Row
+ *     ids of tie and tie_version therefore follow no order that a reader
+ *     may rely on beyond "within one tie".
  *     Indexes: tie_key and entity_key are unique indexes rather than
  *     table constraints (schema 2) so that a bulk revision can drop and
  *     rebuild them: when a revision has stored max(50000, half the
  *     assertions already stored) triples (at once if the store holds no
  *     assertion yet), the random-order indexes (tie_object; entity_key
  *     when that table was empty at begin; assertion_tie when no
- *     assertion was stored; tv_tie when no tie was) are dropped inside the transaction and built again,
- *     sorted, before commit; the page cache is KG_STORE_BULK_CACHE KiB
- *     until the revision ends.  Readers keep seeing the indexes of the
- *     last commit (WAL); a crash rolls back.  The valid-time indexes
+ *     assertion was stored; tv_tie when no tie was) are dropped inside
+ *     the transaction and built again, sorted, before commit; the page
+ *     cache is KG_STORE_BULK_CACHE KiB until the revision ends.
+ *     Readers keep seeing the indexes of the last commit (WAL); a crash
+ *     rolls back.  The valid-time indexes
  *     tv_from and tv_to are kept and written in place: the rows come in
  *     tv_from order, which is also tv_to order for the open intervals
  *     (most of them), so both grow at their ends (6 % fewer

@@ -742,7 +742,7 @@ static int ent_cmp(const kg_entmem *a, const kg_entmem *b)
 }
 
 int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
-                        int64_t o_id, int create, int32_t *out,
+                        int64_t o_id, int how, int32_t *out,
                         kg_error *err)
 {
     sqlite3_stmt *s;
@@ -750,6 +750,11 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
     int32_t ix = kg_tmap__get(&st->tiekeys, s_id, (int)rel, o_id);
     int is_new = 0, rc;
     if (ix >= 0) {
+        kg_tmem *tm = &st->ties[ix];
+        if (how == KG_TIE_CREATE && tm->id == 0) {
+            /* a deferred tie whose id is wanted now */
+            tm->id = st->ptie[tm->pix].id = ++st->last_tie_id;
+        }
         *out = ix;
         return KG_OK;
     }
@@ -766,13 +771,14 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
             return rc;
     }
     if (rc == 0) {
-        if (!create) {
+        if (how == KG_TIE_FIND) {
             *out = -1;
             return KG_OK;
         }
         /* written at commit, in key order (write.c) */
-        id = ++st->last_tie_id;
-        if (kg_store__tie_queue(st, id, s_id, rel, o_id) != KG_OK)
+        id = how == KG_TIE_CREATE ? ++st->last_tie_id : 0;
+        if (kg_store__tie_queue(st, id, s_id, rel, o_id,
+                                (int32_t)st->nties) != KG_OK)
             return kg_error_set(err, KG_ENOMEM, "out of memory");
         is_new = 1;
     }
@@ -788,6 +794,7 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
     st->ties[ix].id = id;
     st->ties[ix].is_new = is_new;
     st->ties[ix].first = st->ties[ix].last = -1;
+    st->ties[ix].pix = is_new ? (int32_t)st->nptie - 1 : -1;
     if (kg_tmap__put(&st->tiekeys, s_id, (int)rel, o_id, ix) != KG_OK)
         return kg_error_set(err, KG_ENOMEM, "out of memory");
     st->nties++;
@@ -909,7 +916,8 @@ static int add_triple_in(kg_store *st, int64_t dix, const kg_triple *t,
     }
     se = &st->ents[six];
     oe = &st->ents[oix];
-    rc = kg_store__touch_tie(st, se->id, t->relation, oe->id, 1, &tix, err);
+    rc = kg_store__touch_tie(st, se->id, t->relation, oe->id, KG_TIE_DEFER,
+                             &tix, err);
     if (rc != KG_OK)
         return rc;
 
@@ -923,14 +931,13 @@ static int add_triple_in(kg_store *st, int64_t dix, const kg_triple *t,
     }
 
     row.id = ++st->last_assert_id;
-    row.rev = st->rev.id;
     row.doc = dm->row;
-    row.tie = st->ties[tix].id;
+    row.tix = tix;
     row.subject = se->id;
     row.object = oe->id;
     row.day = day;
-    row.prec = prec;
-    row.status = (int)t->status;
+    row.prec = (int8_t)prec;
+    row.status = (int8_t)t->status;
     row.confidence = t->confidence;
     if ((rc = rule_id(st, t->rule, &row.rule, err)) != KG_OK)
         return rc;
@@ -992,9 +999,9 @@ int kg_store_commit(kg_store *st, kg_revision *out, kg_error *err)
         kg_store_rollback(st);
         return KG_OK;
     }
-    rc = kg_store__assert_flush(st, err);
+    rc = kg_store__ties_flush(st, err);
     if (rc == KG_OK)
-        rc = kg_store__ties_flush(st, err);
+        rc = kg_store__assert_flush(st, err);
     if (rc == KG_OK)
         rc = kg_store__derive(st, err);
     if (rc == KG_OK)

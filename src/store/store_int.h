@@ -75,30 +75,36 @@ typedef struct kg_amem {
 /* Assertion rows per INSERT statement (write.c). */
 #define KG_ASSERT_BATCH 64
 
-/* One assertion row waiting in the batch (write.c). */
+/*
+ * One assertion row of the open revision, kept until commit (write.c):
+ * its tie may be new, and new ties get their ids only then.
+ */
 typedef struct kg_arow {
-    int64_t id, rev, doc, tie, subject, object;
-    int32_t day;      /* KG_STORE_DAY_UNKNOWN = NULL */
-    int prec, status;
-    double confidence;
+    int64_t id, doc, subject, object;
     int64_t rule;     /* rule row id, 0 = NULL */
-    const char *evidence, *amount, *role; /* NULL = NULL */
     int64_t span_start, span_end;  /* -1 = NULL */
+    double confidence;
     double stake;     /* -1 = NULL */
+    const char *evidence, *amount, *role; /* NULL = NULL */
+    int32_t tix;      /* index in st->ties */
+    int32_t day;      /* KG_STORE_DAY_UNKNOWN = NULL */
+    int8_t prec, status;
 } kg_arow;
 
-/* A new tie written at commit (write.c). */
+/* A new tie written at commit (write.c); id 0 = given out then. */
 typedef struct kg_ptie {
     int64_t id, s, o;
-    int rel;
+    int32_t rel;
+    int32_t tix;      /* index in st->ties */
 } kg_ptie;
 
 /* A tie touched by the open revision. */
 typedef struct kg_tmem {
-    int64_t id;       /* tie row id */
+    int64_t id;       /* tie row id; 0 for a new tie until commit */
     int is_new;       /* created in this revision: all assertions in memory */
     int32_t first;    /* first kg_amem, -1 if none */
     int32_t last;
+    int32_t pix;      /* its kg_ptie when new, else -1 */
 } kg_tmem;
 
 /* A document of the open revision; row -1 = stored earlier, skip. */
@@ -188,9 +194,9 @@ struct kg_store {
     /* write.c: ids given out, the assertion batch, the new ties */
     int64_t last_assert_id, last_tie_id;
     int no_assertions;       /* assertion table empty at begin */
-    kg_arow abatch[KG_ASSERT_BATCH];
-    int nabatch;
-    kg_pool abatch_pool;
+    kg_arow *arow;           /* the revision's assertions, until commit */
+    size_t narow, caparow;
+    kg_pool arow_pool;       /* their strings */
     kg_ptie *ptie;
     size_t nptie, capptie;
     sqlite3_stmt *assert_many, *assert_one, *tie_many, *tie_one;
@@ -220,17 +226,24 @@ int kg_store__prepare(kg_store *st, enum kg_stmt_id id, sqlite3_stmt **out,
 
 int kg_store__entity_name(kg_store *st, int64_t id, const char **name,
                           int *kind, kg_error *err);
+/* What kg_store__touch_tie does with a tie that is not stored. */
+enum {
+    KG_TIE_FIND = 0,   /* nothing: *out = -1 */
+    KG_TIE_CREATE = 1, /* make it, with its id now */
+    KG_TIE_DEFER = 2   /* make it, its id given out at commit in key order */
+};
 /*
- * Find (create = 0) or get-or-create the tie (s, rel, o) and mark it as
- * touched by the open revision; *out indexes st->ties, -1 if not found.
+ * Find or get-or-create (how: KG_TIE_*) the tie (s, rel, o) and mark it
+ * as touched by the open revision; *out indexes st->ties, -1 if not
+ * found.
  */
 int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
-                        int64_t o_id, int create, int32_t *out,
+                        int64_t o_id, int how, int32_t *out,
                         kg_error *err);
 
 /*
- * write.c.  Queue an assertion row (its id already given out), written
- * KG_ASSERT_BATCH at a time; the strings are copied.
+ * write.c.  Keep an assertion row (its id already given out) until
+ * commit; its strings are copied.
  */
 int kg_store__assert_queue(kg_store *st, const kg_arow *a, kg_error *err);
 /*
@@ -239,12 +252,19 @@ int kg_store__assert_queue(kg_store *st, const kg_arow *a, kg_error *err);
  */
 int kg_store__prepare_rows(kg_store *st, const char *head, int nrows,
                            int ncols, sqlite3_stmt **out, kg_error *err);
-/* Write the queued assertions. */
+/*
+ * Write the kept assertions, in id order, KG_ASSERT_BATCH rows per
+ * statement.  After kg_store__ties_flush: the tie ids must be known.
+ */
 int kg_store__assert_flush(kg_store *st, kg_error *err);
-/* Queue a new tie row (id given out); KG_OK or KG_ENOMEM. */
+/* Queue a new tie row (id 0: given out at flush); KG_OK or KG_ENOMEM. */
 int kg_store__tie_queue(kg_store *st, int64_t id, int64_t s_id,
-                        kg_relation rel, int64_t o_id);
-/* Write the queued ties, in tie_key order. */
+                        kg_relation rel, int64_t o_id, int32_t tix);
+/*
+ * Write the queued ties in tie_key order, giving the ones without an id
+ * the next ids in that order (so that the table and tie_key both grow
+ * at their ends).
+ */
 int kg_store__ties_flush(kg_store *st, kg_error *err);
 /* Forget what is queued (rollback, end of revision) / also finalize. */
 void kg_store__write_reset(kg_store *st);

@@ -3,14 +3,16 @@
  *
  * Row ids are given out here (max id at begin + 1, 2, ...: what SQLite
  * would give the rows), so that a row can be referred to before it is
- * written.  That allows two cheaper ways of writing:
- *   - assertions are queued and written KG_ASSERT_BATCH rows per INSERT
- *     statement, which saves most of the per-statement work of SQLite
- *     (one step, reset and program start per batch instead of per row);
- *   - new ties are kept until the revision commits and then written in
- *     the order of the unique index tie_key (subject, relation, object),
- *     so that the index grows at its end instead of at a random place
- *     for every tie.
+ * written.  That allows cheaper ways of writing:
+ *   - assertions are kept until commit and then written KG_ASSERT_BATCH
+ *     rows per INSERT statement, which saves most of the per-statement
+ *     work of SQLite (one step, reset and program start per batch
+ *     instead of per row);
+ *   - new ties are kept until commit too, sorted in the order of the
+ *     unique index tie_key (subject, relation, object), given their ids
+ *     in that order and written, so that both the table and tie_key grow
+ *     at their ends instead of at a random place for every tie; the
+ *     assertions, which name their tie, are written after them.
  * Both statements are INSERT OR FAIL: a failing row fails the revision
  * (the caller rolls it back), and SQLite needs no statement journal.
  */
@@ -66,12 +68,13 @@ static void bind_opt_text(sqlite3_stmt *s, int i, const char *v)
 }
 
 /* Bind row a at parameter offset base (0-based) of s. */
-static void bind_assert(sqlite3_stmt *s, int base, const kg_arow *a)
+static void bind_assert(sqlite3_stmt *s, int base, const kg_arow *a,
+                        int64_t rev, int64_t tie)
 {
     sqlite3_bind_int64(s, base + 1, a->id);
-    sqlite3_bind_int64(s, base + 2, a->rev);
+    sqlite3_bind_int64(s, base + 2, rev);
     sqlite3_bind_int64(s, base + 3, a->doc);
-    sqlite3_bind_int64(s, base + 4, a->tie);
+    sqlite3_bind_int64(s, base + 4, tie);
     sqlite3_bind_int64(s, base + 5, a->subject);
     sqlite3_bind_int64(s, base + 6, a->object);
     sqlite3_bind_int(s, base + 7, KG_STORE_STATUS_CODE(a->status));
@@ -111,57 +114,75 @@ static int step_done(kg_store *st, sqlite3_stmt *s, const char *what,
     return KG_OK;
 }
 
+/* The id of the tie of row a (given out by kg_store__ties_flush). */
+static int64_t row_tie(const kg_store *st, const kg_arow *a)
+{
+    return st->ties[a->tix].id;
+}
+
 int kg_store__assert_flush(kg_store *st, kg_error *err)
 {
-    size_t i = 0;
-    int rc = KG_OK, k;
-    if (st->nabatch == KG_ASSERT_BATCH) {
-        if (!st->assert_many &&
-            (rc = kg_store__prepare_rows(st, assert_head, KG_ASSERT_BATCH,
-                                         ASSERT_COLS, &st->assert_many,
-                                         err)) != KG_OK)
-            return rc;
-        for (k = 0; k < KG_ASSERT_BATCH; k++)
-            bind_assert(st->assert_many, k * ASSERT_COLS, &st->abatch[k]);
+    const size_t n = KG_ASSERT_BATCH;
+    size_t i = 0, k;
+    int rc = KG_OK;
+    if (st->narow >= n && !st->assert_many)
+        rc = kg_store__prepare_rows(st, assert_head, (int)n, ASSERT_COLS,
+                                    &st->assert_many, err);
+    for (; rc == KG_OK && i + n <= st->narow; i += n) {
+        for (k = 0; k < n; k++) {
+            const kg_arow *a = &st->arow[i + k];
+            bind_assert(st->assert_many, (int)k * ASSERT_COLS, a,
+                        st->rev.id, row_tie(st, a));
+        }
         rc = step_done(st, st->assert_many, "cannot store assertion", err);
-        i = (size_t)st->nabatch;
     }
-    for (; i < (size_t)st->nabatch && rc == KG_OK; i++) {
+    for (; rc == KG_OK && i < st->narow; i++) {
         if (!st->assert_one &&
             (rc = kg_store__prepare_rows(st, assert_head, 1, ASSERT_COLS,
                                          &st->assert_one, err)) != KG_OK)
             break;
-        bind_assert(st->assert_one, 0, &st->abatch[i]);
+        bind_assert(st->assert_one, 0, &st->arow[i], st->rev.id,
+                    row_tie(st, &st->arow[i]));
         rc = step_done(st, st->assert_one, "cannot store assertion", err);
     }
-    st->nabatch = 0;
-    kg_pool_release(&st->abatch_pool);
+    free(st->arow);
+    st->arow = NULL;
+    st->narow = st->caparow = 0;
+    kg_pool_release(&st->arow_pool);
     return rc;
 }
 
-/* Copy s into the batch pool; 0 when out of memory. */
+/* Copy s into the row pool; 0 when out of memory. */
 static int keep(kg_store *st, const char **s)
 {
-    if (*s && !(*s = kg_pool_strdup(&st->abatch_pool, *s)))
+    if (*s && !(*s = kg_pool_strdup(&st->arow_pool, *s)))
         return 0;
     return 1;
 }
 
 int kg_store__assert_queue(kg_store *st, const kg_arow *a, kg_error *err)
 {
-    kg_arow *q = &st->abatch[st->nabatch];
+    kg_arow *q;
+    if (st->narow == st->caparow) {
+        size_t cap = st->caparow ? st->caparow * 2 : 4096;
+        kg_arow *v = realloc(st->arow, cap * sizeof *v);
+        if (!v)
+            return kg_error_set(err, KG_ENOMEM, "out of memory");
+        st->arow = v;
+        st->caparow = cap;
+    }
+    q = &st->arow[st->narow];
     *q = *a;
     /* the caller's strings live only until it returns */
     if (!keep(st, &q->evidence) ||
         !keep(st, &q->amount) || !keep(st, &q->role))
         return kg_error_set(err, KG_ENOMEM, "out of memory");
-    if (++st->nabatch == KG_ASSERT_BATCH)
-        return kg_store__assert_flush(st, err);
+    st->narow++;
     return KG_OK;
 }
 
 int kg_store__tie_queue(kg_store *st, int64_t id, int64_t s_id,
-                        kg_relation rel, int64_t o_id)
+                        kg_relation rel, int64_t o_id, int32_t tix)
 {
     kg_ptie *p;
     if (st->nptie == st->capptie) {
@@ -176,7 +197,8 @@ int kg_store__tie_queue(kg_store *st, int64_t id, int64_t s_id,
     p->id = id;
     p->s = s_id;
     p->o = o_id;
-    p->rel = (int)rel;
+    p->rel = (int32_t)rel;
+    p->tix = tix;
     return KG_OK;
 }
 
@@ -211,6 +233,14 @@ int kg_store__ties_flush(kg_store *st, kg_error *err)
     int rc = KG_OK, k;
     if (st->nptie > 1)
         qsort(st->ptie, st->nptie, sizeof *st->ptie, ptie_cmp);
+    /* new ids in key order: the ties are written in id order too */
+    for (i = 0; i < st->nptie; i++) {
+        kg_ptie *p = &st->ptie[i];
+        if (!p->id)
+            p->id = st->ties[p->tix].id = ++st->last_tie_id;
+        st->ties[p->tix].pix = -1;
+    }
+    i = 0;
     if (st->nptie >= KG_ASSERT_BATCH && !st->tie_many)
         rc = kg_store__prepare_rows(st, tie_head, KG_ASSERT_BATCH, 5,
                                     &st->tie_many, err);
@@ -235,8 +265,10 @@ int kg_store__ties_flush(kg_store *st, kg_error *err)
 
 void kg_store__write_reset(kg_store *st)
 {
-    st->nabatch = 0;
-    kg_pool_release(&st->abatch_pool);
+    free(st->arow);
+    st->arow = NULL;
+    st->narow = st->caparow = 0;
+    kg_pool_release(&st->arow_pool);
     free(st->ptie);
     st->ptie = NULL;
     st->nptie = st->capptie = 0;
