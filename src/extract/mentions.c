@@ -1382,7 +1382,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     kg_buf key = sc->mkey; /* the scratch's, given back at the end */
     uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
     uint32_t known = 0, known_caps = 0;
-    int headline, allcaps, newname, called = 0, known_w = 0, rc = KG_OK;
+    int headline, allcaps, newname, first_start, called = 0, known_w = 0;
+    int rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
     sc->ments.n = 0;
@@ -1760,6 +1761,43 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
+        /* "Todd Stitzer, the chief executive, is expected to leave":
+         * a person's role without a firm is the role at the firm the
+         * story is about; "the" stands for that firm */
+        if (ex_tok_is(sc, t, "the") && i >= s->t0 + 2 && i + 2 < s->t1 &&
+            is_punct(sc, &tk[i - 1], ',') && sc->mend[i - 2 - s->t0] >= 0 &&
+            (ex_wflags(sc, &tk[i + 1]) & WF_ROLE) &&
+            !(ex_wflags(sc, &tk[i + 1]) & WF_TITLE)) {
+            const ex_ment *pm = &EX_AT(sc->ments, ex_ment,
+                                       sc->mend[i - 2 - s->t0]);
+            int32_t a1, a2;
+            uint32_t q;
+            int closed = 0;
+            /* the role ends the apposition ("the chief executive of
+             * Tesco" names its firm) */
+            for (q = i + 2; q < s->t1 && q < i + 6; q++) {
+                if (is_punct(sc, &tk[q], ',') || is_punct(sc, &tk[q], '.')) {
+                    closed = 1;
+                    break;
+                }
+                if (!(tk[q].flags & TF_WORD) || (tk[q].flags & TF_CAP) ||
+                    (ex_wflags(sc, &tk[q]) & WF_STOP) ||
+                    ex_tok_is(sc, &tk[q], "'s"))
+                    break;
+            }
+            org_antecedent(sc, &a1, &a2, 0);
+            if (closed && pm->src != MS_COREF &&
+                (EX_AT(sc->ents, ex_ent, pm->ent).kind == KG_KIND_PERSON ||
+                 (EX_AT(sc->ents, ex_ent, pm->ent).kind < 0 &&
+                  pm->b - pm->a >= 2 && pm->b - pm->a <= 3)) &&
+                a1 >= 0) {
+                if ((rc = add_ment(sc, s->t0, i, i + 1, a1, a2,
+                                   MS_COREF)) != KG_OK)
+                    goto done;
+                i++;
+                continue;
+            }
+        }
         /* "the combined company": the firm the deal creates once the
          * article has named it, or when the name follows ("the new
          * group, to be called X"); else as any description (the buyer) */
@@ -1807,6 +1845,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     (j >= s->t1 || (tk[j].flags & TF_PUNCT))) {
                     a1 = pm->ent;
                     a2 = -1;
+                    /* "Brightlane, the payments start-up,": a firm */
+                    if (pe->kind < 0)
+                        EX_AT(sc->ents, ex_ent, pm->ent).kind = KG_KIND_ORG;
                 }
             }
             if (a1 >= 0) {
@@ -1897,6 +1938,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                    particle(ex_norm(sc, &tk[i + 1])) &&
                    (tk[i + 2].flags & TF_CAP) &&
                    (tk[i + 2].flags & TF_WORD) && tk[i + 2].word < 0);
+        /* "First Interstate Bancorp", "First Boston Corp": "First" starts
+         * a name that ends in a legal suffix or an org word (checked
+         * below) */
+        first_start = !newname && (t->flags & TF_CAP) && !headline &&
+                      !allcaps && ex_tok_is(sc, t, "first") &&
+                      i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
+                      (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                      is_shape_word(sc, &tk[i + 1]);
+        newname = newname || first_start;
         if ((is_shape_word(sc, t) || month_name(sc, s, i) || newname) &&
             !((t->flags & TF_SENT_START) && t->word >= 0 && !newname &&
               (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
@@ -2137,6 +2187,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
                 orgword = 1;
+            if (first_start && !legal && !orgword) {
+                i++;
+                continue;
+            }
             /* a lone sentence-initial capital or headline word */
             if ((headline && !legal &&
                  !(i > s->t0 && (ex_wflags(sc, &tk[i - 1]) &
@@ -2374,6 +2428,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         m->ent = EX_AT(sc->ments, ex_ment, x).ent;
         m->alt = -1;
         sc->new_org = m->ent;
+    }
+    /* "Cadbury's chairman": a name of no known kind with a leader is a
+     * firm */
+    for (i = 0; i < sc->ments.n; i++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+        if (e->kind < 0 && m->src != MS_COREF && m->b + 1 < s->t1 &&
+            ex_tok_is(sc, &tk[m->b], "'s") &&
+            (ex_wflags(sc, &tk[m->b + 1]) & WF_ROLE) &&
+            !(ex_wflags(sc, &tk[m->b + 1]) & WF_TITLE))
+            e->kind = KG_KIND_ORG;
     }
     /* salience for the next sentences */
     for (i = 0; i < sc->ments.n; i++) {
