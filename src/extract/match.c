@@ -658,11 +658,12 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
         if (t->word >= 0 && sc->mcov[p - s->t0] < 0 &&
             (cand = EX_AT(ex->wordv, ex_word, t->word).cuemask) != 0 &&
             !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
-            for (c = 0; c < ex->cuev.n && c < 32; c++)
-                if ((cand & (1u << c)) &&
-                    ex_class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
-                             s->t0, s->t1, NULL))
+            for (; cand; cand &= cand - 1) {
+                c = (size_t)__builtin_ctz(cand); /* its lowest cue */
+                if (ex_class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
+                                s->t0, s->t1, NULL))
                     bits |= 1u << c;
+            }
         sc->cuebits[p - s->t0] = bits;
         sc->cue_any |= bits;
     }
@@ -1291,9 +1292,6 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             mstate st;
             uint32_t n;
             const char *v = NULL;
-            if (k > 0 && EX_AT(ex->trigv, ex_trig, w->trig_first + k - 1)
-                                 .rule == tr->rule)
-                continue;
             /* no mention on a side the rule needs one (the trigger entry
              * carries the rule's filters: no look at the rule yet) */
             if ((tr->before && first_a >= i) ||
