@@ -754,6 +754,7 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
         if (how == KG_TIE_CREATE && tm->id == 0) {
             /* a deferred tie whose id is wanted now */
             tm->id = st->ptie[tm->pix].id = ++st->last_tie_id;
+            st->tie_early = 1;
         }
         *out = ix;
         return KG_OK;
@@ -776,7 +777,11 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
             return KG_OK;
         }
         /* written at commit, in key order (write.c) */
-        id = how == KG_TIE_CREATE ? ++st->last_tie_id : 0;
+        id = 0;
+        if (how == KG_TIE_CREATE) {
+            id = ++st->last_tie_id;
+            st->tie_early = 1;
+        }
         if (kg_store__tie_queue(st, id, s_id, rel, o_id,
                                 (int32_t)st->nties) != KG_OK)
             return kg_error_set(err, KG_ENOMEM, "out of memory");

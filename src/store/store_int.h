@@ -199,6 +199,7 @@ struct kg_store {
     kg_pool arow_pool;       /* their strings */
     kg_ptie *ptie;
     size_t nptie, capptie;
+    int tie_early;           /* a new tie got its id before commit */
     sqlite3_stmt *assert_many, *assert_one, *tie_many, *tie_one;
     sqlite3_stmt *tv_many, *tv_one; /* derive.c: tie_version rows */
 };
@@ -247,11 +248,14 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
  */
 int kg_store__assert_queue(kg_store *st, const kg_arow *a, kg_error *err);
 /*
- * Prepare (persistent) "HEAD (?,...),(?,...)": nrows rows of ncols
- * parameters each.
+ * Prepare (persistent) "HEAD (?1,?,...),(?1,?,...)": nrows rows of a
+ * first column shared by all (?1, the revision) and ncols more columns
+ * with a parameter each.
  */
 int kg_store__prepare_rows(kg_store *st, const char *head, int nrows,
                            int ncols, sqlite3_stmt **out, kg_error *err);
+/* The parameter before row `row`'s own ncols (they are base + 1 ...). */
+int kg_store__row_base(int row, int ncols);
 /*
  * Write the kept assertions, in id order, KG_ASSERT_BATCH rows per
  * statement.  After kg_store__ties_flush: the tie ids must be known.
