@@ -535,6 +535,20 @@ int kg_store__bulk_rebuild(kg_store *st, kg_error *err)
 {
     size_t i;
     int rc;
+    if (!st->dropped)
+        return KG_OK;
+    /*
+     * SQLite's sorter sorts runs of at most the page cache's size and
+     * hands each to a worker thread (PRAGMA threads) when temporary
+     * files are allowed (temp_store FILE, store.c): with the small cache
+     * of KG_STORE_SORT_CACHE the sorts of the index builds run beside
+     * this thread, in runs that fit the CPU's caches.  The revision's
+     * dirty pages stay in memory all the same (cache_spill).
+     */
+    if ((rc = kg_store__exec(st, "PRAGMA cache_spill = 2147483647;"
+                                 "PRAGMA cache_size = " KG_STORE_SORT_CACHE,
+                             err)) != KG_OK)
+        return rc;
     for (i = 0; i < sizeof bulk_index / sizeof bulk_index[0]; i++) {
         if (!(st->dropped & (1u << i)))
             continue;
@@ -542,7 +556,8 @@ int kg_store__bulk_rebuild(kg_store *st, kg_error *err)
             return rc;
         st->dropped &= ~(1u << i);
     }
-    return KG_OK;
+    return kg_store__exec(st, "PRAGMA cache_size = " KG_STORE_BULK_CACHE,
+                          err);
 }
 
 int kg_store__schema_create(kg_store *st, kg_error *err)

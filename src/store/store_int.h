@@ -31,6 +31,8 @@
    bulk revision (schema.c rule 0) */
 #define KG_STORE_CACHE "-262144"
 #define KG_STORE_BULK_CACHE "-1048576"
+/* and while a bulk revision builds its indexes (schema.c) */
+#define KG_STORE_SORT_CACHE "-8192"
 
 /*
  * A string-keyed hash map to int64 values, open addressing, keys copied
@@ -174,6 +176,11 @@ struct kg_store {
     kg_smap entities;        /* "kind\tname" -> entity id */
     kg_smap docs;            /* doc ext id -> index in docv */
     kg_smap rules;           /* rule name -> rule row id */
+    /* the last look-ups of docs and rules (consecutive triples of a
+       load share them); a length of 0 = none */
+    char last_doc[96], last_rule[64];
+    size_t last_doc_len, last_rule_len;
+    int64_t last_doc_ix, last_rule_id;
     kg_docmem *docv;
     size_t ndocv, capdocv;
     kg_entmem *ents;         /* values of the entities map */
