@@ -163,6 +163,7 @@ static void scratch_release(ex_scratch *sc)
 {
     kg_pool_release(&sc->pool);
     kg_buf_release(&sc->norm);
+    kg_buf_release(&sc->mkey);
     kg_extract__vec_release(&sc->toks);
     kg_extract__vec_release(&sc->sents);
     kg_extract__vec_release(&sc->ments);
@@ -173,21 +174,20 @@ static void scratch_release(ex_scratch *sc)
     kg_extract__map_release(&sc->aliases);
     kg_extract__map_release(&sc->seen);
     kg_extract__vec_release(&sc->mem);
+    kg_extract__vec_release(&sc->later);
     kg_extract__vec_release(&sc->memq);
     free(sc->mstart);
 }
 
-/*
- * Files triple t under its key (subject, relation, status, object, date)
- * in sc->seen; *fresh is 1 if it was not there.  key is scratch space.
- */
-int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
-                         int *fresh)
+/* key (subject, relation, status, object, date or "*") of t in *key */
+static int seen_key(kg_buf *key, const kg_triple *t, int any_date)
 {
     char date[KG_DATE_STRLEN];
     char codes[3];
-    uint32_t dummy;
-    kg_date_format(date, t->date);
+    if (any_date)
+        memcpy(date, "*", 2);
+    else
+        kg_date_format(date, t->date);
     codes[0] = (char)('a' + t->relation);
     codes[1] = (char)('a' + t->status);
     codes[2] = '\x1f';
@@ -198,10 +198,43 @@ int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
         kg_buf_putc(key, '\x1f') != KG_OK ||
         kg_buf_puts(key, date) != KG_OK)
         return KG_ENOMEM;
-    *fresh = !kg_extract__map_get(&sc->seen, key->ptr, key->len, &dummy);
-    if (*fresh && kg_extract__map_put(&sc->seen, &sc->pool, key->ptr,
-                                      key->len, 1, NULL) != KG_OK)
+    return KG_OK;
+}
+
+/*
+ * Files triple t under its key (subject, relation, status, object, date)
+ * in sc->seen, and under the same key with any date; *fresh is 1 if it
+ * was not there.  key is scratch space.
+ */
+int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
+                         int *fresh)
+{
+    uint32_t dummy;
+    int any;
+    for (any = 0; any < 2; any++) {
+        int here;
+        if (seen_key(key, t, any) != KG_OK)
+            return KG_ENOMEM;
+        here = kg_extract__map_get(&sc->seen, key->ptr, key->len, &dummy);
+        if (!any)
+            *fresh = !here;
+        if (!here && kg_extract__map_put(&sc->seen, &sc->pool, key->ptr,
+                                         key->len, 1, NULL) != KG_OK)
+            return KG_ENOMEM;
+        if (!*fresh)
+            break;
+    }
+    return KG_OK;
+}
+
+/* Was t told before in the article, with any date? */
+static int seen_any_date(ex_scratch *sc, kg_buf *key, const kg_triple *t,
+                         int *told)
+{
+    uint32_t dummy;
+    if (seen_key(key, t, 1) != KG_OK)
         return KG_ENOMEM;
+    *told = kg_extract__map_get(&sc->seen, key->ptr, key->len, &dummy);
     return KG_OK;
 }
 
@@ -246,7 +279,9 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
     /*
      * One sentence, one status per tie: when two rules find the same
      * triple ("sold its stake in" and "its stake in"), the more
-     * qualified status wins: negated > reported > ended > holds.
+     * qualified status wins: negated > reported > ended > holds.  A
+     * status an "also" cue keeps beside its own ("rejected the offer":
+     * reported and negated) is not merged.
      */
     /* a weak rule ("deal with", "an offer from") yields to any other tie
      * of the same pair ("merger agreement with", "accepted an offer
@@ -275,7 +310,7 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         for (j = from; j < sc->outs.n; j++) {
             const ex_out *b = &EX_AT(sc->outs, ex_out, j);
             if (b->relation == a->relation && b->relation >= 0 &&
-                b->s == a->s && b->o == a->o &&
+                !a->base && !b->base && b->s == a->s && b->o == a->o &&
                 rank[b->status] > rank[a->status])
                 a->status = b->status;
         }
@@ -305,7 +340,9 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         t.stake = o->stake;
         t.role = o->role;
         kg_triple_canonicalize(&t);
-        if ((rc = kg_extract__seen_put(sc, &key, &t, &fresh)) != KG_OK)
+        fresh = 1;
+        if (!o->base &&
+            (rc = kg_extract__seen_put(sc, &key, &t, &fresh)) != KG_OK)
             goto done;
         if (!fresh)
             continue;
@@ -329,9 +366,46 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
             why.trigger = o->trigger;
             why.pattern = r->pattern;
         }
+        /* a status told beside another ("the offer ... was rejected")
+         * waits for the end of the article: told anywhere else, it
+         * keeps the date it has there */
+        if (o->base) {
+            ex_later *l = kg_extract__vec_push(&sc->later, sizeof *l);
+            if (!l) {
+                rc = KG_ENOMEM;
+                goto done;
+            }
+            l->t = t;
+            l->why = why;
+            l->has_why = (sc->flags & KG_EXTRACT_EXPLAIN) != 0;
+            continue;
+        }
         rc = cb(&t, (sc->flags & KG_EXTRACT_EXPLAIN) ? &why : NULL,
                 payload);
         if (rc != 0)
+            goto done;
+    }
+done:
+    kg_buf_release(&key);
+    return rc;
+}
+
+/* the base statuses held back that the article did not tell elsewhere */
+static int emit_later(ex_scratch *sc, kg_triple_cb cb, void *payload)
+{
+    kg_buf key = KG_BUF_INIT;
+    size_t i;
+    int rc = KG_OK;
+    for (i = 0; i < sc->later.n; i++) {
+        ex_later *l = &EX_AT(sc->later, ex_later, i);
+        int told, fresh;
+        if ((rc = seen_any_date(sc, &key, &l->t, &told)) != KG_OK)
+            goto done;
+        if (told)
+            continue;
+        if ((rc = kg_extract__seen_put(sc, &key, &l->t, &fresh)) != KG_OK)
+            goto done;
+        if ((rc = cb(&l->t, l->has_why ? &l->why : NULL, payload)) != 0)
             goto done;
     }
 done:
@@ -395,7 +469,7 @@ int kg_extract_doc(const kg_extractor *ex, const kg_doc *doc,
             goto done;
         sc.outs.n = 0;
     }
-    rc = KG_OK;
+    rc = emit_later(&sc, cb, payload);
 done:
     if (rc == KG_ENOMEM)
         kg_error_set(err, rc, "extract '%s': out of memory",

@@ -132,6 +132,43 @@ static inline int kg_extract__map_get(const ex_map *m, const char *key,
 }
 void kg_extract__map_release(ex_map *m);
 
+/*
+ * A set of class ids folded to 256 bits (class c is bit c % 256): the
+ * classes a word is in, the classes a sentence's words are in, the
+ * classes a rule cannot match without.  A clear bit says "none of these
+ * classes"; a set bit only "maybe".
+ */
+#define EX_CLSSET_WORDS 4u
+typedef struct ex_clsset {
+    uint64_t w[EX_CLSSET_WORDS];
+} ex_clsset;
+
+static inline void ex_clsset_add(ex_clsset *set, uint32_t c)
+{
+    set->w[(c / 64) % EX_CLSSET_WORDS] |= 1ULL << (c % 64);
+}
+static inline int ex_clsset_has(const ex_clsset *set, uint32_t c)
+{
+    return (int)((set->w[(c / 64) % EX_CLSSET_WORDS] >> (c % 64)) & 1);
+}
+/* set |= other */
+static inline void ex_clsset_or(ex_clsset *set, const ex_clsset *other)
+{
+    uint32_t k;
+    for (k = 0; k < EX_CLSSET_WORDS; k++)
+        set->w[k] |= other->w[k];
+}
+/* 1 if every bit of sub is in set */
+static inline int ex_clsset_within(const ex_clsset *sub,
+                                   const ex_clsset *set)
+{
+    uint64_t miss = 0;
+    uint32_t k;
+    for (k = 0; k < EX_CLSSET_WORDS; k++)
+        miss |= sub->w[k] & ~set->w[k];
+    return miss == 0;
+}
+
 /* ---- built-in word classes: flags on lexicon words ---- */
 
 /*
@@ -190,7 +227,7 @@ typedef struct ex_word {
     uint32_t ml_n;
     const char *bval[4]; /* its value in month, weekday, scale, currency */
     uint32_t cuemask;    /* cues (first 32) with a phrase starting here */
-    uint64_t clsmask;    /* bit c % 64 for every class c of its lists */
+    ex_clsset clsmask;   /* every class c of its three lists */
 } ex_word;
 
 enum { BV_MONTH, BV_WEEKDAY, BV_SCALE, BV_CURRENCY };
@@ -235,6 +272,9 @@ typedef struct ex_rule {
     const char *pattern; /* as written */
     int relation;        /* kg_relation */
     int status;          /* default kg_status */
+    int also;            /* also=S: a second status the match tells while
+                          * it keeps its own ("rejected X's offer":
+                          * negated, and reported), or -1 */
     double conf;
     int role_cls;        /* class whose matched value is the role, or -1 */
     int near_cues;       /* cues=near: sentence-wide cues do not apply */
@@ -247,6 +287,8 @@ typedef struct ex_rule {
     int solo;            /* slots are not widened over coordinations */
     int slot_before;     /* a slot precedes the trigger (quick filter) */
     int slot_after;      /* a slot follows it */
+    ex_clsset need;      /* its required word elements' classes: a
+                          * sentence without them is not tried */
     uint32_t el_first;   /* ex->elems[el_first .. +el_n) */
     uint32_t el_n;
     uint32_t trig;       /* index of the trigger element */
@@ -269,6 +311,8 @@ typedef struct ex_cue {
     uint32_t cls; /* the phrases */
     unsigned rels; /* bit per kg_relation it applies to; all if 0 */
     int before;    /* scope "before": near, but not after the match */
+    int also;      /* the tie is told too ("rejected the offer for Y": a
+                    * bid, reported, and its rejection, negated) */
 } ex_cue;
 
 /*
@@ -291,6 +335,7 @@ typedef struct ex_recall {
     uint32_t el_first;   /* ex->elemv[el_first .. +el_n) */
     uint32_t el_n;
     uint32_t deal;       /* index of the D element */
+    int subj;            /* 1: the pattern has an S, the deal's subject */
 } ex_recall;
 
 /* ---- gazetteer (gazetteer.c) ---- */
@@ -428,7 +473,9 @@ enum {
     TF_CAMEL = 1u << 5,   /* lower then upper inside (OpenAI, xAI) */
     TF_PUNCT = 1u << 6,
     TF_SPACE_BEFORE = 1u << 7, /* whitespace precedes the token */
-    TF_SENT_START = 1u << 8
+    TF_SENT_START = 1u << 8,
+    /* 1u << 9 and 1u << 10 are tokens.c's own */
+    TF_HYPHEN = 1u << 11  /* a word with a hyphen inside ("AI-powered") */
 };
 
 typedef struct ex_tok {
@@ -476,7 +523,16 @@ typedef struct ex_out {
     const char *amount;
     const char *role;
     const char *trigger; /* explain: trigger words */
+    int base; /* the tie's own status beside an "also" cue's: kept as it
+               * is by the one-status-per-tie merge of a sentence */
 } ex_out;
+
+/* a triple emitted at the end of the article unless told by then */
+typedef struct ex_later {
+    kg_triple t;
+    kg_explain why;
+    int has_why;
+} ex_later;
 
 typedef struct ex_dexp {
     uint32_t pos, len;
@@ -512,7 +568,12 @@ typedef struct ex_scratch {
     int32_t new_org;   /* the firm a merger creates, once named */
     kg_date doc_date;
     ex_vec mem;        /* ex_mem: the article's deal memory (memory.c) */
+    ex_vec later;      /* ex_later: base statuses held to the article's end */
     ex_vec memq;       /* uint8_t per token of the sentence: quoted */
+    uint32_t memcls[5]; /* classes dealdet, dealprep, recallnot,
+                         * dealother, dealmod (memory.c, once set) */
+    int memcls_set;
+    kg_buf mkey;       /* name keys of the mention finder (mentions.c) */
 } ex_scratch;
 
 /* A remembered deal (memory.c); ent < 0 in s marks a deal never tied to
@@ -580,7 +641,7 @@ ex_class_at(const ex_scratch *sc, uint32_t cls, int64_t pos, int dir,
         return 0;
     w = (uint32_t)tk[pos].word;
     /* most words are in none of the class's lists: one bit says so */
-    if (!((EX_AT(ex->wordv, ex_word, w).clsmask >> (cls % 64)) & 1))
+    if (!ex_clsset_has(&EX_AT(ex->wordv, ex_word, w).clsmask, cls))
         return 0;
     /* the index lists, in class order, only the phrases that can match */
     one = kg_extract__word_phrases(ex, w, cls, 0, &n1);

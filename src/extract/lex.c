@@ -179,7 +179,7 @@ int kg_extract__word_in(const kg_extractor *ex, uint32_t w, uint32_t c)
     const ex_word *wd = &EX_AT(ex->wordv, ex_word, w);
     const uint32_t *v = (const uint32_t *)ex->wclsv.ptr + wd->cls_first;
     uint32_t lo = 0, hi = wd->cls_n;
-    if (!((wd->clsmask >> (c % 64)) & 1))
+    if (!ex_clsset_has(&wd->clsmask, c))
         return 0;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
@@ -286,7 +286,7 @@ static int word_lists(kg_extractor *ex, int kind)
         if (!slot || !sp)
             goto done;
         *slot = p->c;
-        EX_AT(ex->wordv, ex_word, p->w).clsmask |= 1ULL << (p->c % 64);
+        ex_clsset_add(&EX_AT(ex->wordv, ex_word, p->w).clsmask, p->c);
         sp->first = (uint32_t)(ex->phidxv.n - 1);
         sp->n = 1;
         words = ex->wordv.ptr;
@@ -319,7 +319,7 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
     for (i = 0; i < ex->wordv.n; i++) {
         words[i].cls_n = words[i].mf_n = words[i].ml_n = 0;
         words[i].cuemask = 0;
-        words[i].clsmask = 0;
+        memset(&words[i].clsmask, 0, sizeof words[i].clsmask);
         words[i].flags = 0;
         words[i].trig_n = 0;
     }
@@ -357,6 +357,16 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
             uint32_t w = EX_AT(ex->pwordv, uint32_t, ph->first);
             /* multi-word role and cue phrases flag their first word */
             EX_AT(ex->wordv, ex_word, w).flags |= builtin_classes[k].flag;
+        }
+    }
+    /* what each rule needs: every word element that is not optional */
+    for (i = 0; i < ex->rulev.n; i++) {
+        ex_rule *r = &EX_AT(ex->rulev, ex_rule, i);
+        memset(&r->need, 0, sizeof r->need);
+        for (k = 0; k < r->el_n; k++) {
+            const ex_elem *el = &EX_AT(ex->elemv, ex_elem, r->el_first + k);
+            if (el->type == EL_CLASS && !el->optional)
+                ex_clsset_add(&r->need, el->cls);
         }
     }
     /* trigger lists */

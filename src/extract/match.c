@@ -248,6 +248,49 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
     return -1;
 }
 
+/*
+ * "a consortium led by Macquarie", "a Spanish-led consortium of investors
+ * headed by Ferrovial": the leader of a bidding group stands for it.
+ * Returns the leader's mention or -1.
+ */
+static int32_t consortium_leader(ex_scratch *sc, const ex_sent *s,
+                                 int64_t pos)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    int64_t j = pos, lim;
+    if (j < (int64_t)s->t1 && (is_word(sc, (uint32_t)j, "a") ||
+                               is_word(sc, (uint32_t)j, "an") ||
+                               is_word(sc, (uint32_t)j, "the")))
+        j++;
+    for (lim = j + 4; j < (int64_t)s->t1 && j < lim; j++) {
+        if (is_word(sc, (uint32_t)j, "consortium") ||
+            is_word(sc, (uint32_t)j, "consortia"))
+            break;
+        if (sc->mstart[j - s->t0] >= 0 || !(tk[j].flags & TF_WORD) ||
+            (tk[j].flags & TF_NUM) ||
+            (ex_wflags(sc, &tk[j]) & (WF_STOP | WF_PRONOUN)))
+            return -1;
+    }
+    if (j >= (int64_t)s->t1 || j >= lim)
+        return -1;
+    j++;
+    /* "of investors", "of pension funds" */
+    if (j < (int64_t)s->t1 && is_word(sc, (uint32_t)j, "of"))
+        for (j++, lim = j + 3; j < (int64_t)s->t1 && j < lim; j++)
+            if (is_word(sc, (uint32_t)j, "led") ||
+                is_word(sc, (uint32_t)j, "headed") ||
+                sc->mstart[j - s->t0] >= 0 || !(tk[j].flags & TF_WORD))
+                break;
+    if (j + 2 < (int64_t)s->t1 && (is_word(sc, (uint32_t)j, "led") ||
+                                   is_word(sc, (uint32_t)j, "headed") ||
+                                   is_word(sc, (uint32_t)j, "fronted")) &&
+        is_word(sc, (uint32_t)j + 1, "by")) {
+        int32_t m = sc->mstart[j + 2 - s->t0];
+        return m >= 0 ? m : premodified(sc, s, j + 2);
+    }
+    return -1;
+}
+
 static int match_fwd(mstate *st, uint32_t k, int64_t pos)
 {
     const ex_elem *e;
@@ -308,6 +351,17 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         }
         if (m < 0)
             m = premodified(st->sc, s, pos);
+        /* "taken over by its Japanese partner Nippon Sheet Glass" when
+         * "its" found no firm to stand for */
+        if (m < 0 && pos + 2 < (int64_t)s->t1 &&
+            ((is_word(st->sc, (uint32_t)pos, "it") &&
+              is_word(st->sc, (uint32_t)pos + 1, "'s")) ||
+             is_word(st->sc, (uint32_t)pos, "their")))
+            m = premodified(st->sc, s,
+                            is_word(st->sc, (uint32_t)pos, "it") ? pos + 2
+                                                                  : pos + 1);
+        if (m < 0)
+            m = consortium_leader(st->sc, s, pos);
         if (m >= 0 && possessor_blocked(st, m, k)) {
             /* "by its chief executive Michael Intrator" */
             m = premodified(st->sc, s,
@@ -604,22 +658,30 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
         if (t->word >= 0 && sc->mcov[p - s->t0] < 0 &&
             (cand = EX_AT(ex->wordv, ex_word, t->word).cuemask) != 0 &&
             !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
-            for (c = 0; c < ex->cuev.n && c < 32; c++)
-                if ((cand & (1u << c)) &&
-                    ex_class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
-                             s->t0, s->t1, NULL))
+            for (; cand; cand &= cand - 1) {
+                c = (size_t)__builtin_ctz(cand); /* its lowest cue */
+                if (ex_class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
+                                s->t0, s->t1, NULL))
                     bits |= 1u << c;
+            }
         sc->cuebits[p - s->t0] = bits;
         sc->cue_any |= bits;
     }
 }
 
+/*
+ * The status of a tie matched over tokens [lo, hi) whose rule says def;
+ * *also is set to a second status the sentence tells of the same tie
+ * (the cue that decided is an "also" cue: "rejected the offer" tells
+ * the offer, reported, beside its rejection), else to -1.
+ */
 static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                       int64_t hi, int def, int near_only, int rel,
-                      int64_t app_a, int64_t app_b, int ended_only)
+                      int64_t app_a, int64_t app_b, int ended_only,
+                      int *also)
 {
     const kg_extractor *ex = sc->ex;
-    int found[KG_STATUS__COUNT] = {0};
+    int found[KG_STATUS__COUNT] = {0}, alsof[KG_STATUS__COUNT] = {0};
     int64_t where[KG_STATUS__COUNT] = {0};
     size_t c;
     int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
@@ -672,7 +734,9 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
         /* hedges and denials come before the words they qualify (hi is
          * one past the match: "X, which owns Y, denied" denies nothing
          * about Y) */
-        if (!cue->wide && (cue->status != KG_STATUS_ENDED || cue->before))
+        if (!cue->wide && ((cue->status != KG_STATUS_ENDED &&
+                            cue->status != KG_STATUS_HOLDS) ||
+                           cue->before))
             b = hi < (int64_t)s->t1 ? hi : (int64_t)s->t1;
         /* one of the first 32 cues is found only where its bit is set */
         if ((c < 32 && !(sc->cue_any & (1u << c))) ||
@@ -687,14 +751,34 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                   (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
                 ex_class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
                 found[cue->status] = 1;
+                alsof[cue->status] = cue->also;
                 where[cue->status] = p;
                 break;
             }
     }
     /* a denied ending leaves the tie as it was ("has no plans to sell
      * its stake in": the stake holds) */
-    if (found[KG_STATUS_NEGATED])
-        return def == KG_STATUS_ENDED ? KG_STATUS_HOLDS : KG_STATUS_NEGATED;
+    *also = -1;
+    /* a holds cue is an ending told as a guess ("is expected to retire,
+     * people close to the talks said"): the tie stays as it was */
+    if (found[KG_STATUS_HOLDS])
+        return def == KG_STATUS_ENDED ? KG_STATUS_HOLDS : def;
+    if (found[KG_STATUS_NEGATED] && def == KG_STATUS_ENDED)
+        return KG_STATUS_HOLDS;
+    /* a rule that tells a denial ("rebuffed an approach") stays one,
+     * whatever hedges the approach ("an unsolicited approach") */
+    if (def == KG_STATUS_NEGATED)
+        return KG_STATUS_NEGATED;
+    /* a proposal turned away was made: "rejected X's offer" */
+    if (found[KG_STATUS_NEGATED]) {
+        if (alsof[KG_STATUS_NEGATED])
+            *also = KG_STATUS_REPORTED;
+        return KG_STATUS_NEGATED;
+    }
+    /* a deal that ended was told first: agreed ("called off the agreed
+     * merger"), or talked of ("talks that began in May collapsed") */
+    if (found[KG_STATUS_ENDED] && alsof[KG_STATUS_ENDED])
+        *also = found[KG_STATUS_REPORTED] ? KG_STATUS_REPORTED : def;
     /* "scrapped their plan to": the ending comes first and wins; so does
      * an ending told after the match of a hedged tie ("talks to buy Y
      * ended", "its proposed purchase of Y was abandoned") */
@@ -702,10 +786,16 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
         (where[KG_STATUS_ENDED] < where[KG_STATUS_REPORTED] ||
          (where[KG_STATUS_ENDED] >= hi && rel != KG_REL_LEADS)))
         return KG_STATUS_ENDED;
-    if (found[KG_STATUS_REPORTED])
+    if (found[KG_STATUS_REPORTED]) {
+        *also = -1;
         return KG_STATUS_REPORTED;
-    if (found[KG_STATUS_ENDED])
+    }
+    if (found[KG_STATUS_ENDED]) {
+        if (*also == KG_STATUS_ENDED)
+            *also = -1;
         return KG_STATUS_ENDED;
+    }
+    *also = -1;
     return def;
 }
 
@@ -993,7 +1083,7 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
     const ex_elem *es = NULL, *eo = NULL;
     int32_t subs[8], objs[8];
     size_t ns = 1, no = 1, a, b;
-    int status;
+    int status, also;
     kg_date date;
     const char *amount = NULL, *trig = NULL;
     double stake = -1;
@@ -1035,10 +1125,13 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         if (ns > 1 && ns == no && q < s->t1 && is_word(sc, q, "respectively"))
             respectively = 1;
     }
+    also = -1;
     status = r->no_cues ? r->status :
              cue_status(sc, s, st->lo, st->hi, r->status, r->near_cues,
                         r->relation, st->app_a, st->app_b,
-                        r->ended_cues);
+                        r->ended_cues, &also);
+    if (status == r->status && r->also >= 0)
+        also = r->also;
     date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo,
                                      (uint32_t)st->hi, st->app_a, st->app_b);
     if (has_money(r->relation))
@@ -1150,6 +1243,14 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                           ? st->role
                           : NULL;
             o->trigger = trig;
+            if (also >= 0 && also != status) {
+                ex_out *o2 = kg_extract__vec_push(&sc->outs, sizeof *o2);
+                if (!o2)
+                    return KG_ENOMEM;
+                *o2 = EX_AT(sc->outs, ex_out, sc->outs.n - 2);
+                o2->status = also;
+                o2->base = 1;
+            }
         }
     return KG_OK;
 }
@@ -1162,10 +1263,18 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     uint32_t i;
     int rc;
     uint32_t first_a, last_b;
+    ex_clsset has;
     if (sc->ments.n < 2)
         return KG_OK;
     first_a = EX_AT(sc->ments, ex_ment, 0).a;
     last_b = EX_AT(sc->ments, ex_ment, sc->ments.n - 1).b;
+    /* the classes of the words a word element may match: a rule that
+     * needs a word of a class none of them is in is not tried */
+    memset(&has, 0, sizeof has);
+    for (i = s->t0; i < s->t1; i++)
+        if (tk[i].word >= 0 && free_tok(sc, s, i))
+            ex_clsset_or(&has, &EX_AT(ex->wordv, ex_word, tk[i].word)
+                                   .clsmask);
     for (i = s->t0; i < s->t1; i++) {
         const ex_word *w;
         uint32_t k, last_cls = UINT32_MAX, last_n = 0;
@@ -1183,15 +1292,14 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             mstate st;
             uint32_t n;
             const char *v = NULL;
-            if (k > 0 && EX_AT(ex->trigv, ex_trig, w->trig_first + k - 1)
-                                 .rule == tr->rule)
-                continue;
             /* no mention on a side the rule needs one (the trigger entry
              * carries the rule's filters: no look at the rule yet) */
             if ((tr->before && first_a >= i) ||
                 (tr->after && last_b <= i + 1))
                 continue;
             r = &EX_AT(ex->rulev, ex_rule, tr->rule);
+            if (!ex_clsset_within(&r->need, &has))
+                continue;
             el = &EX_AT(ex->elemv, ex_elem, r->el_first);
             /* the index already says this word starts the trigger; only
              * multi-word phrases and role values need a look, once per
@@ -1303,6 +1411,27 @@ static int future_before(const ex_scratch *sc, const ex_sent *s, uint32_t i)
     return 0;
 }
 
+/*
+ * Is the month at i told of a past act: "launched in November",
+ * "bought last May" (a verb in -ed right before the preposition that is
+ * not "be completed", "been sold")?
+ */
+static int past_verb_before(const ex_scratch *sc, const ex_sent *s,
+                            uint32_t i)
+{
+    const char *w;
+    size_t n;
+    if (i < s->t0 + 2)
+        return 0;
+    w = ex_norm(sc, &EX_AT(sc->toks, ex_tok, i - 2));
+    n = strlen(w);
+    if (n < 4 || strcmp(w + n - 2, "ed") != 0)
+        return 0;
+    return !(i >= s->t0 + 3 && (is_word(sc, i - 3, "be") ||
+                                is_word(sc, i - 3, "been") ||
+                                is_word(sc, i - 3, "being")));
+}
+
 /* A date expression at i: sets *out and returns its length, or 0. */
 static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
                         kg_date *out)
@@ -1342,8 +1471,9 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
             if (!doc.year)
                 return 0;
             year = doc.year;
-            /* "will join ... in October" (said in May): the next one */
-            if (future_before(sc, s, i)) {
+            /* "will join ... in October" (said in May): the next one;
+             * not "will own ... the bid it launched in November" */
+            if (future_before(sc, s, i) && !past_verb_before(sc, s, i)) {
                 if (doc.month && m < doc.month)
                     year++;
             } else if (doc.month && m > doc.month + 2) {

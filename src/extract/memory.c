@@ -28,6 +28,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract_int.h"
@@ -42,6 +43,8 @@ typedef struct dref {
     uint32_t head;          /* first token of the deal noun */
     int group;              /* its deal directive */
     int indef;              /* "a bid": a new deal, no reference */
+    int loose;              /* "an offer of free games", "an offer to
+                             * staff": indefinite and not about firms */
     int32_t cons[REF_CONS]; /* firms it names ("Kraft's bid") */
     int ncons;
 } dref;
@@ -53,6 +56,7 @@ typedef struct mctx {
     const ex_elem *el;
     uint32_t el_n;
     int64_t lo, hi; /* matched tokens [lo, hi) */
+    int32_t subj;   /* the entity an S element matched, or -1 */
 } mctx;
 
 static uint32_t class_id(const kg_extractor *ex, const char *name)
@@ -93,16 +97,22 @@ static int quotes(ex_scratch *sc, const ex_sent *s)
     uint32_t i, n = s->t1 - s->t0, before = 0, total = 0;
     uint8_t *q;
     sc->memq.n = 0;
-    for (i = 0; i < n; i++)
-        if (!kg_extract__vec_push(&sc->memq, 1))
+    if (n > sc->memq.cap) {
+        /* one byte per token: room for the sentence at once */
+        void *p = realloc(sc->memq.ptr, n);
+        if (!p)
             return KG_ENOMEM;
+        sc->memq.ptr = p;
+        sc->memq.cap = n;
+    }
+    sc->memq.n = n;
     q = sc->memq.ptr;
     for (i = 0; i < n; i++) {
         const ex_tok *t = &EX_AT(sc->toks, ex_tok, s->t0 + i);
         q[i] = (t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '"';
         total += q[i];
     }
-    for (i = 0; i < n; i++) {
+    for (i = 0; total && i < n; i++) {
         uint8_t isq = q[i];
         q[i] = (before & 1) || (!before && ((total - before) & 1));
         before += isq;
@@ -255,8 +265,14 @@ static int find_ref(const ex_scratch *sc, const ex_sent *s, uint32_t end,
              * not about a deal between named firms */
             if (!r->indef)
                 return 0;
+            r->loose = 1;
         }
     }
+    /* "an offer to staff" */
+    if (r->indef && r->b == end + 1 && r->b < s->t1 &&
+        (tok_is(sc, r->b, "to") || tok_is(sc, r->b, "of")) &&
+        sc->mcov[r->b + 1 < s->t1 ? r->b + 1 - s->t0 : r->b - s->t0] < 0)
+        r->loose = 1;
     return 1;
 }
 
@@ -289,12 +305,17 @@ static int m_fwd(mctx *c, uint32_t k, int64_t pos)
         uint32_t n = phrase_at(c->sc, c->s, e->cls, pos, 1, NULL);
         if (n && m_fwd(c, k + 1, pos + n))
             return 1;
-    } else if (e->type == EL_ANY) {
+    } else if (e->type == EL_ANY || e->type == EL_SLOT) {
         int32_t mi = pos < (int64_t)c->s->t1
                          ? c->sc->mstart[pos - c->s->t0] : -1;
-        if (mi >= 0 &&
-            m_fwd(c, k + 1, EX_AT(c->sc->ments, ex_ment, mi).b))
-            return 1;
+        if (mi >= 0) {
+            int32_t was = c->subj;
+            if (e->type == EL_SLOT)
+                c->subj = EX_AT(c->sc->ments, ex_ment, mi).ent;
+            if (m_fwd(c, k + 1, EX_AT(c->sc->ments, ex_ment, mi).b))
+                return 1;
+            c->subj = was;
+        }
     } else if (e->type == EL_GAP) {
         uint32_t g;
         for (g = 0; g <= e->cls; g++) {
@@ -320,12 +341,18 @@ static int m_bwd(mctx *c, int64_t k, int64_t pos)
         uint32_t n = phrase_at(c->sc, c->s, e->cls, pos, -1, NULL);
         if (n && m_bwd(c, k - 1, pos - n))
             return 1;
-    } else if (e->type == EL_ANY) {
+    } else if (e->type == EL_ANY || e->type == EL_SLOT) {
         int32_t mi = pos >= (int64_t)c->s->t0
                          ? c->sc->mend[pos - c->s->t0] : -1;
-        if (mi >= 0 &&
-            m_bwd(c, k - 1, (int64_t)EX_AT(c->sc->ments, ex_ment, mi).a - 1))
-            return 1;
+        if (mi >= 0) {
+            int32_t was = c->subj;
+            if (e->type == EL_SLOT)
+                c->subj = EX_AT(c->sc->ments, ex_ment, mi).ent;
+            if (m_bwd(c, k - 1,
+                      (int64_t)EX_AT(c->sc->ments, ex_ment, mi).a - 1))
+                return 1;
+            c->subj = was;
+        }
     } else if (e->type == EL_GAP) {
         uint32_t g;
         for (g = 0; g <= e->cls; g++) {
@@ -481,6 +508,29 @@ static int emit_recall(ex_scratch *sc, uint32_t si, const ex_mem *m,
     return cb(&t, (sc->flags & KG_EXTRACT_EXPLAIN) ? &why : NULL, payload);
 }
 
+/*
+ * Emit "c->subj acquired m's target" with the status of recall rr: a
+ * rival bid for the firm remembered deal m is buying.  Nothing if the
+ * firm is a party to m.
+ */
+static int rival(ex_scratch *sc, uint32_t si, const ex_mem *m,
+                 const ex_recall *rr, const dref *r, const mctx *c,
+                 kg_triple_cb cb, void *payload)
+{
+    const ex_ent *e = &EX_AT(sc->ents, ex_ent, c->subj);
+    ex_mem t;
+    if (m->relation != KG_REL_ACQUIRED || m->s < 0 || c->subj == m->s ||
+        c->subj == m->o || (e->kind >= 0 && e->kind != KG_KIND_ORG &&
+                            e->kind != KG_KIND_PERSON))
+        return KG_OK;
+    t = *m;
+    t.s = c->subj;
+    t.s_kind = e->kind >= 0 ? e->kind : KG_KIND_ORG;
+    t.amount = NULL;
+    t.stake = 0;
+    return emit_recall(sc, si, &t, rr, r, c, cb, payload);
+}
+
 /* Does the current sentence name one of m's firms? */
 static int touches(const ex_scratch *sc, const ex_mem *m)
 {
@@ -500,7 +550,7 @@ static int touches(const ex_scratch *sc, const ex_mem *m)
  * or a deal without named firms), else 1.
  */
 static int resolve(const ex_scratch *sc, uint32_t si, const dref *r,
-                   unsigned rels, size_t *cand, size_t *ncand)
+                   unsigned rels, int32_t subj, size_t *cand, size_t *ncand)
 {
     const kg_extractor *ex = sc->ex;
     const ex_mem *mem = sc->mem.ptr;
@@ -510,7 +560,7 @@ static int resolve(const ex_scratch *sc, uint32_t si, const dref *r,
 #define FITS(m)                                                          \
     (fits(ex, (m), r) && !((m)->sent == si && (m)->pos >= r->a) &&       \
      (!rels || (m)->s < 0 || ((rels >> (unsigned)(m)->relation) & 1)) && \
-     (!near || touches(sc, (m))))
+     (subj < 0 || (m)->s == subj) && (!near || touches(sc, (m))))
     /* the most recent sentence with a deal that fits; a deal of this
      * sentence only if told before the reference ("dismissed the
      * proposal, joking that he would buy Twitter" is not about Twitter).
@@ -567,6 +617,7 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
     for (k = 0; k < ex->recallv.n && got < 0; k++) {
         rr = &EX_AT(ex->recallv, ex_recall, k);
         memset(&c, 0, sizeof c);
+        c.subj = -1;
         c.sc = sc;
         c.s = s;
         c.el = &EX_AT(ex->elemv, ex_elem, rr->el_first);
@@ -575,6 +626,8 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
          * pattern is its subject, not the noun after "of" */
         if (rr->deal == 0 && r->a > s->t0 && tok_is(sc, r->a - 1, "of"))
             continue;
+        if (r->indef && (!rr->subj || r->loose))
+            continue;
         if (!m_bwd(&c, (int64_t)rr->deal - 1, (int64_t)r->a - 1) ||
             !m_fwd(&c, rr->deal + 1, (int64_t)r->b))
             continue;
@@ -582,7 +635,15 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
         for (p = s->t0; p < c.lo; p++)
             if (phrase_at(sc, s, neg, p, 1, NULL))
                 return KG_OK;
-        got = resolve(sc, si, r, rr->rels, cand, &ncand);
+        got = resolve(sc, si, r, rr->rels, rr->subj ? c.subj : -1, cand,
+                      &ncand);
+        /* a firm that is no party to the deal makes a rival bid for its
+         * target ("Alcoa launched its bid" after "Rio agreed to buy
+         * Alcan"): the most recent acquisition in memory */
+        if (got < 0 && rr->subj && c.subj >= 0 &&
+            resolve(sc, si, r, 1u << KG_REL_ACQUIRED, -1, cand, &ncand) >
+                0)
+            return rival(sc, si, &mem[cand[0]], rr, r, &c, cb, payload);
     }
     if (got <= 0)
         return KG_OK;
@@ -662,17 +723,26 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
     for (i = s->t0; i < s->t1; i++) {
         int g;
         if (tk[i].word < 0 ||
-            !((EX_AT(ex->wordv, ex_word, tk[i].word).clsmask >>
-               (ex->deal_all % 64)) & 1) ||
+            !ex_clsset_has(&EX_AT(ex->wordv, ex_word, tk[i].word).clsmask,
+                           ex->deal_all) ||
             (g = deal_at(sc, s, i, &len)) < 0 || g >= 32 ||
             in_quote(sc, s, i))
             continue;
         if (det == NOCLS) {
-            det = class_id(ex, "dealdet");
-            prep = class_id(ex, "dealprep");
-            neg = class_id(ex, "recallnot");
-            other = class_id(ex, "dealother");
-            mod = class_id(ex, "dealmod");
+            /* looked up once per article */
+            if (!sc->memcls_set) {
+                sc->memcls[0] = class_id(ex, "dealdet");
+                sc->memcls[1] = class_id(ex, "dealprep");
+                sc->memcls[2] = class_id(ex, "recallnot");
+                sc->memcls[3] = class_id(ex, "dealother");
+                sc->memcls[4] = class_id(ex, "dealmod");
+                sc->memcls_set = 1;
+            }
+            det = sc->memcls[0];
+            prep = sc->memcls[1];
+            neg = sc->memcls[2];
+            other = sc->memcls[3];
+            mod = sc->memcls[4];
         }
         /* "a stake in": the noun heads its phrase ("an investment
          * firm", "the offer price" name no deal) */
@@ -687,10 +757,11 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
         if (nrefs < REF_MAX &&
             find_ref(sc, s, i, len, g, det, prep, other, mod,
                      &refs[nrefs])) {
+            /* "a bid" is a new deal; only a recall with S ("Hershey
+             * was weighing a counter-offer") reads it */
             if (refs[nrefs].indef)
                 indef |= 1u << (unsigned)g;
-            else
-                nrefs++;
+            nrefs++;
         }
     }
     /* this sentence's deals */

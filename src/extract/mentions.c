@@ -25,13 +25,13 @@
 #include "extract/extract_int.h"
 #include "kg/vocab.h"
 
-/* 1 if the word n is one of the nw words of w (first letters compared
- * first: most words fail there) */
+/* 1 if the word n is one of the nw words of w (the first two bytes
+ * compared first: most words fail there; n[1] is at worst its NUL) */
 static int in_words(const char *n, const char *const *w, size_t nw)
 {
     size_t i;
     for (i = 0; i < nw; i++)
-        if (n[0] == w[i][0] && strcmp(n, w[i]) == 0)
+        if (n[0] == w[i][0] && n[1] == w[i][1] && strcmp(n, w[i]) == 0)
             return 1;
     return 0;
 }
@@ -353,6 +353,32 @@ static int expletive_it(const ex_scratch *sc, const ex_ment *m)
 }
 
 /*
+ * A person's former firm told in passing ("Mr King, who joined from
+ * Marks & Spencer", "Philip Hampton, formerly of Lloyds TSB"): background,
+ * no antecedent for a later "the firm" or "it".
+ */
+static int former_employer(const ex_scratch *sc, const ex_ment *m)
+{
+    static const char *const prev[] = {"joined", "joins", "joining",
+                                       "came", "moved", "poached",
+                                       "hired", "recruited", "arrived"};
+    static const char *const once[] = {"formerly", "previously", "once",
+                                       "ex", "latterly"};
+    const ex_tok *tk = sc->toks.ptr;
+    const char *w;
+    if (m->src == MS_COREF || m->a < 2)
+        return 0;
+    w = ex_norm(sc, &tk[m->a - 1]);
+    if (strcmp(w, "from") == 0)
+        return in_words(ex_norm(sc, &tk[m->a - 2]), prev,
+                        sizeof prev / sizeof prev[0]);
+    if (strcmp(w, "of") == 0 || strcmp(w, "at") == 0)
+        return in_words(ex_norm(sc, &tk[m->a - 2]), once,
+                        sizeof once / sizeof once[0]);
+    return 0;
+}
+
+/*
  * Candidate antecedents for an org anaphor: the org mentions of this
  * sentence so far (first one first), then the first org of the previous
  * sentence that had one, then the most recent org.  The first two
@@ -381,6 +407,8 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
         /* descriptions already resolved count as their firm, and so
          * does a pronoun that opens the sentence ("It wrote off ...,
          * and its purchase of") for a later subject or possessive */
+        if (former_employer(sc, &m[j]))
+            continue;
         if ((e->kind == KG_KIND_ORG ||
              /* "Chelsea is owned by X, who bought it": a name of
               * unknown kind that opens the sentence beats earlier
@@ -842,7 +870,9 @@ static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
         !(t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)))
         return 0;
     /* "AI-powered", "U.S.-made": an adjective, not a name */
-    hy = memchr(sc->doc->text + t->start, '-', t->end - t->start);
+    hy = (t->flags & TF_HYPHEN)
+             ? memchr(sc->doc->text + t->start, '-', t->end - t->start)
+             : NULL;
     if (hy && hy + 1 < sc->doc->text + t->end && hy[1] >= 'a' &&
         hy[1] <= 'z' && !(t->flags & TF_CAMEL))
         return 0;
@@ -1265,9 +1295,12 @@ static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
         return 0;
     if (e->kind == KG_KIND_ORG)
         return !EX_AT(sc->ex->gentv, ex_gent, g).canonical;
-    return e->kind == KG_KIND_PERSON && i > s->t0 + 1 &&
-           is_punct(sc, &tk[i - 1], '.') &&
-           (ex_wflags(sc, &tk[i - 2]) & WF_TITLE);
+    /* "Mr. Eaton", and "Mr King" in British copy */
+    return e->kind == KG_KIND_PERSON && i > s->t0 &&
+           ((i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
+             (ex_wflags(sc, &tk[i - 2]) & WF_TITLE)) ||
+            ((ex_wflags(sc, &tk[i - 1]) & WF_TITLE) &&
+             (tk[i - 1].flags & TF_CAP)));
 }
 
 /* "formerly known as", "which until recently was known as": a former
@@ -1346,13 +1379,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     const kg_extractor *ex = sc->ex;
     const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
     const ex_tok *tk = sc->toks.ptr;
-    kg_buf key = KG_BUF_INIT;
+    kg_buf key = sc->mkey; /* the scratch's, given back at the end */
     uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
     uint32_t known = 0, known_caps = 0;
-    int headline, allcaps, newname, rc = KG_OK;
+    int headline, allcaps, newname, first_start, called = 0, known_w = 0;
+    int rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
     sc->ments.n = 0;
+    kg_buf_clear(&key);
     if (n > sc->mcap) {
         size_t cap = n * 2;
         int32_t *p = realloc(sc->mstart, cap * 4 * sizeof *p);
@@ -1439,6 +1474,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 i += 3;
                 continue;
             }
+            i++;
+            continue;
+        }
+        /* every step below wants a capital, a digit, a pronoun or a
+         * determiner: most words of a sentence are none of these */
+        if (!(t->flags & (TF_CAP | TF_UPPER | TF_NUM)) &&
+            !(f & (WF_PRONOUN | WF_PERPRONOUN | WF_DET))) {
             i++;
             continue;
         }
@@ -1719,6 +1761,43 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
+        /* "Todd Stitzer, the chief executive, is expected to leave":
+         * a person's role without a firm is the role at the firm the
+         * story is about; "the" stands for that firm */
+        if (ex_tok_is(sc, t, "the") && i >= s->t0 + 2 && i + 2 < s->t1 &&
+            is_punct(sc, &tk[i - 1], ',') && sc->mend[i - 2 - s->t0] >= 0 &&
+            (ex_wflags(sc, &tk[i + 1]) & WF_ROLE) &&
+            !(ex_wflags(sc, &tk[i + 1]) & WF_TITLE)) {
+            const ex_ment *pm = &EX_AT(sc->ments, ex_ment,
+                                       sc->mend[i - 2 - s->t0]);
+            int32_t a1, a2;
+            uint32_t q;
+            int closed = 0;
+            /* the role ends the apposition ("the chief executive of
+             * Tesco" names its firm) */
+            for (q = i + 2; q < s->t1 && q < i + 6; q++) {
+                if (is_punct(sc, &tk[q], ',') || is_punct(sc, &tk[q], '.')) {
+                    closed = 1;
+                    break;
+                }
+                if (!(tk[q].flags & TF_WORD) || (tk[q].flags & TF_CAP) ||
+                    (ex_wflags(sc, &tk[q]) & WF_STOP) ||
+                    ex_tok_is(sc, &tk[q], "'s"))
+                    break;
+            }
+            org_antecedent(sc, &a1, &a2, 0);
+            if (closed && pm->src != MS_COREF &&
+                (EX_AT(sc->ents, ex_ent, pm->ent).kind == KG_KIND_PERSON ||
+                 (EX_AT(sc->ents, ex_ent, pm->ent).kind < 0 &&
+                  pm->b - pm->a >= 2 && pm->b - pm->a <= 3)) &&
+                a1 >= 0) {
+                if ((rc = add_ment(sc, s->t0, i, i + 1, a1, a2,
+                                   MS_COREF)) != KG_OK)
+                    goto done;
+                i++;
+                continue;
+            }
+        }
         /* "the combined company": the firm the deal creates once the
          * article has named it, or when the name follows ("the new
          * group, to be called X"); else as any description (the buyer) */
@@ -1766,6 +1845,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     (j >= s->t1 || (tk[j].flags & TF_PUNCT))) {
                     a1 = pm->ent;
                     a2 = -1;
+                    /* "Brightlane, the payments start-up,": a firm */
+                    if (pe->kind < 0)
+                        EX_AT(sc->ents, ex_ent, pm->ent).kind = KG_KIND_ORG;
                 }
             }
             if (a1 >= 0) {
@@ -1856,6 +1938,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                    particle(ex_norm(sc, &tk[i + 1])) &&
                    (tk[i + 2].flags & TF_CAP) &&
                    (tk[i + 2].flags & TF_WORD) && tk[i + 2].word < 0);
+        /* "First Interstate Bancorp", "First Boston Corp": "First" starts
+         * a name that ends in a legal suffix or an org word (checked
+         * below) */
+        first_start = !newname && (t->flags & TF_CAP) && !headline &&
+                      !allcaps && ex_tok_is(sc, t, "first") &&
+                      i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
+                      (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                      is_shape_word(sc, &tk[i + 1]);
+        newname = newname || first_start;
         if ((is_shape_word(sc, t) || month_name(sc, s, i) || newname) &&
             !((t->flags & TF_SENT_START) && t->word >= 0 && !newname &&
               (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
@@ -1903,6 +1994,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
                     !(headline && tk[j].word >= 0 && !(fj & WF_ORGWORD)) &&
                     gaz_at(sc, s, j, &key, &dummy, allcaps) == j) {
+                    j++;
+                    continue;
+                }
+                /* "Burger King", "Dexter Valve": an ambiguous known name
+                 * of one word after an unknown capitalised one is the
+                 * end of a longer name */
+                dummy = -1;
+                if (is_shape_word(sc, &tk[j]) && !headline && !allcaps &&
+                    (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
+                    (tk[j - 1].flags & TF_CAP) && tk[j - 1].word < 0 &&
+                    gaz_at(sc, s, j, &key, &dummy, 0) == j + 1 &&
+                    dummy >= 0 && EX_AT(ex->gentv, ex_gent, dummy).ambiguous) {
                     j++;
                     continue;
                 }
@@ -2096,6 +2199,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
                 orgword = 1;
+            if (first_start && !legal && !orgword) {
+                i++;
+                continue;
+            }
             /* a lone sentence-initial capital or headline word */
             if ((headline && !legal &&
                  !(i > s->t0 && (ex_wflags(sc, &tk[i - 1]) &
@@ -2261,10 +2368,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         i++;
     }
+    /* the words two passes below start from are rare: look first */
+    for (i = s->t0; i < s->t1; i++) {
+        known_w |= ex_tok_is(sc, &tk[i], "known");
+        called |= ex_tok_is(sc, &tk[i], "called") ||
+                  ex_tok_is(sc, &tk[i], "named");
+    }
     /* "Hon Hai Precision Industry Co, known as Foxconn", "Standard Oil
      * Co, the Cleveland company known as Sohio": the firm goes by the
      * name after "known as" */
-    for (i = 0; i < sc->ments.n; i++) {
+    for (i = 0; known_w && i < sc->ments.n; i++) {
         if ((rc = known_as(sc, s, i, &key)) != KG_OK)
             goto done;
     }
@@ -2299,7 +2412,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     }
     /* "a new holding company to be called X": later "the combined
      * company" is X */
-    for (i = s->t0; i + 3 < s->t1; i++) {
+    for (i = s->t0; called && i + 3 < s->t1; i++) {
         uint32_t q = called_at(sc, s, i);
         int32_t x;
         const ex_ent *xe;
@@ -2328,11 +2441,22 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         m->alt = -1;
         sc->new_org = m->ent;
     }
+    /* "Cadbury's chairman": a name of no known kind with a leader is a
+     * firm */
+    for (i = 0; i < sc->ments.n; i++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+        if (e->kind < 0 && m->src != MS_COREF && m->b + 1 < s->t1 &&
+            ex_tok_is(sc, &tk[m->b], "'s") &&
+            (ex_wflags(sc, &tk[m->b + 1]) & WF_ROLE) &&
+            !(ex_wflags(sc, &tk[m->b + 1]) & WF_TITLE))
+            e->kind = KG_KIND_ORG;
+    }
     /* salience for the next sentences */
     for (i = 0; i < sc->ments.n; i++) {
         const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
-        if (e->kind == KG_KIND_ORG) {
+        if (e->kind == KG_KIND_ORG && !former_employer(sc, m)) {
             if (first_org < 0)
                 first_org = m->ent;
             last_org = m->ent;
@@ -2345,6 +2469,6 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         sc->last_org = last_org;
     }
 done:
-    kg_buf_release(&key);
+    sc->mkey = key;
     return rc;
 }

@@ -5,7 +5,7 @@
  * Five directives, one per logical line (a line that starts with
  * whitespace continues the previous one):
  *   class NAME = phrase | phrase => Value | ...     (also "class NAME += ...")
- *   rule ID RELATION [status=S] [conf=F] [role=CLASS] : PATTERN
+ *   rule ID RELATION [status=S] [also=S] [conf=F] [role=CLASS] : PATTERN
  *   cue STATUS near|sentence : phrase | phrase ...
  *   deal RELATION,... [hedged] [event] : noun | ...  (memory.c)
  *   recall ID STATUS [RELATION,...] : PATTERN-with-one-D (memory.c)
@@ -137,6 +137,19 @@ static int class_add(parse_ctx *p, uint32_t cid, const char *s,
                 if ((size_t)(we - w) >= sizeof buf)
                     return perr(p, "word too long", NULL);
                 n = lower_word(buf, sizeof buf, w, (size_t)(we - w));
+                /* the tokenizer reads "its" as "it" + "'s": so do word
+                 * lists ("a|an|its", "ended its") */
+                if (n == 3 && memcmp(buf, "its", 3) == 0) {
+                    wid = kg_extract__word_add(ex, "it", 2);
+                    slot = kg_extract__vec_push(&ex->pwordv, sizeof *slot);
+                    if (wid < 0 || !slot)
+                        return kg_error_set(p->err, KG_ENOMEM,
+                                            "out of memory");
+                    *slot = (uint32_t)wid;
+                    nw++;
+                    memcpy(buf, "'s", 3);
+                    n = 2;
+                }
                 wid = kg_extract__word_add(ex, buf, n);
                 slot = kg_extract__vec_push(&ex->pwordv, sizeof *slot);
                 if (wid < 0 || !slot)
@@ -339,6 +352,7 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
     r.status = KG_STATUS_HOLDS;
     r.conf = 0.8;
     r.role_cls = -1;
+    r.also = -1;
     r.el_first = (uint32_t)ex->elemv.n;
     for (q = s; q < e; q++)
         if (*q == ':' && (q + 1 == e || q[1] == ' ' || q[1] == '\t')) {
@@ -382,6 +396,11 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
             if (kg_status_parse(&st, buf + 7) != KG_OK)
                 return perr(p, "unknown status", buf + 7);
             r.status = st;
+        } else if (eq && strncmp(buf, "also=", 5) == 0) {
+            kg_status st;
+            if (kg_status_parse(&st, buf + 5) != KG_OK)
+                return perr(p, "unknown status", buf + 5);
+            r.also = (int)st;
         } else if (eq && strncmp(buf, "conf=", 5) == 0) {
             char *end;
             r.conf = strtod(buf + 5, &end);
@@ -570,7 +589,7 @@ static const char *list_word(const char *s, const char *e, char *buf,
     return s;
 }
 
-/* "cue STATUS near|sentence : phrases" */
+/* "cue STATUS near|before|sentence [also] [RELATION,...] : phrases" */
 static int parse_cue(parse_ctx *p, const char *s, const char *e)
 {
     kg_extractor *ex = p->ex;
@@ -588,9 +607,9 @@ static int parse_cue(parse_ctx *p, const char *s, const char *e)
         return perr(p, "cue needs a status", NULL);
     memcpy(buf, w, n);
     buf[n] = '\0';
-    if (kg_status_parse(&st, buf) != KG_OK || st == KG_STATUS_HOLDS)
-        return perr(p, "cue status must be ended, negated or reported:",
-                    buf);
+    if (kg_status_parse(&st, buf) != KG_OK)
+        return perr(p, "cue status must be holds, ended, negated or "
+                       "reported:", buf);
     cue.status = st;
     s = skip_ws(s, e);
     cue.before = 0;
@@ -609,6 +628,12 @@ static int parse_cue(parse_ctx *p, const char *s, const char *e)
                     NULL);
     }
     s = skip_ws(s, e);
+    cue.also = 0;
+    if (e - s >= 5 && memcmp(s, "also", 4) == 0 &&
+        (s[4] == ' ' || s[4] == '\t' || s[4] == ':')) {
+        cue.also = 1;
+        s = skip_ws(s + 4, e);
+    }
     cue.rels = 0;
     while (s < e && *s != ':') {
         /* optional relation names the cue is limited to */
@@ -774,6 +799,13 @@ static int parse_recall(parse_ctx *p, const char *s, const char *e)
             el.type = EL_DEAL;
             r.deal = r.el_n;
             nd++;
+        } else if (n == 1 && buf[0] == 'S') {
+            /* the firm whose deal D is ("Mittal launched its bid") */
+            if (el.optional || r.subj)
+                return perr(p, "a recall takes one S, not optional", NULL);
+            el.type = EL_SLOT;
+            el.slot = 0;
+            r.subj = 1;
         } else if ((rc = parse_elem(p, buf, n, 0, &el, &named)) != KG_OK) {
             return rc;
         }

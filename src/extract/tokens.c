@@ -322,6 +322,7 @@ int kg_extract__tokenize(ex_scratch *sc)
         if (word_at(s, e)) {
             const unsigned char *w = s;
             size_t an;
+            uint32_t hy = 0;
             while (s < e) {
                 /* the fast path: a run of ASCII letters and digits */
                 while (alnum_tab[*s] && ++s < e)
@@ -334,8 +335,11 @@ int kg_extract__tokenize(ex_scratch *sc)
                 }
                 if ((*s == '.' || *s == '-' || *s == '&' || *s == '/') &&
                     s + 1 < e && is_alnum(s[1]) && is_alnum(s[-1])) {
-                    if (*s == '-' && hyphen_splits(sc, w, s, e))
-                        break;
+                    if (*s == '-') {
+                        if (hyphen_splits(sc, w, s, e))
+                            break;
+                        hy = TF_HYPHEN;
+                    }
                     s++;
                     continue;
                 }
@@ -369,7 +373,7 @@ int kg_extract__tokenize(ex_scratch *sc)
                 s[-2] == '.')
                 s++;
             rc = word_tok(sc, b, (uint32_t)(w - b), (uint32_t)(s - b),
-                          pending);
+                          pending | hy);
             if (rc)
                 return rc;
             pending = 0;
@@ -551,6 +555,15 @@ static int nl_before(const ex_scratch *sc, uint32_t i)
     return i > 0 && (tk[i].flags & TF_NL_BEFORE);
 }
 
+/* The end of the line that starts at token i (at most 40 tokens on). */
+static uint32_t line_end(const ex_scratch *sc, uint32_t i)
+{
+    uint32_t le = i + 1, n = (uint32_t)sc->toks.n;
+    while (le < n && le < i + 40 && !nl_before(sc, le))
+        le++;
+    return le;
+}
+
 /* Are tokens [a, b) a line of capitals (a wire headline)? */
 static int caps_line(const ex_scratch *sc, uint32_t a, uint32_t b)
 {
@@ -576,12 +589,9 @@ static int split_sentences(ex_scratch *sc)
         int end = 0;
         /* a headline in capitals ends at its line break */
         if (i > 0 && (tk[i].flags & TF_SPACE_BEFORE) && nl_before(sc, i)) {
-            uint32_t le = i + 1;
-            while (le < n && le < i + 40 && !nl_before(sc, le))
-                le++;
             if (i > t0 && !(tk[i].flags & TF_PARA) &&
                 (caps_line(sc, line0 > t0 ? line0 : t0, i) ||
-                 caps_line(sc, i, le))) {
+                 caps_line(sc, i, line_end(sc, i)))) {
                 if ((rc = push_sent(sc, t0, i)) != KG_OK)
                     return rc;
                 t0 = i;
