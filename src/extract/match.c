@@ -1411,6 +1411,27 @@ static int future_before(const ex_scratch *sc, const ex_sent *s, uint32_t i)
     return 0;
 }
 
+/*
+ * Is the month at i told of a past act: "launched in November",
+ * "bought last May" (a verb in -ed right before the preposition that is
+ * not "be completed", "been sold")?
+ */
+static int past_verb_before(const ex_scratch *sc, const ex_sent *s,
+                            uint32_t i)
+{
+    const char *w;
+    size_t n;
+    if (i < s->t0 + 2)
+        return 0;
+    w = ex_norm(sc, &EX_AT(sc->toks, ex_tok, i - 2));
+    n = strlen(w);
+    if (n < 4 || strcmp(w + n - 2, "ed") != 0)
+        return 0;
+    return !(i >= s->t0 + 3 && (is_word(sc, i - 3, "be") ||
+                                is_word(sc, i - 3, "been") ||
+                                is_word(sc, i - 3, "being")));
+}
+
 /* A date expression at i: sets *out and returns its length, or 0. */
 static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
                         kg_date *out)
@@ -1450,8 +1471,9 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
             if (!doc.year)
                 return 0;
             year = doc.year;
-            /* "will join ... in October" (said in May): the next one */
-            if (future_before(sc, s, i)) {
+            /* "will join ... in October" (said in May): the next one;
+             * not "will own ... the bid it launched in November" */
+            if (future_before(sc, s, i) && !past_verb_before(sc, s, i)) {
                 if (doc.month && m < doc.month)
                     year++;
             } else if (doc.month && m > doc.month + 2) {
