@@ -112,7 +112,7 @@ static int check_string(const unsigned char *p, size_t *i, size_t len,
                     j += 6;
                 }
                 j += 6;
-            } else if (strchr("\"\\/bfnrt", p[j + 1]) && p[j + 1]) {
+            } else if (p[j + 1] && strchr("\"\\/bfnrt", p[j + 1])) {
                 j += 2;
             } else {
                 return fail(f, j, "invalid escape");
@@ -169,7 +169,7 @@ static int check_number(const unsigned char *p, size_t *i, size_t len,
         if (!digits(p, &j, len))
             return fail(f, *i, "invalid number");
     }
-    if (j < len && (strchr("0123456789.eE+-", p[j]) && p[j]))
+    if (j < len && p[j] && strchr("0123456789.eE+-", p[j]))
         return fail(f, *i, "invalid number");
     n = j - *i;
     if (n >= sizeof buf) /* cJSON reads at most 63 bytes of a number */

@@ -26,10 +26,10 @@ void kg_triple_init(kg_triple *t)
 
 /*
  * Print a double with up to 4 decimals and no trailing zeros ("0.9"), as
- * "%.4f" would round it.  Confidences and stakes are small non-negative
- * numbers: those are done by hand unless they lie within 1e-4 of a
- * rounding tie (where only printf knows the exact binary value); the rest
- * goes through snprintf.
+ * "%.4f" would round it; from 1e15 on, as "%.17g" prints it.  Confidences
+ * and stakes are small non-negative numbers: those are done by hand
+ * unless they lie within 1e-4 of a rounding tie (where only printf knows
+ * the exact binary value); the rest goes through snprintf.
  */
 static int put_number(kg_buf *out, double v)
 {
@@ -38,6 +38,13 @@ static int put_number(kg_buf *out, double v)
     double x, whole, frac;
     if (!isfinite(v))
         v = 0;
+    if (fabs(v) >= 1e15) {
+        /* no decimals left to round: the shortest form that reads back
+         * as the same double ("%.4f" of 1e300 has 300 digits, more than
+         * a JSON reader takes) */
+        n = (size_t)snprintf(num, sizeof num, "%.17g", v);
+        return kg_buf_put(out, num, n);
+    }
     x = v * 10000.0;
     whole = floor(x);
     frac = x - whole;

@@ -683,11 +683,12 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
         if (t->word >= 0 && sc->mcov[p - s->t0] < 0 &&
             (cand = EX_AT(ex->wordv, ex_word, t->word).cuemask) != 0 &&
             !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
-            for (c = 0; c < ex->cuev.n && c < 32; c++)
-                if ((cand & (1u << c)) &&
-                    ex_class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
-                             s->t0, s->t1, NULL))
+            for (; cand; cand &= cand - 1) {
+                c = (size_t)__builtin_ctz(cand); /* its lowest cue */
+                if (ex_class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
+                                s->t0, s->t1, NULL))
                     bits |= 1u << c;
+            }
         sc->cuebits[p - s->t0] = bits;
         sc->cue_any |= bits;
     }
@@ -1318,9 +1319,6 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             mstate st;
             uint32_t n;
             const char *v = NULL;
-            if (k > 0 && EX_AT(ex->trigv, ex_trig, w->trig_first + k - 1)
-                                 .rule == tr->rule)
-                continue;
             /* no mention on a side the rule needs one (the trigger entry
              * carries the rule's filters: no look at the rule yet) */
             if ((tr->before && first_a >= i) ||
@@ -1440,6 +1438,27 @@ static int future_before(const ex_scratch *sc, const ex_sent *s, uint32_t i)
     return 0;
 }
 
+/*
+ * Is the month at i told of a past act: "launched in November",
+ * "bought last May" (a verb in -ed right before the preposition that is
+ * not "be completed", "been sold")?
+ */
+static int past_verb_before(const ex_scratch *sc, const ex_sent *s,
+                            uint32_t i)
+{
+    const char *w;
+    size_t n;
+    if (i < s->t0 + 2)
+        return 0;
+    w = ex_norm(sc, &EX_AT(sc->toks, ex_tok, i - 2));
+    n = strlen(w);
+    if (n < 4 || strcmp(w + n - 2, "ed") != 0)
+        return 0;
+    return !(i >= s->t0 + 3 && (is_word(sc, i - 3, "be") ||
+                                is_word(sc, i - 3, "been") ||
+                                is_word(sc, i - 3, "being")));
+}
+
 /* A date expression at i: sets *out and returns its length, or 0. */
 static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
                         kg_date *out)
@@ -1479,8 +1498,9 @@ static uint32_t date_at(const ex_scratch *sc, const ex_sent *s, uint32_t i,
             if (!doc.year)
                 return 0;
             year = doc.year;
-            /* "will join ... in October" (said in May): the next one */
-            if (future_before(sc, s, i)) {
+            /* "will join ... in October" (said in May): the next one;
+             * not "will own ... the bid it launched in November" */
+            if (future_before(sc, s, i) && !past_verb_before(sc, s, i)) {
                 if (doc.month && m < doc.month)
                     year++;
             } else if (doc.month && m > doc.month + 2) {

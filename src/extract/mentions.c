@@ -2011,6 +2011,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     j++;
                     continue;
                 }
+                /* "Burger King", "Dexter Valve": an ambiguous known name
+                 * of one word after an unknown capitalised one is the
+                 * end of a longer name */
+                dummy = -1;
+                if (is_shape_word(sc, &tk[j]) && !headline && !allcaps &&
+                    (tk[j].flags & TF_SPACE_BEFORE) && !(fj & WF_LEGAL) &&
+                    (tk[j - 1].flags & TF_CAP) && tk[j - 1].word < 0 &&
+                    gaz_at(sc, s, j, &key, &dummy, 0) == j + 1 &&
+                    dummy >= 0 && EX_AT(ex->gentv, ex_gent, dummy).ambiguous) {
+                    j++;
+                    continue;
+                }
                 /* "Robert Campeau", "Michael Dell": a first name and a
                  * firm's name with nothing after it is a person */
                 if (j == i + 1 && (f & WF_FIRSTNAME) && !allcaps &&

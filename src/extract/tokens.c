@@ -555,6 +555,15 @@ static int nl_before(const ex_scratch *sc, uint32_t i)
     return i > 0 && (tk[i].flags & TF_NL_BEFORE);
 }
 
+/* The end of the line that starts at token i (at most 40 tokens on). */
+static uint32_t line_end(const ex_scratch *sc, uint32_t i)
+{
+    uint32_t le = i + 1, n = (uint32_t)sc->toks.n;
+    while (le < n && le < i + 40 && !nl_before(sc, le))
+        le++;
+    return le;
+}
+
 /* Are tokens [a, b) a line of capitals (a wire headline)? */
 static int caps_line(const ex_scratch *sc, uint32_t a, uint32_t b)
 {
@@ -580,12 +589,9 @@ static int split_sentences(ex_scratch *sc)
         int end = 0;
         /* a headline in capitals ends at its line break */
         if (i > 0 && (tk[i].flags & TF_SPACE_BEFORE) && nl_before(sc, i)) {
-            uint32_t le = i + 1;
-            while (le < n && le < i + 40 && !nl_before(sc, le))
-                le++;
             if (i > t0 && !(tk[i].flags & TF_PARA) &&
                 (caps_line(sc, line0 > t0 ? line0 : t0, i) ||
-                 caps_line(sc, i, le))) {
+                 caps_line(sc, i, line_end(sc, i)))) {
                 if ((rc = push_sent(sc, t0, i)) != KG_OK)
                     return rc;
                 t0 = i;

@@ -276,6 +276,27 @@ static void test_core__triple_lines_ok(void)
     }
 }
 
+/* A stake too large for "%.4f" is written so that it reads back. */
+static void test_core__triple_huge_stake(void)
+{
+    kg_pool pool = KG_POOL_INIT;
+    kg_buf b = KG_BUF_INIT;
+    kg_triple t, u;
+    kg_error err;
+    const char *line = "{\"subject\":\"A\",\"relation\":\"invested-in\","
+                       "\"object\":\"B\",\"status\":\"holds\","
+                       "\"stake\":1e300}";
+    KG_CHECK_INT(kg_triple_parse_json(&t, &pool, line, strlen(line), &err),
+                 KG_OK);
+    KG_CHECK_INT(kg_triple_write_json(&b, &t), KG_OK);
+    KG_CHECK(strstr(b.ptr, "\"stake\":1.0000000000000001e+300}") != NULL);
+    KG_CHECK_INT(kg_triple_parse_json(&u, &pool, b.ptr, b.len - 1, &err),
+                 KG_OK);
+    KG_CHECK(u.stake == t.stake);
+    kg_buf_release(&b);
+    kg_pool_release(&pool);
+}
+
 /* Lines that are not triples: each error says why. */
 static void test_core__triple_lines_bad(void)
 {
@@ -370,6 +391,7 @@ int main(void)
     KG_RUN(test_core__triple_line);
     KG_RUN(test_core__triple_lines_ok);
     KG_RUN(test_core__triple_lines_bad);
+    KG_RUN(test_core__triple_huge_stake);
     KG_RUN(test_core__triple_canonical);
     return kg_test_summary();
 }
