@@ -336,6 +336,8 @@ typedef struct ex_recall {
     uint32_t el_n;
     uint32_t deal;       /* index of the D element */
     int subj;            /* 1: the pattern has an S, the deal's subject */
+    ex_clsset need;      /* its required word elements' classes: a
+                          * sentence without them is not tried */
 } ex_recall;
 
 /* ---- gazetteer (gazetteer.c) ---- */

@@ -369,6 +369,15 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
                 ex_clsset_add(&r->need, el->cls);
         }
     }
+    for (i = 0; i < ex->recallv.n; i++) {
+        ex_recall *r = &EX_AT(ex->recallv, ex_recall, i);
+        memset(&r->need, 0, sizeof r->need);
+        for (k = 0; k < r->el_n; k++) {
+            const ex_elem *el = &EX_AT(ex->elemv, ex_elem, r->el_first + k);
+            if (el->type == EL_CLASS && !el->optional)
+                ex_clsset_add(&r->need, el->cls);
+        }
+    }
     /* trigger lists */
     if (ex->trigv.n) {
         size_t o = 0;

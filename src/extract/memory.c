@@ -613,9 +613,20 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
     int got = -1;
     mctx c;
     const ex_recall *rr = NULL;
+    ex_clsset has;
 
+    /* the classes of the sentence's words: a recall that needs a word of
+     * a class none of them is in is not tried */
+    memset(&has, 0, sizeof has);
+    for (p = s->t0; p < s->t1; p++)
+        if (EX_AT(sc->toks, ex_tok, p).word >= 0)
+            ex_clsset_or(&has,
+                         &EX_AT(ex->wordv, ex_word,
+                                EX_AT(sc->toks, ex_tok, p).word).clsmask);
     for (k = 0; k < ex->recallv.n && got < 0; k++) {
         rr = &EX_AT(ex->recallv, ex_recall, k);
+        if (!ex_clsset_within(&rr->need, &has))
+            continue;
         memset(&c, 0, sizeof c);
         c.subj = -1;
         c.sc = sc;

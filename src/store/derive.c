@@ -132,7 +132,8 @@ static int64_t docs_close(work *w)
     size_t i, n = 0;
     int64_t *d = w->docs + w->docs0;
     size_t k = w->ndocs - w->docs0;
-    qsort(d, k, sizeof *d, i64_cmp);
+    if (k > 1)
+        qsort(d, k, sizeof *d, i64_cmp);
     for (i = 0; i < k; i++)
         if (i == 0 || d[i] != d[i - 1])
             n++;
@@ -415,15 +416,16 @@ static int ivl_eq(const ivl *a, const ivl *b)
            a->nassert == b->nassert && a->ndocs == b->ndocs;
 }
 
+/* rec_from is ?1, shared by the rows (write.c) */
 static const char tv_head[] =
-    "INSERT OR FAIL INTO tie_version(tie, status, valid_from, "
+    "INSERT OR FAIL INTO tie_version(rec_from, tie, status, valid_from, "
     "from_precision, valid_to, to_precision, amount, stake, role, evidence, "
-    "end_evidence, assertions, documents, rec_from) VALUES";
-#define TV_COLS 14
+    "end_evidence, assertions, documents) VALUES";
+#define TV_COLS 13
 
-/* Bind row v of tie `tie` at parameter offset base (0-based) of s. */
+/* Bind row v of tie `tie` at parameter offset base of s. */
 static void bind_version(sqlite3_stmt *s, int base, int64_t tie,
-                         const ivl *v, int64_t rev)
+                         const ivl *v)
 {
     sqlite3_bind_int64(s, base + 1, tie);
     sqlite3_bind_int(s, base + 2, KG_STORE_STATUS_CODE(v->status));
@@ -450,12 +452,13 @@ static void bind_version(sqlite3_stmt *s, int base, int64_t tie,
         sqlite3_bind_null(s, base + 11);
     sqlite3_bind_int64(s, base + 12, v->nassert);
     sqlite3_bind_int64(s, base + 13, v->ndocs);
-    sqlite3_bind_int64(s, base + 14, rev);
 }
 
 static int step_version(kg_store *st, sqlite3_stmt *s, kg_error *err)
 {
-    int rc = sqlite3_step(s);
+    int rc;
+    sqlite3_bind_int64(s, 1, st->rev.id);
+    rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE)
         return kg_store__sqlerr(st, rc, "cannot store tie version", err);
@@ -549,16 +552,39 @@ typedef struct pkey {
 } pkey;
 
 /* tv_from order: valid_from, valid_to, tie, then derivation order. */
-static int pkey_cmp(const void *pa, const void *pb)
+static int pkey_less(const pkey *a, const pkey *b)
 {
-    const pkey *a = pa, *b = pb;
     if (a->from != b->from)
-        return a->from < b->from ? -1 : 1;
+        return a->from < b->from;
     if (a->to != b->to)
-        return a->to < b->to ? -1 : 1;
+        return a->to < b->to;
     if (a->tie != b->tie)
-        return a->tie < b->tie ? -1 : 1;
-    return (a->seq > b->seq) - (a->seq < b->seq);
+        return a->tie < b->tie;
+    return a->seq < b->seq;
+}
+
+/* Sort v[0..n) by pkey_less, tmp holding n more (merge sort). */
+static void pkey_sort(pkey *v, pkey *tmp, size_t n)
+{
+    size_t h = n / 2, i = 0, j = h, k = 0;
+    if (n < 16) {
+        for (i = 1; i < n; i++) {
+            pkey x = v[i];
+            for (j = i; j > 0 && pkey_less(&x, &v[j - 1]); j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+        }
+        return;
+    }
+    pkey_sort(v, tmp, h);
+    pkey_sort(v + h, tmp, n - h);
+    if (!pkey_less(&v[h], &v[h - 1]))
+        return; /* already in order */
+    while (i < h && j < n)
+        tmp[k++] = pkey_less(&v[j], &v[i]) ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    memcpy(v, tmp, k * sizeof *v);
 }
 
 /*
@@ -568,30 +594,31 @@ static int pkey_cmp(const void *pa, const void *pb)
 static int flush_versions(kg_store *st, work *w, kg_error *err)
 {
     const size_t n = KG_ASSERT_BATCH;
-    pkey *key = NULL;
+    pkey *key = NULL, *tmp;
     const pend *p;
     size_t i = 0, k;
     int rc = KG_OK;
     if (w->npend == 0)
         return KG_OK;
-    if (!(key = malloc(w->npend * sizeof *key)))
+    /* the keys, then as many for the sort */
+    if (!(key = malloc(2 * w->npend * sizeof *key)))
         return kg_error_set(err, KG_ENOMEM, "out of memory");
+    tmp = key + w->npend;
     for (i = 0; i < w->npend; i++) {
         key[i].from = w->pend[i].v.from;
         key[i].to = w->pend[i].v.to;
         key[i].tie = w->pend[i].tie;
         key[i].seq = i;
     }
-    if (w->npend > 1)
-        qsort(key, w->npend, sizeof *key, pkey_cmp);
+    pkey_sort(key, tmp, w->npend);
     if (w->npend >= n && !st->tv_many)
         rc = kg_store__prepare_rows(st, tv_head, (int)n, TV_COLS,
                                     &st->tv_many, err);
     for (i = 0; rc == KG_OK && i + n <= w->npend; i += n) {
         for (k = 0; k < n; k++) {
             p = &w->pend[key[i + k].seq];
-            bind_version(st->tv_many, (int)k * TV_COLS, p->tie, &p->v,
-                         st->rev.id);
+            bind_version(st->tv_many, kg_store__row_base((int)k, TV_COLS),
+                         p->tie, &p->v);
         }
         rc = step_version(st, st->tv_many, err);
     }
@@ -601,7 +628,8 @@ static int flush_versions(kg_store *st, work *w, kg_error *err)
                                          &st->tv_one, err)) != KG_OK)
             break;
         p = &w->pend[key[i].seq];
-        bind_version(st->tv_one, 0, p->tie, &p->v, st->rev.id);
+        bind_version(st->tv_one, kg_store__row_base(0, TV_COLS), p->tie,
+                     &p->v);
         rc = step_version(st, st->tv_one, err);
     }
     free(key);

@@ -9,16 +9,25 @@
 
 #include "store/store_int.h"
 
-/* FNV-1a, 64 bit. */
+/*
+ * Eight bytes at a time, each word mixed in by a multiply and a shift
+ * (FNV's byte at a time was a tenth of resolving a name), the end
+ * mixed once more.
+ */
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ull;
-    size_t i;
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ len, w;
+    while (len >= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        s += 8;
+        len -= 8;
     }
-    return h;
+    w = 0;
+    memcpy(&w, s, len);
+    h = (h ^ w) * 0x94D049BB133111EBull;
+    return h ^ (h >> 29);
 }
 
 int kg_smap__get(const kg_smap *m, const char *key, size_t len,

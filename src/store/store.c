@@ -111,12 +111,15 @@ int kg_store__prepare(kg_store *st, enum kg_stmt_id id, sqlite3_stmt **out,
  * Settings of every read-write connection.  secure_delete is on in some
  * builds of SQLite (Debian's); it zeroes the space of every moved cell,
  * which an append-only store does not need (nothing is deleted but the
- * rows of a revision that never committed): 1 % of a load.
+ * rows of a revision that never committed): 1 % of a load.  temp_store
+ * FILE lets the sorter of a bulk revision's index builds use its worker
+ * threads (schema.c, kg_store__bulk_rebuild); smaller sorts and
+ * temporary tables stay in the page cache as with MEMORY.
  */
 static const char *const rw_pragmas =
     "PRAGMA synchronous = NORMAL;"
     "PRAGMA cache_size = " KG_STORE_CACHE ";"
-    "PRAGMA temp_store = MEMORY;"
+    "PRAGMA temp_store = FILE;"
     "PRAGMA threads = 2;"
     "PRAGMA secure_delete = OFF;"
     "PRAGMA foreign_keys = OFF;";
@@ -249,6 +252,7 @@ static void rev_reset(kg_store *st)
     kg_smap__release(&st->entities);
     kg_smap__release(&st->docs);
     kg_smap__release(&st->rules);
+    st->last_doc_len = st->last_rule_len = 0;
     kg_tmap__release(&st->tiekeys);
     free(st->ties);
     free(st->amem);
@@ -271,8 +275,8 @@ static void rev_reset(kg_store *st)
         sqlite3_exec(st->db, "PRAGMA ignore_check_constraints = OFF", NULL,
                      NULL, NULL);
     if (st->db && st->big_cache)
-        sqlite3_exec(st->db, "PRAGMA cache_size = " KG_STORE_CACHE, NULL,
-                     NULL, NULL);
+        sqlite3_exec(st->db, "PRAGMA cache_size = " KG_STORE_CACHE ";"
+                     "PRAGMA cache_spill = 1", NULL, NULL, NULL);
     st->big_cache = 0;
 }
 
@@ -446,6 +450,7 @@ static int doc_remember(kg_store *st, const char *ext, int64_t row, int32_t day,
         st->docv = v;
         st->capdocv = cap;
     }
+    st->last_doc_len = 0; /* ext may name another document now */
     st->docv[st->ndocv].row = row;
     st->docv[st->ndocv].day = day;
     st->docv[st->ndocv].prec = prec;
@@ -543,8 +548,18 @@ static int triple_doc(kg_store *st, const char *ext, int64_t *ix,
     int64_t row;
     size_t len = strlen(ext);
     int rc;
-    if (kg_smap__get(&st->docs, ext, len, ix))
+    if (len && len == st->last_doc_len && memcmp(ext, st->last_doc, len) == 0) {
+        *ix = st->last_doc_ix;
         return KG_OK;
+    }
+    if (kg_smap__get(&st->docs, ext, len, ix)) {
+        if (len < sizeof st->last_doc) {
+            memcpy(st->last_doc, ext, len);
+            st->last_doc_len = len;
+            st->last_doc_ix = *ix;
+        }
+        return KG_OK;
+    }
     if (len) {
         rc = kg_store__prepare(st, ST_DOC_BY_EXT, &s, err);
         if (rc != KG_OK)
@@ -754,6 +769,7 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
         if (how == KG_TIE_CREATE && tm->id == 0) {
             /* a deferred tie whose id is wanted now */
             tm->id = st->ptie[tm->pix].id = ++st->last_tie_id;
+            st->tie_early = 1;
         }
         *out = ix;
         return KG_OK;
@@ -776,7 +792,11 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
             return KG_OK;
         }
         /* written at commit, in key order (write.c) */
-        id = how == KG_TIE_CREATE ? ++st->last_tie_id : 0;
+        id = 0;
+        if (how == KG_TIE_CREATE) {
+            id = ++st->last_tie_id;
+            st->tie_early = 1;
+        }
         if (kg_store__tie_queue(st, id, s_id, rel, o_id,
                                 (int32_t)st->nties) != KG_OK)
             return kg_error_set(err, KG_ENOMEM, "out of memory");
@@ -862,8 +882,19 @@ static int rule_id(kg_store *st, const char *name, int64_t *out,
     if (!name)
         return KG_OK;
     len = strlen(name);
-    if (kg_smap__get(&st->rules, name, len, out))
+    if (len && len == st->last_rule_len &&
+        memcmp(name, st->last_rule, len) == 0) {
+        *out = st->last_rule_id;
         return KG_OK;
+    }
+    if (kg_smap__get(&st->rules, name, len, out)) {
+        if (len < sizeof st->last_rule) {
+            memcpy(st->last_rule, name, len);
+            st->last_rule_len = len;
+            st->last_rule_id = *out;
+        }
+        return KG_OK;
+    }
     rc = kg_store__prepare(st, ST_RULE_FIND, &s, err);
     if (rc != KG_OK)
         return rc;

@@ -31,6 +31,8 @@
    bulk revision (schema.c rule 0) */
 #define KG_STORE_CACHE "-262144"
 #define KG_STORE_BULK_CACHE "-1048576"
+/* and while a bulk revision builds its indexes (schema.c) */
+#define KG_STORE_SORT_CACHE "-8192"
 
 /*
  * A string-keyed hash map to int64 values, open addressing, keys copied
@@ -174,6 +176,11 @@ struct kg_store {
     kg_smap entities;        /* "kind\tname" -> entity id */
     kg_smap docs;            /* doc ext id -> index in docv */
     kg_smap rules;           /* rule name -> rule row id */
+    /* the last look-ups of docs and rules (consecutive triples of a
+       load share them); a length of 0 = none */
+    char last_doc[96], last_rule[64];
+    size_t last_doc_len, last_rule_len;
+    int64_t last_doc_ix, last_rule_id;
     kg_docmem *docv;
     size_t ndocv, capdocv;
     kg_entmem *ents;         /* values of the entities map */
@@ -199,6 +206,7 @@ struct kg_store {
     kg_pool arow_pool;       /* their strings */
     kg_ptie *ptie;
     size_t nptie, capptie;
+    int tie_early;           /* a new tie got its id before commit */
     sqlite3_stmt *assert_many, *assert_one, *tie_many, *tie_one;
     sqlite3_stmt *tv_many, *tv_one; /* derive.c: tie_version rows */
 };
@@ -247,11 +255,14 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
  */
 int kg_store__assert_queue(kg_store *st, const kg_arow *a, kg_error *err);
 /*
- * Prepare (persistent) "HEAD (?,...),(?,...)": nrows rows of ncols
- * parameters each.
+ * Prepare (persistent) "HEAD (?1,?,...),(?1,?,...)": nrows rows of a
+ * first column shared by all (?1, the revision) and ncols more columns
+ * with a parameter each.
  */
 int kg_store__prepare_rows(kg_store *st, const char *head, int nrows,
                            int ncols, sqlite3_stmt **out, kg_error *err);
+/* The parameter before row `row`'s own ncols (they are base + 1 ...). */
+int kg_store__row_base(int row, int ncols);
 /*
  * Write the kept assertions, in id order, KG_ASSERT_BATCH rows per
  * statement.  After kg_store__ties_flush: the tie ids must be known.

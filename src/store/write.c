@@ -21,16 +21,29 @@
 
 #include "store/store_int.h"
 
-/* Columns of one queued assertion row, in statement order. */
-#define ASSERT_COLS 17
+/*
+ * Columns of one assertion row, in statement order.  The row id is not
+ * among them: the ids of a revision's assertions are consecutive from
+ * the largest stored one, so SQLite gives each row the id it was given
+ * here, without the look-up that an explicit id costs (checked after
+ * every statement: check_ids).  New ties too, unless a merge wanted the
+ * id of one before commit (tie_early).  The revision, the first column,
+ * is one parameter (?1) shared by all rows of a statement: a bind per
+ * statement instead of one per row (kg_store__prepare_rows).
+ */
+#define ASSERT_COLS 15
+#define TIE_COLS 3
 
 static const char assert_head[] =
-    "INSERT OR FAIL INTO assertion(id, revision, document, tie, subject, "
+    "INSERT OR FAIL INTO assertion(revision, document, tie, subject, "
     "object, status, day, precision, confidence, rule, evidence, "
     "span_start, span_end, amount, stake, role) VALUES";
 
 static const char tie_head[] =
-    "INSERT OR FAIL INTO tie(id, subject, relation, object, revision) "
+    "INSERT OR FAIL INTO tie(revision, subject, relation, object) VALUES";
+
+static const char tie_head_id[] =
+    "INSERT OR FAIL INTO tie(revision, id, subject, relation, object) "
     "VALUES";
 
 int kg_store__prepare_rows(kg_store *st, const char *head, int nrows,
@@ -41,9 +54,9 @@ int kg_store__prepare_rows(kg_store *st, const char *head, int nrows,
     if (kg_buf_puts(&sql, head) != KG_OK)
         rc = KG_ENOMEM;
     for (r = 0; r < nrows && rc == KG_OK; r++) {
-        rc = kg_buf_puts(&sql, r ? ",(" : "(");
+        rc = kg_buf_puts(&sql, r ? ",(?1" : "(?1");
         for (c = 0; c < ncols && rc == KG_OK; c++)
-            rc = kg_buf_puts(&sql, c ? ",?" : "?");
+            rc = kg_buf_puts(&sql, ",?");
         if (rc == KG_OK)
             rc = kg_buf_putc(&sql, ')');
     }
@@ -67,12 +80,14 @@ static void bind_opt_text(sqlite3_stmt *s, int i, const char *v)
         sqlite3_bind_null(s, i);
 }
 
-/* Bind row a at parameter offset base (0-based) of s. */
+/*
+ * Bind row a at parameter offset base of s (its columns are base + 1
+ * ...; kg_store__row_base).
+ */
 static void bind_assert(sqlite3_stmt *s, int base, const kg_arow *a,
-                        int64_t rev, int64_t tie)
+                        int64_t tie)
 {
-    sqlite3_bind_int64(s, base + 1, a->id);
-    sqlite3_bind_int64(s, base + 2, rev);
+    base -= 2; /* the columns below count from the id, then ?1 */
     sqlite3_bind_int64(s, base + 3, a->doc);
     sqlite3_bind_int64(s, base + 4, tie);
     sqlite3_bind_int64(s, base + 5, a->subject);
@@ -104,13 +119,33 @@ static void bind_assert(sqlite3_stmt *s, int base, const kg_arow *a,
     bind_opt_text(s, base + 17, a->role);
 }
 
+int kg_store__row_base(int row, int ncols)
+{
+    return 1 + row * ncols;
+}
+
+/* Step s (a many-row INSERT of revision rows: ?1 is the revision). */
 static int step_done(kg_store *st, sqlite3_stmt *s, const char *what,
                      kg_error *err)
 {
-    int rc = sqlite3_step(s);
+    int rc;
+    sqlite3_bind_int64(s, 1, st->rev.id);
+    rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE)
         return kg_store__sqlerr(st, rc, what, err);
+    return KG_OK;
+}
+
+/* Did SQLite give the last row written the id given out for it? */
+static int check_ids(kg_store *st, int64_t want, const char *table,
+                     kg_error *err)
+{
+    if (sqlite3_last_insert_rowid(st->db) != want)
+        return kg_error_set(err, KG_ESTORE, "store '%s': %s row ids out "
+                            "of step (%lld, not %lld)", st->path, table,
+                            (long long)sqlite3_last_insert_rowid(st->db),
+                            (long long)want);
     return KG_OK;
 }
 
@@ -131,19 +166,24 @@ int kg_store__assert_flush(kg_store *st, kg_error *err)
     for (; rc == KG_OK && i + n <= st->narow; i += n) {
         for (k = 0; k < n; k++) {
             const kg_arow *a = &st->arow[i + k];
-            bind_assert(st->assert_many, (int)k * ASSERT_COLS, a,
-                        st->rev.id, row_tie(st, a));
+            bind_assert(st->assert_many,
+                        kg_store__row_base((int)k, ASSERT_COLS), a,
+                        row_tie(st, a));
         }
         rc = step_done(st, st->assert_many, "cannot store assertion", err);
+        if (rc == KG_OK)
+            rc = check_ids(st, st->arow[i + n - 1].id, "assertion", err);
     }
     for (; rc == KG_OK && i < st->narow; i++) {
         if (!st->assert_one &&
             (rc = kg_store__prepare_rows(st, assert_head, 1, ASSERT_COLS,
                                          &st->assert_one, err)) != KG_OK)
             break;
-        bind_assert(st->assert_one, 0, &st->arow[i], st->rev.id,
-                    row_tie(st, &st->arow[i]));
+        bind_assert(st->assert_one, kg_store__row_base(0, ASSERT_COLS),
+                    &st->arow[i], row_tie(st, &st->arow[i]));
         rc = step_done(st, st->assert_one, "cannot store assertion", err);
+        if (rc == KG_OK)
+            rc = check_ids(st, st->arow[i].id, "assertion", err);
     }
     free(st->arow);
     st->arow = NULL;
@@ -203,36 +243,84 @@ int kg_store__tie_queue(kg_store *st, int64_t id, int64_t s_id,
 }
 
 /*
- * tie_key order: subject, relation code (the enum order, schema.c), object.
+ * tie_key order: subject, relation code (the enum order, schema.c),
+ * object.  The keys of the queued ties are distinct.
  */
-static int ptie_cmp(const void *pa, const void *pb)
+static int ptie_less(const kg_ptie *a, const kg_ptie *b)
 {
-    const kg_ptie *a = pa, *b = pb;
     if (a->s != b->s)
-        return a->s < b->s ? -1 : 1;
+        return a->s < b->s;
     if (a->rel != b->rel)
-        return a->rel < b->rel ? -1 : 1;
-    if (a->o != b->o)
-        return a->o < b->o ? -1 : 1;
-    return (a->id > b->id) - (a->id < b->id);
+        return a->rel < b->rel;
+    return a->o < b->o;
 }
 
-static void bind_tie(sqlite3_stmt *s, int base, const kg_ptie *t,
-                     int64_t rev)
+/*
+ * Sort v[0..n) by ptie_less, tmp holding n more: a merge sort with the
+ * comparison inlined (qsort's call per comparison was a fifth of
+ * writing the ties).
+ */
+static void ptie_sort(kg_ptie *v, kg_ptie *tmp, size_t n)
 {
-    sqlite3_bind_int64(s, base + 1, t->id);
-    sqlite3_bind_int64(s, base + 2, t->s);
-    sqlite3_bind_int(s, base + 3, KG_STORE_REL_CODE(t->rel));
-    sqlite3_bind_int64(s, base + 4, t->o);
-    sqlite3_bind_int64(s, base + 5, rev);
+    size_t h = n / 2, i = 0, j = h, k = 0;
+    if (n < 16) {
+        for (i = 1; i < n; i++) {
+            kg_ptie x = v[i];
+            for (j = i; j > 0 && ptie_less(&x, &v[j - 1]); j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+        }
+        return;
+    }
+    ptie_sort(v, tmp, h);
+    ptie_sort(v + h, tmp, n - h);
+    if (!ptie_less(&v[h], &v[h - 1]))
+        return; /* already in order */
+    while (i < h && j < n)
+        tmp[k++] = ptie_less(&v[j], &v[i]) ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    memcpy(v, tmp, k * sizeof *v);
+}
+
+/* Bind tie t at parameter offset base; its id first if with_id. */
+static void bind_tie(sqlite3_stmt *s, int base, const kg_ptie *t,
+                     int with_id)
+{
+    if (with_id)
+        sqlite3_bind_int64(s, ++base, t->id);
+    sqlite3_bind_int64(s, base + 1, t->s);
+    sqlite3_bind_int(s, base + 2, KG_STORE_REL_CODE(t->rel));
+    sqlite3_bind_int64(s, base + 3, t->o);
+}
+
+/* Write the ties one by one with their ids (after a tie_early). */
+static int ties_with_ids(kg_store *st, kg_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    size_t i;
+    int rc = kg_store__prepare_rows(st, tie_head_id, 1, TIE_COLS + 1, &s,
+                                    err);
+    for (i = 0; rc == KG_OK && i < st->nptie; i++) {
+        bind_tie(s, kg_store__row_base(0, TIE_COLS + 1), &st->ptie[i], 1);
+        rc = step_done(st, s, "cannot store tie", err);
+    }
+    sqlite3_finalize(s);
+    return rc;
 }
 
 int kg_store__ties_flush(kg_store *st, kg_error *err)
 {
-    size_t i = 0;
-    int rc = KG_OK, k;
-    if (st->nptie > 1)
-        qsort(st->ptie, st->nptie, sizeof *st->ptie, ptie_cmp);
+    const size_t n = KG_ASSERT_BATCH;
+    size_t i = 0, k;
+    int rc = KG_OK;
+    if (st->nptie > 1) {
+        kg_ptie *tmp = malloc(st->nptie * sizeof *tmp);
+        if (!tmp)
+            return kg_error_set(err, KG_ENOMEM, "out of memory");
+        ptie_sort(st->ptie, tmp, st->nptie);
+        free(tmp);
+    }
     /* new ids in key order: the ties are written in id order too */
     for (i = 0; i < st->nptie; i++) {
         kg_ptie *p = &st->ptie[i];
@@ -240,24 +328,32 @@ int kg_store__ties_flush(kg_store *st, kg_error *err)
             p->id = st->ties[p->tix].id = ++st->last_tie_id;
         st->ties[p->tix].pix = -1;
     }
-    i = 0;
-    if (st->nptie >= KG_ASSERT_BATCH && !st->tie_many)
-        rc = kg_store__prepare_rows(st, tie_head, KG_ASSERT_BATCH, 5,
+    if (st->tie_early) {
+        rc = ties_with_ids(st, err);
+        st->nptie = 0;
+        return rc;
+    }
+    if (st->nptie >= n && !st->tie_many)
+        rc = kg_store__prepare_rows(st, tie_head, (int)n, TIE_COLS,
                                     &st->tie_many, err);
-    for (; rc == KG_OK && i + KG_ASSERT_BATCH <= st->nptie;
-         i += KG_ASSERT_BATCH) {
-        for (k = 0; k < KG_ASSERT_BATCH; k++)
-            bind_tie(st->tie_many, k * 5, &st->ptie[i + (size_t)k],
-                     st->rev.id);
+    for (i = 0; rc == KG_OK && i + n <= st->nptie; i += n) {
+        for (k = 0; k < n; k++)
+            bind_tie(st->tie_many, kg_store__row_base((int)k, TIE_COLS),
+                     &st->ptie[i + k], 0);
         rc = step_done(st, st->tie_many, "cannot store tie", err);
+        if (rc == KG_OK)
+            rc = check_ids(st, st->ptie[i + n - 1].id, "tie", err);
     }
     for (; rc == KG_OK && i < st->nptie; i++) {
         if (!st->tie_one &&
-            (rc = kg_store__prepare_rows(st, tie_head, 1, 5, &st->tie_one,
-                                         err)) != KG_OK)
+            (rc = kg_store__prepare_rows(st, tie_head, 1, TIE_COLS,
+                                         &st->tie_one, err)) != KG_OK)
             break;
-        bind_tie(st->tie_one, 0, &st->ptie[i], st->rev.id);
+        bind_tie(st->tie_one, kg_store__row_base(0, TIE_COLS), &st->ptie[i],
+                 0);
         rc = step_done(st, st->tie_one, "cannot store tie", err);
+        if (rc == KG_OK)
+            rc = check_ids(st, st->ptie[i].id, "tie", err);
     }
     st->nptie = 0;
     return rc;
@@ -272,6 +368,7 @@ void kg_store__write_reset(kg_store *st)
     free(st->ptie);
     st->ptie = NULL;
     st->nptie = st->capptie = 0;
+    st->tie_early = 0;
     if (st->assert_many)
         sqlite3_reset(st->assert_many);
     if (st->assert_one)
