@@ -788,6 +788,13 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
      * people close to the talks said"): the tie stays as it was */
     if (found[KG_STATUS_HOLDS])
         return def == KG_STATUS_ENDED ? KG_STATUS_HOLDS : def;
+    /* an ending whose phrase starts with the negation ("would not raise
+     * its offer", "did not renew the contract": the negation cue may
+     * start a word before, "did not") is an ending */
+    if (found[KG_STATUS_NEGATED] && found[KG_STATUS_ENDED] &&
+        where[KG_STATUS_ENDED] >= where[KG_STATUS_NEGATED] &&
+        where[KG_STATUS_ENDED] <= where[KG_STATUS_NEGATED] + 1)
+        found[KG_STATUS_NEGATED] = 0;
     if (found[KG_STATUS_NEGATED] && def == KG_STATUS_ENDED)
         return KG_STATUS_HOLDS;
     /* a rule that tells a denial ("rebuffed an approach") stays one,
