@@ -88,11 +88,36 @@ static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos,
     return 1;
 }
 
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
+
+/*
+ * Is the name of mention m, alone or in a short list of names, followed
+ * by "brand(s)" ("the Halifax and Bank of Scotland brands", "the LD
+ * brand")?  Then it is a brand whatever else the name stands for.
+ */
+static int brand_named(const ex_scratch *sc, const ex_ment *m)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q, lim = m->b + 12;
+    for (q = m->b; q < sc->toks.n && q < lim; q++) {
+        if (is_word(sc, q, "brand") || is_word(sc, q, "brands") ||
+            is_word(sc, q, "marque") || is_word(sc, q, "marques"))
+            return 1;
+        if (!is_word(sc, q, "and") && !is_word(sc, q, ",") &&
+            !is_word(sc, q, "&") && !is_word(sc, q, "of") &&
+            !((tk[q].flags & TF_WORD) && (tk[q].flags & TF_CAP)))
+            return 0;
+    }
+    return 0;
+}
+
 static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
     const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
-    return e->kind < 0 || (kinds & KG_KINDBIT(e->kind));
+    return e->kind < 0 || (kinds & KG_KINDBIT(e->kind)) ||
+           (kinds == KG_KINDBIT(KG_KIND_PRODUCT) && e->kind == KG_KIND_ORG &&
+            m->src != MS_COREF && brand_named(sc, m));
 }
 
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
@@ -1197,7 +1222,7 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             E1 = &EX_AT(sc->ents, ex_ent, se);
             E2 = &EX_AT(sc->ents, ex_ent, oe);
             if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind))) ||
-                (E2->kind >= 0 && !(eo->kinds & KG_KINDBIT(E2->kind))))
+                (E2->kind >= 0 && !kinds_ok(sc, objs[b], eo->kinds)))
                 continue;
             /* a product whose maker the gazetteer knows has no other */
             if (r->relation == KG_REL_MAKES && E2->gaz >= 0) {
@@ -1239,7 +1264,9 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             o->s = se;
             o->o = oe;
             o->s_kind = pick_kind(E1, es->kinds);
-            o->o_kind = pick_kind(E2, eo->kinds);
+            o->o_kind = E2->kind >= 0 && !(eo->kinds & KG_KINDBIT(E2->kind))
+                            ? KG_KIND_PRODUCT /* "the Halifax brand" */
+                            : pick_kind(E2, eo->kinds);
             o->relation = r->relation;
             o->status = status;
             o->date = date;

@@ -693,6 +693,20 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
                                 tk[q].end - tk[q].start))
                         return i;
             }
+            /* "sold the Land Rover business to Ford": a business named
+             * by its brand is no reference back to the seller ("the
+             * Alphabet unit" is Alphabet's unit, a description) */
+            if (ex_tok_is(sc, &tk[j], "business") ||
+                ex_tok_is(sc, &tk[j], "brand")) {
+                uint32_t q;
+                for (q = from + 1; q < j; q++)
+                    if ((tk[q].flags & TF_CAP) &&
+                        !(tk[q].flags & TF_SENT_START) &&
+                        !(ex_wflags(sc, &tk[q]) & (WF_NONNAME | WF_STOP)) &&
+                        !memchr(sc->doc->text + tk[q].start, '-',
+                                tk[q].end - tk[q].start))
+                        return i;
+            }
             /* "the company's" is fine; "the company of" is not ours,
              * nor "the startup Sierra" (an apposition before a name) */
             if (j + 1 < s->t1 &&
