@@ -197,10 +197,17 @@ static int check_number(const unsigned char *p, size_t *i, size_t len,
 /* Check the bytes of s[0..len) for what cJSON would let through. */
 static int check(const unsigned char *p, size_t len, fault *f)
 {
-    size_t i = 0;
+    size_t i = 0, depth = 0;
     while (i < len) {
         unsigned char c = p[i];
-        if (c == '"') {
+        if (c == '[' || c == '{') {
+            if (++depth > CJSON_NESTING_LIMIT)
+                return fail(f, i, "nested deeper than cJSON's limit");
+            i++;
+        } else if (c == ']' || c == '}') {
+            depth -= depth > 0;
+            i++;
+        } else if (c == '"') {
             if (check_string(p, &i, len, f))
                 return -1;
         } else if (c == '-' || (c >= '0' && c <= '9')) {

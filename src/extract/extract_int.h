@@ -582,6 +582,7 @@ typedef struct ex_scratch {
  * two named firms ("signed a deal with an unnamed supplier"). */
 typedef struct ex_mem {
     uint32_t sent;   /* sentence that named it last */
+    uint32_t first;  /* sentence that told it first */
     uint32_t pos;    /* its trigger token when last told by a rule */
     int32_t s, o;
     int s_kind, o_kind, relation, status;

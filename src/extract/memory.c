@@ -650,11 +650,19 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
                       &ncand);
         /* a firm that is no party to the deal makes a rival bid for its
          * target ("Alcoa launched its bid" after "Rio agreed to buy
-         * Alcan"): the most recent acquisition in memory */
+         * Alcan"): the story's acquisition, the first one in memory
+         * ("Kraft sold its pizza arm to Nestle" told since is no bid
+         * battle) */
         if (got < 0 && rr->subj && c.subj >= 0 &&
             resolve(sc, si, r, 1u << KG_REL_ACQUIRED, -1, cand, &ncand) >
-                0)
-            return rival(sc, si, &mem[cand[0]], rr, r, &c, cb, payload);
+                0) {
+            const ex_mem *first = &mem[cand[0]];
+            for (i = 0; !r->ncons && i < sc->mem.n; i++)
+                if (mem[i].relation == KG_REL_ACQUIRED && mem[i].s >= 0 &&
+                    mem[i].first < first->first)
+                    first = &mem[i];
+            return rival(sc, si, first, rr, r, &c, cb, payload);
+        }
     }
     if (got <= 0)
         return KG_OK;
@@ -785,6 +793,7 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
             continue;
         memset(&m, 0, sizeof m);
         m.sent = si;
+        m.first = si;
         m.pos = o->pos;
         m.s = o->s;
         m.o = o->o;
@@ -818,6 +827,7 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
         ex_mem m;
         memset(&m, 0, sizeof m);
         m.sent = si;
+        m.first = si;
         m.s = m.o = -1;
         m.relation = -1;
         m.named = indef;
