@@ -2255,6 +2255,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                      ends_with(ex_norm(sc, &tk[i - 1]), tk[i - 1].norm_len,
                                "-based"))
                 kind = KG_KIND_ORG;
+            /* "Shares in Morland Homes rose": a listed firm */
+            else if (i >= s->t0 + 2 &&
+                     (ex_tok_is(sc, &tk[i - 1], "in") ||
+                      ex_tok_is(sc, &tk[i - 1], "of")) &&
+                     ex_tok_is(sc, &tk[i - 2], "shares"))
+                kind = KG_KIND_ORG;
             /* "Samsung India": a known firm's national unit is a firm */
             if (kind < 0 && j >= i + 2 &&
                 (ex_wflags(sc, &tk[j - 1]) & WF_COUNTRY) &&
@@ -2465,6 +2471,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             (ex_wflags(sc, &tk[m->b + 1]) & WF_ROLE) &&
             !(ex_wflags(sc, &tk[m->b + 1]) & WF_TITLE))
             e->kind = KG_KIND_ORG;
+
     }
     /* salience for the next sentences */
     for (i = 0; i < sc->ments.n; i++) {
