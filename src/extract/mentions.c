@@ -378,6 +378,23 @@ static int former_employer(const ex_scratch *sc, const ex_ment *m)
     return 0;
 }
 
+/* "its two bigger rivals", "its closest domestic rival": a rival head
+ * within four lowercase words from token p */
+static int rivals_after(const ex_scratch *sc, const ex_sent *s, uint32_t p)
+{
+    static const char *const w[] = {"rival", "rivals", "competitor",
+                                    "competitors"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q;
+    for (q = p; q < s->t1 && q < p + 4; q++) {
+        if (in_words(ex_norm(sc, &tk[q]), w, sizeof w / sizeof w[0]))
+            return 1;
+        if (!(tk[q].flags & TF_WORD) || (tk[q].flags & TF_CAP))
+            return 0;
+    }
+    return 0;
+}
+
 /*
  * Candidate antecedents for an org anaphor: the org mentions of this
  * sentence so far (first one first), then the first org of the previous
@@ -1731,6 +1748,31 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 if (near >= 0 && near != a1) {
                     a2 = a1;
                     a1 = near;
+                }
+            }
+            /* "BP and ExxonMobil, its two bigger rivals": a firm's
+             * rivals in an apposition are none of the names they follow
+             * ("Cliffs, its chief executive" is Cliffs') */
+            if (possessive && a1 >= 0 && i >= s->t0 + 2 &&
+                is_punct(sc, &tk[i - 1], ',') && rivals_after(sc, s, i + 2)) {
+                uint32_t q = i - 1;
+                int32_t mi;
+                int hit1 = 0, hit2 = 0;
+                while (q > s->t0 && (mi = sc->mend[q - 1 - s->t0]) >= 0) {
+                    const ex_ment *lm = &EX_AT(sc->ments, ex_ment, mi);
+                    hit1 |= lm->ent == a1;
+                    hit2 |= lm->ent == a2;
+                    q = lm->a;
+                    if (q > s->t0 + 1 &&
+                        (ex_tok_is(sc, &tk[q - 1], "and") ||
+                         is_punct(sc, &tk[q - 1], ',')))
+                        q--;
+                    else
+                        break;
+                }
+                if (hit1) {
+                    a1 = hit2 ? -1 : a2;
+                    a2 = -1;
                 }
             }
             if (a1 >= 0 &&
