@@ -387,7 +387,7 @@ static int probe_tables(kg_store *st, kg_error *err)
 int kg_store_begin(kg_store *st, const char *message, const char *extractor,
                    kg_error *err)
 {
-    sqlite3_stmt *s;
+    sqlite3_stmt *s = NULL;
     char now[40];
     int rc;
     if ((rc = require_rw(st, err)) != KG_OK)
@@ -471,7 +471,7 @@ static int bind_opt_text(sqlite3_stmt *s, int i, const char *v)
 static int doc_insert(kg_store *st, const kg_doc *d, const char *ext,
                       const unsigned char *hash, int64_t *row, kg_error *err)
 {
-    sqlite3_stmt *s;
+    sqlite3_stmt *s = NULL;
     int rc = kg_store__prepare(st, ST_DOC_INSERT, &s, err);
     if (rc != KG_OK)
         return rc;
@@ -501,7 +501,7 @@ int kg_store_add_doc(kg_store *st, const kg_doc *doc, int *is_new,
                      kg_error *err)
 {
     unsigned char hash[32];
-    sqlite3_stmt *s;
+    sqlite3_stmt *s = NULL;
     int64_t row, ix;
     const char *ext = doc->id ? doc->id : "";
     int rc;
@@ -627,8 +627,8 @@ static int step_id(kg_store *st, sqlite3_stmt *s, int64_t *out,
 /* Follow merges from entity id to the entity it lives on in. */
 static int follow_merges(kg_store *st, int64_t *id, kg_error *err)
 {
-    sqlite3_stmt *s;
-    int64_t next;
+    sqlite3_stmt *s = NULL;
+    int64_t next = 0;
     int rc, hops;
     for (hops = 0; hops < 64; hops++) {
         rc = kg_store__prepare(st, ST_MERGE_FIND, &s, err);
@@ -649,7 +649,7 @@ static int follow_merges(kg_store *st, int64_t *id, kg_error *err)
 int kg_store__entity_name(kg_store *st, int64_t id, const char **name,
                           int *kind, kg_error *err)
 {
-    sqlite3_stmt *s;
+    sqlite3_stmt *s = NULL;
     int rc = kg_store__prepare(st, ST_ENTITY_NAME, &s, err);
     kg_kind k = KG_KIND_ORG;
     if (rc != KG_OK)
@@ -681,7 +681,7 @@ static int resolve_entity(kg_store *st, const char *name, kg_kind kind,
     size_t nlen = strlen(name), klen;
     const char *kname = kg_kind_name(kind);
     char stackkey[256], *key = stackkey;
-    int64_t id;
+    int64_t id = 0;
     int rc, found;
 
     klen = strlen(kname);
@@ -760,8 +760,8 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
                         int64_t o_id, int how, int32_t *out,
                         kg_error *err)
 {
-    sqlite3_stmt *s;
-    int64_t id;
+    sqlite3_stmt *s = NULL;
+    int64_t id = 0;
     int32_t ix = kg_tmap__get(&st->tiekeys, s_id, (int)rel, o_id);
     int is_new = 0, rc;
     if (ix >= 0) {
