@@ -1,15 +1,24 @@
 /*
  * internal.h: hooks between modules that are not public API.  Each module
  * keeps its own private header (src/<mod>/<mod>_int.h); this one only
- * holds what kg_init() needs to call.
+ * holds what kg_init() needs to call and helpers two modules share.
  */
 #ifndef KG_INTERNAL_H
 #define KG_INTERNAL_H
+
+#include <stddef.h>
 
 /* Install igraph's non-aborting error and warning handlers (src/graph). */
 void kg_graph__init(void);
 
 /* Route Graphviz error messages away from stderr (src/render). */
 void kg_render__init(void);
+
+/*
+ * The end of the run of bytes from p[i] that a JSON string holds as they
+ * are (0x20..0x7F but '"' and '\\'), so i itself when p[i] is none
+ * (src/util/buf.c; the JSON writer and the JSON reader's checks use it).
+ */
+size_t kg__json_plain_run(const unsigned char *p, size_t i, size_t len);
 
 #endif

@@ -15,33 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "json_int.h"
 #include "kg/util.h"
-
-/*
- * The end of the run at i of bytes that a JSON string holds as they are
- * (0x20..0x7F but '"' and '\\'), eight at a time: the tricks set a top bit
- * for a byte below 0x20, one with its own top bit set, and one equal to
- * '"' or '\\'.
- */
-static size_t plain_run(const unsigned char *p, size_t i, size_t len)
-{
-    const uint64_t ones = 0x0101010101010101ULL, tops = ones * 0x80;
-    while (i + 8 <= len) {
-        uint64_t x, q, bs;
-        memcpy(&x, p + i, 8);
-        q = x ^ (ones * '"');
-        bs = x ^ (ones * '\\');
-        if ((((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) |
-             ((bs - ones) & ~bs)) & tops)
-            break;
-        i += 8;
-    }
-    while (i < len && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' &&
-           p[i] != '\\')
-        i++;
-    return i;
-}
 
 /* Length of the valid UTF-8 sequence at p (n bytes left), or 0. */
 static size_t utf8_len(const unsigned char *p, size_t n)
@@ -89,7 +65,7 @@ static int check_string(const unsigned char *p, size_t *i, size_t len,
     size_t j = *i + 1, k;
     unsigned cp;
     for (;;) {
-        j = plain_run(p, j, len);
+        j = kg__json_plain_run(p, j, len);
         if (j >= len)
             return fail(f, *i, "unterminated string");
         if (p[j] == '"')

@@ -9,6 +9,7 @@
 
 #include "kg/error.h"
 #include "kg/util.h"
+#include "internal.h"
 
 void kg_buf_init(kg_buf *b)
 {
@@ -153,7 +154,7 @@ int kg_utf8_valid(const char *s, size_t len)
  * the bit tricks below set a top bit for a byte below 0x20, a byte with
  * its own top bit set, and a byte equal to '"' or '\\'.
  */
-static size_t json_plain_run(const unsigned char *p, size_t i, size_t len)
+size_t kg__json_plain_run(const unsigned char *p, size_t i, size_t len)
 {
     const uint64_t ones = 0x0101010101010101ULL, tops = ones * 0x80;
     while (i + 8 <= len) {
@@ -188,7 +189,7 @@ int kg_buf_json_str(kg_buf *b, const char *s, size_t len)
         return KG_ENOMEM;
     b->ptr[b->len++] = '"';
     while (i < len) {
-        run = json_plain_run(p, i, len);
+        run = kg__json_plain_run(p, i, len);
         if (run > i && kg_buf_put(b, s + i, run - i) != KG_OK)
             return KG_ENOMEM;
         i = run;
