@@ -563,29 +563,8 @@ static int pkey_less(const pkey *a, const pkey *b)
     return a->seq < b->seq;
 }
 
-/* Sort v[0..n) by pkey_less, tmp holding n more (merge sort). */
-static void pkey_sort(pkey *v, pkey *tmp, size_t n)
-{
-    size_t h = n / 2, i = 0, j = h, k = 0;
-    if (n < 16) {
-        for (i = 1; i < n; i++) {
-            pkey x = v[i];
-            for (j = i; j > 0 && pkey_less(&x, &v[j - 1]); j--)
-                v[j] = v[j - 1];
-            v[j] = x;
-        }
-        return;
-    }
-    pkey_sort(v, tmp, h);
-    pkey_sort(v + h, tmp, n - h);
-    if (!pkey_less(&v[h], &v[h - 1]))
-        return; /* already in order */
-    while (i < h && j < n)
-        tmp[k++] = pkey_less(&v[j], &v[i]) ? v[j++] : v[i++];
-    while (i < h)
-        tmp[k++] = v[i++];
-    memcpy(v, tmp, k * sizeof *v);
-}
+/* pkey_sort(v, tmp, n): v[0..n) in pkey_less order, tmp holding n more */
+KG_STORE_MERGE_SORT(pkey_sort, pkey, pkey_less)
 
 /*
  * Insert the queued rows of the revision in tv_from order,

@@ -255,33 +255,8 @@ static int ptie_less(const kg_ptie *a, const kg_ptie *b)
     return a->o < b->o;
 }
 
-/*
- * Sort v[0..n) by ptie_less, tmp holding n more: a merge sort with the
- * comparison inlined (qsort's call per comparison was a fifth of
- * writing the ties).
- */
-static void ptie_sort(kg_ptie *v, kg_ptie *tmp, size_t n)
-{
-    size_t h = n / 2, i = 0, j = h, k = 0;
-    if (n < 16) {
-        for (i = 1; i < n; i++) {
-            kg_ptie x = v[i];
-            for (j = i; j > 0 && ptie_less(&x, &v[j - 1]); j--)
-                v[j] = v[j - 1];
-            v[j] = x;
-        }
-        return;
-    }
-    ptie_sort(v, tmp, h);
-    ptie_sort(v + h, tmp, n - h);
-    if (!ptie_less(&v[h], &v[h - 1]))
-        return; /* already in order */
-    while (i < h && j < n)
-        tmp[k++] = ptie_less(&v[j], &v[i]) ? v[j++] : v[i++];
-    while (i < h)
-        tmp[k++] = v[i++];
-    memcpy(v, tmp, k * sizeof *v);
-}
+/* ptie_sort(v, tmp, n): v[0..n) in ptie_less order, tmp holding n more */
+KG_STORE_MERGE_SORT(ptie_sort, kg_ptie, ptie_less)
 
 /* Bind tie t at parameter offset base; its id first if with_id. */
 static void bind_tie(sqlite3_stmt *s, int base, const kg_ptie *t,
