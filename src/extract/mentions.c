@@ -2222,7 +2222,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                   !(ex_wflags(sc, &tk[j + 1]) & WF_CURRENCY)) ||
                  ex_tok_is(sc, &tk[j + 1], "and") ||
                  ex_tok_is(sc, &tk[j + 1], "or") ||
-                 ex_tok_is(sc, &tk[j + 1], "to")))
+                 ex_tok_is(sc, &tk[j + 1], "to") ||
+                 /* "Chesebrough-Pond's Inc", "Macy's Inc" */
+                 absorb_legal(sc, j + 1, s->t1) > j + 1))
                 j++;
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;
