@@ -304,6 +304,22 @@ done:
     return rc;
 }
 
+/*
+ * The classes of the word elements elemv[first .. +n) that are not
+ * optional: a sentence whose free words lack one of them cannot match.
+ */
+static void classes_needed(const kg_extractor *ex, uint32_t first,
+                           uint32_t n, ex_clsset *need)
+{
+    uint32_t k;
+    memset(need, 0, sizeof *need);
+    for (k = 0; k < n; k++) {
+        const ex_elem *el = &EX_AT(ex->elemv, ex_elem, first + k);
+        if (el->type == EL_CLASS && !el->optional)
+            ex_clsset_add(need, el->cls);
+    }
+}
+
 int kg_extract__seal(kg_extractor *ex, kg_error *err)
 {
     size_t i, k;
@@ -359,24 +375,14 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
             EX_AT(ex->wordv, ex_word, w).flags |= builtin_classes[k].flag;
         }
     }
-    /* what each rule needs: every word element that is not optional */
+    /* what each rule and recall pattern needs */
     for (i = 0; i < ex->rulev.n; i++) {
         ex_rule *r = &EX_AT(ex->rulev, ex_rule, i);
-        memset(&r->need, 0, sizeof r->need);
-        for (k = 0; k < r->el_n; k++) {
-            const ex_elem *el = &EX_AT(ex->elemv, ex_elem, r->el_first + k);
-            if (el->type == EL_CLASS && !el->optional)
-                ex_clsset_add(&r->need, el->cls);
-        }
+        classes_needed(ex, r->el_first, r->el_n, &r->need);
     }
     for (i = 0; i < ex->recallv.n; i++) {
         ex_recall *r = &EX_AT(ex->recallv, ex_recall, i);
-        memset(&r->need, 0, sizeof r->need);
-        for (k = 0; k < r->el_n; k++) {
-            const ex_elem *el = &EX_AT(ex->elemv, ex_elem, r->el_first + k);
-            if (el->type == EL_CLASS && !el->optional)
-                ex_clsset_add(&r->need, el->cls);
-        }
+        classes_needed(ex, r->el_first, r->el_n, &r->need);
     }
     /* trigger lists */
     if (ex->trigv.n) {
