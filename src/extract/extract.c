@@ -368,8 +368,9 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         }
         /* a status told beside another ("the offer ... was rejected")
          * waits for the end of the article: told anywhere else, it
-         * keeps the date it has there */
-        if (o->base) {
+         * keeps the date it has there; so does a merger, which may be
+         * an acquisition the article tells elsewhere */
+        if (o->base || t.relation == KG_REL_MERGED_WITH) {
             ex_later *l = kg_extract__vec_push(&sc->later, sizeof *l);
             if (!l) {
                 rc = KG_ENOMEM;
@@ -378,6 +379,7 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
             l->t = t;
             l->why = why;
             l->has_why = (sc->flags & KG_EXTRACT_EXPLAIN) != 0;
+            l->told = !o->base;
             continue;
         }
         rc = cb(&t, (sc->flags & KG_EXTRACT_EXPLAIN) ? &why : NULL,
@@ -390,7 +392,41 @@ done:
     return rc;
 }
 
-/* the base statuses held back that the article did not tell elsewhere */
+/*
+ * Is t, a merger, an acquisition the article tells as agreed or ended
+ * ("JetBlue and Spirit terminated their merger agreement" where
+ * "JetBlue agreed to buy Spirit"; not where a merger plan was turned
+ * down as a takeover proposal)?  Then t becomes that acquisition,
+ * its buyer first, with t's status; *hit is 1.
+ */
+static int merger_as_acquisition(ex_scratch *sc, kg_buf *key, kg_triple *t,
+                                 int *hit)
+{
+    kg_triple q = *t;
+    int dir, st, rc;
+    *hit = 0;
+    q.relation = KG_REL_ACQUIRED;
+    for (dir = 0; dir < 2 && !*hit; dir++) {
+        q.subject = dir ? t->object : t->subject;
+        q.subject_kind = dir ? t->object_kind : t->subject_kind;
+        q.object = dir ? t->subject : t->object;
+        q.object_kind = dir ? t->subject_kind : t->object_kind;
+        for (st = 0; st < 2 && !*hit; st++) {
+            q.status = st ? KG_STATUS_ENDED : KG_STATUS_HOLDS;
+            if ((rc = seen_any_date(sc, key, &q, hit)) != KG_OK)
+                return rc;
+        }
+    }
+    if (*hit) {
+        q.status = t->status;
+        *t = q;
+    }
+    return KG_OK;
+}
+
+/* the base statuses held back that the article did not tell elsewhere,
+ * and the mergers held back, as acquisitions where the article tells
+ * one of the pair */
 static int emit_later(ex_scratch *sc, kg_triple_cb cb, void *payload)
 {
     kg_buf key = KG_BUF_INIT;
@@ -398,7 +434,16 @@ static int emit_later(ex_scratch *sc, kg_triple_cb cb, void *payload)
     int rc = KG_OK;
     for (i = 0; i < sc->later.n; i++) {
         ex_later *l = &EX_AT(sc->later, ex_later, i);
-        int told, fresh;
+        int told, fresh, acq = 0;
+        if (l->t.relation == KG_REL_MERGED_WITH &&
+            (rc = merger_as_acquisition(sc, &key, &l->t, &acq)) != KG_OK)
+            goto done;
+        if (l->told && !acq) {
+            if ((rc = cb(&l->t, l->has_why ? &l->why : NULL, payload)) !=
+                0)
+                goto done;
+            continue;
+        }
         if ((rc = seen_any_date(sc, &key, &l->t, &told)) != KG_OK)
             goto done;
         if (told)

@@ -534,6 +534,9 @@ typedef struct ex_later {
     kg_triple t;
     kg_explain why;
     int has_why;
+    int told;          /* 1: a merger told in its sentence, held back
+                        * only to be read against the article's
+                        * acquisitions (emitted whatever else) */
 } ex_later;
 
 typedef struct ex_dexp {
@@ -570,7 +573,8 @@ typedef struct ex_scratch {
     int32_t new_org;   /* the firm a merger creates, once named */
     kg_date doc_date;
     ex_vec mem;        /* ex_mem: the article's deal memory (memory.c) */
-    ex_vec later;      /* ex_later: base statuses held to the article's end */
+    ex_vec later;      /* ex_later: base statuses and mergers held to the
+                        * article's end */
     ex_vec memq;       /* uint8_t per token of the sentence: quoted */
     uint32_t memcls[5]; /* classes dealdet, dealprep, recallnot,
                          * dealother, dealmod (memory.c, once set) */
