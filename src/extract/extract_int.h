@@ -226,11 +226,17 @@ typedef struct ex_word {
     uint32_t ml_first;   /* classes with a multi-word phrase it ends */
     uint32_t ml_n;
     const char *bval[4]; /* its value in month, weekday, scale, currency */
-    uint32_t cuemask;    /* cues (first 32) with a phrase starting here */
+    uint64_t cuemask;    /* cues (first EX_CUE_BITS) with a phrase
+                          * starting here */
     ex_clsset clsmask;   /* every class c of its three lists */
 } ex_word;
 
 enum { BV_MONTH, BV_WEEKDAY, BV_SCALE, BV_CURRENCY };
+
+/* Cues with a bit per token (ex_word.cuemask, ex_scratch.cuebits): the
+ * first 64, more than rules.txt has; later ones are looked for token by
+ * token. */
+#define EX_CUE_BITS 64u
 
 /* One member phrase of a class: word ids ex->pwords[first .. +n). */
 typedef struct ex_phrase {
@@ -563,8 +569,8 @@ typedef struct ex_scratch {
     int32_t *mstart;   /* per token of the sentence: mention starting here */
     int32_t *mend;     /* mention ending here (last token) */
     int32_t *mcov;     /* mention covering the token */
-    uint32_t *cuebits; /* cues starting at the token (match.c) */
-    uint32_t cue_any;  /* the cue bits of all its tokens, or'ed */
+    uint64_t *cuebits; /* cues starting at the token (match.c) */
+    uint64_t cue_any;  /* the cue bits of all its tokens, or'ed */
     int64_t cue_sent;  /* sentence the cue bits are for */
     size_t mcap;
     int32_t last_org;  /* salience for coreference */

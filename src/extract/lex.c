@@ -410,7 +410,7 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
         w->flags |= WF_TRIGGER;
     }
     /* cue phrases by first word, for the per-sentence cue bits */
-    for (i = 0; i < ex->cuev.n && i < 32; i++) {
+    for (i = 0; i < ex->cuev.n && i < EX_CUE_BITS; i++) {
         const ex_class *cl = &EX_AT(ex->classv, ex_class,
                                     EX_AT(ex->cuev, ex_cue, i).cls);
         for (k = 0; k < cl->ph_n; k++) {
@@ -418,7 +418,7 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
                                          cl->ph_first + k);
             EX_AT(ex->wordv, ex_word,
                   EX_AT(ex->pwordv, uint32_t, ph->first)).cuemask |=
-                1u << i;
+                1ULL << i;
         }
     }
     ex->sealed = 1;

@@ -664,8 +664,9 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
 /* ---- status cues ---- */
 
 /*
- * Which of the first 32 cues start at each token of the sentence: found
- * once per sentence, so each triple only looks at the bits.
+ * Which of the first EX_CUE_BITS cues start at each token of the
+ * sentence: found once per sentence, so each triple only looks at the
+ * bits.
  */
 static void cue_bits(ex_scratch *sc, const ex_sent *s)
 {
@@ -679,15 +680,15 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
     sc->cue_any = 0;
     for (p = s->t0; p < s->t1; p++) {
         const ex_tok *t = &EX_AT(sc->toks, ex_tok, p);
-        uint32_t bits = 0, cand;
+        uint64_t bits = 0, cand;
         if (t->word >= 0 && sc->mcov[p - s->t0] < 0 &&
             (cand = EX_AT(ex->wordv, ex_word, t->word).cuemask) != 0 &&
             !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
             for (; cand; cand &= cand - 1) {
-                c = (size_t)__builtin_ctz(cand); /* its lowest cue */
+                c = (size_t)__builtin_ctzll(cand); /* its lowest cue */
                 if (ex_class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
                                 s->t0, s->t1, NULL))
-                    bits |= 1u << c;
+                    bits |= 1ULL << c;
             }
         sc->cuebits[p - s->t0] = bits;
         sc->cue_any |= bits;
@@ -754,8 +755,16 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
     }
     for (c = 0; c < ex->cuev.n; c++) {
         const ex_cue *cue = &EX_AT(ex->cuev, ex_cue, c);
-        int64_t a = cue->wide ? (int64_t)s->t0 : nlo;
-        int64_t b = cue->wide ? (int64_t)s->t1 : nhi, p;
+        int64_t a, b, p;
+        /* a cue with a bit is found only where its bit is set; most are
+         * in no word of the sentence */
+        if ((c < EX_CUE_BITS && !((sc->cue_any >> c) & 1)) ||
+            found[cue->status] || (cue->wide && near_only) ||
+            (ended_only && cue->status != KG_STATUS_ENDED) ||
+            (cue->rels && !(cue->rels & (1u << rel))))
+            continue;
+        a = cue->wide ? (int64_t)s->t0 : nlo;
+        b = cue->wide ? (int64_t)s->t1 : nhi;
         /* hedges and denials come before the words they qualify (hi is
          * one past the match: "X, which owns Y, denied" denies nothing
          * about Y) */
@@ -763,14 +772,9 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                             cue->status != KG_STATUS_HOLDS) ||
                            cue->before))
             b = hi < (int64_t)s->t1 ? hi : (int64_t)s->t1;
-        /* one of the first 32 cues is found only where its bit is set */
-        if ((c < 32 && !(sc->cue_any & (1u << c))) ||
-            found[cue->status] || (cue->wide && near_only) ||
-            (ended_only && cue->status != KG_STATUS_ENDED) ||
-            (cue->rels && !(cue->rels & (1u << rel))))
-            continue;
         for (p = a; p < b; p++)
-            if ((c >= 32 || (sc->cuebits[p - s->t0] & (1u << c))) &&
+            if ((c >= EX_CUE_BITS ||
+                 ((sc->cuebits[p - s->t0] >> c) & 1)) &&
                 sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
                 !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
                   (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
