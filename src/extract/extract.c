@@ -179,26 +179,40 @@ static void scratch_release(ex_scratch *sc)
     free(sc->mstart);
 }
 
-/* key (subject, relation, status, object, date or "*") of t in *key */
-static int seen_key(kg_buf *key, const kg_triple *t, int any_date)
+/*
+ * The key of t in sc->seen is subject, relation and status codes, object,
+ * then the date or "*" (any date).  seen_key writes the part before the
+ * date into *key, with room for the date after it; seen_date puts the
+ * date (any = 0) or "*" there, so both keys of a triple share one copy
+ * of the names.
+ */
+static int seen_key(kg_buf *key, const kg_triple *t)
 {
-    char date[KG_DATE_STRLEN];
-    char codes[3];
-    if (any_date)
-        memcpy(date, "*", 2);
-    else
-        kg_date_format(date, t->date);
-    codes[0] = (char)('a' + t->relation);
-    codes[1] = (char)('a' + t->status);
-    codes[2] = '\x1f';
+    size_t sl = strlen(t->subject), ol = strlen(t->object);
+    char *p;
     kg_buf_clear(key);
-    if (kg_buf_puts(key, t->subject) != KG_OK ||
-        kg_buf_put(key, codes, 3) != KG_OK ||
-        kg_buf_puts(key, t->object) != KG_OK ||
-        kg_buf_putc(key, '\x1f') != KG_OK ||
-        kg_buf_puts(key, date) != KG_OK)
+    if (kg_buf_grow(key, sl + ol + 4 + KG_DATE_STRLEN) != KG_OK)
         return KG_ENOMEM;
+    p = key->ptr;
+    memcpy(p, t->subject, sl);
+    p += sl;
+    *p++ = (char)('a' + t->relation);
+    *p++ = (char)('a' + t->status);
+    *p++ = '\x1f';
+    memcpy(p, t->object, ol);
+    p += ol;
+    *p++ = '\x1f';
+    key->len = (size_t)(p - key->ptr);
     return KG_OK;
+}
+
+static void seen_date(kg_buf *key, size_t prefix, const kg_triple *t,
+                      int any)
+{
+    char *p = key->ptr + prefix;
+    if (any)
+        memcpy(p, "*", 2);
+    key->len = prefix + (any ? 1 : (size_t)kg_date_format(p, t->date));
 }
 
 /*
@@ -210,11 +224,14 @@ int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
                          int *fresh)
 {
     uint32_t dummy;
+    size_t prefix;
     int any;
+    if (seen_key(key, t) != KG_OK)
+        return KG_ENOMEM;
+    prefix = key->len;
     for (any = 0; any < 2; any++) {
         int here;
-        if (seen_key(key, t, any) != KG_OK)
-            return KG_ENOMEM;
+        seen_date(key, prefix, t, any);
         here = kg_extract__map_get(&sc->seen, key->ptr, key->len, &dummy);
         if (!any)
             *fresh = !here;
@@ -232,8 +249,9 @@ static int seen_any_date(ex_scratch *sc, kg_buf *key, const kg_triple *t,
                          int *told)
 {
     uint32_t dummy;
-    if (seen_key(key, t, 1) != KG_OK)
+    if (seen_key(key, t) != KG_OK)
         return KG_ENOMEM;
+    seen_date(key, key->len, t, 1);
     *told = kg_extract__map_get(&sc->seen, key->ptr, key->len, &dummy);
     return KG_OK;
 }
