@@ -265,6 +265,17 @@ done:
     return out;
 }
 
+/* Is the name a state ("the Russian state", "the Japanese government")? */
+static int is_state(const char *name)
+{
+    const char *sp = strrchr(name, ' ');
+    if (!sp)
+        return 0;
+    sp++;
+    return strcmp(sp, "government") == 0 || strcmp(sp, "Government") == 0 ||
+           strcmp(sp, "state") == 0 || strcmp(sp, "State") == 0;
+}
+
 static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
                          kg_triple_cb cb, void *payload)
 {
@@ -283,12 +294,27 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
      * status an "also" cue keeps beside its own ("rejected the offer":
      * reported and negated) is not merged.
      */
+    /* a firm "owned by the Russian state" is no unit of it: the state
+     * holds shares in it */
+    for (i = from; i < sc->outs.n; i++) {
+        ex_out *a = &EX_AT(sc->outs, ex_out, i);
+        if (a->relation == KG_REL_SUBSIDIARY_OF &&
+            is_state(EX_AT(sc->ents, ex_ent, a->o).name)) {
+            int32_t e = a->s;
+            int k = a->s_kind;
+            a->relation = KG_REL_INVESTED_IN;
+            a->s = a->o;
+            a->s_kind = a->o_kind;
+            a->o = e;
+            a->o_kind = k;
+        }
+    }
     /* a weak rule ("deal with", "an offer from") yields to any other tie
      * of the same pair ("merger agreement with", "accepted an offer
      * from"); first, so that its status does not pass to the winner */
     for (i = from; i < sc->outs.n; i++) {
         ex_out *a = &EX_AT(sc->outs, ex_out, i);
-        if (!EX_AT(ex->rulev, ex_rule, a->rule).weak)
+        if (!EX_AT(ex->rulev, ex_rule, a->rule).weak || a->relation < 0)
             continue;
         unsigned to = EX_AT(ex->rulev, ex_rule, a->rule).weak_to;
         for (j = from; j < sc->outs.n; j++) {
@@ -299,10 +325,19 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
                                   b->relation != KG_REL_LEADS &&
                                   b->relation != KG_REL_MAKES &&
                                   b->relation >= 0;
-            if (!EX_AT(ex->rulev, ex_rule, b->rule).weak && yields &&
+            /* a weak rule that names what it yields to yields to a
+             * weak one of those too, unless that one yields back
+             * ("which is owned by Y": sub.owned, not make.passive) */
+            const ex_rule *br = &EX_AT(ex->rulev, ex_rule, b->rule);
+            if (br->weak && (!to || !br->weak_to ||
+                             ((br->weak_to >> (unsigned)a->relation) & 1u)))
+                continue;
+            if (yields &&
                 ((b->s == a->s && b->o == a->o) ||
-                 (b->s == a->o && b->o == a->s)))
+                 (b->s == a->o && b->o == a->s))) {
                 a->relation = -1;
+                break;
+            }
         }
     }
     for (i = from; i < sc->outs.n; i++) {
