@@ -391,9 +391,14 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         t.role = o->role;
         kg_triple_canonicalize(&t);
         fresh = 1;
-        if (!o->base &&
-            (rc = kg_extract__seen_put(sc, &key, &t, &fresh)) != KG_OK)
-            goto done;
+        if (!o->base) {
+            int told;
+            if ((rc = seen_any_date(sc, &key, &t, &told)) != KG_OK ||
+                (rc = kg_extract__seen_put(sc, &key, &t, &fresh)) != KG_OK)
+                goto done;
+            if (told)
+                fresh = 0;
+        }
         if (!fresh)
             continue;
         if (!evidence) {
