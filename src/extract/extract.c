@@ -265,6 +265,19 @@ done:
     return out;
 }
 
+/* Is doc entity e a state ("the Russian state", "the French
+ * government"), not a company? */
+static int state_ent(const ex_scratch *sc, int32_t e)
+{
+    const ex_ent *E = &EX_AT(sc->ents, ex_ent, e);
+    const char *sp;
+    if (E->gaz >= 0 || !E->name)
+        return 0;
+    sp = strrchr(E->name, ' ');
+    return sp && (strcmp(sp + 1, "state") == 0 ||
+                  strcmp(sp + 1, "government") == 0);
+}
+
 static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
                          kg_triple_cb cb, void *payload)
 {
@@ -283,6 +296,20 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
      * status an "also" cue keeps beside its own ("rejected the offer":
      * reported and negated) is not merged.
      */
+    /* "majority-owned by the Russian state": a state or government
+     * holds shares in a firm, it is no parent company */
+    for (i = from; i < sc->outs.n; i++) {
+        ex_out *a = &EX_AT(sc->outs, ex_out, i);
+        if (a->relation == KG_REL_SUBSIDIARY_OF && state_ent(sc, a->o)) {
+            int32_t e = a->s;
+            int k = a->s_kind;
+            a->relation = KG_REL_INVESTED_IN;
+            a->s = a->o;
+            a->s_kind = a->o_kind;
+            a->o = e;
+            a->o_kind = k;
+        }
+    }
     /* a weak rule ("deal with", "an offer from") yields to any other tie
      * of the same pair ("merger agreement with", "accepted an offer
      * from"); first, so that its status does not pass to the winner */
@@ -299,7 +326,16 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
                                   b->relation != KG_REL_LEADS &&
                                   b->relation != KG_REL_MAKES &&
                                   b->relation >= 0;
-            if (!EX_AT(ex->rulev, ex_rule, b->rule).weak && yields &&
+            /* a weak rule that names the other's relation yields to it
+             * even when that one is weak too ("owned by": a unit
+             * before a brand), unless the other names its own */
+            unsigned bto = EX_AT(ex->rulev, ex_rule, b->rule).weak_to;
+            int bweak = EX_AT(ex->rulev, ex_rule, b->rule).weak &&
+                        !(to && b->relation >= 0 &&
+                          ((to >> (unsigned)b->relation) & 1u) &&
+                          !(bto && a->relation >= 0 &&
+                            ((bto >> (unsigned)a->relation) & 1u)));
+            if (!bweak && yields &&
                 ((b->s == a->s && b->o == a->o) ||
                  (b->s == a->o && b->o == a->s)))
                 a->relation = -1;
