@@ -265,17 +265,15 @@ done:
     return out;
 }
 
-/* Is doc entity e a state ("the Russian state", "the French
- * government"), not a company? */
-static int state_ent(const ex_scratch *sc, int32_t e)
+/* Is the name a state ("the Russian state", "the Japanese government")? */
+static int is_state(const char *name)
 {
-    const ex_ent *E = &EX_AT(sc->ents, ex_ent, e);
-    const char *sp;
-    if (E->gaz >= 0 || !E->name)
+    const char *sp = strrchr(name, ' ');
+    if (!sp)
         return 0;
-    sp = strrchr(E->name, ' ');
-    return sp && (strcmp(sp + 1, "state") == 0 ||
-                  strcmp(sp + 1, "government") == 0);
+    sp++;
+    return strcmp(sp, "government") == 0 || strcmp(sp, "Government") == 0 ||
+           strcmp(sp, "state") == 0 || strcmp(sp, "State") == 0;
 }
 
 static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
@@ -296,11 +294,12 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
      * status an "also" cue keeps beside its own ("rejected the offer":
      * reported and negated) is not merged.
      */
-    /* "majority-owned by the Russian state": a state or government
-     * holds shares in a firm, it is no parent company */
+    /* a firm "owned by the Russian state" is no unit of it: the state
+     * holds shares in it */
     for (i = from; i < sc->outs.n; i++) {
         ex_out *a = &EX_AT(sc->outs, ex_out, i);
-        if (a->relation == KG_REL_SUBSIDIARY_OF && state_ent(sc, a->o)) {
+        if (a->relation == KG_REL_SUBSIDIARY_OF &&
+            is_state(EX_AT(sc->ents, ex_ent, a->o).name)) {
             int32_t e = a->s;
             int k = a->s_kind;
             a->relation = KG_REL_INVESTED_IN;
@@ -315,7 +314,7 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
      * from"); first, so that its status does not pass to the winner */
     for (i = from; i < sc->outs.n; i++) {
         ex_out *a = &EX_AT(sc->outs, ex_out, i);
-        if (!EX_AT(ex->rulev, ex_rule, a->rule).weak)
+        if (!EX_AT(ex->rulev, ex_rule, a->rule).weak || a->relation < 0)
             continue;
         unsigned to = EX_AT(ex->rulev, ex_rule, a->rule).weak_to;
         for (j = from; j < sc->outs.n; j++) {
@@ -326,19 +325,19 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
                                   b->relation != KG_REL_LEADS &&
                                   b->relation != KG_REL_MAKES &&
                                   b->relation >= 0;
-            /* a weak rule that names the other's relation yields to it
-             * even when that one is weak too ("owned by": a unit
-             * before a brand), unless the other names its own */
-            unsigned bto = EX_AT(ex->rulev, ex_rule, b->rule).weak_to;
-            int bweak = EX_AT(ex->rulev, ex_rule, b->rule).weak &&
-                        !(to && b->relation >= 0 &&
-                          ((to >> (unsigned)b->relation) & 1u) &&
-                          !(bto && a->relation >= 0 &&
-                            ((bto >> (unsigned)a->relation) & 1u)));
-            if (!bweak && yields &&
+            /* a weak rule that names what it yields to yields to a
+             * weak one of those too, unless that one yields back
+             * ("which is owned by Y": sub.owned, not make.passive) */
+            const ex_rule *br = &EX_AT(ex->rulev, ex_rule, b->rule);
+            if (br->weak && (!to || !br->weak_to ||
+                             ((br->weak_to >> (unsigned)a->relation) & 1u)))
+                continue;
+            if (yields &&
                 ((b->s == a->s && b->o == a->o) ||
-                 (b->s == a->o && b->o == a->s)))
+                 (b->s == a->o && b->o == a->s))) {
                 a->relation = -1;
+                break;
+            }
         }
     }
     for (i = from; i < sc->outs.n; i++) {
