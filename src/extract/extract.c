@@ -227,6 +227,21 @@ int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
     return KG_OK;
 }
 
+int kg_extract__hold_merger(ex_scratch *sc, const kg_triple *t,
+                            const kg_explain *why)
+{
+    ex_later *l = kg_extract__vec_push(&sc->later, sizeof *l);
+    if (!l)
+        return KG_ENOMEM;
+    memset(l, 0, sizeof *l);
+    l->t = *t;
+    if (why)
+        l->why = *why;
+    l->has_why = why != NULL;
+    l->told = 1;
+    return KG_OK;
+}
+
 /* Was t told before in the article, with any date? */
 static int seen_any_date(ex_scratch *sc, kg_buf *key, const kg_triple *t,
                          int *told)
@@ -396,9 +411,14 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         t.role = o->role;
         kg_triple_canonicalize(&t);
         fresh = 1;
-        if (!o->base &&
-            (rc = kg_extract__seen_put(sc, &key, &t, &fresh)) != KG_OK)
-            goto done;
+        if (!o->base) {
+            int told;
+            if ((rc = seen_any_date(sc, &key, &t, &told)) != KG_OK ||
+                (rc = kg_extract__seen_put(sc, &key, &t, &fresh)) != KG_OK)
+                goto done;
+            if (told)
+                fresh = 0;
+        }
         if (!fresh)
             continue;
         if (!evidence) {
