@@ -635,6 +635,11 @@ static inline const char *ex_norm(const ex_scratch *sc, const ex_tok *t)
  * KG_ENOMEM on failure. */
 int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
                          int *fresh);
+/* Holds merger t (told, filed in sc->seen) to the article's end, where
+ * it is emitted, as the acquisition where the article tells one of the
+ * pair.  why (may be NULL) is copied.  KG_ENOMEM on failure. */
+int kg_extract__hold_merger(ex_scratch *sc, const kg_triple *t,
+                            const kg_explain *why);
 
 /*
  * Longest phrase of class cls that starts at token pos (dir > 0) or ends
