@@ -227,6 +227,21 @@ int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
     return KG_OK;
 }
 
+int kg_extract__hold_merger(ex_scratch *sc, const kg_triple *t,
+                            const kg_explain *why)
+{
+    ex_later *l = kg_extract__vec_push(&sc->later, sizeof *l);
+    if (!l)
+        return KG_ENOMEM;
+    memset(l, 0, sizeof *l);
+    l->t = *t;
+    if (why)
+        l->why = *why;
+    l->has_why = why != NULL;
+    l->told = 1;
+    return KG_OK;
+}
+
 /* Was t told before in the article, with any date? */
 static int seen_any_date(ex_scratch *sc, kg_buf *key, const kg_triple *t,
                          int *told)
@@ -265,6 +280,37 @@ done:
     return out;
 }
 
+/* Is the name a state ("the Russian state", "the Japanese government"):
+ * "state" or "government" after words of class nonname only ("Golden
+ * State" is a company's name)? */
+static int is_state(const kg_extractor *ex, const char *name)
+{
+    const char *sp = strrchr(name, ' '), *w = name;
+    if (!sp)
+        return 0;
+    if (!(strcmp(sp + 1, "government") == 0 ||
+          strcmp(sp + 1, "Government") == 0 || strcmp(sp + 1, "state") == 0 ||
+          strcmp(sp + 1, "State") == 0))
+        return 0;
+    while (w < sp) {
+        const char *e = strchr(w, ' ');
+        char low[32];
+        size_t n = (size_t)(e - w), k;
+        int64_t id;
+        if (n == 0 || n >= sizeof low)
+            return 0;
+        for (k = 0; k < n; k++)
+            low[k] = (char)((w[k] >= 'A' && w[k] <= 'Z') ? w[k] - 'A' + 'a'
+                                                          : w[k]);
+        id = kg_extract__word_find(ex, low, n);
+        if (id < 0 ||
+            !(EX_AT(ex->wordv, ex_word, id).flags & WF_NONNAME))
+            return 0;
+        w = e + 1;
+    }
+    return 1;
+}
+
 static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
                          kg_triple_cb cb, void *payload)
 {
@@ -283,12 +329,27 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
      * status an "also" cue keeps beside its own ("rejected the offer":
      * reported and negated) is not merged.
      */
+    /* a firm "owned by the Russian state" is no unit of it: the state
+     * holds shares in it */
+    for (i = from; i < sc->outs.n; i++) {
+        ex_out *a = &EX_AT(sc->outs, ex_out, i);
+        if (a->relation == KG_REL_SUBSIDIARY_OF &&
+            is_state(ex, EX_AT(sc->ents, ex_ent, a->o).name)) {
+            int32_t e = a->s;
+            int k = a->s_kind;
+            a->relation = KG_REL_INVESTED_IN;
+            a->s = a->o;
+            a->s_kind = a->o_kind;
+            a->o = e;
+            a->o_kind = k;
+        }
+    }
     /* a weak rule ("deal with", "an offer from") yields to any other tie
      * of the same pair ("merger agreement with", "accepted an offer
      * from"); first, so that its status does not pass to the winner */
     for (i = from; i < sc->outs.n; i++) {
         ex_out *a = &EX_AT(sc->outs, ex_out, i);
-        if (!EX_AT(ex->rulev, ex_rule, a->rule).weak)
+        if (!EX_AT(ex->rulev, ex_rule, a->rule).weak || a->relation < 0)
             continue;
         unsigned to = EX_AT(ex->rulev, ex_rule, a->rule).weak_to;
         for (j = from; j < sc->outs.n; j++) {
@@ -299,10 +360,19 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
                                   b->relation != KG_REL_LEADS &&
                                   b->relation != KG_REL_MAKES &&
                                   b->relation >= 0;
-            if (!EX_AT(ex->rulev, ex_rule, b->rule).weak && yields &&
+            /* a weak rule that names what it yields to yields to a
+             * weak one of those too, unless that one yields back
+             * ("which is owned by Y": sub.owned, not make.passive) */
+            const ex_rule *br = &EX_AT(ex->rulev, ex_rule, b->rule);
+            if (br->weak && (!to || !br->weak_to ||
+                             ((br->weak_to >> (unsigned)a->relation) & 1u)))
+                continue;
+            if (yields &&
                 ((b->s == a->s && b->o == a->o) ||
-                 (b->s == a->o && b->o == a->s)))
+                 (b->s == a->o && b->o == a->s))) {
                 a->relation = -1;
+                break;
+            }
         }
     }
     for (i = from; i < sc->outs.n; i++) {
@@ -341,9 +411,14 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         t.role = o->role;
         kg_triple_canonicalize(&t);
         fresh = 1;
-        if (!o->base &&
-            (rc = kg_extract__seen_put(sc, &key, &t, &fresh)) != KG_OK)
-            goto done;
+        if (!o->base) {
+            int told;
+            if ((rc = seen_any_date(sc, &key, &t, &told)) != KG_OK ||
+                (rc = kg_extract__seen_put(sc, &key, &t, &fresh)) != KG_OK)
+                goto done;
+            if (told)
+                fresh = 0;
+        }
         if (!fresh)
             continue;
         if (!evidence) {
@@ -368,8 +443,9 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         }
         /* a status told beside another ("the offer ... was rejected")
          * waits for the end of the article: told anywhere else, it
-         * keeps the date it has there */
-        if (o->base) {
+         * keeps the date it has there; so does a merger, which may be
+         * an acquisition the article tells elsewhere */
+        if (o->base || t.relation == KG_REL_MERGED_WITH) {
             ex_later *l = kg_extract__vec_push(&sc->later, sizeof *l);
             if (!l) {
                 rc = KG_ENOMEM;
@@ -378,6 +454,7 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
             l->t = t;
             l->why = why;
             l->has_why = (sc->flags & KG_EXTRACT_EXPLAIN) != 0;
+            l->told = !o->base;
             continue;
         }
         rc = cb(&t, (sc->flags & KG_EXTRACT_EXPLAIN) ? &why : NULL,
@@ -390,7 +467,41 @@ done:
     return rc;
 }
 
-/* the base statuses held back that the article did not tell elsewhere */
+/*
+ * Is t, a merger, an acquisition the article tells as agreed or ended
+ * ("JetBlue and Spirit terminated their merger agreement" where
+ * "JetBlue agreed to buy Spirit"; not where a merger plan was turned
+ * down as a takeover proposal)?  Then t becomes that acquisition,
+ * its buyer first, with t's status; *hit is 1.
+ */
+static int merger_as_acquisition(ex_scratch *sc, kg_buf *key, kg_triple *t,
+                                 int *hit)
+{
+    kg_triple q = *t;
+    int dir, st, rc;
+    *hit = 0;
+    q.relation = KG_REL_ACQUIRED;
+    for (dir = 0; dir < 2 && !*hit; dir++) {
+        q.subject = dir ? t->object : t->subject;
+        q.subject_kind = dir ? t->object_kind : t->subject_kind;
+        q.object = dir ? t->subject : t->object;
+        q.object_kind = dir ? t->subject_kind : t->object_kind;
+        for (st = 0; st < 2 && !*hit; st++) {
+            q.status = st ? KG_STATUS_ENDED : KG_STATUS_HOLDS;
+            if ((rc = seen_any_date(sc, key, &q, hit)) != KG_OK)
+                return rc;
+        }
+    }
+    if (*hit) {
+        q.status = t->status;
+        *t = q;
+    }
+    return KG_OK;
+}
+
+/* the base statuses held back that the article did not tell elsewhere,
+ * and the mergers held back, as acquisitions where the article tells
+ * one of the pair */
 static int emit_later(ex_scratch *sc, kg_triple_cb cb, void *payload)
 {
     kg_buf key = KG_BUF_INIT;
@@ -398,7 +509,16 @@ static int emit_later(ex_scratch *sc, kg_triple_cb cb, void *payload)
     int rc = KG_OK;
     for (i = 0; i < sc->later.n; i++) {
         ex_later *l = &EX_AT(sc->later, ex_later, i);
-        int told, fresh;
+        int told, fresh, acq = 0;
+        if (l->t.relation == KG_REL_MERGED_WITH &&
+            (rc = merger_as_acquisition(sc, &key, &l->t, &acq)) != KG_OK)
+            goto done;
+        if (l->told && !acq) {
+            if ((rc = cb(&l->t, l->has_why ? &l->why : NULL, payload)) !=
+                0)
+                goto done;
+            continue;
+        }
         if ((rc = seen_any_date(sc, &key, &l->t, &told)) != KG_OK)
             goto done;
         if (told)

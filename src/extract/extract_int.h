@@ -534,6 +534,9 @@ typedef struct ex_later {
     kg_triple t;
     kg_explain why;
     int has_why;
+    int told;          /* 1: a merger told in its sentence, held back
+                        * only to be read against the article's
+                        * acquisitions (emitted whatever else) */
 } ex_later;
 
 typedef struct ex_dexp {
@@ -570,7 +573,8 @@ typedef struct ex_scratch {
     int32_t new_org;   /* the firm a merger creates, once named */
     kg_date doc_date;
     ex_vec mem;        /* ex_mem: the article's deal memory (memory.c) */
-    ex_vec later;      /* ex_later: base statuses held to the article's end */
+    ex_vec later;      /* ex_later: base statuses and mergers held to the
+                        * article's end */
     ex_vec memq;       /* uint8_t per token of the sentence: quoted */
     uint32_t memcls[5]; /* classes dealdet, dealprep, recallnot,
                          * dealother, dealmod (memory.c, once set) */
@@ -622,6 +626,11 @@ static inline const char *ex_norm(const ex_scratch *sc, const ex_tok *t)
  * KG_ENOMEM on failure. */
 int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
                          int *fresh);
+/* Holds merger t (told, filed in sc->seen) to the article's end, where
+ * it is emitted, as the acquisition where the article tells one of the
+ * pair.  why (may be NULL) is copied.  KG_ENOMEM on failure. */
+int kg_extract__hold_merger(ex_scratch *sc, const kg_triple *t,
+                            const kg_explain *why);
 
 /*
  * Longest phrase of class cls that starts at token pos (dir > 0) or ends

@@ -505,6 +505,10 @@ static int emit_recall(ex_scratch *sc, uint32_t si, const ex_mem *m,
         why.sentence = t.evidence;
         why.pattern = rr->pattern;
     }
+    /* a merger waits for the article's end: it may be an acquisition */
+    if (t.relation == KG_REL_MERGED_WITH)
+        return kg_extract__hold_merger(
+            sc, &t, (sc->flags & KG_EXTRACT_EXPLAIN) ? &why : NULL);
     return cb(&t, (sc->flags & KG_EXTRACT_EXPLAIN) ? &why : NULL, payload);
 }
 
