@@ -354,7 +354,8 @@ static int expletive_it(const ex_scratch *sc, const ex_ment *m)
 
 /*
  * A person's former firm told in passing ("Mr King, who joined from
- * Marks & Spencer", "Philip Hampton, formerly of Lloyds TSB"): background,
+ * Marks & Spencer", "Philip Hampton, formerly of Lloyds TSB", "a former
+ * executive at Mozilla"): background,
  * no antecedent for a later "the firm" or "it".
  */
 static int former_employer(const ex_scratch *sc, const ex_ment *m)
@@ -372,9 +373,24 @@ static int former_employer(const ex_scratch *sc, const ex_ment *m)
     if (strcmp(w, "from") == 0)
         return in_words(ex_norm(sc, &tk[m->a - 2]), prev,
                         sizeof prev / sizeof prev[0]);
-    if (strcmp(w, "of") == 0 || strcmp(w, "at") == 0)
-        return in_words(ex_norm(sc, &tk[m->a - 2]), once,
-                        sizeof once / sizeof once[0]);
+    if (strcmp(w, "of") == 0 || strcmp(w, "at") == 0) {
+        uint32_t q;
+        if (in_words(ex_norm(sc, &tk[m->a - 2]), once,
+                     sizeof once / sizeof once[0]))
+            return 1;
+        /* "a former executive at Mozilla", "the former chief executive
+         * of Halmer Steel": a role once held there */
+        if (!(ex_wflags(sc, &tk[m->a - 2]) & WF_ROLE))
+            return 0;
+        for (q = m->a - 2; q > 0 && q + 4 > m->a - 2; q--) {
+            const char *n = ex_norm(sc, &tk[q - 1]);
+            if (strcmp(n, "former") == 0 || strcmp(n, "erstwhile") == 0 ||
+                strcmp(n, "one-time") == 0 || strcmp(n, "onetime") == 0)
+                return 1;
+            if (!(tk[q - 1].flags & TF_WORD) || (tk[q - 1].flags & TF_CAP))
+                return 0;
+        }
+    }
     return 0;
 }
 
