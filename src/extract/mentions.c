@@ -411,6 +411,18 @@ static int rivals_after(const ex_scratch *sc, const ex_sent *s, uint32_t p)
     return 0;
 }
 
+/* "Gallaher's chief executive": a name of no known kind with a leader
+ * is a firm (the end of the sentence says so too; an anaphor between
+ * needs it now) */
+static int leader_poss(const ex_scratch *sc, const ex_ment *m)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    return m->src != MS_COREF && m->b + 1 < sc->toks.n &&
+           ex_tok_is(sc, &tk[m->b], "'s") &&
+           (ex_wflags(sc, &tk[m->b + 1]) & WF_ROLE) &&
+           !(ex_wflags(sc, &tk[m->b + 1]) & WF_TITLE);
+}
+
 /*
  * Candidate antecedents for an org anaphor: the org mentions of this
  * sentence so far (first one first), then the first org of the previous
@@ -443,6 +455,7 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
         if (former_employer(sc, &m[j]))
             continue;
         if ((e->kind == KG_KIND_ORG ||
+             (e->kind < 0 && object != 2 && leader_poss(sc, &m[j])) ||
              /* "Chelsea is owned by X, who bought it": a name of
               * unknown kind that opens the sentence beats earlier
               * firms */
