@@ -531,6 +531,40 @@ static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
 static int reporting_verb(const char *n);
 
 /*
+ * "A group led by Arnold Pascoe told the Securities and Exchange
+ * Commission it holds 7.2 pct": the firm told right before a subject "it"
+ * is whom the speaker addresses, never the speaker.  Returns that firm's
+ * entity or -1; *teller gets the mention that ends right before "told"
+ * (the speaker, or the person leading it), or -1.
+ */
+static int32_t addressee(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                         int32_t *teller)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_ment *m;
+    int32_t mi;
+    uint32_t a;
+    *teller = -1;
+    if (i < s->t0 + 2 || (mi = sc->mend[i - 1 - s->t0]) < 0)
+        return -1;
+    m = &EX_AT(sc->ments, ex_ment, mi);
+    a = m->a;
+    if (m->src == MS_COREF || a < s->t0 + 1)
+        return -1;
+    if (ex_tok_is(sc, &tk[a - 1], "the") && a > s->t0 + 1)
+        a--;
+    if (!ex_tok_is(sc, &tk[a - 1], "told") &&
+        !ex_tok_is(sc, &tk[a - 1], "tells") &&
+        !ex_tok_is(sc, &tk[a - 1], "informed") &&
+        !ex_tok_is(sc, &tk[a - 1], "notified"))
+        return -1;
+    if (a >= s->t0 + 2 && (mi = sc->mend[a - 2 - s->t0]) >= 0 &&
+        EX_AT(sc->ments, ex_ment, mi).ent != m->ent)
+        *teller = EX_AT(sc->ments, ex_ment, mi).ent;
+    return m->ent;
+}
+
+/*
  * "Marbeck said on Thursday it had agreed to buy": a subject "it" a few
  * words after "NAME said" is NAME, and a name of unknown kind is then a
  * firm (a person would be "he" or "she").  Returns the entity or -1.
@@ -2129,6 +2163,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                             !ex_tok_is(sc, &tk[i - 1], "told")));
             org_antecedent(sc, &a1, &a2, object);
             if (!object) {
+                int32_t teller;
                 int32_t near = control_subject(sc, s, i);
                 if (near < 0)
                     near = relative_head(sc, s, i);
@@ -2139,6 +2174,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 if (near >= 0 && near != a1) {
                     a2 = a1;
                     a1 = near;
+                }
+                /* the addressee of "told X it" is not "it": the
+                 * speaker is ("a group led by N told the SEC it") */
+                if ((near = addressee(sc, s, i, &teller)) >= 0 &&
+                    near == a1 && teller >= 0) {
+                    a2 = -1;
+                    a1 = teller;
                 }
             }
             /* "BP and ExxonMobil, its two bigger rivals": a firm's
