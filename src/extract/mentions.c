@@ -2836,6 +2836,23 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 EX_AT(sc->ents, ex_ent, ent).gaz = dummy_g;
                 EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
             }
+            /* "Royal Dutch/Shell": a joint name whose last part is a
+             * known firm is that firm's name in the article */
+            if (!allcaps && !headline &&
+                EX_AT(sc->ents, ex_ent, ent).gaz < 0) {
+                const char *nm = EX_AT(sc->ents, ex_ent, ent).name;
+                const char *sl = strrchr(nm, '/');
+                uint32_t g2;
+                if (sl && sl > nm && sl[1] &&
+                    kg_extract__map_get(&ex->gnames, sl + 1, strlen(sl + 1),
+                                        &g2) &&
+                    EX_AT(ex->gentv, ex_gent, g2).kind == KG_KIND_ORG &&
+                    !EX_AT(ex->gentv, ex_gent, g2).canonical &&
+                    !gaz_named(sc, (int32_t)g2)) {
+                    EX_AT(sc->ents, ex_ent, ent).gaz = (int32_t)g2;
+                    EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
+                }
+            }
             /* "the Steelworkers" later: the head before "of America" */
             if (of_america > i && of_america + 3 == j &&
                 tk[of_america].word < 0 &&
