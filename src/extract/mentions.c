@@ -1638,9 +1638,15 @@ static int lone_word_ok(const ex_scratch *sc, const ex_sent *s, uint32_t i)
     const ex_tok *tk = sc->toks.ptr;
     uint32_t f = ex_wflags(sc, &tk[i]);
     if (f & (WF_STOP | WF_DATEWORD | WF_MONTH | WF_WEEKDAY | WF_TITLE |
-             WF_ROLE | WF_NONNAME | WF_ORGWORD | WF_FIRSTNAME | WF_PRONOUN |
+             WF_ROLE | WF_NONNAME | WF_FIRSTNAME | WF_PRONOUN |
              WF_PERPRONOUN | WF_DET | WF_LEGAL | WF_COMMON | WF_SCALE |
-             WF_COUNTRY | WF_ORGHEAD | WF_PEER))
+             WF_COUNTRY | WF_PEER))
+        return 0;
+    /* "Enterprise" of "Enterprise Oil" mid-sentence, but not "Bank" or
+     * "Capital" opening one, nor "the Bank" */
+    if ((f & (WF_ORGWORD | WF_ORGHEAD)) &&
+        ((tk[i].flags & TF_SENT_START) ||
+         (i > s->t0 && (ex_wflags(sc, &tk[i - 1]) & WF_DET))))
         return 0;
     if (generic_orgword(ex_norm(sc, &tk[i])) || (tk[i].flags & TF_NUM))
         return 0;
@@ -1895,7 +1901,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         /* 1. gazetteer ("21st Century Fox", "3M": a number with letters
          * may start a known name) */
-        if (((t->flags & TF_UPPER) ||
+        /* ("Électricité": a capital outside ASCII is no TF_UPPER) */
+        if (((t->flags & (TF_UPPER | TF_CAP)) ||
              ((t->flags & TF_NUM) && (t->flags & TF_WORD) &&
               alpha_in(ex_norm(sc, t), t->norm_len))) &&
             (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i &&
@@ -2569,8 +2576,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                         (tk[k].flags & TF_SPACE_BEFORE) &&
                         particle(ex_norm(sc, &tk[k])))
                         k++;
+                    /* "Gaz de France", "Banco de España": a country */
                     if ((tk[k].flags & TF_CAP) && (tk[k].flags & TF_WORD) &&
-                        tk[k].word < 0) {
+                        (tk[k].word < 0 ||
+                         ((ex_wflags(sc, &tk[k]) &
+                           (WF_COUNTRY | WF_NONNAME)) &&
+                          !(ex_wflags(sc, &tk[k]) & WF_STOP) &&
+                          !(tk[k].flags & TF_ALLCAPS)))) {
                         j = k + 1;
                         continue;
                     }
