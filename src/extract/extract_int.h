@@ -544,6 +544,12 @@ typedef struct ex_dexp {
     kg_date date;
 } ex_dexp;
 
+/* One full name of the article under its first word (mentions.c). */
+typedef struct ex_nrow {
+    int32_t ent;  /* the entity */
+    int32_t next; /* next row of the same first word, or -1 */
+} ex_nrow;
+
 typedef struct ex_scratch {
     const kg_extractor *ex;
     const kg_doc *doc;
@@ -580,6 +586,9 @@ typedef struct ex_scratch {
                          * dealother, dealmod (memory.c, once set) */
     int memcls_set;
     kg_buf mkey;       /* name keys of the mention finder (mentions.c) */
+    ex_map firstw;     /* first word (lowercase) of the article's full
+                        * names -> first ex_nrow (mentions.c) */
+    ex_vec nrows;      /* ex_nrow: chains of firstw */
 } ex_scratch;
 
 /* A remembered deal (memory.c); ent < 0 in s marks a deal never tied to

@@ -531,6 +531,40 @@ static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
 static int reporting_verb(const char *n);
 
 /*
+ * "A group led by Arnold Pascoe told the Securities and Exchange
+ * Commission it holds 7.2 pct": the firm told right before a subject "it"
+ * is whom the speaker addresses, never the speaker.  Returns that firm's
+ * entity or -1; *teller gets the mention that ends right before "told"
+ * (the speaker, or the person leading it), or -1.
+ */
+static int32_t addressee(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                         int32_t *teller)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_ment *m;
+    int32_t mi;
+    uint32_t a;
+    *teller = -1;
+    if (i < s->t0 + 2 || (mi = sc->mend[i - 1 - s->t0]) < 0)
+        return -1;
+    m = &EX_AT(sc->ments, ex_ment, mi);
+    a = m->a;
+    if (m->src == MS_COREF || a < s->t0 + 1)
+        return -1;
+    if (ex_tok_is(sc, &tk[a - 1], "the") && a > s->t0 + 1)
+        a--;
+    if (!ex_tok_is(sc, &tk[a - 1], "told") &&
+        !ex_tok_is(sc, &tk[a - 1], "tells") &&
+        !ex_tok_is(sc, &tk[a - 1], "informed") &&
+        !ex_tok_is(sc, &tk[a - 1], "notified"))
+        return -1;
+    if (a >= s->t0 + 2 && (mi = sc->mend[a - 2 - s->t0]) >= 0 &&
+        EX_AT(sc->ments, ex_ment, mi).ent != m->ent)
+        *teller = EX_AT(sc->ments, ex_ment, mi).ent;
+    return m->ent;
+}
+
+/*
  * "Marbeck said on Thursday it had agreed to buy": a subject "it" a few
  * words after "NAME said" is NAME, and a name of unknown kind is then a
  * firm (a person would be "he" or "she").  Returns the entity or -1.
@@ -1326,6 +1360,124 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
            (tk[k + 1].flags & TF_CAP);
 }
 
+/* Is name a the leading words of name b? */
+static int word_prefix(const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    return strncmp(a, b, n) == 0 && b[n] == ' ';
+}
+
+/* Is the word at i the first of two firms' full names ("Dart" after
+ * "Dart Group Corp and Dart Drug Stores Inc")?  Then alone it names
+ * neither for sure. */
+static int ntab_shared(const ex_scratch *sc, uint32_t i, int32_t alias)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t head;
+    int32_t r, one = -1;
+    int in = 0, shared = 0;
+    if (!sc->firstw.n ||
+        !kg_extract__map_get_h(&sc->firstw, ex_norm(sc, &tk[i]),
+                               tk[i].norm_len, tk[i].h, &head))
+        return 0;
+    for (r = (int32_t)head; r >= 0; r = EX_AT(sc->nrows, ex_nrow, r).next) {
+        int32_t ent = EX_AT(sc->nrows, ex_nrow, r).ent;
+        int kind = EX_AT(sc->ents, ex_ent, ent).kind;
+        if (kind == KG_KIND_PERSON || kind == KG_KIND_PRODUCT)
+            continue;
+        in |= ent == alias;
+        if (one >= 0 && one != ent) {
+            const char *a = EX_AT(sc->ents, ex_ent, one).name;
+            const char *b = EX_AT(sc->ents, ex_ent, ent).name;
+            /* "Anglo American" and its unit "Anglo American Platinum":
+             * the shorter is the firm */
+            if (word_prefix(b, a))
+                one = ent;
+            else if (!word_prefix(a, b))
+                shared = 1;
+            continue;
+        }
+        one = ent;
+    }
+    /* the alias of a firm of its own ("P&O" beside "P&O Containers")
+     * stands */
+    return shared && in;
+}
+
+/* Is entry g's doc entity one of the article's yet? */
+static int gaz_named(const ex_scratch *sc, int32_t g)
+{
+    size_t e;
+    for (e = 0; e < sc->ents.n; e++)
+        if (EX_AT(sc->ents, ex_ent, e).gaz == g)
+            return 1;
+    return 0;
+}
+
+/*
+ * Do tokens from j go on a known name as the article's longer one?
+ * "Santander Central Hispano agreed": two or three capitalised words
+ * after it, the last a word the lexicon does not know, then no further
+ * capitalised word.  Not after a determiner or possessive, where a
+ * brand's model follows ("its Toyota Land Cruiser", "the new Sony Cyber
+ * Shot"); the caller keeps NAMES.md names as they are.
+ */
+static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
+                         uint32_t j, kg_buf *key)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k = j, id;
+    int32_t dummy;
+    if (i > s->t0 &&
+        ((ex_wflags(sc, &tk[i - 1]) &
+          (WF_DET | WF_PRONOUN | WF_PERPRONOUN)) ||
+         ex_tok_is(sc, &tk[i - 1], "a") || ex_tok_is(sc, &tk[i - 1], "an") ||
+         ex_tok_is(sc, &tk[i - 1], "'s") || ex_tok_is(sc, &tk[i - 1], "'") ||
+         ex_tok_is(sc, &tk[i - 1], "new")))
+        return 0;
+    while (k < s->t1 && k < j + 3 && is_shape_word(sc, &tk[k]) &&
+           (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
+           !(tk[k].flags & (TF_NUM | TF_ALLCAPS)) &&
+           !(ex_wflags(sc, &tk[k]) & (WF_LEGAL | WF_ORGWORD)) &&
+           !kg_extract__map_get(&sc->aliases, sc->doc->text + tk[k].start,
+                                tk[k].end - tk[k].start, &id) &&
+           gaz_at(sc, s, k, key, &dummy, 0) == k)
+        k++;
+    if (k < j + 2 || tk[k - 1].word >= 0 || tk[k - 1].norm_len < 3 ||
+        (ex_wflags(sc, &tk[k - 1]) & WF_FIRSTNAME))
+        return 0;
+    /* then punctuation, a function word or a verb of the rules
+     * ("agreed", "in", "'s", "said"): not a noun ("Toyota Land Cruiser
+     * models") */
+    return k >= s->t1 || !(tk[k].flags & TF_WORD) ||
+           ((ex_wflags(sc, &tk[k]) & (WF_STOP | WF_TRIGGER)) &&
+            !(tk[k].flags & TF_CAP)) ||
+           ex_tok_is(sc, &tk[k], "'s") ||
+           reporting_verb(ex_norm(sc, &tk[k]));
+}
+
+/*
+ * Is w (n bytes) a short form made of the letters of name, in order,
+ * from its first ("Consgold" of "Consolidated Gold Fields", "BSkyB" of
+ * "British Sky Broadcasting")?  Case is ignored.
+ */
+static int letters_of(const char *name, const char *w, size_t n)
+{
+    size_t k;
+    const char *p = name;
+    if (n < 3 || (*p | 32) != (*w | 32))
+        return 0;
+    p++;
+    for (k = 1; k < n; k++) {
+        while (*p && (*p | 32) != (w[k] | 32))
+            p++;
+        if (!*p)
+            return 0;
+        p++;
+    }
+    return 1;
+}
+
 /*
  * Does the article's own short form at token i beat gazetteer entry g?
  * "Daimler" after "Daimler-Benz AG", "Compaq" after "Compaq Computer",
@@ -1434,6 +1586,197 @@ static int known_as(ex_scratch *sc, const ex_sent *s, uint32_t mi,
     return KG_OK;
 }
 
+/*
+ * The article's table of full names.  Every firm named in two or more
+ * words ("Sterling Drug", "Grand Metropolitan", "Shell Transport and
+ * Trading") is filed under its first word; a later capitalised word that
+ * starts one of them resolves to it (ntab_match).  One probe per
+ * capitalised word, and the chains are as long as the article has firms
+ * sharing a first word.
+ */
+static int ntab_add(ex_scratch *sc, int32_t ent)
+{
+    const char *nm = EX_AT(sc->ents, ex_ent, ent).name;
+    const char *sp = strchr(nm, ' ');
+    char low[48];
+    size_t n, k;
+    uint32_t head, idx = (uint32_t)sc->nrows.n;
+    ex_nrow *r;
+    if (!sp || (n = (size_t)(sp - nm)) >= sizeof low || n == 0)
+        return KG_OK;
+    for (k = 0; k < n; k++)
+        low[k] = (char)(nm[k] >= 'A' && nm[k] <= 'Z' ? nm[k] + 32 : nm[k]);
+    if (kg_extract__map_get(&sc->firstw, low, n, &head)) {
+        uint32_t last = head;
+        for (;;) {
+            r = &EX_AT(sc->nrows, ex_nrow, last);
+            if (r->ent == ent)
+                return KG_OK;
+            if (r->next < 0)
+                break;
+            last = (uint32_t)r->next;
+        }
+        if (!(r = kg_extract__vec_push(&sc->nrows, sizeof *r)))
+            return KG_ENOMEM;
+        r->ent = ent;
+        r->next = -1;
+        EX_AT(sc->nrows, ex_nrow, last).next = (int32_t)idx;
+        return KG_OK;
+    }
+    if (!(r = kg_extract__vec_push(&sc->nrows, sizeof *r)))
+        return KG_ENOMEM;
+    r->ent = ent;
+    r->next = -1;
+    return kg_extract__map_put(&sc->firstw, &sc->pool, low, n, idx, NULL);
+}
+
+/* May the one word t stand for a longer name?  Not a function word,
+ * a title, a nationality, an org word ("General", "American", "First",
+ * "National") or a given name. */
+static int lone_word_ok(const ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t f = ex_wflags(sc, &tk[i]);
+    if (f & (WF_STOP | WF_DATEWORD | WF_MONTH | WF_WEEKDAY | WF_TITLE |
+             WF_ROLE | WF_NONNAME | WF_FIRSTNAME | WF_PRONOUN |
+             WF_PERPRONOUN | WF_DET | WF_LEGAL | WF_COMMON | WF_SCALE |
+             WF_COUNTRY | WF_PEER))
+        return 0;
+    /* "Enterprise" of "Enterprise Oil" mid-sentence, but not "Bank" or
+     * "Capital" opening one, nor "the Bank" */
+    if ((f & (WF_ORGWORD | WF_ORGHEAD)) &&
+        ((tk[i].flags & TF_SENT_START) ||
+         (i > s->t0 && (ex_wflags(sc, &tk[i - 1]) & WF_DET))))
+        return 0;
+    if (generic_orgword(ex_norm(sc, &tk[i])) || (tk[i].flags & TF_NUM))
+        return 0;
+    /* "Sterling said" is the firm; "stg" or "sterling" before or after an
+     * amount is money */
+    if ((f & WF_CURRENCY) &&
+        ((i > s->t0 && (tk[i - 1].flags & TF_NUM)) ||
+         (i > s->t0 && (ex_wflags(sc, &tk[i - 1]) & WF_SCALE)) ||
+         (i + 1 < s->t1 && (tk[i + 1].flags & TF_NUM))))
+        return 0;
+    return 1;
+}
+
+/*
+ * The firm of the article's table that tokens from i name by a shorter
+ * form: its leading words ("Sterling" of "Sterling Drug", "Shell
+ * Transport" of "Shell Transport and Trading"), the last of them perhaps
+ * cut short ("Grand Met" of "Grand Metropolitan").  Not when the words
+ * go on as another name ("Dart Container"), not a person or product,
+ * and not when two firms of the article fit as well ("Dart" after "Dart
+ * Group" and "Dart Drug").  Returns the entity (*endp: the token after
+ * the form) or -1.
+ */
+static int32_t ntab_match(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                          uint32_t *endp)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const char *text = sc->doc->text;
+    uint32_t head, best_end = i;
+    int32_t r, best = -1;
+    int tie = 0;
+    if (!sc->firstw.n || !(tk[i].flags & TF_CAP) || !(tk[i].flags & TF_WORD) ||
+        !kg_extract__map_get_h(&sc->firstw, ex_norm(sc, &tk[i]),
+                               tk[i].norm_len, tk[i].h, &head))
+        return -1;
+    /* "Lord Hanson", "Mr. Sterling": a person */
+    if (i > s->t0 && ((ex_wflags(sc, &tk[i - 1]) & WF_TITLE) ||
+                      (i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
+                       (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))))
+        return -1;
+    for (r = (int32_t)head; r >= 0;
+         r = EX_AT(sc->nrows, ex_nrow, r).next) {
+        int32_t ent = EX_AT(sc->nrows, ex_nrow, r).ent;
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, ent);
+        const char *p = e->name;
+        uint32_t q = i;
+        int cut = 0;
+        if (e->kind == KG_KIND_PERSON || e->kind == KG_KIND_PRODUCT)
+            continue;
+        while (*p && q < s->t1 && !cut) {
+            size_t wl = strcspn(p, " ");
+            size_t tl = tk[q].end - tk[q].start;
+            const char *t = text + tk[q].start;
+            if (q > i && !(tk[q].flags & TF_SPACE_BEFORE))
+                break;
+            if (tl == wl && memcmp(t, p, wl) == 0)
+                q++;
+            else if (q > i && (tk[q].flags & TF_CAP) &&
+                     (tk[q].flags & TF_WORD) && tl >= 3 && tl < wl &&
+                     memcmp(t, p, tl) == 0 &&
+                     !(ex_wflags(sc, &tk[q]) & WF_LEGAL)) {
+                q++;
+                cut = 1;
+            } else
+                break;
+            p += wl;
+            while (*p == ' ')
+                p++;
+        }
+        /* the whole name again is no short form of it */
+        if (!*p && !cut)
+            continue;
+        /* not ending on "and", "of", "&" */
+        while (q > i && !(tk[q - 1].flags & TF_CAP))
+            q--;
+        if (q == i || (q == i + 1 && !cut && !lone_word_ok(sc, s, i)))
+            continue;
+        /* the words go on as another name */
+        if (q < s->t1 && (tk[q].flags & TF_SPACE_BEFORE) &&
+            (tk[q].flags & TF_CAP) && (tk[q].flags & TF_WORD) &&
+            !(ex_wflags(sc, &tk[q]) & WF_LEGAL) && is_shape_word(sc, &tk[q]))
+            continue;
+        if (q + 1 < s->t1 && !(tk[q].flags & TF_SPACE_BEFORE) &&
+            is_punct(sc, &tk[q], '-') && (tk[q + 1].flags & TF_CAP))
+            continue;
+        if (q > best_end) {
+            best = ent;
+            best_end = q;
+            tie = 0;
+        } else if (q == best_end && ent != best) {
+            const char *a = EX_AT(sc->ents, ex_ent, best).name;
+            if (word_prefix(e->name, a))
+                best = ent;
+            else if (!word_prefix(a, e->name))
+                tie = 1;
+        }
+    }
+    if (best < 0 || tie)
+        return -1;
+    *endp = best_end;
+    return best;
+}
+
+/*
+ * Does the article's own longer name beat gazetteer entry g at token i
+ * (gazetteer match ending at j)?  "Shell" after "Shell Transport and
+ * Trading" is that firm unless the article named Shell itself; entries
+ * of NAMES.md keep their names ("Google" after "Google DeepMind").
+ */
+static int ntab_beats(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                      uint32_t j, int32_t g)
+{
+    uint32_t end, k, id;
+    int32_t ent;
+    const char *rest;
+    if (!sc->firstw.n || EX_AT(sc->ex->gentv, ex_gent, g).canonical ||
+        (ent = ntab_match(sc, s, i, &end)) < 0 || end < j ||
+        EX_AT(sc->ents, ex_ent, ent).gaz == g || gaz_named(sc, g))
+        return 0;
+    /* "AOL" after "AOL Time Warner": two known names run together name
+     * a merged firm, and either alone is its own */
+    rest = EX_AT(sc->ents, ex_ent, ent).name;
+    for (k = i; k < end && *rest; k++) {
+        rest += strcspn(rest, " ");
+        rest += strspn(rest, " ");
+    }
+    return !*rest ||
+           !kg_extract__map_get(&sc->ex->gnames, rest, strlen(rest), &id);
+}
+
 int kg_extract__mentions(ex_scratch *sc, uint32_t si)
 {
     const kg_extractor *ex = sc->ex;
@@ -1443,6 +1786,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
     uint32_t known = 0, known_caps = 0;
     int headline, allcaps, newname, first_start, called = 0, known_w = 0;
+    int opener, opener_name;
     int rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
@@ -1517,7 +1861,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* "Amazon Web Services (AWS)": define the acronym */
             if (is_punct(sc, t, '(') && i + 2 < s->t1 && i > s->t0 &&
                 sc->mend[i - 1 - s->t0] >= 0 &&
-                (tk[i + 1].flags & (TF_ALLCAPS | TF_CAMEL)) &&
+                ((tk[i + 1].flags & (TF_ALLCAPS | TF_CAMEL)) ||
+                 /* "Consolidated Gold Fields PLC (Consgold)" */
+                 ((tk[i + 1].flags & TF_CAP) && tk[i + 1].word < 0 &&
+                  (tk[i + 1].flags & TF_WORD) &&
+                  !(tk[i + 1].flags & TF_NUM) &&
+                  letters_of(EX_AT(sc->ents, ex_ent,
+                                   EX_AT(sc->ments, ex_ment,
+                                         sc->mend[i - 1 - s->t0])
+                                       .ent)
+                                 .name,
+                             sc->doc->text + tk[i + 1].start,
+                             tk[i + 1].end - tk[i + 1].start))) &&
                 is_punct(sc, &tk[i + 2], ')')) {
                 const ex_ment *m = &EX_AT(sc->ments, ex_ment,
                                           sc->mend[i - 1 - s->t0]);
@@ -1546,15 +1901,21 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         /* 1. gazetteer ("21st Century Fox", "3M": a number with letters
          * may start a known name) */
-        if (((t->flags & TF_UPPER) ||
+        /* ("Électricité": a capital outside ASCII is no TF_UPPER) */
+        if (((t->flags & (TF_UPPER | TF_CAP)) ||
              ((t->flags & TF_NUM) && (t->flags & TF_WORD) &&
               alpha_in(ex_norm(sc, t), t->norm_len))) &&
             (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i &&
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
               longer_name(sc, s, j, &key, allcaps)) &&
+            !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
+              !EX_AT(ex->gentv, ex_gent, g).canonical && !allcaps &&
+              !headline && !gaz_named(sc, g) &&
+              extends_known(sc, s, i, j, &key)) &&
             !((j == i + 1 ||
                (j == i + 2 && ex_tok_is(sc, &tk[i + 1], "'s"))) &&
-              article_alias(sc, s, i, g))) {
+              article_alias(sc, s, i, g)) &&
+            !(!allcaps && !headline && ntab_beats(sc, s, i, j, g))) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
             int32_t dummy2;
             /* "Windows Phone": a product name goes on as a longer one */
@@ -1707,12 +2068,35 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 continue;
             }
         }
+        /* 3a. two or more words of a full name the article gave before
+         * ("Grand Met" after "Grand Metropolitan PLC") beat an alias of
+         * the first alone */
+        if (!allcaps && !headline && (t->flags & TF_CAP) &&
+            (ent = ntab_match(sc, s, i, &j)) >= 0 && j > i + 1) {
+            j = absorb_legal(sc, j, s->t1);
+            if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_ALIAS)) !=
+                KG_OK)
+                goto done;
+            i = j;
+            continue;
+        }
         /* 3. aliases defined earlier in the article */
         if ((t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)) &&
             kg_extract__map_get(&sc->aliases, sc->doc->text + t->start,
                                 t->end - t->start, &id) &&
-            !longer_name(sc, s, i + 1, &key, allcaps)) {
+            !longer_name(sc, s, i + 1, &key, allcaps) &&
+            /* "Lord Hanson" of "Hanson Trust": a person */
+            !(EX_AT(sc->ents, ex_ent, id).kind == KG_KIND_ORG &&
+              i > s->t0 && (tk[i - 1].flags & TF_CAP) &&
+              (ex_wflags(sc, &tk[i - 1]) & WF_TITLE))) {
             ex_ent *ae = &EX_AT(sc->ents, ex_ent, id);
+            if (ae->kind != KG_KIND_PERSON && !allcaps && !headline &&
+                !(i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
+                  (tk[i + 1].flags & TF_SPACE_BEFORE)) &&
+                ntab_shared(sc, i, (int32_t)id)) {
+                i++;
+                continue;
+            }
             /* "Mr. Bergmann" */
             if (ae->kind < 0 && i > s->t0 + 1 &&
                 is_punct(sc, &tk[i - 1], '.') &&
@@ -1746,6 +2130,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i = j;
             continue;
         }
+        /* 3b. a short form of a full name the article gave before:
+         * "Sterling" after "Sterling Drug Inc", "Grand Met" after "Grand
+         * Metropolitan PLC" */
+        if (!allcaps && !headline && (t->flags & TF_CAP) &&
+            (ent = ntab_match(sc, s, i, &j)) >= 0) {
+            j = absorb_legal(sc, j, s->t1);
+            if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_ALIAS)) !=
+                KG_OK)
+                goto done;
+            i = j;
+            continue;
+        }
         /* 4. coreference */
         if (f & WF_PRONOUN) {
             int32_t a1, a2;
@@ -1767,6 +2163,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                             !ex_tok_is(sc, &tk[i - 1], "told")));
             org_antecedent(sc, &a1, &a2, object);
             if (!object) {
+                int32_t teller;
                 int32_t near = control_subject(sc, s, i);
                 if (near < 0)
                     near = relative_head(sc, s, i);
@@ -1777,6 +2174,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 if (near >= 0 && near != a1) {
                     a2 = a1;
                     a1 = near;
+                }
+                /* the addressee of "told X it" is not "it": the
+                 * speaker is ("a group led by N told the SEC it") */
+                if ((near = addressee(sc, s, i, &teller)) >= 0 &&
+                    near == a1 && teller >= 0) {
+                    a2 = -1;
+                    a1 = teller;
                 }
             }
             /* "BP and ExxonMobil, its two bigger rivals": a firm's
@@ -2032,10 +2436,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                       (tk[i + 1].flags & TF_SPACE_BEFORE) &&
                       is_shape_word(sc, &tk[i + 1]);
         newname = newname || first_start;
+        opener = (t->flags & TF_SENT_START) && t->word >= 0 && !newname &&
+                 (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
+                 !(f & (WF_LEGAL | WF_ORGWORD));
+        /* "Allied Provincial Breweries agreed", "Sterling Harbour Foods
+         * Inc said": a trigger or money word that opens the sentence
+         * starts a name when capitalised words follow that end as a
+         * firm's (checked below) */
+        opener_name = opener && !(f & (WF_COMMON | WF_STOP)) && !headline &&
+                      !allcaps && i + 1 < s->t1 &&
+                      (tk[i + 1].flags & TF_CAP) &&
+                      (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+                      is_shape_word(sc, &tk[i + 1]);
         if ((is_shape_word(sc, t) || month_name(sc, s, i) || newname) &&
-            !((t->flags & TF_SENT_START) && t->word >= 0 && !newname &&
-              (f & (WF_COMMON | WF_TRIGGER | WF_STOP | WF_CURRENCY)) &&
-              !(f & (WF_LEGAL | WF_ORGWORD)))) {
+            (!opener || opener_name)) {
             uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
             int32_t dummy_g, inner_g = -1;
             uint32_t of_america = 0;
@@ -2162,8 +2576,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                         (tk[k].flags & TF_SPACE_BEFORE) &&
                         particle(ex_norm(sc, &tk[k])))
                         k++;
+                    /* "Gaz de France", "Banco de España": a country */
                     if ((tk[k].flags & TF_CAP) && (tk[k].flags & TF_WORD) &&
-                        tk[k].word < 0) {
+                        (tk[k].word < 0 ||
+                         ((ex_wflags(sc, &tk[k]) &
+                           (WF_COUNTRY | WF_NONNAME)) &&
+                          !(ex_wflags(sc, &tk[k]) & WF_STOP) &&
+                          !(tk[k].flags & TF_ALLCAPS)))) {
                         j = k + 1;
                         continue;
                     }
@@ -2286,7 +2705,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
                 orgword = 1;
-            if (first_start && !legal && !orgword) {
+            if ((first_start || opener_name) && !legal && !orgword) {
                 i++;
                 continue;
             }
@@ -2405,6 +2824,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     EX_AT(sc->ents, ex_ent, ent).gaz = inner_g;
                     EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
                 }
+            }
+            /* "Santander Central Hispano": the article's longer name of
+             * a known firm is that firm, and later "Santander" is too */
+            if (!allcaps && !headline &&
+                EX_AT(sc->ents, ex_ent, ent).gaz < 0 &&
+                (k = gaz_at(sc, s, i, &key, &dummy_g, 0)) > i && k < j &&
+                EX_AT(ex->gentv, ex_gent, dummy_g).kind == KG_KIND_ORG &&
+                !EX_AT(ex->gentv, ex_gent, dummy_g).canonical &&
+                !gaz_named(sc, dummy_g) && extends_known(sc, s, i, k, &key)) {
+                EX_AT(sc->ents, ex_ent, ent).gaz = dummy_g;
+                EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
             }
             /* "the Steelworkers" later: the head before "of America" */
             if (of_america > i && of_america + 3 == j &&
@@ -2545,6 +2975,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             !(ex_wflags(sc, &tk[m->b + 1]) & WF_TITLE))
             e->kind = KG_KIND_ORG;
 
+    }
+    /* the full names of this sentence, for short forms later */
+    for (i = 0; i < sc->ments.n; i++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+        if (m->src != MS_COREF && m->src != MS_ALIAS && !allcaps &&
+            e->kind != KG_KIND_PERSON && e->kind != KG_KIND_PRODUCT &&
+            (rc = ntab_add(sc, m->ent)) != KG_OK)
+            goto done;
     }
     /* salience for the next sentences */
     for (i = 0; i < sc->ments.n; i++) {
