@@ -76,7 +76,7 @@ static int is_suffix(const char *w, size_t n)
     static const char *const suffixes[] = {
         "inc", "incorporated", "corp", "corporation", "co", "company", "ltd",
         "limited", "plc", "ag", "sa", "nv", "gmbh", "llc", "lp", "se",
-        "holdings", "holding", "group", "bv", "ab", "asa", "spa", "kk"};
+        "holdings", "holding", "group", "bv", "ab", "asa", "spa", "kk", "cos"};
     size_t i;
     for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
         if (strlen(suffixes[i]) == n && memcmp(suffixes[i], w, n) == 0)

@@ -623,27 +623,57 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
             /* "makes Velveeta cheese and owns": a head noun may follow */
             uint32_t an = mm->b;
+            uint32_t ma = mm->a, w;
             if (an + 1 < s->t1 && (tk[an].flags & TF_WORD) &&
                 !(tk[an].flags & TF_CAP) && st->sc->mcov[an - s->t0] < 0 &&
                 !(ex_wflags(st->sc, &tk[an]) & (WF_STOP | WF_TRIGGER)) &&
                 is_word(st->sc, an + 1, "and"))
                 an++;
+            /* "paid for Jaguar in 1989 and bought": a short adverbial
+             * before "and" inside the gap */
+            for (w = an; w < an + 3 && w + 1 < s->t1 &&
+                         !is_word(st->sc, w, "and") &&
+                         st->sc->mcov[w - s->t0] < 0 &&
+                         !(tk[w].flags & TF_PUNCT) &&
+                         !((ex_wflags(st->sc, &tk[w]) & WF_TRIGGER) &&
+                           !(ex_wflags(st->sc, &tk[w]) & WF_STOP));
+                 w++)
+                if (is_word(st->sc, w + 1, "and")) {
+                    an = w + 1;
+                    break;
+                }
+            /* "owns the Crown Books and Trak Auto chains and": the
+             * first name of a list, after its article */
+            while (ma >= s->t0 + 2 &&
+                   (is_word(st->sc, ma - 1, "and") ||
+                    is_word(st->sc, ma - 1, ",")) &&
+                   st->sc->mend[ma - 2 - s->t0] >= 0)
+                ma = EX_AT(st->sc->ments, ex_ment,
+                           st->sc->mend[ma - 2 - s->t0]).a;
+            if (ma > s->t0 + 2 &&
+                (is_word(st->sc, ma - 1, "the") ||
+                 is_word(st->sc, ma - 1, "its") ||
+                 is_word(st->sc, ma - 1, "their")) &&
+                (ex_wflags(st->sc, &tk[ma - 2]) & WF_TRIGGER) &&
+                !(ex_wflags(st->sc, &tk[ma - 2]) & WF_STOP))
+                ma--;
             if (an < s->t1 && is_word(st->sc, an, "and") &&
                 (an <= pos ||
                  (an + 1 < s->t1 && st->sc->mcov[an + 1 - s->t0] < 0 &&
                   (ex_wflags(st->sc, &tk[an + 1]) & WF_TRIGGER) &&
                   !(ex_wflags(st->sc, &tk[an + 1]) & WF_STOP))) &&
-                mm->a > s->t0 + 1 &&
-                (tk[mm->a - 1].flags & TF_WORD) &&
-                (((ex_wflags(st->sc, &tk[mm->a - 1]) & WF_TRIGGER) &&
-                  !(ex_wflags(st->sc, &tk[mm->a - 1]) & WF_STOP)) ||
-                 is_word(st->sc, mm->a - 1, "in") ||
-                 is_word(st->sc, mm->a - 1, "into") ||
-                 is_word(st->sc, mm->a - 1, "with") ||
-                 is_word(st->sc, mm->a - 1, "from"))) {
+                ma > s->t0 + 1 &&
+                (tk[ma - 1].flags & TF_WORD) &&
+                (((ex_wflags(st->sc, &tk[ma - 1]) & WF_TRIGGER) &&
+                  !(ex_wflags(st->sc, &tk[ma - 1]) & WF_STOP)) ||
+                 is_word(st->sc, ma - 1, "in") ||
+                 is_word(st->sc, ma - 1, "into") ||
+                 is_word(st->sc, ma - 1, "with") ||
+                 is_word(st->sc, ma - 1, "from") ||
+                 is_word(st->sc, ma - 1, "for"))) {
                 int64_t q;
-                for (q = (int64_t)mm->a - 2;
-                     q >= (int64_t)s->t0 && q >= (int64_t)mm->a - 7; q--)
+                for (q = (int64_t)ma - 2;
+                     q >= (int64_t)s->t0 && q >= (int64_t)ma - 7; q--)
                     if (st->sc->mend[q - s->t0] >= 0) {
                         m = st->sc->mend[q - s->t0];
                         break;

@@ -460,6 +460,14 @@ static uint32_t dateline_end(const ex_scratch *sc, uint32_t t0, uint32_t t1)
         if ((t->flags & TF_PUNCT) && (n[0] == ',' || n[0] == '.') &&
             !n[1])
             continue;
+        /* "WINSTON-SALEM, N.C.": a hyphen inside the place name, which
+         * a comma ends ("EXCLUSIVE-APPLE WEIGHS" is a headline) */
+        if ((t->flags & TF_PUNCT) && n[0] == '-' && !n[1] &&
+            !(t->flags & TF_SPACE_BEFORE) && i + 2 < t1 &&
+            (tk[i - 1].flags & TF_ALLCAPS) &&
+            (tk[i + 1].flags & TF_ALLCAPS) &&
+            ex_norm(sc, &tk[i + 2])[0] == ',')
+            continue;
         if ((t->flags & TF_NUM) || (t->flags & TF_ALLCAPS) ||
             ((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
             continue;
