@@ -2706,6 +2706,22 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 j++;
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;
+            /* "Hospital Corp of America", "Aluminum Co of America": one
+             * word, "Corp" or "Co" and "of America" make the name (its
+             * initials give "HCA") */
+            if (legal && j == i + 1 && end == j + 1 && end + 1 < s->t1 &&
+                !headline && !allcaps &&
+                (ex_tok_is(sc, &tk[j], "corp") ||
+                 ex_tok_is(sc, &tk[j], "co") ||
+                 ex_tok_is(sc, &tk[j], "corporation")) &&
+                ex_tok_is(sc, &tk[end], "of") &&
+                ((ex_tok_is(sc, &tk[end + 1], "america") &&
+                  (tk[end + 1].flags & TF_CAP)) ||
+                 (end + 2 < s->t1 && ex_tok_is(sc, &tk[end + 1], "north") &&
+                  ex_tok_is(sc, &tk[end + 2], "america")))) {
+                j = end + (ex_tok_is(sc, &tk[end + 1], "north") ? 3 : 2);
+                end = j;
+            }
             /* "New York", "Chinese": only words of class nonname */
             for (k = i; k < j; k++)
                 if ((tk[k].flags & TF_WORD) &&
