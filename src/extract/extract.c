@@ -174,6 +174,7 @@ static void scratch_release(ex_scratch *sc)
     kg_extract__map_release(&sc->aliases);
     kg_extract__map_release(&sc->firstw);
     kg_extract__vec_release(&sc->nrows);
+    kg_extract__map_release(&sc->ambig);
     kg_extract__map_release(&sc->seen);
     kg_extract__vec_release(&sc->mem);
     kg_extract__vec_release(&sc->later);

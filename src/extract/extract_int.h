@@ -589,6 +589,7 @@ typedef struct ex_scratch {
     ex_map firstw;     /* first word (lowercase) of the article's full
                         * names -> first ex_nrow (mentions.c) */
     ex_vec nrows;      /* ex_nrow: chains of firstw */
+    ex_map ambig;      /* surnames of two people of the article */
 } ex_scratch;
 
 /* A remembered deal (memory.c); ent < 0 in s marks a deal never tied to

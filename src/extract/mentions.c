@@ -212,6 +212,31 @@ static int key_add_lower(const ex_scratch *sc, kg_buf *out, uint32_t a,
 }
 
 /*
+ * File token k as a person's surname alias of ent; a surname two people
+ * of the article share ("Rupert Murdoch", "Lachlan Murdoch") goes to
+ * sc->ambig instead, and alone names neither ("Mr Murdoch").
+ */
+static int surname_put(ex_scratch *sc, uint32_t k, int32_t ent)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const char *w = sc->doc->text + tk[k].start;
+    size_t n = tk[k].end - tk[k].start;
+    uint32_t old = (uint32_t)ent;
+    int ok, kind;
+    if (kg_extract__map_put(&sc->aliases, &sc->pool, w, n, (uint32_t)ent,
+                            &old) != KG_OK)
+        return KG_ENOMEM;
+    if (old == (uint32_t)ent)
+        return KG_OK;
+    kind = EX_AT(sc->ents, ex_ent, old).kind;
+    ok = EX_AT(sc->ents, ex_ent, ent).kind;
+    if ((kind == KG_KIND_PERSON || kind < 0) &&
+        (ok == KG_KIND_PERSON || ok < 0))
+        return kg_extract__map_put(&sc->ambig, &sc->pool, w, n, 1, NULL);
+    return KG_OK;
+}
+
+/*
  * Try the gazetteer at i; returns the end token or i.  In an ALL-CAPS
  * sentence (allcaps != 0) names are looked up case-insensitively.
  */
@@ -2020,10 +2045,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (ge->kind == KG_KIND_PERSON && !allcaps && j >= i + 2 &&
                 j <= i + 4 && (tk[j - 1].flags & TF_CAP) &&
                 (tk[j - 1].flags & TF_WORD) &&
-                kg_extract__map_put(&sc->aliases, &sc->pool,
-                                    sc->doc->text + tk[j - 1].start,
-                                    tk[j - 1].end - tk[j - 1].start,
-                                    (uint32_t)ent, NULL) != KG_OK) {
+                surname_put(sc, j - 1, ent) != KG_OK) {
                 rc = KG_ENOMEM;
                 goto done;
             }
@@ -2090,6 +2112,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
               i > s->t0 && (tk[i - 1].flags & TF_CAP) &&
               (ex_wflags(sc, &tk[i - 1]) & WF_TITLE))) {
             ex_ent *ae = &EX_AT(sc->ents, ex_ent, id);
+            uint32_t amb;
+            /* "Mr Murdoch" after two Murdochs: neither */
+            if (ae->kind != KG_KIND_ORG && sc->ambig.n &&
+                kg_extract__map_get(&sc->ambig, sc->doc->text + t->start,
+                                    t->end - t->start, &amb)) {
+                i++;
+                continue;
+            }
             if (ae->kind != KG_KIND_PERSON && !allcaps && !headline &&
                 !(i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
                   (tk[i + 1].flags & TF_SPACE_BEFORE)) &&
@@ -2676,6 +2706,22 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 j++;
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;
+            /* "Hospital Corp of America", "Aluminum Co of America": one
+             * word, "Corp" or "Co" and "of America" make the name (its
+             * initials give "HCA") */
+            if (legal && j == i + 1 && end == j + 1 && end + 1 < s->t1 &&
+                !headline && !allcaps &&
+                (ex_tok_is(sc, &tk[j], "corp") ||
+                 ex_tok_is(sc, &tk[j], "co") ||
+                 ex_tok_is(sc, &tk[j], "corporation")) &&
+                ex_tok_is(sc, &tk[end], "of") &&
+                ((ex_tok_is(sc, &tk[end + 1], "america") &&
+                  (tk[end + 1].flags & TF_CAP)) ||
+                 (end + 2 < s->t1 && ex_tok_is(sc, &tk[end + 1], "north") &&
+                  ex_tok_is(sc, &tk[end + 2], "america")))) {
+                j = end + (ex_tok_is(sc, &tk[end + 1], "north") ? 3 : 2);
+                end = j;
+            }
             /* "New York", "Chinese": only words of class nonname */
             for (k = i; k < j; k++)
                 if ((tk[k].flags & TF_WORD) &&
@@ -2836,6 +2882,23 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 EX_AT(sc->ents, ex_ent, ent).gaz = dummy_g;
                 EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
             }
+            /* "Royal Dutch/Shell": a joint name whose last part is a
+             * known firm is that firm's name in the article */
+            if (!allcaps && !headline &&
+                EX_AT(sc->ents, ex_ent, ent).gaz < 0) {
+                const char *nm = EX_AT(sc->ents, ex_ent, ent).name;
+                const char *sl = strrchr(nm, '/');
+                uint32_t g2;
+                if (sl && sl > nm && sl[1] &&
+                    kg_extract__map_get(&ex->gnames, sl + 1, strlen(sl + 1),
+                                        &g2) &&
+                    EX_AT(ex->gentv, ex_gent, g2).kind == KG_KIND_ORG &&
+                    !EX_AT(ex->gentv, ex_gent, g2).canonical &&
+                    !gaz_named(sc, (int32_t)g2)) {
+                    EX_AT(sc->ents, ex_ent, ent).gaz = (int32_t)g2;
+                    EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
+                }
+            }
             /* "the Steelworkers" later: the head before "of America" */
             if (of_america > i && of_america + 3 == j &&
                 tk[of_america].word < 0 &&
@@ -2855,10 +2918,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (nw >= 2 && nw <= 3 && !legal && !orgword &&
                 (kind == KG_KIND_PERSON ||
                  (kind < 0 && tk[i].word < 0 && tk[k].word < 0))) {
-                if (kg_extract__map_put(&sc->aliases, &sc->pool,
-                                        sc->doc->text + tk[k].start,
-                                        tk[k].end - tk[k].start,
-                                        (uint32_t)ent, NULL) != KG_OK) {
+                if (surname_put(sc, k, ent) != KG_OK) {
                     rc = KG_ENOMEM;
                     goto done;
                 }

@@ -11,7 +11,14 @@
  * order, which costs the B-tree a cache miss per row.  The rows of
  * one tie keep their relative order, which is all the readers rely on
  * (ORDER BY valid_from, id).
+ *
+ * The ties made by the revision (most of a bulk load) have all their
+ * assertions in memory: they are derived on a thread of their own while
+ * the store thread writes the assertion rows (kg_store__derive_start),
+ * and their rows are merged, in the same order, with those of the ties
+ * stored before, which need SQLite and are derived on the store thread.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +40,7 @@ typedef struct ivl {
 
 /* A new tie_version row waiting for the sorted insert. */
 typedef struct pend {
-    ivl v;        /* strings in work.keep_pool */
+    ivl v;        /* strings in work.keep_pool, or borrowed */
     int64_t tie;
 } pend;
 
@@ -51,6 +58,8 @@ typedef struct work {
     pend *pend;   /* new rows of the whole revision */
     size_t npend, cappend;
     kg_pool keep_pool; /* their strings */
+    int borrow;   /* new ties only: the strings live in the revision's
+                     pool (store.c) until the rows are written */
 } work;
 
 static int grow(void **p, size_t *cap, size_t n, size_t size)
@@ -331,7 +340,7 @@ static int load_assertions(kg_store *st, work *w, int64_t tie, kg_error *err)
                           ? NULL
                           : kg_pool_strdup(&w->pool, (const char *)
                                            sqlite3_column_text(s, 7));
-            a->next = -1;
+            a->tix = -1;
         }
         sqlite3_reset(s);
         if (rc != SQLITE_DONE)
@@ -490,9 +499,11 @@ static int queue_version(work *w, int64_t tie, const ivl *v)
     p->v = *v;
     p->tie = tie;
     /* amount and role may live in w->pool, released after each tie */
-    if ((v->amount &&
-         !(p->v.amount = kg_pool_strdup(&w->keep_pool, v->amount))) ||
-        (v->role && !(p->v.role = kg_pool_strdup(&w->keep_pool, v->role))))
+    if (!w->borrow &&
+        ((v->amount &&
+          !(p->v.amount = kg_pool_strdup(&w->keep_pool, v->amount))) ||
+         (v->role &&
+          !(p->v.role = kg_pool_strdup(&w->keep_pool, v->role)))))
         return KG_ENOMEM;
     w->npend++;
     return KG_OK;
@@ -508,8 +519,18 @@ static const ivl *old_by_key(const work *w, int status, int32_t from)
     return NULL;
 }
 
-/* Rule 8 and 9 for one tie: write the difference between old and new. */
-static int record(kg_store *st, work *w, int64_t tie, kg_error *err)
+/* Rule 9 counts of one part of the derivation. */
+typedef struct counts {
+    int64_t opened, closed;
+} counts;
+
+/*
+ * Rule 8 and 9 for one tie: write the difference between old and new.
+ * Only a tie with current rows (w->nold > 0) touches SQLite (st); the
+ * new rows are queued in w and counted in *cnt.
+ */
+static int record(kg_store *st, work *w, int64_t tie, counts *cnt,
+                  kg_error *err)
 {
     size_t i, j;
     int rc;
@@ -531,11 +552,12 @@ static int record(kg_store *st, work *w, int64_t tie, kg_error *err)
             continue;
         o = old_by_key(w, v->status, v->from);
         if (!o && !v->split)
-            st->rev.ties_opened++;
+            cnt->opened++;
         if (v->end_evidence && (!o || !o->end_evidence))
-            st->rev.ties_closed++;
+            cnt->closed++;
         if ((rc = queue_version(w, tie, v)) != KG_OK)
-            return kg_error_set(err, KG_ENOMEM, "out of memory");
+            return w->nold ? kg_error_set(err, KG_ENOMEM, "out of memory")
+                           : KG_ENOMEM;
     }
     return KG_OK;
 }
@@ -566,105 +588,261 @@ static int pkey_less(const pkey *a, const pkey *b)
 /* pkey_sort(v, tmp, n): v[0..n) in pkey_less order, tmp holding n more */
 KG_STORE_MERGE_SORT(pkey_sort, pkey, pkey_less)
 
+
 /*
- * Insert the queued rows of the revision in tv_from order,
- * KG_ASSERT_BATCH rows per statement.
+ * The keys of w's queued rows, their seq counted from base, sorted; in
+ * *out (malloc'd, NULL when there are none).  KG_OK or KG_ENOMEM.
  */
-static int flush_versions(kg_store *st, work *w, kg_error *err)
+static int sorted_keys(const work *w, size_t base, pkey **out)
 {
-    const size_t n = KG_ASSERT_BATCH;
-    pkey *key = NULL, *tmp;
-    const pend *p;
-    size_t i = 0, k;
-    int rc = KG_OK;
+    pkey *key;
+    size_t i;
+    *out = NULL;
     if (w->npend == 0)
         return KG_OK;
     /* the keys, then as many for the sort */
     if (!(key = malloc(2 * w->npend * sizeof *key)))
-        return kg_error_set(err, KG_ENOMEM, "out of memory");
-    tmp = key + w->npend;
+        return KG_ENOMEM;
     for (i = 0; i < w->npend; i++) {
         key[i].from = w->pend[i].v.from;
         key[i].to = w->pend[i].v.to;
         key[i].tie = w->pend[i].tie;
-        key[i].seq = i;
+        key[i].seq = base + i;
     }
-    pkey_sort(key, tmp, w->npend);
-    if (w->npend >= n && !st->tv_many)
+    pkey_sort(key, key + w->npend, w->npend);
+    *out = key;
+    return KG_OK;
+}
+
+/*
+ * Insert the queued rows of the revision in tv_from order,
+ * KG_ASSERT_BATCH rows per statement: the rows of a (keys ka, seq from
+ * 0) and of b (keys kb, seq from a->npend), both sorted, merged.
+ */
+static int flush_versions(kg_store *st, const work *a, const pkey *ka,
+                          const work *b, const pkey *kb, kg_error *err)
+{
+    const size_t n = KG_ASSERT_BATCH, na = a->npend, nb = b->npend;
+    const size_t total = na + nb;
+    const pend **row;
+    size_t i = 0, j = 0, k;
+    int rc = KG_OK;
+    if (total == 0)
+        return KG_OK;
+    if (!(row = malloc(total * sizeof *row)))
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    for (k = 0; k < total; k++) {
+        if (j == nb || (i < na && pkey_less(&ka[i], &kb[j])))
+            row[k] = &a->pend[ka[i++].seq];
+        else
+            row[k] = &b->pend[kb[j++].seq - na];
+    }
+    if (total >= n && !st->tv_many)
         rc = kg_store__prepare_rows(st, tv_head, (int)n, TV_COLS,
                                     &st->tv_many, err);
-    for (i = 0; rc == KG_OK && i + n <= w->npend; i += n) {
-        for (k = 0; k < n; k++) {
-            p = &w->pend[key[i + k].seq];
+    for (i = 0; rc == KG_OK && i + n <= total; i += n) {
+        for (k = 0; k < n; k++)
             bind_version(st->tv_many, kg_store__row_base((int)k, TV_COLS),
-                         p->tie, &p->v);
-        }
+                         row[i + k]->tie, &row[i + k]->v);
         rc = step_version(st, st->tv_many, err);
     }
-    for (; rc == KG_OK && i < w->npend; i++) {
+    for (; rc == KG_OK && i < total; i++) {
         if (!st->tv_one &&
             (rc = kg_store__prepare_rows(st, tv_head, 1, TV_COLS,
                                          &st->tv_one, err)) != KG_OK)
             break;
-        p = &w->pend[key[i].seq];
-        bind_version(st->tv_one, kg_store__row_base(0, TV_COLS), p->tie,
-                     &p->v);
+        bind_version(st->tv_one, kg_store__row_base(0, TV_COLS),
+                     row[i]->tie, &row[i]->v);
         rc = step_version(st, st->tv_one, err);
     }
-    free(key);
+    free(row);
     return rc;
+}
+
+static void work_release(work *w)
+{
+    free(w->a);
+    free(w->v);
+    free(w->old);
+    free(w->docs);
+    free(w->feed);
+    free(w->pend);
+    kg_pool_release(&w->pool);
+    kg_pool_release(&w->keep_pool);
+    memset(w, 0, sizeof *w);
+}
+
+/*
+ * The derivation of the ties made by the revision (tm->is_new), which
+ * reads only memory: their assertions are all in st->amem.  It runs on
+ * a thread of its own while the store thread writes the assertions
+ * (kg_store__derive_start), and touches nothing that thread changes.
+ */
+struct kg_derive_job {
+    const kg_store *st;
+    work w;           /* the new rows, borrowing the revision's strings */
+    pkey *key;        /* their keys, sorted */
+    counts cnt;
+    int rc;           /* KG_OK or KG_ENOMEM */
+    int running;      /* th was started and is not joined yet */
+    pthread_t th;
+};
+
+/*
+ * st->amem grouped by tie, in arrival order within each (a counting
+ * sort): the assertions of tie t are order[start[t] .. start[t + 1]).
+ * KG_OK or KG_ENOMEM.
+ */
+static int group_by_tie(const kg_store *st, int32_t **order_out,
+                        size_t **start_out)
+{
+    size_t *start = calloc(st->nties + 1, sizeof *start);
+    int32_t *order = malloc((st->namem ? st->namem : 1) * sizeof *order);
+    size_t i, t, sum = 0;
+    if (!start || !order) {
+        free(start);
+        free(order);
+        return KG_ENOMEM;
+    }
+    for (i = 0; i < st->namem; i++)
+        start[st->amem[i].tix]++;
+    for (t = 0; t <= st->nties; t++) {
+        size_t c = start[t];
+        start[t] = sum;
+        sum += c;
+    }
+    /* start[t] moves to the end of t's run, = the start of t + 1 ... */
+    for (i = 0; i < st->namem; i++)
+        order[start[st->amem[i].tix]++] = (int32_t)i;
+    /* ... so shift it back by one tie */
+    for (t = st->nties; t > 0; t--)
+        start[t] = start[t - 1];
+    start[0] = 0;
+    *order_out = order;
+    *start_out = start;
+    return KG_OK;
+}
+
+static void derive_new(kg_derive_job *job)
+{
+    const kg_store *st = job->st;
+    work *w = &job->w;
+    int32_t *order = NULL;
+    size_t *start = NULL, t, k;
+    int rc = group_by_tie(st, &order, &start);
+    w->borrow = 1;
+    for (t = 0; t < st->nties && rc == KG_OK; t++) {
+        const kg_tmem *tm = &st->ties[t];
+        if (!tm->is_new)
+            continue;
+        w->na = 0;
+        w->nold = 0;
+        if (grow((void **)&w->a, &w->capa, start[t + 1] - start[t],
+                 sizeof *w->a)) {
+            rc = KG_ENOMEM;
+            break;
+        }
+        for (k = start[t]; k < start[t + 1]; k++)
+            w->a[w->na++] = st->amem[order[k]];
+        if (w->na > 1)
+            qsort(w->a, w->na, sizeof *w->a, amem_cmp);
+        /* nold is 0: record() touches no SQLite and sets no error */
+        if ((rc = intervals(w)) == KG_OK)
+            rc = record(NULL, w, tm->id, &job->cnt, NULL);
+    }
+    free(order);
+    free(start);
+    if (rc == KG_OK)
+        rc = sorted_keys(w, 0, &job->key);
+    job->rc = rc;
+}
+
+static void *derive_thread(void *arg)
+{
+    derive_new(arg);
+    return NULL;
+}
+
+int kg_store__derive_start(kg_store *st, kg_error *err)
+{
+    kg_derive_job *job;
+    kg_store__derive_abort(st);
+    if (!(job = calloc(1, sizeof *job)))
+        return kg_error_set(err, KG_ENOMEM, "out of memory");
+    job->st = st;
+    st->djob = job;
+    /* without a thread, kg_store__derive does the work itself */
+    if (pthread_create(&job->th, NULL, derive_thread, job) == 0)
+        job->running = 1;
+    return KG_OK;
+}
+
+void kg_store__derive_abort(kg_store *st)
+{
+    kg_derive_job *job = st->djob;
+    if (!job)
+        return;
+    if (job->running)
+        pthread_join(job->th, NULL);
+    work_release(&job->w);
+    free(job->key);
+    free(job);
+    st->djob = NULL;
 }
 
 int kg_store__derive(kg_store *st, kg_error *err)
 {
+    kg_derive_job *job;
     work w;
+    pkey *key = NULL;
+    counts cnt = {0, 0};
     size_t t;
     int rc = KG_OK;
     memset(&w, 0, sizeof w);
+    if (!st->djob && (rc = kg_store__derive_start(st, err)) != KG_OK)
+        return rc;
+    job = st->djob;
+    if (job->running) {
+        pthread_join(job->th, NULL);
+        job->running = 0;
+    } else {
+        derive_new(job);
+    }
+    if (job->rc != KG_OK)
+        rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+    /* the ties stored before: read back from SQLite, on this thread */
     for (t = 0; t < st->nties && rc == KG_OK; t++) {
         const kg_tmem *tm = &st->ties[t];
+        int redirected = 0;
+        if (tm->is_new)
+            continue;
         w.na = 0;
         w.nold = 0;
-        if (tm->is_new) {
-            int32_t k;
-            for (k = tm->first; k >= 0; k = st->amem[k].next) {
-                if (grow((void **)&w.a, &w.capa, w.na, sizeof *w.a)) {
-                    rc = kg_error_set(err, KG_ENOMEM, "out of memory");
-                    break;
-                }
-                w.a[w.na++] = st->amem[k];
-            }
-        } else {
-            int redirected = 0;
-            rc = is_redirected(st, tm->id, &redirected, err);
-            if (rc == KG_OK && !redirected)
-                rc = load_assertions(st, &w, tm->id, err);
-            if (rc == KG_OK)
-                rc = load_current(st, &w, tm->id, err);
-        }
+        rc = is_redirected(st, tm->id, &redirected, err);
+        if (rc == KG_OK && !redirected)
+            rc = load_assertions(st, &w, tm->id, err);
+        if (rc == KG_OK)
+            rc = load_current(st, &w, tm->id, err);
         if (rc != KG_OK)
             break;
         if (w.na > 1)
             qsort(w.a, w.na, sizeof *w.a, amem_cmp);
-        rc = intervals(&w);
-        if (rc != KG_OK) {
+        if (intervals(&w) != KG_OK) {
             rc = kg_error_set(err, KG_ENOMEM, "out of memory");
             break;
         }
-        rc = record(st, &w, tm->id, err);
-        if (!tm->is_new) {
-            kg_pool_release(&w.pool);
-        }
+        rc = record(st, &w, tm->id, &cnt, err);
+        kg_pool_release(&w.pool);
     }
-    if (rc == KG_OK)
-        rc = flush_versions(st, &w, err);
-    free(w.a);
-    free(w.v);
-    free(w.old);
-    free(w.docs);
-    free(w.feed);
-    free(w.pend);
-    kg_pool_release(&w.pool);
-    kg_pool_release(&w.keep_pool);
+    if (rc == KG_OK && sorted_keys(&w, job->w.npend, &key) != KG_OK)
+        rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+    if (rc == KG_OK) {
+        st->rev.ties_opened += job->cnt.opened + cnt.opened;
+        st->rev.ties_closed += job->cnt.closed + cnt.closed;
+        rc = flush_versions(st, &job->w, job->key, &w, key, err);
+    }
+    free(key);
+    work_release(&w);
+    kg_store__derive_abort(st);
     return rc;
 }

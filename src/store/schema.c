@@ -117,7 +117,9 @@
  *     memory until commit; then the new ties, sorted in tie_key order,
  *     get their ids in that order (assertion ids follow arrival) and
  *     are written, then the assertions, many rows per statement, then
- *     its tie_version rows in tv_from order (write.c, derive.c).  Row
+ *     its tie_version rows in tv_from order (write.c, derive.c; the
+ *     intervals of the new ties are worked out on another thread while
+ *     the assertions are written).  Row
  *     ids of tie and tie_version therefore follow no order that a reader
  *     may rely on beyond "within one tie".
  *     Indexes: tie_key and entity_key are unique indexes rather than

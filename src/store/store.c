@@ -249,6 +249,7 @@ done:
 
 static void rev_reset(kg_store *st)
 {
+    kg_store__derive_abort(st); /* before the arrays it reads go */
     kg_smap__release(&st->entities);
     kg_smap__release(&st->docs);
     kg_smap__release(&st->rules);
@@ -813,7 +814,6 @@ int kg_store__touch_tie(kg_store *st, int64_t s_id, kg_relation rel,
     ix = (int32_t)st->nties;
     st->ties[ix].id = id;
     st->ties[ix].is_new = is_new;
-    st->ties[ix].first = st->ties[ix].last = -1;
     st->ties[ix].pix = is_new ? (int32_t)st->nptie - 1 : -1;
     if (kg_tmap__put(&st->tiekeys, s_id, (int)rel, o_id, ix) != KG_OK)
         return kg_error_set(err, KG_ENOMEM, "out of memory");
@@ -998,14 +998,10 @@ static int add_triple_in(kg_store *st, int64_t dix, const kg_triple *t,
     am->stake = t->stake;
     am->amount = t->amount ? kg_pool_strdup(&st->pool, t->amount) : NULL;
     am->role = t->role ? kg_pool_strdup(&st->pool, t->role) : NULL;
-    am->next = -1;
+    /* grouped by tie only when derived (derive.c), off this thread */
+    am->tix = tix;
     if ((t->amount && !am->amount) || (t->role && !am->role))
         return kg_error_set(err, KG_ENOMEM, "out of memory");
-    if (st->ties[tix].last >= 0)
-        st->amem[st->ties[tix].last].next = (int32_t)st->namem;
-    else
-        st->ties[tix].first = (int32_t)st->namem;
-    st->ties[tix].last = (int32_t)st->namem;
     st->namem++;
     st->rev.assertions++;
     if (st->rev.assertions == st->bulk_at)
@@ -1030,7 +1026,11 @@ int kg_store_commit(kg_store *st, kg_revision *out, kg_error *err)
         kg_store_rollback(st);
         return KG_OK;
     }
+    /* the new ties' intervals are derived on another thread while the
+       assertions are written (derive.c) */
     rc = kg_store__ties_flush(st, err);
+    if (rc == KG_OK)
+        rc = kg_store__derive_start(st, err);
     if (rc == KG_OK)
         rc = kg_store__assert_flush(st, err);
     if (rc == KG_OK)

@@ -71,7 +71,7 @@ typedef struct kg_amem {
     double stake;     /* -1 when not stated */
     const char *amount; /* in the revision pool, or NULL */
     const char *role;
-    int32_t next;     /* index of the tie's next kg_amem, -1 at the end */
+    int32_t tix;      /* its tie: index in st->ties (-1 when read back) */
 } kg_amem;
 
 /* Assertion rows per INSERT statement (write.c). */
@@ -103,9 +103,8 @@ typedef struct kg_ptie {
 /* A tie touched by the open revision. */
 typedef struct kg_tmem {
     int64_t id;       /* tie row id; 0 for a new tie until commit */
-    int is_new;       /* created in this revision: all assertions in memory */
-    int32_t first;    /* first kg_amem, -1 if none */
-    int32_t last;
+    int is_new;       /* created in this revision: all assertions in memory
+                         (the kg_amem with its index as tix) */
     int32_t pix;      /* its kg_ptie when new, else -1 */
 } kg_tmem;
 
@@ -209,6 +208,7 @@ struct kg_store {
     int tie_early;           /* a new tie got its id before commit */
     sqlite3_stmt *assert_many, *assert_one, *tie_many, *tie_one;
     sqlite3_stmt *tv_many, *tv_one; /* derive.c: tie_version rows */
+    struct kg_derive_job *djob; /* derive.c: the derivation thread */
 };
 
 /* schema.c */
@@ -281,8 +281,21 @@ int kg_store__ties_flush(kg_store *st, kg_error *err);
 void kg_store__write_reset(kg_store *st);
 void kg_store__write_close(kg_store *st);
 
-/* derive.c: recompute the valid-time intervals of the touched ties. */
+/*
+ * derive.c: recompute the valid-time intervals of the touched ties.
+ * kg_store__derive_start starts deriving the ties made by the revision
+ * on a thread of its own, which reads st->ties and st->amem only (and
+ * the ids kg_store__ties_flush gave out): until kg_store__derive or
+ * kg_store__derive_abort, the caller may write rows (assertions) but
+ * must change neither.  kg_store__derive joins it (or does that work
+ * itself when no thread was started), derives the ties stored before
+ * and writes the tie_version rows.  kg_store__derive_abort waits for
+ * the thread and forgets its work (rollback); no-op when none.
+ */
+typedef struct kg_derive_job kg_derive_job;
+int kg_store__derive_start(kg_store *st, kg_error *err);
 int kg_store__derive(kg_store *st, kg_error *err);
+void kg_store__derive_abort(kg_store *st);
 
 /* sha256.c */
 void kg_sha256(unsigned char out[32], const void *data, size_t len);
