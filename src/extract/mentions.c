@@ -1178,6 +1178,56 @@ static int32_t acronym_of(const ex_scratch *sc, const char *acr0, size_t n0)
     return -1;
 }
 
+/* Can w[0..n) be cut into pieces, each the start of the next word of
+ * the name from p on (words in lower case are passed over), with at
+ * least `need` pieces to go? */
+static int pieces_of(const char *p, const char *w, size_t n, int need)
+{
+    size_t wl, k;
+    while (*p == ' ')
+        p++;
+    if (!n)
+        return need <= 0;
+    if (!*p)
+        return 0;
+    wl = strcspn(p, " ");
+    if (*p >= 'a' && *p <= 'z')
+        return pieces_of(p + wl, w, n, need);
+    for (k = 1; k <= n && k <= wl; k++) {
+        if ((p[k - 1] | 32) != (w[k - 1] | 32))
+            break;
+        if (pieces_of(p + wl, w + k, n - k, need - 1))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * The firm of the article whose name the word w (n bytes) contracts:
+ * the starts of two or more of its words run together ("Consgold" of
+ * "Consolidated Gold Fields", "BSkyB" of "British Sky Broadcasting",
+ * "Natwest" of "National Westminster Bank").  -1 if none, or two.
+ */
+static int32_t contraction_of(const ex_scratch *sc, const char *w, size_t n)
+{
+    size_t e;
+    int32_t found = -1;
+    if (n < 4 || n > 24)
+        return -1;
+    for (e = 0; e < sc->ents.n; e++) {
+        const ex_ent *en = &EX_AT(sc->ents, ex_ent, e);
+        if (en->kind == KG_KIND_PERSON || en->kind == KG_KIND_PRODUCT ||
+            !en->named || !strchr(en->name, ' ') ||
+            (en->name[0] | 32) != (w[0] | 32) ||
+            !pieces_of(en->name, w, n, 2))
+            continue;
+        if (found >= 0 && found != (int32_t)e)
+            return -1;
+        found = (int32_t)e;
+    }
+    return found;
+}
+
 /* Has the word a letter? ("21st", "3G"; not "1987") */
 static int alpha_in(const char *n, size_t len)
 {
@@ -2849,6 +2899,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                         rc = KG_ENOMEM;
                         goto done;
                     }
+                }
+            } else if (j == i + 1 && t->word < 0 && !headline &&
+                       !(t->flags & TF_ALLCAPS) &&
+                       !kg_extract__map_get(&sc->entnames, key.ptr, key.len,
+                                            &id) &&
+                       (ent = contraction_of(sc, key.ptr, key.len)) >= 0) {
+                /* "Consgold" after "Consolidated Gold Fields Plc" */
+                if (kg_extract__map_put(&sc->aliases, &sc->pool, key.ptr,
+                                        key.len, (uint32_t)ent,
+                                        NULL) != KG_OK) {
+                    rc = KG_ENOMEM;
+                    goto done;
                 }
             } else
                 ent = ent_get(sc, key.ptr, key.len, kind, -1);
