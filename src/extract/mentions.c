@@ -728,7 +728,8 @@ static void prefer_head(const ex_scratch *sc, const ex_tok *head,
 
 /*
  * Is entity e a public body ("Delaware Court of Chancery", "Financial
- * Services Authority", "Justice Department")?  "The bank", "the social
+ * Services Authority", "Justice Department"; a word of w last or before
+ * "of")?  "The bank", "the social
  * network" never stand for one.
  */
 static int public_body(const ex_scratch *sc, int32_t e)
@@ -742,7 +743,10 @@ static int public_body(const ex_scratch *sc, int32_t e)
     for (i = 0; i < sizeof w / sizeof w[0]; i++) {
         l = strlen(w[i]);
         for (p = strstr(n, w[i]); p; p = strstr(p + 1, w[i]))
-            if ((p == n || p[-1] == ' ') && (p[l] == 0 || p[l] == ' '))
+            /* the name's last word or before "of" ("Court of Appeal";
+             * not "Federated Department Stores") */
+            if ((p == n || p[-1] == ' ') &&
+                (p[l] == 0 || strncmp(p + l, " of ", 4) == 0))
                 return 1;
     }
     return 0;
