@@ -64,6 +64,39 @@ static int free_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
            ex_tok_is(sc, t + 1, "'s");
 }
 
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
+
+/* How many tokens of an amount a gap may cross without counting them. */
+#define AMOUNT_FREE 6
+
+/*
+ * Is token pos part of an amount, free in a ~~N gap?  Wire copy spells
+ * prices out ("an offer of 65 dlrs a share, or about 6.8 bln dlrs, from"),
+ * and a gap sized for words should not run out on the figures.  Numbers,
+ * currency, scale and percent words are free, and "a share" / "per share"
+ * after a currency word.  Plain ~N gaps count every token: their limits
+ * keep a verb's object close ("received a 12 mln dlr order from").
+ */
+static int amount_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
+{
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
+    if (sc->mcov[pos - s->t0] >= 0)
+        return 0;
+    if ((t->flags & TF_NUM) ||
+        (ex_wflags(sc, t) & (WF_CURRENCY | WF_SCALE | WF_PCT)))
+        return 1;
+    if (is_word(sc, (uint32_t)pos, "share") && pos >= (int64_t)s->t0 + 2)
+        return (is_word(sc, (uint32_t)pos - 1, "a") ||
+                is_word(sc, (uint32_t)pos - 1, "per")) &&
+               (ex_wflags(sc, t - 2) & WF_CURRENCY);
+    if ((is_word(sc, (uint32_t)pos, "a") ||
+         is_word(sc, (uint32_t)pos, "per")) &&
+        pos + 1 < (int64_t)s->t1 && pos > (int64_t)s->t0)
+        return is_word(sc, (uint32_t)pos + 1, "share") &&
+               (ex_wflags(sc, t - 1) & WF_CURRENCY);
+    return 0;
+}
+
 static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos,
                   int commas)
 {
@@ -350,11 +383,18 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             st->role = save;
         }
     } else if (e->type == EL_GAP) {
-        uint32_t g;
+        uint32_t g, used = 0, nfree = 0;
         const ex_elem *nx = k + 1 < st->r->el_n ? &st->el[k + 1] : NULL;
-        for (g = 0; g <= e->cls; g++) {
+        for (g = 0; used <= e->cls; g++) {
             if (g > 0 && !gap_ok(st->sc, s, pos + g - 1, e->commas))
                 break;
+            if (g > 0) {
+                if (e->commas && nfree < AMOUNT_FREE &&
+                    amount_tok(st->sc, s, pos + g - 1))
+                    nfree++;
+                else if (++used > e->cls)
+                    break;
+            }
             /* a gap never swallows what the next word element matches:
              * "invested heavily in data centres in Wisconsin" */
             if (g > 0 && nx && nx->type == EL_CLASS && !nx->optional &&
@@ -491,10 +531,17 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             st->role = save;
         }
     } else if (e->type == EL_GAP) {
-        uint32_t g;
-        for (g = 0; g <= e->cls; g++) {
+        uint32_t g, used = 0, nfree = 0;
+        for (g = 0; used <= e->cls; g++) {
             if (g > 0 && !gap_ok(st->sc, s, pos - g + 1, e->commas))
                 break;
+            if (g > 0) {
+                if (e->commas && nfree < AMOUNT_FREE &&
+                    amount_tok(st->sc, s, pos - g + 1))
+                    nfree++;
+                else if (++used > e->cls)
+                    break;
+            }
             if (match_bwd(st, k - 1, pos - g))
                 return 1;
         }
