@@ -255,6 +255,17 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
                                  is_word(sc, (uint32_t)pos, "a") ||
                                  is_word(sc, (uint32_t)pos, "an")))
         pos++;
+    /* "by Germany's E.ON", "buy Russia's gas giant Gazprom": a country's
+     * possessive before the firm or its description */
+    if (pos + 2 < (int64_t)s->t1 && sc->mstart[pos - s->t0] < 0 &&
+        (tk[pos].flags & TF_CAP) &&
+        (ex_wflags(sc, &tk[pos]) & (WF_COUNTRY | WF_NONNAME)) &&
+        is_word(sc, (uint32_t)pos + 1, "'s")) {
+        pos += 2;
+        if (sc->mstart[pos - s->t0] >= 0)
+            return sc->mstart[pos - s->t0];
+        start = pos - 1;
+    }
     for (j = pos; j < (int64_t)s->t1 && j < pos + 5; j++) {
         const ex_tok *t = &tk[j];
         if (sc->mstart[j - s->t0] >= 0) {
@@ -559,6 +570,28 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             return 1;
     } else if (pos >= (int64_t)s->t0) {
         int32_t m = st->sc->mend[pos - s->t0];
+        /* "Anheuser-Busch, the brewer of Budweiser, agreed to be bought":
+         * a name that ends an apposition stands for the name before it */
+        if (m >= 0 && pos + 1 < (int64_t)s->t1 &&
+            is_word(st->sc, (uint32_t)pos + 1, ",")) {
+            int64_t a = EX_AT(st->sc->ments, ex_ment, m).a, q;
+            for (q = a - 1; q > (int64_t)s->t0 + 1 && q >= a - 6 &&
+                            (tk[q].flags & TF_WORD) &&
+                            !(tk[q].flags & (TF_CAP | TF_NUM)) &&
+                            st->sc->mcov[q - s->t0] < 0;
+                 q--)
+                ;
+            if (q < a - 2 && q > (int64_t)s->t0 &&
+                is_word(st->sc, (uint32_t)q, ",") &&
+                (is_word(st->sc, (uint32_t)q + 1, "the") ||
+                 is_word(st->sc, (uint32_t)q + 1, "a") ||
+                 is_word(st->sc, (uint32_t)q + 1, "an")) &&
+                st->sc->mend[q - 1 - s->t0] >= 0) {
+                m = st->sc->mend[q - 1 - s->t0];
+                st->app_a = q;
+                st->app_b = pos + 1;
+            }
+        }
         /* "Hewlett Packard Enterprise Co. (HPE) agreed": skip the brackets */
         if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
             ex_norm(st->sc, &tk[pos])[0] == ')') {
