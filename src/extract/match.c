@@ -145,13 +145,35 @@ static int brand_named(const ex_scratch *sc, const ex_ment *m)
     return 0;
 }
 
+/*
+ * Is the name of mention m followed by a word for a business ("sold the
+ * Land Rover business to Ford", "its Rover division")?  Then a brand's
+ * name stands for the firm that makes it.
+ */
+static int business_named(const ex_scratch *sc, const ex_ment *m)
+{
+    static const char *const w[] = {"business", "businesses", "division",
+                                    "unit", "arm", "operations",
+                                    "subsidiary", "operation"};
+    size_t i;
+    if (m->b >= sc->toks.n)
+        return 0;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (is_word(sc, m->b, w[i]))
+            return 1;
+    return 0;
+}
+
 static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
     const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
     return e->kind < 0 || (kinds & KG_KINDBIT(e->kind)) ||
            (kinds == KG_KINDBIT(KG_KIND_PRODUCT) && e->kind == KG_KIND_ORG &&
-            m->src != MS_COREF && brand_named(sc, m));
+            m->src != MS_COREF && brand_named(sc, m)) ||
+           ((kinds & KG_KINDBIT(KG_KIND_ORG)) &&
+            e->kind == KG_KIND_PRODUCT && m->src != MS_COREF &&
+            business_named(sc, m));
 }
 
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
