@@ -1489,6 +1489,29 @@ static int generic_orgword(const char *n)
  * word or before a legal suffix.  "Sony Group" and "Dell Computer" stay
  * Sony and Dell.
  */
+/*
+ * Is token k a noun of a tie between two firms?  "the Renault-Nissan
+ * alliance" and "the Microsoft-OpenAI deal" name two firms; without such
+ * a noun two known names joined by a hyphen are one ("Adidas-Salomon
+ * agreed", "Saab-Scania competes").
+ */
+static int pair_noun(const ex_scratch *sc, const ex_sent *s, uint32_t k)
+{
+    static const char *const w[] = {
+        "deal",     "deals",       "alliance",     "partnership",
+        "merger",   "tie",         "tie-up",       "talks",
+        "venture",  "pact",        "agreement",    "accord",
+        "link",     "links",       "relationship", "rivalry",
+        "battle",   "dispute",     "case",         "contract",
+        "combination", "transaction", "takeover",  "bid",
+        "joint",    "fight",       "feud",         "trial",
+        "lawsuit",  "suit",        "row",          "war",
+        "union",    "collaboration", "axis",       "duopoly"};
+    return k < s->t1 &&
+           in_words(ex_norm(sc, &EX_AT(sc->toks, ex_tok, k)), w,
+                    sizeof w / sizeof *w);
+}
+
 static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
                        kg_buf *key, int allcaps)
 {
@@ -1504,11 +1527,14 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
         (tk[j].flags & TF_SPACE_BEFORE) &&
         !(j + 1 < s->t1 && ex_tok_is(sc, &tk[j + 1], "'s")))
         return 1;
-    /* "Daimler-Benz": a hyphen and a capitalised word, unspaced */
+    /* "Daimler-Benz": a hyphen and a capitalised word, unspaced; two
+     * known names so joined are one unless a tie's noun follows */
     if (j + 1 < s->t1 && is_punct(sc, &tk[j], '-') &&
         !(tk[j].flags & TF_SPACE_BEFORE) &&
-        !(tk[j + 1].flags & TF_SPACE_BEFORE) && (tk[j + 1].flags & TF_CAP))
-        return gaz_at(sc, s, j + 1, key, &dummy, 0) == j + 1;
+        !(tk[j + 1].flags & TF_SPACE_BEFORE) && (tk[j + 1].flags & TF_CAP)) {
+        uint32_t e2 = gaz_at(sc, s, j + 1, key, &dummy, 0);
+        return e2 == j + 1 || !pair_noun(sc, s, e2);
+    }
     while (k < s->t1 && k < j + 3 && is_shape_word(sc, &tk[k]) &&
            (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
            !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
@@ -2780,8 +2806,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     !(tk[j + 1].flags & TF_SPACE_BEFORE) &&
                     is_shape_word(sc, &tk[j + 1]) &&
                     sc->mstart[j + 1 - s->t0] < 0) {
-                    uint32_t g2 = j + 1;
-                    if (gaz_at(sc, s, g2, &key, &dummy, allcaps) == g2) {
+                    uint32_t g2 = j + 1,
+                             e2 = gaz_at(sc, s, g2, &key, &dummy, allcaps);
+                    if (e2 == g2 || !pair_noun(sc, s, e2)) {
                         j += 2;
                         continue;
                     }
