@@ -1512,6 +1512,25 @@ static int pair_noun(const ex_scratch *sc, const ex_sent *s, uint32_t k)
                     sizeof w / sizeof *w);
 }
 
+/*
+ * Is token j the comma inside a partnership's name, "Kidder, Peabody and
+ * Co" or "Smith Barney, Harris Upham and Co": one to three capitalised
+ * words after it, then "and Co"?
+ */
+static int comma_and_co(const ex_scratch *sc, const ex_sent *s, uint32_t j)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k = j + 1;
+    if (!is_punct(sc, &tk[j], ',') || (tk[j].flags & TF_SPACE_BEFORE))
+        return 0;
+    while (k < s->t1 && k < j + 4 && is_shape_word(sc, &tk[k]) &&
+           (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
+           !(ex_wflags(sc, &tk[k]) & (WF_LEGAL | WF_STOP)))
+        k++;
+    return k > j + 1 && k + 1 < s->t1 && ex_tok_is(sc, &tk[k], "and") &&
+           ex_tok_is(sc, &tk[k + 1], "co") && (tk[k + 1].flags & TF_CAP);
+}
+
 static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
                        kg_buf *key, int allcaps)
 {
@@ -1520,6 +1539,9 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
     int32_t dummy;
     if (allcaps)
         return 0;
+    /* "Goldman, Sachs and Co" */
+    if (j < s->t1 && comma_and_co(sc, s, j))
+        return 1;
     /* "Vodafone Italia": a country after the name (not "Google China's
      * rules", a possessive) */
     if (j < s->t1 && (ex_wflags(sc, &tk[j]) & WF_COUNTRY) &&
@@ -2710,6 +2732,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             while (j < s->t1) {
                 int32_t dummy;
                 uint32_t fj = ex_wflags(sc, &tk[j]);
+                /* "Kidder, Peabody and Co": the comma is inside */
+                if (!headline && !allcaps && comma_and_co(sc, s, j)) {
+                    j++;
+                    continue;
+                }
                 /* "Lee A. Iacocca": "A" is a stop word elsewhere */
                 if (j + 2 < s->t1 && (tk[j].flags & TF_CAP) &&
                     tk[j].norm_len == 1 && (tk[j].flags & TF_WORD) &&
