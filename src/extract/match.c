@@ -885,10 +885,11 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 st->app_b = an;
             }
         }
-        /* "Granada's shareholders would own 68% of": the holders do
-         * what the gap's verb says, not the firm */
-        if (m >= 0 && k + 1 < (int64_t)st->r->el_n &&
-            st->el[k + 1].type == EL_GAP) {
+        /* "Granada's shareholders would own 68% of": the holders own
+         * the stake, not the firm ("its shareholders approved the
+         * merger" is the firm's act) */
+        if (m >= 0 && st->r->relation == KG_REL_INVESTED_IN &&
+            k + 1 < (int64_t)st->r->el_n && st->el[k + 1].type == EL_GAP) {
             uint32_t b;
             /* "said its stockholders will hold": also past a pronoun */
             for (b = EX_AT(st->sc->ments, ex_ment, m).b;
