@@ -1433,6 +1433,16 @@ static int number_word(const char *n)
     return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
+/* "American", "British": a nationality adjective */
+static int nationality(const char *n)
+{
+    static const char *const w[] = {
+        "american", "british", "french", "german", "japanese", "chinese",
+        "european", "swiss", "dutch", "italian", "spanish", "canadian",
+        "australian", "korean", "indian", "russian", "swedish", "irish"};
+    return in_words(n, w, sizeof w / sizeof w[0]);
+}
+
 /* "unit", "business": a head noun after a unit's name */
 static int unit_head(const char *n)
 {
@@ -2949,6 +2959,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                  /* "Chesebrough-Pond's Inc", "Macy's Inc" */
                  absorb_legal(sc, j + 1, s->t1) > j + 1))
                 j++;
+            /* "the Tampa Bay Buccaneers American football team": a
+             * nationality that ends the run before a lowercase noun
+             * belongs to the noun */
+            if (j >= i + 3 && j < s->t1 && !headline && !allcaps &&
+                (tk[j].flags & TF_WORD) && !(tk[j].flags & TF_CAP) &&
+                absorb_legal(sc, j, s->t1) == j &&
+                nationality(ex_norm(sc, &tk[j - 1])))
+                j--;
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;
             /* "Hospital Corp of America", "Aluminum Co of America": one
