@@ -64,6 +64,39 @@ static int free_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
            ex_tok_is(sc, t + 1, "'s");
 }
 
+static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
+
+/* How many tokens of an amount a gap may cross without counting them. */
+#define AMOUNT_FREE 6
+
+/*
+ * Is token pos part of an amount, free in a ~~N gap?  Wire copy spells
+ * prices out ("an offer of 65 dlrs a share, or about 6.8 bln dlrs, from"),
+ * and a gap sized for words should not run out on the figures.  Numbers,
+ * currency, scale and percent words are free, and "a share" / "per share"
+ * after a currency word.  Plain ~N gaps count every token: their limits
+ * keep a verb's object close ("received a 12 mln dlr order from").
+ */
+static int amount_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
+{
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
+    if (sc->mcov[pos - s->t0] >= 0)
+        return 0;
+    if ((t->flags & TF_NUM) ||
+        (ex_wflags(sc, t) & (WF_CURRENCY | WF_SCALE | WF_PCT)))
+        return 1;
+    if (is_word(sc, (uint32_t)pos, "share") && pos >= (int64_t)s->t0 + 2)
+        return (is_word(sc, (uint32_t)pos - 1, "a") ||
+                is_word(sc, (uint32_t)pos - 1, "per")) &&
+               (ex_wflags(sc, t - 2) & WF_CURRENCY);
+    if ((is_word(sc, (uint32_t)pos, "a") ||
+         is_word(sc, (uint32_t)pos, "per")) &&
+        pos + 1 < (int64_t)s->t1 && pos > (int64_t)s->t0)
+        return is_word(sc, (uint32_t)pos + 1, "share") &&
+               (ex_wflags(sc, t - 1) & WF_CURRENCY);
+    return 0;
+}
+
 static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos,
                   int commas)
 {
@@ -222,6 +255,17 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
                                  is_word(sc, (uint32_t)pos, "a") ||
                                  is_word(sc, (uint32_t)pos, "an")))
         pos++;
+    /* "by Germany's E.ON", "buy Russia's gas giant Gazprom": a country's
+     * possessive before the firm or its description */
+    if (pos + 2 < (int64_t)s->t1 && sc->mstart[pos - s->t0] < 0 &&
+        (tk[pos].flags & TF_CAP) &&
+        (ex_wflags(sc, &tk[pos]) & (WF_COUNTRY | WF_NONNAME)) &&
+        is_word(sc, (uint32_t)pos + 1, "'s")) {
+        pos += 2;
+        if (sc->mstart[pos - s->t0] >= 0)
+            return sc->mstart[pos - s->t0];
+        start = pos - 1;
+    }
     for (j = pos; j < (int64_t)s->t1 && j < pos + 5; j++) {
         const ex_tok *t = &tk[j];
         if (sc->mstart[j - s->t0] >= 0) {
@@ -339,11 +383,18 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             st->role = save;
         }
     } else if (e->type == EL_GAP) {
-        uint32_t g;
+        uint32_t g, used = 0, nfree = 0;
         const ex_elem *nx = k + 1 < st->r->el_n ? &st->el[k + 1] : NULL;
-        for (g = 0; g <= e->cls; g++) {
+        for (g = 0; used <= e->cls; g++) {
             if (g > 0 && !gap_ok(st->sc, s, pos + g - 1, e->commas))
                 break;
+            if (g > 0) {
+                if (e->commas && nfree < AMOUNT_FREE &&
+                    amount_tok(st->sc, s, pos + g - 1))
+                    nfree++;
+                else if (++used > e->cls)
+                    break;
+            }
             /* a gap never swallows what the next word element matches:
              * "invested heavily in data centres in Wisconsin" */
             if (g > 0 && nx && nx->type == EL_CLASS && !nx->optional &&
@@ -480,10 +531,17 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             st->role = save;
         }
     } else if (e->type == EL_GAP) {
-        uint32_t g;
-        for (g = 0; g <= e->cls; g++) {
+        uint32_t g, used = 0, nfree = 0;
+        for (g = 0; used <= e->cls; g++) {
             if (g > 0 && !gap_ok(st->sc, s, pos - g + 1, e->commas))
                 break;
+            if (g > 0) {
+                if (e->commas && nfree < AMOUNT_FREE &&
+                    amount_tok(st->sc, s, pos - g + 1))
+                    nfree++;
+                else if (++used > e->cls)
+                    break;
+            }
             if (match_bwd(st, k - 1, pos - g))
                 return 1;
         }
@@ -512,6 +570,28 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             return 1;
     } else if (pos >= (int64_t)s->t0) {
         int32_t m = st->sc->mend[pos - s->t0];
+        /* "Anheuser-Busch, the brewer of Budweiser, agreed to be bought":
+         * a name that ends an apposition stands for the name before it */
+        if (m >= 0 && pos + 1 < (int64_t)s->t1 &&
+            is_word(st->sc, (uint32_t)pos + 1, ",")) {
+            int64_t a = EX_AT(st->sc->ments, ex_ment, m).a, q;
+            for (q = a - 1; q > (int64_t)s->t0 + 1 && q >= a - 6 &&
+                            (tk[q].flags & TF_WORD) &&
+                            !(tk[q].flags & (TF_CAP | TF_NUM)) &&
+                            st->sc->mcov[q - s->t0] < 0;
+                 q--)
+                ;
+            if (q < a - 2 && q > (int64_t)s->t0 &&
+                is_word(st->sc, (uint32_t)q, ",") &&
+                (is_word(st->sc, (uint32_t)q + 1, "the") ||
+                 is_word(st->sc, (uint32_t)q + 1, "a") ||
+                 is_word(st->sc, (uint32_t)q + 1, "an")) &&
+                st->sc->mend[q - 1 - s->t0] >= 0) {
+                m = st->sc->mend[q - 1 - s->t0];
+                st->app_a = q;
+                st->app_b = pos + 1;
+            }
+        }
         /* "Hewlett Packard Enterprise Co. (HPE) agreed": skip the brackets */
         if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
             ex_norm(st->sc, &tk[pos])[0] == ')') {
