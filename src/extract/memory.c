@@ -194,6 +194,13 @@ static int find_ref(const ex_scratch *sc, const ex_sent *s, uint32_t end,
             return 0;
         t = &tk[p];
         mi = sc->mcov[p - s->t0];
+        if (mi >= 0 && mv[mi].src == MS_COREF && mv[mi].b == mv[mi].a + 1 &&
+            (ex_tok_is(sc, t, "his") || ex_tok_is(sc, t, "her"))) {
+            /* "rejected his offer": the pronoun is the determiner */
+            add_cons(r, mv[mi].ent);
+            r->a = (uint32_t)p;
+            break;
+        }
         if (mi >= 0) {
             /* "the Kraft bid": a firm's name before the noun */
             add_cons(r, mv[mi].ent);

@@ -726,6 +726,32 @@ static void prefer_head(const ex_scratch *sc, const ex_tok *head,
     }
 }
 
+/*
+ * Is entity e a public body ("Delaware Court of Chancery", "Financial
+ * Services Authority", "Justice Department"; a word of w last or before
+ * "of")?  "The bank", "the social
+ * network" never stand for one.
+ */
+static int public_body(const ex_scratch *sc, int32_t e)
+{
+    static const char *const w[] = {"Court", "Commission", "Authority",
+                                    "Department", "Ministry", "Agency",
+                                    "Government", "Tribunal", "Bureau",
+                                    "Regulator", "Council", "Treasury"};
+    const char *n = EX_AT(sc->ents, ex_ent, e).name, *p;
+    size_t i, l;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++) {
+        l = strlen(w[i]);
+        for (p = strstr(n, w[i]); p; p = strstr(p + 1, w[i]))
+            /* the name's last word or before "of" ("Court of Appeal";
+             * not "Federated Department Stores") */
+            if ((p == n || p[-1] == ' ') &&
+                (p[l] == 0 || strncmp(p + l, " of ", 4) == 0))
+                return 1;
+    }
+    return 0;
+}
+
 /* "which", "since", "after": a word after which "it" starts a clause */
 static int clause_opener(const char *n)
 {
@@ -2324,6 +2350,19 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 }
             }
         }
+        if (f & WF_PERPRONOUN) {
+            /* "Sir James Goldsmith said he": a person named before in
+             * the sentence beats one of an earlier sentence */
+            size_t k2 = sc->ments.n;
+            while (k2-- > 0) {
+                const ex_ment *pm = &EX_AT(sc->ments, ex_ment, k2);
+                if (pm->src != MS_COREF &&
+                    EX_AT(sc->ents, ex_ent, pm->ent).kind == KG_KIND_PERSON) {
+                    sc->last_person = pm->ent;
+                    break;
+                }
+            }
+        }
         if ((f & WF_PERPRONOUN) && sc->last_person >= 0) {
             if ((rc = add_ment(sc, s->t0, i, i + 1, sc->last_person, -1,
                                MS_COREF)) != KG_OK)
@@ -2400,6 +2439,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* not in an apposition ("Merck, the drugmaker,"): there the
              * description names the firm just before it ("owns
              * Brightwick, the battery maker") */
+            if (a2 >= 0 && public_body(sc, a2))
+                a2 = -1;
+            if (a1 >= 0 && public_body(sc, a1)) {
+                a1 = a2;
+                a2 = -1;
+            }
             if (!(i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
                   sc->mend[i - 2 - s->t0] >= 0))
                 prefer_head(sc, &tk[j - 1], &a1, &a2);
@@ -2444,6 +2489,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 (j + 2 >= s->t1 || !(tk[j + 2].flags & TF_CAP)))
                 j += 2;
             i = j;
+            continue;
+        }
+        /* "class E shares", "Class A stock": a share class, no name */
+        if ((t->flags & TF_CAP) && t->norm_len <= 2 && i > s->t0 &&
+            ex_tok_is(sc, &tk[i - 1], "class")) {
+            i++;
+            continue;
+        }
+        if ((t->flags & TF_CAP) && ex_tok_is(sc, t, "class") &&
+            i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
+            tk[i + 1].norm_len <= 2 && (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+            !(sc->doc->text[tk[i + 1].end - 1] >= 'a' &&
+              sc->doc->text[tk[i + 1].end - 1] <= 'z')) {
+            i += 2;
             continue;
         }
         /* 5. name shapes ("General" of "Attorney General" is no start;
@@ -2773,10 +2832,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 j = end + (ex_tok_is(sc, &tk[end + 1], "north") ? 3 : 2);
                 end = j;
             }
-            /* "New York", "Chinese": only words of class nonname */
+            /* "New York", "Chinese": only words of class nonname
+             * ("Anglo-French", "Anglo-Dutch": "Anglo" joined to one) */
             for (k = i; k < j; k++)
                 if ((tk[k].flags & TF_WORD) &&
-                    !(ex_wflags(sc, &tk[k]) & WF_NONNAME))
+                    !(ex_wflags(sc, &tk[k]) & WF_NONNAME) &&
+                    !(k + 2 < j && ex_tok_is(sc, &tk[k], "anglo") &&
+                      is_punct(sc, &tk[k + 1], '-')))
                     break;
             if (k == j && !legal) {
                 /* "the French government", "the French state" */

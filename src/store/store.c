@@ -148,6 +148,25 @@ static void sqlite_setup(void)
     }
 }
 
+/*
+ * A process killed in the first revision of a store it made leaves a hot
+ * rollback journal (kg_store_open, WAL comes after that revision), which
+ * a read-only connection cannot roll back: its first read fails with
+ * SQLITE_READONLY.  Then a read-write connection reads once, which rolls
+ * the file back to what it was (the empty schema), and ro reads again.
+ * A file we may not write stays as it was, and ro reports the error.
+ */
+static void roll_back_hot(sqlite3 *ro, const char *path, int busy_ms)
+{
+    sqlite3 *rw = NULL;
+    const char *sql = "SELECT count(*) FROM sqlite_schema";
+    if (sqlite3_exec(ro, sql, NULL, NULL, NULL) != SQLITE_READONLY)
+        return;
+    if (open_conn(&rw, path, SQLITE_OPEN_READWRITE, busy_ms) == SQLITE_OK)
+        sqlite3_exec(rw, sql, NULL, NULL, NULL);
+    sqlite3_close(rw);
+}
+
 int kg_store_open(kg_store **out, const char *path, unsigned flags,
                   kg_error *err)
 {
@@ -184,6 +203,7 @@ int kg_store_open(kg_store **out, const char *path, unsigned flags,
                                        : sqlite3_errstr(src));
             goto done;
         }
+        roll_back_hot(ro, path, st->busy_ms);
         rc = kg_store__schema_check(ro, path, &version, err);
         if (rc != KG_OK)
             goto done;
@@ -224,6 +244,8 @@ int kg_store_open(kg_store **out, const char *path, unsigned flags,
         if (rc != KG_OK)
             goto done;
         rc = kg_store__schema_check(st->db, path, &version, err);
+        if (rc == KG_OK && version == 0)
+            st->wal_pending = 1;
         if (rc == KG_OK)
             rc = version == 0 ? kg_store__schema_create(st, err)
                               : kg_store__schema_migrate(st, version, err);
@@ -234,8 +256,17 @@ int kg_store_open(kg_store **out, const char *path, unsigned flags,
             goto done;
         }
     }
-    /* WAL: readers never block the writer nor wait for it. */
-    rc = kg_store__exec(st, "PRAGMA journal_mode = WAL", err);
+    /*
+     * WAL: readers never block the writer nor wait for it.  A store this
+     * handle has just made stays in rollback-journal mode until its first
+     * revision ends (to_wal): the pages of a first load, which are all
+     * new, are then written once, to the file, instead of to the WAL and
+     * again to the file by the checkpoint (a third of a fresh load's
+     * time).  The journal holds only the few pages the schema had; a
+     * crash rolls the file back to the empty schema, as WAL would.
+     */
+    if (!st->wal_pending)
+        rc = kg_store__exec(st, "PRAGMA journal_mode = WAL", err);
 
 done:
     sqlite3_close(ro);
@@ -245,6 +276,18 @@ done:
     }
     *out = st;
     return KG_OK;
+}
+
+/*
+ * Switch a store made by this handle to WAL (kg_store_open).  If that
+ * fails (a reader holds the file), the store stays in rollback mode,
+ * which is as safe, until the next read-write open switches it.
+ */
+static void to_wal(kg_store *st)
+{
+    if (st->wal_pending && st->db && !st->in_rev)
+        sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    st->wal_pending = 0;
 }
 
 static void rev_reset(kg_store *st)
@@ -289,6 +332,7 @@ void kg_store_close(kg_store *st)
     if (st->in_rev)
         kg_store_rollback(st);
     rev_reset(st);
+    to_wal(st);
     kg_store__write_close(st);
     for (i = 0; i < ST__COUNT; i++)
         sqlite3_finalize(st->st[i]);
@@ -1066,6 +1110,7 @@ int kg_store_commit(kg_store *st, kg_revision *out, kg_error *err)
     }
     st->in_rev = 0;
     rev_reset(st);
+    to_wal(st);
     return KG_OK;
 fail:
     kg_store_rollback(st);

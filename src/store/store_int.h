@@ -190,6 +190,9 @@ struct kg_store {
     int64_t bulk_at;         /* assertions after which to go bulk, 0 = no */
     unsigned dropped;        /* bulk indexes dropped (schema.c) */
     int big_cache;           /* bulk: page cache enlarged (schema.c) */
+    int wal_pending;         /* made by this handle, still in rollback-
+                                journal mode: WAL after its first commit
+                                (store.c, kg_store_open) */
     char last_time[40];
     kg_tmap tiekeys;
     kg_tmem *ties;
