@@ -31,6 +31,7 @@ typedef struct mstate {
                         * ("makes Bufferin and Excedrin pain relievers") */
     int64_t app_a, app_b; /* an apposition skipped by a slot, or -1 */
     int64_t lo, hi;    /* matched tokens [lo, hi) */
+    int64_t trig;      /* the trigger's first token */
     const char *role;
 } mstate;
 
@@ -144,13 +145,35 @@ static int brand_named(const ex_scratch *sc, const ex_ment *m)
     return 0;
 }
 
+/*
+ * Is the name of mention m followed by a word for a business ("sold the
+ * Land Rover business to Ford", "its Rover division")?  Then a brand's
+ * name stands for the firm that makes it.
+ */
+static int business_named(const ex_scratch *sc, const ex_ment *m)
+{
+    static const char *const w[] = {"business", "businesses", "division",
+                                    "unit", "arm", "operations",
+                                    "subsidiary", "operation"};
+    size_t i;
+    if (m->b >= sc->toks.n)
+        return 0;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (is_word(sc, m->b, w[i]))
+            return 1;
+    return 0;
+}
+
 static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
     const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
     return e->kind < 0 || (kinds & KG_KINDBIT(e->kind)) ||
            (kinds == KG_KINDBIT(KG_KIND_PRODUCT) && e->kind == KG_KIND_ORG &&
-            m->src != MS_COREF && brand_named(sc, m));
+            m->src != MS_COREF && brand_named(sc, m)) ||
+           ((kinds & KG_KINDBIT(KG_KIND_ORG)) &&
+            e->kind == KG_KIND_PRODUCT && m->src != MS_COREF &&
+            business_named(sc, m));
 }
 
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
@@ -701,14 +724,40 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
         /* "X acquired Y and sold Z": the subject of sold is X */
         if (m >= 0) {
             const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
-            /* "makes Velveeta cheese and owns": a head noun may follow */
+            /* "makes Velveeta cheese and owns", "owns the Crown Books
+             * discount chains and": a head noun (and a modifier) may
+             * follow */
             uint32_t an = mm->b;
-            uint32_t ma = mm->a, w;
-            if (an + 1 < s->t1 && (tk[an].flags & TF_WORD) &&
-                !(tk[an].flags & TF_CAP) && st->sc->mcov[an - s->t0] < 0 &&
-                !(ex_wflags(st->sc, &tk[an]) & (WF_STOP | WF_TRIGGER)) &&
-                is_word(st->sc, an + 1, "and"))
-                an++;
+            uint32_t ma = mm->a, w, h;
+            int64_t subj_end = -1;
+            for (h = an; h < an + 2 && h + 1 < s->t1 &&
+                         (tk[h].flags & TF_WORD) &&
+                         !(tk[h].flags & TF_CAP) &&
+                         st->sc->mcov[h - s->t0] < 0 &&
+                         !(ex_wflags(st->sc, &tk[h]) & WF_STOP);
+                 h++)
+                if (is_word(st->sc, h + 1, "and")) {
+                    an = h + 1;
+                    break;
+                }
+            /* "founded EDS, a computer services company based in
+             * Dallas, in 1962 and sold it": past the object's
+             * apposition to the comma that closes it */
+            if (an + 2 < s->t1 && is_word(st->sc, an, ",") &&
+                (tk[an + 1].flags & TF_WORD) && !(tk[an + 1].flags & TF_CAP)) {
+                uint32_t c;
+                for (c = an + 2; c < s->t1 && c < an + 22; c++) {
+                    if ((tk[c].flags & TF_PUNCT) &&
+                        strchr(";:()\"", ex_norm(st->sc, &tk[c])[0]))
+                        break;
+                    if (is_word(st->sc, c, "and"))
+                        break;
+                    if (is_word(st->sc, c, ",")) {
+                        an = c + 1;
+                        break;
+                    }
+                }
+            }
             /* "paid for Jaguar in 1989 and bought": a short adverbial
              * before "and" inside the gap */
             for (w = an; w < an + 3 && w + 1 < s->t1 &&
@@ -737,11 +786,27 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 (ex_wflags(st->sc, &tk[ma - 2]) & WF_TRIGGER) &&
                 !(ex_wflags(st->sc, &tk[ma - 2]) & WF_STOP))
                 ma--;
-            if (an < s->t1 && is_word(st->sc, an, "and") &&
+            /* "and" then a verb, or an adverbial before one ("and
+             * last year failed", "and have been sued", "and to
+             * demerge"); not "and the", "and its" */
+            if (an < s->t1 && (int64_t)an < st->trig &&
+                is_word(st->sc, an, "and") &&
+                !is_word(st->sc, mm->b, "'s") &&
                 (an <= pos ||
                  (an + 1 < s->t1 && st->sc->mcov[an + 1 - s->t0] < 0 &&
-                  (ex_wflags(st->sc, &tk[an + 1]) & WF_TRIGGER) &&
-                  !(ex_wflags(st->sc, &tk[an + 1]) & WF_STOP))) &&
+                  (tk[an + 1].flags & TF_WORD) &&
+                  (((ex_wflags(st->sc, &tk[an + 1]) & WF_TRIGGER) &&
+                    !(ex_wflags(st->sc, &tk[an + 1]) & WF_STOP)) ||
+                   (!(tk[an + 1].flags & TF_CAP) &&
+                    !is_word(st->sc, an + 1, "the") &&
+                    !is_word(st->sc, an + 1, "a") &&
+                    !is_word(st->sc, an + 1, "an") &&
+                    !is_word(st->sc, an + 1, "its") &&
+                    !is_word(st->sc, an + 1, "their") &&
+                    !is_word(st->sc, an + 1, "his") &&
+                    !is_word(st->sc, an + 1, "her") &&
+                    !is_word(st->sc, an + 1, "other") &&
+                    !is_word(st->sc, an + 1, "of"))))) &&
                 ma > s->t0 + 1 &&
                 (tk[ma - 1].flags & TF_WORD) &&
                 (((ex_wflags(st->sc, &tk[ma - 1]) & WF_TRIGGER) &&
@@ -750,14 +815,36 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                  is_word(st->sc, ma - 1, "into") ||
                  is_word(st->sc, ma - 1, "with") ||
                  is_word(st->sc, ma - 1, "from") ||
+                 is_word(st->sc, ma - 1, "to") ||
+                 is_word(st->sc, ma - 1, "of") ||
                  is_word(st->sc, ma - 1, "for"))) {
                 int64_t q;
+                /* no subject found: the object of the first verb is
+                 * still none of the second's ("jointly own ITV Digital,
+                 * the pay-TV service, and have been sued") */
+                m = -1;
                 for (q = (int64_t)ma - 2;
-                     q >= (int64_t)s->t0 && q >= (int64_t)ma - 7; q--)
-                    if (st->sc->mend[q - s->t0] >= 0) {
+                     q >= (int64_t)s->t0 && q >= (int64_t)ma - 14; q--)
+                    if (st->sc->mend[q - s->t0] >= 0 &&
+                        !(q + 1 < (int64_t)s->t1 &&
+                          is_word(st->sc, (uint32_t)q + 1, "'s") &&
+                          EX_AT(st->sc->ments, ex_ment,
+                                st->sc->mend[q - s->t0]).src == MS_COREF)) {
                         m = st->sc->mend[q - s->t0];
+                        subj_end = q;
                         break;
                     }
+            }
+            /* the first verb's words are its clause's, not this one's:
+             * "called off its sale to Kroger on Wednesday and sued"
+             * sues, it does not call off.  "plans to sell X and to
+             * demerge Y" shares the hedge. */
+            if (subj_end >= 0 && an < s->t1 &&
+                !is_word(st->sc, an + 1, "to") &&
+                (st->app_a < 0 ||
+                 (st->app_a > subj_end && st->app_b <= (int64_t)an))) {
+                st->app_a = subj_end + 1;
+                st->app_b = an;
             }
         }
         if (m >= 0 && slot_ok(st->sc, m, e)) {
@@ -1472,6 +1559,7 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             st.el = el;
             st.slot[0] = st.slot[1] = -1;
             st.app_a = st.app_b = -1;
+            st.trig = (int64_t)i;
             if ((int)el[r->trig].cls == r->role_cls)
                 st.role = v ? v : "";
             if (!match_bwd(&st, (int64_t)r->trig - 1, (int64_t)i - 1) ||
