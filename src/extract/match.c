@@ -1058,6 +1058,18 @@ static uint32_t skip_poss_post(const ex_scratch *sc, const ex_sent *s,
         r++;
         posts++;
     }
+    /* "controlled by Herbert Haft and his son, Robert Haft": a relative
+     * named after a comma */
+    if (posts == 0 && r + 2 < s->t1 && is_word(sc, r + 1, ",")) {
+        static const char *const kin[] = {
+            "son", "sons", "daughter", "daughters", "brother", "brothers",
+            "sister", "sisters", "wife", "husband", "father", "mother",
+            "nephew", "niece", "cousin"};
+        size_t k;
+        for (k = 0; k < sizeof kin / sizeof kin[0]; k++)
+            if (is_word(sc, r, kin[k]))
+                return r + 2;
+    }
     return posts > 0 ? r : q;
 }
 
