@@ -518,6 +518,7 @@ typedef struct ex_ent {
     int confirmed; /* an ambiguous gazetteer name seen in corporate use */
     uint32_t named; /* mentions by name so far (salience) */
     uint32_t heads; /* bits of description heads it was given ("drugmaker") */
+    int caps_only; /* a gazetteer entity named so far only in capitals */
 } ex_ent;
 
 typedef struct ex_out {

@@ -96,6 +96,7 @@ static int32_t ent_get(ex_scratch *sc, const char *name, size_t len,
     e->confirmed = 0;
     e->named = 0;
     e->heads = 0;
+    e->caps_only = 0;
     if (!e->name || kg_extract__map_put(&sc->entnames, &sc->pool, name, len,
                                         id, NULL) != KG_OK)
         return -1;
@@ -330,7 +331,35 @@ static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
     int32_t ent;
     for (k = 0; k < sc->ents.n; k++)
         if (EX_AT(sc->ents, ex_ent, k).gaz == g)
+            break;
+    /* "ALLIANZ TO BUY FIREMAN'S FUND" then "Fireman's Fund Insurance Cos":
+     * a wire headline in capitals gives the short name, the first line
+     * of the story the full one, and that is the name */
+    if (k < sc->ents.n && (!EX_AT(sc->ents, ex_ent, k).caps_only ||
+                           allcaps || !surface_name(ge, a, b)))
+        return (int32_t)k;
+    if (k < sc->ents.n) {
+        ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
+        uint32_t id, q;
+        e->caps_only = 0;
+        if (ge->kind != KG_KIND_ORG || b < a + 2)
             return (int32_t)k;
+        if (ex_tok_is(sc, &tk[b - 1], "company"))
+            b--;
+        for (q = a; q + 1 < b; q++)
+            if ((ex_wflags(sc, &tk[q]) & WF_LEGAL) &&
+                ex_tok_is(sc, &tk[q + 1], "of"))
+                return (int32_t)k;
+        if (tok_key(sc, key, a, b) != KG_OK)
+            return -1;
+        if (kg_extract__map_get(&sc->entnames, key->ptr, key->len, &id))
+            return (int32_t)k;
+        if (!(e->name = kg_pool_strndup(&sc->pool, key->ptr, key->len)) ||
+            kg_extract__map_put(&sc->entnames, &sc->pool, key->ptr, key->len,
+                                (uint32_t)k, NULL) != KG_OK)
+            return -1;
+        return (int32_t)k;
+    }
     /* "US Justice Department", "U.S. Federal Trade Commission": a
      * country code before a form of the name is no part of it ("Saudi
      * Aramco" is a name) */
@@ -344,8 +373,20 @@ static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
             break;
         a++;
     }
-    if (allcaps || !surface_name(ge, a, b))
+    if (allcaps) {
+        ent = ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
+        if (ent >= 0 && EX_AT(sc->ents, ex_ent, ent).named == 0)
+            EX_AT(sc->ents, ex_ent, ent).caps_only = 1;
+        return ent;
+    }
+    if (!surface_name(ge, a, b))
         return ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
+    /* "Standard Oil Co of California" is "Standard Oil of California":
+     * a legal suffix inside a form is no part of the name */
+    for (k = a; k + 1 < b; k++)
+        if ((ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
+            ex_tok_is(sc, &tk[k + 1], "of"))
+            return ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
     /* "The Walt Disney Company" is written "Walt Disney" */
     if (ge->kind == KG_KIND_ORG && b >= a + 3 &&
         ex_tok_is(sc, &tk[a], "the"))
@@ -1515,6 +1556,18 @@ static int gaz_named(const ex_scratch *sc, int32_t g)
     return 0;
 }
 
+/* The same, not counting a name seen only in a headline in capitals
+ * ("SAFEWAY" before "Safeway Stores Inc ... Safeway") */
+static int gaz_named_body(const ex_scratch *sc, int32_t g)
+{
+    size_t e;
+    for (e = 0; e < sc->ents.n; e++)
+        if (EX_AT(sc->ents, ex_ent, e).gaz == g &&
+            !EX_AT(sc->ents, ex_ent, e).caps_only)
+            return 1;
+    return 0;
+}
+
 /*
  * Do tokens from j go on a known name as the article's longer one?
  * "Santander Central Hispano agreed": two or three capitalised words
@@ -1865,7 +1918,7 @@ static int ntab_beats(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     const char *rest;
     if (!sc->firstw.n || EX_AT(sc->ex->gentv, ex_gent, g).canonical ||
         (ent = ntab_match(sc, s, i, &end)) < 0 || end < j ||
-        EX_AT(sc->ents, ex_ent, ent).gaz == g || gaz_named(sc, g))
+        EX_AT(sc->ents, ex_ent, ent).gaz == g || gaz_named_body(sc, g))
         return 0;
     /* "AOL" after "AOL Time Warner": two known names run together name
      * a merged firm, and either alone is its own */
