@@ -30,6 +30,7 @@ typedef struct mstate {
     int listed[2];     /* the pattern went on after a list in the slot
                         * ("makes Bufferin and Excedrin pain relievers") */
     int64_t app_a, app_b; /* an apposition skipped by a slot, or -1 */
+    int rel[2];        /* the slot is the antecedent of "which"/"who" */
     int64_t lo, hi;    /* matched tokens [lo, hi) */
     int64_t trig;      /* the trigger's first token */
     const char *role;
@@ -513,6 +514,7 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             size_t nl;
             st->slot[e->slot] = m;
             st->fwd[e->slot] = 1;
+            st->rel[e->slot] = 0;
             if (match_fwd(st, k + 1,
                           EX_AT(st->sc->ments, ex_ment, m).b))
                 return 1;
@@ -593,6 +595,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             return 1;
     } else if (pos >= (int64_t)s->t0) {
         int32_t m = st->sc->mend[pos - s->t0];
+        int via_rel = 0, rel_tried;
         /* "Anheuser-Busch, the brewer of Budweiser, agreed to be bought":
          * a name that ends an apposition stands for the name before it */
         if (m >= 0 && pos + 1 < (int64_t)s->t1 &&
@@ -675,6 +678,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             }
         }
         /* "General Catalyst, which put ..." : the relative's antecedent */
+        rel_tried = m < 0;
         if (m < 0 && (tk[pos].flags & TF_WORD) &&
             (is_word(st->sc, (uint32_t)pos, "which") ||
              is_word(st->sc, (uint32_t)pos, "who") ||
@@ -703,6 +707,17 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 }
             }
         }
+        /* "Vodafone and Bell Atlantic, which became Verizon after
+         * merging with GTE": the relative tells of its last name only,
+         * unless it says both ("which both", "which together") */
+        if (m >= 0 && rel_tried && (tk[pos].flags & TF_WORD) &&
+            (is_word(st->sc, (uint32_t)pos, "which") ||
+             is_word(st->sc, (uint32_t)pos, "who")) &&
+            !(pos + 1 < (int64_t)s->t1 &&
+              (is_word(st->sc, (uint32_t)pos + 1, "both") ||
+               is_word(st->sc, (uint32_t)pos + 1, "together") ||
+               is_word(st->sc, (uint32_t)pos + 1, "jointly"))))
+            via_rel = 1;
         /* "ASML took a stake after leading its round": the subject of a
          * participle clause is the sentence's first name */
         if (m >= 0 && (tk[pos + 1].flags & TF_WORD) &&
@@ -717,8 +732,30 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 const char *vn = ex_norm(st->sc, v);
                 if (v->norm_len > 4 &&
                     strcmp(vn + v->norm_len - 3, "ing") == 0 &&
-                    EX_AT(st->sc->ments, ex_ment, 0).a < mm->a)
-                    m = 0;
+                    EX_AT(st->sc->ments, ex_ment, 0).a < mm->a) {
+                    /* "Bell Atlantic, which became Verizon after merging
+                     * with GTE": in a relative clause, its antecedent */
+                    int64_t q;
+                    int32_t ante = -1;
+                    for (q = (int64_t)mm->a - 1;
+                         q > (int64_t)s->t0 + 1 && q >= (int64_t)mm->a - 8;
+                         q--) {
+                        if (tk[q].flags & TF_PUNCT)
+                            break;
+                        if ((is_word(st->sc, (uint32_t)q, "which") ||
+                             is_word(st->sc, (uint32_t)q, "who")) &&
+                            is_word(st->sc, (uint32_t)q - 1, ",")) {
+                            ante = st->sc->mend[q - 2 - s->t0];
+                            break;
+                        }
+                    }
+                    if (ante >= 0 && k == 0) {
+                        m = ante;
+                        via_rel = 1;
+                    } else {
+                        m = 0;
+                    }
+                }
             }
         }
         /* "X acquired Y and sold Z": the subject of sold is X */
@@ -823,6 +860,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                  * still none of the second's ("jointly own ITV Digital,
                  * the pay-TV service, and have been sued") */
                 m = -1;
+                via_rel = 0;
                 for (q = (int64_t)ma - 2;
                      q >= (int64_t)s->t0 && q >= (int64_t)ma - 14; q--)
                     if (st->sc->mend[q - s->t0] >= 0 &&
@@ -850,6 +888,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             st->slot[e->slot] = m;
             st->fwd[e->slot] = 0;
+            st->rel[e->slot] = via_rel;
             if (match_bwd(st, k - 1,
                           (int64_t)EX_AT(st->sc->ments, ex_ment, m).a - 1))
                 return 1;
@@ -1349,6 +1388,7 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         ns += st->fwd[0]
                   ? coord_after(sc, s, subs[0], es->kinds, subs + 1, 7,
                                 st->listed[0])
+                  : st->rel[0] ? 0
                   : coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
         /* "OpenAI, Anthropic and Microsoft's GitHub": a unit has one
          * owner, the name that carries the possessive */
@@ -1358,6 +1398,7 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             no += st->fwd[1]
                       ? coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7,
                                     st->listed[1])
+                      : st->rel[1] ? 0
                       : coord_before(sc, s, objs[0], eo->kinds, objs + 1,
                                      7);
     }
@@ -1579,6 +1620,22 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
                 continue;
             if (st.slot[0] < 0 || st.slot[1] < 0)
                 continue;
+            /* "X and Y agreed to merge with Z": each with Z, not with
+             * each other */
+            if (kg_relation_symmetric((kg_relation)r->relation) &&
+                !st.fwd[0] && !st.fwd[1] && st.hi + 1 < (int64_t)s->t1 &&
+                is_word(sc, (uint32_t)st.hi, "with")) {
+                int64_t q;
+                int other = 0;
+                for (q = st.hi + 1; q < (int64_t)s->t1 && q <= st.hi + 3;
+                     q++)
+                    if (sc->mstart[q - s->t0] >= 0) {
+                        other = 1;
+                        break;
+                    }
+                if (other)
+                    continue;
+            }
             if ((rc = emit(&st, si, i, n, tr->rule)) != KG_OK)
                 return rc;
         }
