@@ -1098,8 +1098,8 @@ static uint32_t skip_poss_post(const ex_scratch *sc, const ex_sent *s,
         posts++;
     }
     /* "controlled by Herbert Haft and his son, Robert Haft": a relative
-     * named after a comma */
-    if (posts == 0 && r + 2 < s->t1 && is_word(sc, r + 1, ",")) {
+     * named, after a comma or not */
+    if (posts == 0 && r + 1 < s->t1) {
         static const char *const kin[] = {
             "son", "sons", "daughter", "daughters", "brother", "brothers",
             "sister", "sisters", "wife", "husband", "father", "mother",
@@ -1107,7 +1107,7 @@ static uint32_t skip_poss_post(const ex_scratch *sc, const ex_sent *s,
         size_t k;
         for (k = 0; k < sizeof kin / sizeof kin[0]; k++)
             if (is_word(sc, r, kin[k]))
-                return r + 2;
+                return is_word(sc, r + 1, ",") ? r + 2 : r + 1;
     }
     return posts > 0 ? r : q;
 }

@@ -813,6 +813,14 @@ static int reporting_verb(const char *n)
     return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
+/* "combined", "new", "merged", "enlarged": a firm a deal creates */
+static int new_firm_word(const ex_scratch *sc, const ex_tok *t)
+{
+    const char *n = ex_norm(sc, t);
+    return strcmp(n, "combined") == 0 || strcmp(n, "new") == 0 ||
+           strcmp(n, "merged") == 0 || strcmp(n, "enlarged") == 0;
+}
+
 /* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
 static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
                               uint32_t i)
@@ -840,6 +848,26 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
         if (!(tk[p].flags & TF_CAP) && !is_punct(sc, &tk[p], ',') &&
             !is_punct(sc, &tk[p], '.') && !is_punct(sc, &tk[p], '-'))
             break;
+    }
+    /* "the Landover, Md., holding company", "the Greenwich, Conn.,
+     * investment firm": a town and its state between commas */
+    if (from == i && i + 5 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
+        (tk[i + 1].flags & TF_WORD) && !(tk[i + 1].flags & TF_NUM)) {
+        p = i + 2;
+        if (p < s->t1 && (tk[p].flags & TF_CAP) && (tk[p].flags & TF_WORD))
+            p++; /* "the Palo Alto, Calif., ..." */
+        if (p + 3 < s->t1 && is_punct(sc, &tk[p], ',') &&
+            (tk[p + 1].flags & TF_CAP) && (tk[p + 1].flags & TF_WORD)) {
+            p += 2;
+            if (p < s->t1 && is_punct(sc, &tk[p], '.') &&
+                !(tk[p].flags & TF_SPACE_BEFORE))
+                p++;
+            if (p + 1 < s->t1 && is_punct(sc, &tk[p], ',') &&
+                (tk[p + 1].flags & TF_WORD) && !(tk[p + 1].flags & TF_CAP)) {
+                from = p;
+                lim = p + 4;
+            }
+        }
     }
     for (j = from + 1; j < s->t1 && j <= lim; j++) {
         uint32_t f = ex_wflags(sc, &tk[j]);
@@ -888,19 +916,19 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
                 return i;
             return j + 1;
         }
+        /* "the holding company", "the investment firm": a trigger word
+         * that modifies the head is no verb */
+        if ((f & WF_TRIGGER) && !(f & WF_STOP) && j + 1 < s->t1 &&
+            !new_firm_word(sc, &tk[j]) &&
+            (ex_wflags(sc, &tk[j + 1]) & WF_ORGHEAD) &&
+            !(tk[j + 1].flags & TF_CAP))
+            continue;
         if (sc->mcov[j - s->t0] >= 0 || (f & (WF_STOP | WF_TRIGGER)))
             return i;
     }
     return i;
 }
 
-/* "combined", "new", "merged", "enlarged": a firm a deal creates */
-static int new_firm_word(const ex_scratch *sc, const ex_tok *t)
-{
-    const char *n = ex_norm(sc, t);
-    return strcmp(n, "combined") == 0 || strcmp(n, "new") == 0 ||
-           strcmp(n, "merged") == 0 || strcmp(n, "enlarged") == 0;
-}
 
 /*
  * "the combined company", "the new group", "the merged bank": returns the
