@@ -533,6 +533,13 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
     return e->optional ? match_fwd(st, k + 1, pos) : 0;
 }
 
+/* is token pos inside a description ("the craft brewer") */
+static int desc_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
+{
+    const ex_ment *m = &EX_AT(sc->ments, ex_ment, sc->mcov[pos - s->t0]);
+    return m->src == MS_COREF && m->b > m->a + 1;
+}
+
 static int match_bwd(mstate *st, int64_t k, int64_t pos)
 {
     const ex_elem *e;
@@ -604,7 +611,8 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             for (q = a - 1; q > (int64_t)s->t0 + 1 && q >= a - 6 &&
                             (tk[q].flags & TF_WORD) &&
                             !(tk[q].flags & (TF_CAP | TF_NUM)) &&
-                            st->sc->mcov[q - s->t0] < 0;
+                            (st->sc->mcov[q - s->t0] < 0 ||
+                             desc_tok(st->sc, s, q));
                  q--)
                 ;
             if (q < a - 2 && q > (int64_t)s->t0 &&

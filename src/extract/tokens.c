@@ -629,27 +629,6 @@ static int push_one(ex_scratch *sc, uint32_t t0, uint32_t t1)
     return KG_OK;
 }
 
-/*
- * "... Medco Containment Services Inc. Medco said": a name of one or two
- * capitalised words at a and then "said" starts a new sentence.
- */
-static int said_after(const ex_scratch *sc, uint32_t a)
-{
-    const ex_tok *tk = sc->toks.ptr;
-    uint32_t k, n = (uint32_t)sc->toks.n;
-    /* not "Sony Corp. Chairman Morita said" */
-    if (ex_wflags(sc, &tk[a]) & (WF_ROLE | WF_TITLE | WF_STOP))
-        return 0;
-    for (k = a + 1; k < n && k <= a + 2; k++) {
-        const char *w = ex_norm(sc, &tk[k]);
-        if (strcmp(w, "said") == 0 || strcmp(w, "says") == 0)
-            return 1;
-        if (!(tk[k].flags & TF_CAP))
-            return 0;
-    }
-    return 0;
-}
-
 /* Is there a line break between tokens i - 1 and i? */
 static int nl_before(const ex_scratch *sc, uint32_t i)
 {
@@ -737,11 +716,19 @@ static int split_sentences(ex_scratch *sc)
                            (p->flags & TF_PUNCT)) {
                     /* "..." handled as punctuation: fine */
                 } else if (pf & WF_ABBREV) {
-                    /* "Corp. The ..." ends; "Corp. said" does not */
+                    /* "Corp. The ..." ends; "Corp. said" does not.  A
+                     * legal suffix's period before any capital ends it
+                     * too ("... of Acme Corp. Procter and Gamble said"),
+                     * except before a title or another suffix ("Sony
+                     * Corp. Chairman Akio Morita", "Daiwa Co. Ltd.");
+                     * "Bros." goes on ("Warner Bros. Discovery"). */
+                    uint32_t nf = ex_wflags(sc, nx);
                     end = (pf & WF_SUFFIXABBR) && (nx->flags & TF_CAP) &&
-                          ((ex_wflags(sc, nx) &
-                            (WF_STOP | WF_PRONOUN | WF_PERPRONOUN)) ||
-                           nl_before(sc, i + 1) || said_after(sc, i + 1));
+                          ((nf & (WF_STOP | WF_PRONOUN | WF_PERPRONOUN)) ||
+                           nl_before(sc, i + 1) ||
+                           ((pf & WF_LEGAL) &&
+                            !(nf & (WF_ROLE | WF_TITLE | WF_LEGAL |
+                                    WF_ABBREV))));
                 } else if (is_initial(sc, p) && (nx->flags & TF_CAP)) {
                     end = 0;
                 } else if ((p->flags & TF_CAP) && p->norm_len == 1 &&

@@ -723,6 +723,33 @@ static int group_by_tie(const kg_store *st, int32_t **order_out,
     return KG_OK;
 }
 
+/*
+ * Put w's rows in the order of their sorted keys (seq from 0), in place,
+ * one cycle of the permutation at a time; the keys then name rows
+ * 0, 1, 2 ...  flush_versions reads the rows in key order: on this
+ * thread, which has time to spare, a random walk over the rows costs a
+ * cache miss per row that the store thread would otherwise pay.
+ */
+static void in_key_order(work *w, pkey *key)
+{
+    size_t i, j, k;
+    pend tmp;
+    for (i = 0; i < w->npend; i++) {
+        if (key[i].seq == i)
+            continue;
+        tmp = w->pend[i];
+        for (j = i;; j = k) {
+            k = key[j].seq;
+            key[j].seq = j;
+            if (k == i) {
+                w->pend[j] = tmp;
+                break;
+            }
+            w->pend[j] = w->pend[k];
+        }
+    }
+}
+
 static void derive_new(kg_derive_job *job)
 {
     const kg_store *st = job->st;
@@ -754,6 +781,8 @@ static void derive_new(kg_derive_job *job)
     free(start);
     if (rc == KG_OK)
         rc = sorted_keys(w, 0, &job->key);
+    if (rc == KG_OK)
+        in_key_order(w, job->key);
     job->rc = rc;
 }
 
