@@ -893,6 +893,27 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 st->app_b = an;
             }
         }
+        /* "Granada's shareholders would own 68% of": the holders own
+         * the stake, not the firm ("its shareholders approved the
+         * merger" is the firm's act) */
+        if (m >= 0 && st->r->relation == KG_REL_INVESTED_IN &&
+            k + 1 < (int64_t)st->r->el_n && st->el[k + 1].type == EL_GAP) {
+            uint32_t b;
+            /* "said its stockholders will hold": also past a pronoun */
+            for (b = EX_AT(st->sc->ments, ex_ment, m).b;
+                 b + 1 < s->t1 && (int64_t)b + 1 < st->trig; b++)
+                if (is_word(st->sc, b, "'s") &&
+                    (is_word(st->sc, b + 1, "shareholders") ||
+                     is_word(st->sc, b + 1, "stockholders") ||
+                     is_word(st->sc, b + 1, "investors") ||
+                     is_word(st->sc, b + 1, "holders") ||
+                     is_word(st->sc, b + 1, "bondholders") ||
+                     is_word(st->sc, b + 1, "creditors") ||
+                     is_word(st->sc, b + 1, "owners"))) {
+                    m = -1;
+                    break;
+                }
+        }
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             st->slot[e->slot] = m;
             st->fwd[e->slot] = 0;
