@@ -1489,6 +1489,48 @@ static int generic_orgword(const char *n)
  * word or before a legal suffix.  "Sony Group" and "Dell Computer" stay
  * Sony and Dell.
  */
+/*
+ * Is token k a noun of a tie between two firms?  "the Renault-Nissan
+ * alliance" and "the Microsoft-OpenAI deal" name two firms; without such
+ * a noun two known names joined by a hyphen are one ("Adidas-Salomon
+ * agreed", "Saab-Scania competes").
+ */
+static int pair_noun(const ex_scratch *sc, const ex_sent *s, uint32_t k)
+{
+    static const char *const w[] = {
+        "deal",     "deals",       "alliance",     "partnership",
+        "merger",   "tie",         "tie-up",       "talks",
+        "venture",  "pact",        "agreement",    "accord",
+        "link",     "links",       "relationship", "rivalry",
+        "battle",   "dispute",     "case",         "contract",
+        "combination", "transaction", "takeover",  "bid",
+        "joint",    "fight",       "feud",         "trial",
+        "lawsuit",  "suit",        "row",          "war",
+        "union",    "collaboration", "axis",       "duopoly"};
+    return k < s->t1 &&
+           in_words(ex_norm(sc, &EX_AT(sc->toks, ex_tok, k)), w,
+                    sizeof w / sizeof *w);
+}
+
+/*
+ * Is token j the comma inside a partnership's name, "Kidder, Peabody and
+ * Co" or "Smith Barney, Harris Upham and Co": one to three capitalised
+ * words after it, then "and Co"?
+ */
+static int comma_and_co(const ex_scratch *sc, const ex_sent *s, uint32_t j)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k = j + 1;
+    if (!is_punct(sc, &tk[j], ',') || (tk[j].flags & TF_SPACE_BEFORE))
+        return 0;
+    while (k < s->t1 && k < j + 4 && is_shape_word(sc, &tk[k]) &&
+           (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
+           !(ex_wflags(sc, &tk[k]) & (WF_LEGAL | WF_STOP)))
+        k++;
+    return k > j + 1 && k + 1 < s->t1 && ex_tok_is(sc, &tk[k], "and") &&
+           ex_tok_is(sc, &tk[k + 1], "co") && (tk[k + 1].flags & TF_CAP);
+}
+
 static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
                        kg_buf *key, int allcaps)
 {
@@ -1497,6 +1539,9 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
     int32_t dummy;
     if (allcaps)
         return 0;
+    /* "Goldman, Sachs and Co" */
+    if (j < s->t1 && comma_and_co(sc, s, j))
+        return 1;
     /* "Vodafone Italia": a country after the name (not "Google China's
      * rules", a possessive) */
     if (j < s->t1 && (ex_wflags(sc, &tk[j]) & WF_COUNTRY) &&
@@ -1504,11 +1549,14 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
         (tk[j].flags & TF_SPACE_BEFORE) &&
         !(j + 1 < s->t1 && ex_tok_is(sc, &tk[j + 1], "'s")))
         return 1;
-    /* "Daimler-Benz": a hyphen and a capitalised word, unspaced */
+    /* "Daimler-Benz": a hyphen and a capitalised word, unspaced; two
+     * known names so joined are one unless a tie's noun follows */
     if (j + 1 < s->t1 && is_punct(sc, &tk[j], '-') &&
         !(tk[j].flags & TF_SPACE_BEFORE) &&
-        !(tk[j + 1].flags & TF_SPACE_BEFORE) && (tk[j + 1].flags & TF_CAP))
-        return gaz_at(sc, s, j + 1, key, &dummy, 0) == j + 1;
+        !(tk[j + 1].flags & TF_SPACE_BEFORE) && (tk[j + 1].flags & TF_CAP)) {
+        uint32_t e2 = gaz_at(sc, s, j + 1, key, &dummy, 0);
+        return e2 == j + 1 || !pair_noun(sc, s, e2);
+    }
     while (k < s->t1 && k < j + 3 && is_shape_word(sc, &tk[k]) &&
            (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
            !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
@@ -2684,6 +2732,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             while (j < s->t1) {
                 int32_t dummy;
                 uint32_t fj = ex_wflags(sc, &tk[j]);
+                /* "Kidder, Peabody and Co": the comma is inside */
+                if (!headline && !allcaps && comma_and_co(sc, s, j)) {
+                    j++;
+                    continue;
+                }
                 /* "Lee A. Iacocca": "A" is a stop word elsewhere */
                 if (j + 2 < s->t1 && (tk[j].flags & TF_CAP) &&
                     tk[j].norm_len == 1 && (tk[j].flags & TF_WORD) &&
@@ -2780,8 +2833,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     !(tk[j + 1].flags & TF_SPACE_BEFORE) &&
                     is_shape_word(sc, &tk[j + 1]) &&
                     sc->mstart[j + 1 - s->t0] < 0) {
-                    uint32_t g2 = j + 1;
-                    if (gaz_at(sc, s, g2, &key, &dummy, allcaps) == g2) {
+                    uint32_t g2 = j + 1,
+                             e2 = gaz_at(sc, s, g2, &key, &dummy, allcaps);
+                    if (e2 == g2 || !pair_noun(sc, s, e2)) {
                         j += 2;
                         continue;
                     }
