@@ -2634,6 +2634,21 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i += 2;
             continue;
         }
+        /* "Drugmaker Shire has agreed", "Retailer Dixons said": a noun
+         * of a firm's trade that opens the sentence before a name is no
+         * part of the name (not "Network Rail": agent nouns only) */
+        if (i == s->t0 && (t->flags & TF_CAP) && !(t->flags & TF_ALLCAPS) &&
+            !headline && !allcaps && (f & WF_NAMEHEAD) &&
+            (ends_with(ex_norm(sc, t), t->norm_len, "er") ||
+             ends_with(ex_norm(sc, t), t->norm_len, "or") ||
+             ex_tok_is(sc, t, "giant") || ex_tok_is(sc, t, "firm") ||
+             ex_tok_is(sc, t, "conglomerate")) &&
+            i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
+            (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+            is_shape_word(sc, &tk[i + 1])) {
+            i++;
+            continue;
+        }
         /* 5. name shapes ("General" of "Attorney General" is no start;
          * "New" of "New York Life" is) */
         if (i > s->t0 && ex_tok_is(sc, t, "general") &&
