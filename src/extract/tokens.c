@@ -207,6 +207,67 @@ static int add_tok(ex_scratch *sc, uint32_t start, uint32_t end,
     return KG_OK;
 }
 
+/*
+ * add_tok for a form of nlen <= 8 bytes whose bytes, as
+ * kg_extract__tail gives them, are v: the hash from v (what
+ * kg_extract__hash computes from those bytes) and the lexicon probe
+ * without a memcmp call.
+ */
+static int add_short_tok(ex_scratch *sc, uint32_t start, uint32_t end,
+                         size_t nlen, uint32_t flags, uint64_t v)
+{
+    ex_tok *t = kg_extract__vec_push(&sc->toks, sizeof *t);
+    kg_buf *nb = &sc->norm;
+    const ex_map *m = &sc->ex->words;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)nlen, key = v;
+    size_t j;
+    if (!t)
+        return KG_ENOMEM;
+    t->start = start;
+    t->end = end;
+    t->norm = (uint32_t)nb->len;
+    t->norm_len = (uint32_t)nlen;
+    t->flags = flags;
+    nb->len += nlen;
+    nb->ptr[nb->len++] = '\0';
+    if (nlen == 8) {
+        h = (h ^ v) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+        v = 0;
+    }
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
+    h *= 0x9E3779B97F4A7C15ULL;
+    h ^= h >> 32;
+    t->h = h;
+    t->word = -1;
+    t->wflags = 0;
+    if (!m->cap)
+        return KG_OK;
+    if (m->bloom) {
+        uint32_t b = (uint32_t)(h >> 40) & (EX_BLOOM_BITS - 1);
+        if (!(m->bloom[b / 64] & (1ULL << (b % 64))))
+            return KG_OK;
+    }
+    for (j = (size_t)h & (m->cap - 1); m->slots[j].key;
+         j = (j + 1) & (m->cap - 1)) {
+        const ex_slot *sl = &m->slots[j];
+        uint64_t x = 0;
+        if (sl->h != h || sl->len != nlen)
+            continue;
+        if (nlen == 8)
+            memcpy(&x, sl->key, 8);
+        else
+            x = kg_extract__tail(sl->key, nlen);
+        if (x == key) {
+            t->word = (int32_t)sl->val;
+            t->wflags = EX_AT(sc->ex->wordv, ex_word, sl->val).flags;
+            return KG_OK;
+        }
+    }
+    return KG_OK;
+}
+
 /* Add a token with the lowercase form norm[0..nlen). */
 static int push_tok(ex_scratch *sc, uint32_t start, uint32_t end,
                     const char *norm, size_t nlen, uint32_t flags)
@@ -239,6 +300,39 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
              (c0 == 0xC3 && n > 1 && s[1] >= 0x80 && s[1] <= 0x9E &&
               s[1] != 0x97))
         flags |= TF_CAP;
+    /* most words are a few ASCII bytes: classify and lowercase them as
+     * one 64-bit word (a top bit per byte in A-Z, in a-z) */
+    if (n <= 8 && norm_room(sc, 8) == KG_OK) {
+        const uint64_t ones = 0x0101010101010101ULL, tops = ones * 0x80;
+        uint64_t v, up, lo;
+        if (n == 8)
+            memcpy(&v, s, 8);
+        else
+            v = kg_extract__tail((const char *)s, n);
+        if (!(v & tops)) {
+            small = sc->norm.ptr + sc->norm.len;
+            up = (v + ones * (0x80 - 'A')) & ~(v + ones * (0x80 - 'Z' - 1)) &
+                 tops;
+            lo = (v + ones * (0x80 - 'a')) & ~(v + ones * (0x80 - 'z' - 1)) &
+                 tops;
+            v |= up >> 2;
+            memcpy(small, &v, 8);
+            if (up)
+                flags |= TF_UPPER;
+            if (!lo && (up & (up - 1)))
+                flags |= TF_ALLCAPS;
+            if (up & (lo << 8))
+                flags |= TF_CAMEL; /* "OpenAI", "xAI"; not "smart-TV" */
+            if (n == 3 && v == ('i' | 't' << 8 | 's' << 16)) {
+                int rc = push_tok(sc, start, start + 2, "it", 2,
+                                  flags | TF_WORD);
+                if (rc)
+                    return rc;
+                return push_tok(sc, start + 2, end, "'s", 2, TF_WORD);
+            }
+            return add_short_tok(sc, start, end, n, flags | TF_WORD, v);
+        }
+    }
     for (i = 0; i < n && o < MAX_NORM; i++) {
         unsigned char c = s[i];
         if (c >= 'A' && c <= 'Z') {

@@ -178,6 +178,7 @@ int kg_buf_json_str(kg_buf *b, const char *s, size_t len)
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, run, k;
+    char *o;
     if (!s) {
         s = "";
         p = (const unsigned char *)s;
@@ -185,50 +186,51 @@ int kg_buf_json_str(kg_buf *b, const char *s, size_t len)
     }
     if (len == (size_t)-1)
         len = strlen(s);
-    if (kg_buf_grow(b, len + 2) != KG_OK)
+    /* room for the worst case once (a byte is at most six: "\u001f"),
+     * so the loop below writes without checks */
+    if (len > ((size_t)-1 / 2 - 8) / 6 || kg_buf_grow(b, 6 * len + 2) != KG_OK)
         return KG_ENOMEM;
-    b->ptr[b->len++] = '"';
+    o = b->ptr + b->len;
+    *o++ = '"';
     while (i < len) {
         run = kg__json_plain_run(p, i, len);
-        if (run > i && kg_buf_put(b, s + i, run - i) != KG_OK)
-            return KG_ENOMEM;
+        memcpy(o, s + i, run - i);
+        o += run - i;
         i = run;
         if (i >= len)
             break;
         if (p[i] >= 0x80) {
             k = utf8_seq(p + i, len - i);
             if (k) {
-                if (kg_buf_put(b, s + i, k) != KG_OK)
-                    return KG_ENOMEM;
+                memcpy(o, s + i, k);
+                o += k;
                 i += k;
             } else {
-                if (kg_buf_put(b, "\xEF\xBF\xBD", 3) != KG_OK)
-                    return KG_ENOMEM;
+                memcpy(o, "\xEF\xBF\xBD", 3);
+                o += 3;
                 i++;
             }
             continue;
         }
-        {
-            char esc[7] = "\\u00";
-            const char *out = esc;
-            size_t olen = 2;
-            switch (p[i]) {
-            case '"': out = "\\\""; break;
-            case '\\': out = "\\\\"; break;
-            case '\n': out = "\\n"; break;
-            case '\r': out = "\\r"; break;
-            case '\t': out = "\\t"; break;
-            case '\b': out = "\\b"; break;
-            case '\f': out = "\\f"; break;
-            default:
-                esc[4] = hex[p[i] >> 4];
-                esc[5] = hex[p[i] & 15];
-                olen = 6;
-            }
-            if (kg_buf_put(b, out, olen) != KG_OK)
-                return KG_ENOMEM;
-            i++;
+        *o++ = '\\';
+        switch (p[i]) {
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\r': *o++ = 'r'; break;
+        case '\t': *o++ = 't'; break;
+        case '\b': *o++ = 'b'; break;
+        case '\f': *o++ = 'f'; break;
+        default:
+            memcpy(o, "u00", 3);
+            o[3] = hex[p[i] >> 4];
+            o[4] = hex[p[i] & 15];
+            o += 5;
         }
+        i++;
     }
-    return kg_buf_putc(b, '"');
+    *o++ = '"';
+    *o = '\0';
+    b->len = (size_t)(o - b->ptr);
+    return KG_OK;
 }
