@@ -624,25 +624,6 @@ static int json_field(char **field, const cJSON *v, const char *key,
     return KG_OK;
 }
 
-/* 1 if p[0..4) are hex digits, with their value in *out. */
-static int json_hex4(const unsigned char *p, unsigned *out)
-{
-    unsigned v = 0;
-    int i;
-    for (i = 0; i < 4; i++) {
-        unsigned c = p[i], d;
-        if (c >= '0' && c <= '9')
-            d = c - '0';
-        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-            d = (c | 0x20) - 'a' + 10;
-        else
-            return 0;
-        v = v << 4 | d;
-    }
-    *out = v;
-    return 1;
-}
-
 /* Code point cp (1..0x10FFFF, no surrogate) as UTF-8. */
 static int put_utf8(kg_buf *out, unsigned cp)
 {
@@ -763,12 +744,12 @@ static int json_fast(const char *s, size_t len, kg_buf *dec,
                     j += 2;
                     continue;
                 }
-                if (j + 6 > len || !json_hex4(p + j + 2, &cp) || cp == 0 ||
-                    (cp >= 0xDC00 && cp <= 0xDFFF))
+                if (j + 6 > len || !kg_json__hex4(p + j + 2, &cp) ||
+                    cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
                     return 0;
                 if (cp >= 0xD800 && cp <= 0xDBFF) {
                     if (j + 12 > len || p[j + 6] != '\\' ||
-                        p[j + 7] != 'u' || !json_hex4(p + j + 8, &lo) ||
+                        p[j + 7] != 'u' || !kg_json__hex4(p + j + 8, &lo) ||
                         lo < 0xDC00 || lo > 0xDFFF)
                         return 0;
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);

@@ -179,19 +179,17 @@ static int norm_room(ex_scratch *sc, size_t n)
 }
 
 /*
- * Add the token [start, end) whose lowercase form, nlen bytes, is already
- * written at the end of sc->norm: close it with a NUL, hash it and look it
- * up in the lexicon.
+ * Push the token [start, end) whose lowercase form, nlen bytes, is already
+ * written at the end of sc->norm, and close that form with a NUL.  NULL
+ * when out of memory.
  */
-static int add_tok(ex_scratch *sc, uint32_t start, uint32_t end,
-                   size_t nlen, uint32_t flags)
+static ex_tok *new_tok(ex_scratch *sc, uint32_t start, uint32_t end,
+                       size_t nlen, uint32_t flags)
 {
     ex_tok *t = kg_extract__vec_push(&sc->toks, sizeof *t);
     kg_buf *nb = &sc->norm;
-    const char *norm = nb->ptr + nb->len;
-    uint32_t w;
     if (!t)
-        return KG_ENOMEM;
+        return NULL;
     t->start = start;
     t->end = end;
     t->norm = (uint32_t)nb->len;
@@ -199,6 +197,22 @@ static int add_tok(ex_scratch *sc, uint32_t start, uint32_t end,
     t->flags = flags;
     nb->len += nlen;
     nb->ptr[nb->len++] = '\0';
+    return t;
+}
+
+/*
+ * Add the token [start, end) whose lowercase form, nlen bytes, is already
+ * written at the end of sc->norm: close it with a NUL, hash it and look it
+ * up in the lexicon.
+ */
+static int add_tok(ex_scratch *sc, uint32_t start, uint32_t end,
+                   size_t nlen, uint32_t flags)
+{
+    const char *norm = sc->norm.ptr + sc->norm.len;
+    ex_tok *t = new_tok(sc, start, end, nlen, flags);
+    uint32_t w;
+    if (!t)
+        return KG_ENOMEM;
     t->h = kg_extract__hash(norm, nlen);
     t->word = kg_extract__map_get_h(&sc->ex->words, norm, nlen, t->h, &w)
                   ? (int32_t)w
@@ -216,20 +230,12 @@ static int add_tok(ex_scratch *sc, uint32_t start, uint32_t end,
 static int add_short_tok(ex_scratch *sc, uint32_t start, uint32_t end,
                          size_t nlen, uint32_t flags, uint64_t v)
 {
-    ex_tok *t = kg_extract__vec_push(&sc->toks, sizeof *t);
-    kg_buf *nb = &sc->norm;
+    ex_tok *t = new_tok(sc, start, end, nlen, flags);
     const ex_map *m = &sc->ex->words;
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)nlen, key = v;
     size_t j;
     if (!t)
         return KG_ENOMEM;
-    t->start = start;
-    t->end = end;
-    t->norm = (uint32_t)nb->len;
-    t->norm_len = (uint32_t)nlen;
-    t->flags = flags;
-    nb->len += nlen;
-    nb->ptr[nb->len++] = '\0';
     if (nlen == 8) {
         h = (h ^ v) * 0xff51afd7ed558ccdULL;
         h ^= h >> 32;
