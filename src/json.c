@@ -26,7 +26,8 @@ static size_t utf8_len(const unsigned char *p, size_t n)
     return k && k <= n && kg_utf8_valid((const char *)p, k) ? k : 0;
 }
 
-int kg_json__hex4(const unsigned char *p, unsigned *out)
+/* 1 if p[0..4) are hex digits, with their value in *out. */
+static int hex4(const unsigned char *p, unsigned *out)
 {
     unsigned v = 0;
     int i;
@@ -73,7 +74,7 @@ static int check_string(const unsigned char *p, size_t *i, size_t len,
             if (j + 1 >= len)
                 return fail(f, j, "unterminated string");
             if (p[j + 1] == 'u') {
-                if (j + 6 > len || !kg_json__hex4(p + j + 2, &cp))
+                if (j + 6 > len || !hex4(p + j + 2, &cp))
                     return fail(f, j, "invalid \\u escape");
                 if (cp == 0)
                     return fail(f, j, "\\u0000 (NUL) in a string");
@@ -81,7 +82,7 @@ static int check_string(const unsigned char *p, size_t *i, size_t len,
                     return fail(f, j, "lone surrogate in a \\u escape");
                 if (cp >= 0xD800 && cp <= 0xDBFF) {
                     if (j + 12 > len || p[j + 6] != '\\' ||
-                        p[j + 7] != 'u' || !kg_json__hex4(p + j + 8, &cp) ||
+                        p[j + 7] != 'u' || !hex4(p + j + 8, &cp) ||
                         cp < 0xDC00 || cp > 0xDFFF)
                         return fail(f, j, "lone surrogate in a \\u escape");
                     j += 6;

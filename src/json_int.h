@@ -35,9 +35,6 @@ enum kg_json_flags {
 int kg_json__parse(cJSON **out, const char *s, size_t len, unsigned flags,
                    kg_error *err);
 
-/* 1 if p[0..4) are hex digits (of a \u escape), with their value in *out. */
-int kg_json__hex4(const unsigned char *p, unsigned *out);
-
 /*
  * The value of an integer member: 1 with *out set when v is a number with
  * no fraction that a double holds exactly (|v| < 2^53), else 0.

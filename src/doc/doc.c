@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "doc/doc_int.h"
-#include "internal.h"
 #include "json_int.h"
 
 void kg_doc_free(kg_doc *doc)
@@ -624,166 +623,6 @@ static int json_field(char **field, const cJSON *v, const char *key,
     return KG_OK;
 }
 
-/* Code point cp (1..0x10FFFF, no surrogate) as UTF-8. */
-static int put_utf8(kg_buf *out, unsigned cp)
-{
-    char u[4];
-    if (cp < 0x80)
-        return kg_buf_putc(out, (char)cp);
-    if (cp < 0x10000)
-        return put_cp(out, cp);
-    u[0] = (char)(0xF0 | (cp >> 18));
-    u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    u[3] = (char)(0x80 | (cp & 0x3F));
-    return kg_buf_put(out, u, 4);
-}
-
-/*
- * The fast path of kg_doc__parse_json.  Building a cJSON tree of an
- * article line only to copy five strings out of it cost as much as
- * tokenising the text; this scanner reads the usual line (one flat
- * object whose members are strings or null) straight into dec: each
- * known member's string, decoded and NUL-terminated, at off[k]
- * ((size_t)-1: absent or null; the last of a repeated member counts, as
- * in the cJSON path).  It accepts a string exactly where json.c's
- * check() does (same escapes, same UTF-8 test) and decodes it as cJSON
- * does; anything else (a number, a nested value, an escaped member name,
- * invalid UTF-8, no text) returns 0 and the caller takes the cJSON path,
- * which gives the result or the error.  1 if the line was read.
- */
-static int json_fast(const char *s, size_t len, kg_buf *dec,
-                     size_t off[J__COUNT])
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, k;
-    int first = 1;
-    for (k = 0; k < J__COUNT; k++)
-        off[k] = (size_t)-1;
-#define WS()                                                             \
-    while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||   \
-                       p[i] == '\r'))                                     \
-    i++
-    WS();
-    if (i >= len || p[i] != '{')
-        return 0;
-    i++;
-    for (;;) {
-        const unsigned char *key;
-        size_t klen, j;
-        int which = -1;
-        WS();
-        if (i >= len)
-            return 0;
-        if (p[i] == '}') {
-            if (!first)
-                return 0; /* "," then "}" */
-            i++;
-            break;
-        }
-        first = 0;
-        if (p[i] != '"')
-            return 0;
-        key = p + i + 1;
-        j = kg__json_plain_run(p, i + 1, len);
-        if (j >= len || p[j] != '"')
-            return 0;
-        klen = (size_t)(p + j - key);
-        for (k = 0; k < J__COUNT; k++)
-            if (strlen(json_keys[k]) == klen &&
-                memcmp(json_keys[k], key, klen) == 0)
-                which = (int)k;
-        i = j + 1;
-        WS();
-        if (i >= len || p[i] != ':')
-            return 0;
-        i++;
-        WS();
-        if (i + 4 <= len && memcmp(p + i, "null", 4) == 0) {
-            i += 4;
-            if (which >= 0)
-                off[which] = (size_t)-1;
-        } else if (i < len && p[i] == '"') {
-            size_t start = dec->len;
-            j = i + 1;
-            for (;;) {
-                size_t run = kg__json_plain_run(p, j, len);
-                unsigned cp, lo;
-                if (run > j && which >= 0 &&
-                    kg_buf_put(dec, s + j, run - j) != KG_OK)
-                    return 0;
-                j = run;
-                if (j >= len || p[j] < 0x20)
-                    return 0;
-                if (p[j] == '"')
-                    break;
-                if (p[j] >= 0x80) {
-                    size_t n = p[j] >= 0xF0   ? 4
-                               : p[j] >= 0xE0 ? 3
-                               : p[j] >= 0xC0 ? 2
-                                              : 0;
-                    if (!n || n > len - j || !kg_utf8_valid(s + j, n))
-                        return 0;
-                    if (which >= 0 && kg_buf_put(dec, s + j, n) != KG_OK)
-                        return 0;
-                    j += n;
-                    continue;
-                }
-                /* a backslash */
-                if (j + 1 >= len)
-                    return 0;
-                if (p[j + 1] != 'u') {
-                    static const char from[] = "\"\\/bfnrt",
-                                      to[] = "\"\\/\b\f\n\r\t";
-                    const char *e = memchr(from, p[j + 1], sizeof from - 1);
-                    if (!e)
-                        return 0;
-                    if (which >= 0 &&
-                        kg_buf_putc(dec, to[e - from]) != KG_OK)
-                        return 0;
-                    j += 2;
-                    continue;
-                }
-                if (j + 6 > len || !kg_json__hex4(p + j + 2, &cp) ||
-                    cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
-                    return 0;
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    if (j + 12 > len || p[j + 6] != '\\' ||
-                        p[j + 7] != 'u' || !kg_json__hex4(p + j + 8, &lo) ||
-                        lo < 0xDC00 || lo > 0xDFFF)
-                        return 0;
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    j += 6;
-                }
-                j += 6;
-                if (which >= 0 && put_utf8(dec, cp) != KG_OK)
-                    return 0;
-            }
-            i = j + 1;
-            if (which >= 0) {
-                if (kg_buf_putc(dec, '\0') != KG_OK)
-                    return 0;
-                off[which] = start;
-            }
-        } else {
-            return 0;
-        }
-        WS();
-        if (i < len && p[i] == ',') {
-            i++;
-            continue;
-        }
-        if (i < len && p[i] == '}') {
-            i++;
-            break;
-        }
-        return 0;
-    }
-    WS();
-#undef WS
-    return i == len && off[J_TEXT] != (size_t)-1;
-}
-
 int kg_doc__parse_json(kg_doc *doc, const char *s, size_t len,
                        const char *path, long line, kg_error *err)
 {
@@ -793,23 +632,8 @@ int kg_doc__parse_json(kg_doc *doc, const char *s, size_t len,
     char **fields[J_TEXT] = {&doc->id, &date, &doc->source, &doc->title,
                              &doc->url};
     kg_error jerr;
-    size_t off[J__COUNT];
-    const char *text;
     int rc, k;
 
-    if (json_fast(s, len, &fixed, off)) {
-        rc = KG_OK;
-        for (k = 0; k < J_TEXT && rc == KG_OK; k++)
-            if (off[k] != (size_t)-1 &&
-                set_field(fields[k], fixed.ptr + off[k],
-                          strlen(fixed.ptr + off[k])) != KG_OK)
-                rc = kg_error_set(err, KG_ENOMEM, "out of memory");
-        text = fixed.ptr + off[J_TEXT];
-        if (rc == KG_OK)
-            goto fields_set;
-        goto done;
-    }
-    kg_buf_clear(&fixed);
     rc = kg_json__parse(&obj, s, len, 0, &jerr);
     if (rc == KG_EINVAL && !kg_utf8_valid(s, len)) {
         /* invalid UTF-8 is repaired, not refused: parse the line again
@@ -843,20 +667,19 @@ int kg_doc__parse_json(kg_doc *doc, const char *s, size_t len,
         if ((rc = json_field(fields[k], v[k], json_keys[k], path,
                              line, err)) != KG_OK)
             goto done;
-    text = cJSON_IsString(v[J_TEXT]) ? v[J_TEXT]->valuestring : NULL;
-fields_set:
     if (date && kg_doc__parse_date(&doc->date, date, (size_t)-1) != KG_OK) {
         rc = kg_error_set(err, KG_EINVAL, "%s:%ld: bad date '%.64s' (use "
                           "YYYY-MM-DD)", path, line, date);
         goto done;
     }
-    if (!text) {
+    if (!cJSON_IsString(v[J_TEXT])) {
         rc = kg_error_set(err, KG_EINVAL, "%s:%ld: %s", path, line,
                           v[J_TEXT] ? "\"text\" is not a string"
                                     : "no \"text\" member");
         goto done;
     }
-    if (set_body(doc, text, strlen(text)) != KG_OK) {
+    if (set_body(doc, v[J_TEXT]->valuestring,
+                 strlen(v[J_TEXT]->valuestring)) != KG_OK) {
         rc = kg_error_set(err, KG_ENOMEM, "out of memory");
         goto done;
     }
