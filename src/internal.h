@@ -7,6 +7,10 @@
 #define KG_INTERNAL_H
 
 #include <stddef.h>
+#include <string.h>
+
+#include "kg/error.h"
+#include "kg/util.h"
 
 /* Install igraph's non-aborting error and warning handlers (src/graph). */
 void kg_graph__init(void);
@@ -20,5 +24,20 @@ void kg_render__init(void);
  * (src/util/buf.c; the JSON writer and the JSON reader's checks use it).
  */
 size_t kg__json_plain_run(const unsigned char *p, size_t i, size_t len);
+
+/*
+ * kg_buf_put's body, inline for writers that make many small appends
+ * (the triple writer); kg_buf_put (src/util/buf.c) is this.
+ */
+static inline int kg__buf_put(kg_buf *b, const char *s, size_t len)
+{
+    if (b->cap - b->len <= len && kg_buf_grow(b, len) != KG_OK)
+        return KG_ENOMEM;
+    if (len)
+        memcpy(b->ptr + b->len, s, len);
+    b->len += len;
+    b->ptr[b->len] = '\0';
+    return KG_OK;
+}
 
 #endif

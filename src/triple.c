@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "internal.h"
 #include "json_int.h"
 #include "triple_int.h"
 #include "kg/triple.h"
@@ -75,24 +76,13 @@ static int put_number(kg_buf *out, double v)
     return kg_buf_put(out, num, n);
 }
 
-/* kg_buf_put inline: the writers below make a score of small appends. */
-static inline int put_raw(kg_buf *out, const char *s, size_t n)
-{
-    if (out->cap - out->len <= n && kg_buf_grow(out, n) != KG_OK)
-        return KG_ENOMEM;
-    memcpy(out->ptr + out->len, s, n);
-    out->len += n;
-    out->ptr[out->len] = '\0';
-    return KG_OK;
-}
-
 /* Append the string literal s (no escaping needed; no strlen). */
-#define PUT_LIT(out, s) put_raw((out), (s), sizeof(s) - 1)
+#define PUT_LIT(out, s) kg__buf_put((out), (s), sizeof(s) - 1)
 
 /* Append s, a name from our own vocabulary tables (no escaping needed). */
 static int put_lit(kg_buf *out, const char *s)
 {
-    return put_raw(out, s, strlen(s));
+    return kg__buf_put(out, s, strlen(s));
 }
 
 /* Append a non-negative integer in decimal (negative ones as they are). */
@@ -107,7 +97,7 @@ static int put_int(kg_buf *out, long long v)
     } while (u);
     if (v < 0)
         *--p = '-';
-    return put_raw(out, p, (size_t)(num + sizeof num - p));
+    return kg__buf_put(out, p, (size_t)(num + sizeof num - p));
 }
 
 /*

@@ -52,13 +52,7 @@ int kg_buf_grow(kg_buf *b, size_t extra)
 
 int kg_buf_put(kg_buf *b, const char *s, size_t len)
 {
-    if (b->cap - b->len <= len && kg_buf_grow(b, len) != KG_OK)
-        return KG_ENOMEM;
-    if (len)
-        memcpy(b->ptr + b->len, s, len);
-    b->len += len;
-    b->ptr[b->len] = '\0';
-    return KG_OK;
+    return kg__buf_put(b, s, len);
 }
 
 int kg_buf_puts(kg_buf *b, const char *s)
