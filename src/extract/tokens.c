@@ -297,7 +297,9 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
     int letters = 0, uppers = 0, lower_seen = 0, camel = 0;
     const unsigned char *s = b + start;
     unsigned char c0 = s[0];
-    if (norm_room(sc, n < MAX_NORM ? n : MAX_NORM) != KG_OK)
+    /* room for the whole form, and at least 8 bytes for the 64-bit path
+     * below: small must stay valid, so norm is not grown after this */
+    if (norm_room(sc, n < 8 ? 8 : n < MAX_NORM ? n : MAX_NORM) != KG_OK)
         return KG_ENOMEM;
     small = sc->norm.ptr + sc->norm.len;
     if (c0 >= '0' && c0 <= '9')
@@ -308,7 +310,7 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
         flags |= TF_CAP;
     /* most words are a few ASCII bytes: classify and lowercase them as
      * one 64-bit word (a top bit per byte in A-Z, in a-z) */
-    if (n <= 8 && norm_room(sc, 8) == KG_OK) {
+    if (n <= 8) {
         const uint64_t ones = 0x0101010101010101ULL, tops = ones * 0x80;
         uint64_t v, up, lo;
         if (n == 8)
@@ -316,7 +318,6 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
         else
             v = kg_extract__tail((const char *)s, n);
         if (!(v & tops)) {
-            small = sc->norm.ptr + sc->norm.len;
             up = (v + ones * (0x80 - 'A')) & ~(v + ones * (0x80 - 'Z' - 1)) &
                  tops;
             lo = (v + ones * (0x80 - 'a')) & ~(v + ones * (0x80 - 'z' - 1)) &
