@@ -318,6 +318,21 @@ static int surface_name(const ex_gent *ge, uint32_t a, uint32_t b)
 }
 
 /*
+ * Are tokens [a, b) the former name of entry ge, a name of its time
+ * ("Apple Computer" in 1988 copy)?  Then it is printed as written though
+ * the entry is canonical, and later "Apple" is the same firm.
+ */
+static int former_name(const ex_scratch *sc, const ex_gent *ge, uint32_t a,
+                       uint32_t b, kg_buf *key)
+{
+    if (!ge->former || !ge->canonical || ge->kind != KG_KIND_ORG ||
+        tok_key(sc, key, a, b) != KG_OK)
+        return 0;
+    return strlen(ge->former) == key->len &&
+           memcmp(ge->former, key->ptr, key->len) == 0;
+}
+
+/*
  * The doc entity of gazetteer entry g, first seen as tokens [a, b) (key
  * is scratch).  Later mentions of the entry, in any form, are the same
  * entity.
@@ -379,7 +394,7 @@ static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
             EX_AT(sc->ents, ex_ent, ent).caps_only = 1;
         return ent;
     }
-    if (!surface_name(ge, a, b))
+    if (!surface_name(ge, a, b) && !former_name(sc, ge, a, b, key))
         return ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
     /* "Standard Oil Co of California" is "Standard Oil of California":
      * a legal suffix inside a form is no part of the name */
@@ -1134,6 +1149,25 @@ static int two_names(ex_scratch *sc, const ex_sent *s, uint32_t a,
     if (k < b && is_punct(sc, &tk[k], '-'))
         k++;
     return k < b && gaz_at(sc, s, k, key, &dummy, 0) > k;
+}
+
+/*
+ * The gazetteer firm whose whole name is the word at i, first part of a
+ * hyphenated name ("Sanofi" of "Sanofi-Synthelabo", "Adidas" of
+ * "Adidas-Salomon"), or -1.  Not a NAMES.md name (its own name stands),
+ * nor an ambiguous one ("Total" may be a word).
+ */
+static int32_t hyphen_head(ex_scratch *sc, const ex_sent *s, uint32_t i,
+                           kg_buf *key)
+{
+    int32_t g = -1;
+    const ex_gent *ge;
+    if (gaz_at(sc, s, i, key, &g, 0) != i + 1 || g < 0)
+        return -1;
+    ge = &EX_AT(sc->ex->gentv, ex_gent, g);
+    return ge->kind == KG_KIND_ORG && !ge->canonical && !ge->ambiguous
+               ? g
+               : -1;
 }
 
 /*
@@ -2861,6 +2895,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     uint32_t g2 = j + 1,
                              e2 = gaz_at(sc, s, g2, &key, &dummy, allcaps);
                     if (e2 == g2 || !pair_noun(sc, s, e2)) {
+                        /* "Sanofi-Synthelabo", "Adidas-Salomon": a known
+                         * firm's name before an unknown part is the
+                         * firm's name of the time, and later "Sanofi"
+                         * is this firm (not "Salomon", the other part) */
+                        if (j == i + 1 && e2 == g2 && !headline &&
+                            !allcaps)
+                            inner_g = hyphen_head(sc, s, i, &key);
                         j += 2;
                         continue;
                     }
