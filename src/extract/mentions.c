@@ -1601,6 +1601,15 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
         uint32_t e2 = gaz_at(sc, s, j + 1, key, &dummy, 0);
         return e2 == j + 1 || !pair_noun(sc, s, e2);
     }
+    /* "HSBC Bank USA", "Barclays Bank Ireland": an org word and a
+     * country after the name (not "... Bank USA's", a possessive) */
+    if (j + 1 < s->t1 && (ex_wflags(sc, &tk[j]) & WF_ORGWORD) &&
+        (ex_wflags(sc, &tk[j + 1]) & WF_COUNTRY) &&
+        (tk[j].flags & TF_CAP) && (tk[j + 1].flags & TF_CAP) &&
+        (tk[j].flags & TF_SPACE_BEFORE) &&
+        (tk[j + 1].flags & TF_SPACE_BEFORE) &&
+        !(j + 2 < s->t1 && ex_tok_is(sc, &tk[j + 2], "'s")))
+        return 1;
     while (k < s->t1 && k < j + 3 && is_shape_word(sc, &tk[k]) &&
            (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
            !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
@@ -2383,13 +2392,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
                 ae->kind = KG_KIND_PERSON;
             /* "Pell Machine" again after "Pell Machine Inc.": the
-             * whole name, not the short form and a stray word */
+             * whole name, not the short form and a stray word; "and" or
+             * "of" may join its words ("Black and Decker") */
             j = i + 1;
             {
                 uint32_t k;
                 kg_buf_clear(&key);
                 for (k = i; k < s->t1 && k < i + 5 &&
-                            (k == i || ((tk[k].flags & TF_CAP) &&
+                            (k == i || (((tk[k].flags & TF_CAP) ||
+                                         (k + 1 < s->t1 &&
+                                          (tk[k + 1].flags & TF_CAP) &&
+                                          (ex_tok_is(sc, &tk[k], "and") ||
+                                           ex_tok_is(sc, &tk[k], "of")))) &&
                                         (tk[k].flags & TF_SPACE_BEFORE)));
                      k++) {
                     if (key_add(sc, &key, i, k) != KG_OK) {
