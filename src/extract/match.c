@@ -149,26 +149,42 @@ static int brand_named(const ex_scratch *sc, const ex_ment *m)
 /*
  * Is the name of mention m followed by a word for a business ("sold the
  * Land Rover business to Ford", "its Rover division")?  Then a brand's
- * name stands for the firm that makes it.
+ * name stands for the firm that makes it.  A legal suffix and up to two
+ * lower-case words of trade may come between ("its Duracell Inc battery
+ * unit", "the Ragu sauce business").
  */
 static int business_named(const ex_scratch *sc, const ex_ment *m)
 {
     static const char *const w[] = {"business", "businesses", "division",
                                     "unit", "arm", "operations",
                                     "subsidiary", "operation"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q = m->b, trade = 0;
     size_t i;
-    if (m->b >= sc->toks.n)
-        return 0;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (is_word(sc, m->b, w[i]))
-            return 1;
-    return 0;
+    if (q < sc->toks.n && (ex_wflags(sc, &tk[q]) & WF_LEGAL))
+        q++;
+    for (;;) {
+        if (q >= sc->toks.n)
+            return 0;
+        for (i = 0; i < sizeof w / sizeof w[0]; i++)
+            if (is_word(sc, q, w[i]))
+                return 1;
+        if (trade == 2 || !(tk[q].flags & TF_WORD) ||
+            (tk[q].flags & TF_CAP) || (ex_wflags(sc, &tk[q]) & WF_STOP))
+            return 0;
+        q++;
+        trade++;
+    }
 }
 
 static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
     const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+    /* "sold its Duracell battery unit": the firm, not the brand */
+    if (kinds == KG_KINDBIT(KG_KIND_PRODUCT) && e->kind == KG_KIND_PRODUCT &&
+        m->src != MS_COREF && business_named(sc, m))
+        return 0;
     return e->kind < 0 || (kinds & KG_KINDBIT(e->kind)) ||
            (kinds == KG_KINDBIT(KG_KIND_PRODUCT) && e->kind == KG_KIND_ORG &&
             m->src != MS_COREF && brand_named(sc, m)) ||
@@ -1504,7 +1520,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                 continue;
             E1 = &EX_AT(sc->ents, ex_ent, se);
             E2 = &EX_AT(sc->ents, ex_ent, oe);
-            if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind))) ||
+            if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind)) &&
+                 !(se == ms->ent && kinds_ok(sc, subs[a], es->kinds))) ||
                 (E2->kind >= 0 && !kinds_ok(sc, objs[b], eo->kinds)))
                 continue;
             /* a product whose maker the gazetteer knows has no other */

@@ -380,6 +380,45 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
 
 static int split_sentences(ex_scratch *sc);
 
+/*
+ * British pages give a foreign price with its sterling value in brackets:
+ * "its $14.2bn (£9bn) takeover of", "a €1.48bn (£1bn) bid from".  The
+ * bracket says nothing the amount before it did not, and it would stop
+ * every rule whose gap or phrase runs through it, so when ")" closes a
+ * bracket of currency, figures, scale words and "about" right after an
+ * amount, the bracket's tokens are taken back.  The sentence's text keeps
+ * it (sentences are byte ranges of the article).
+ */
+static void drop_amount_bracket(ex_scratch *sc)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    size_t n = sc->toks.n, o, i;
+    int num = 0, cur = 0;
+    if (n < 5)
+        return;
+    for (o = n - 2; o + 8 > n && o > 0; o--)
+        if (tk[o].norm_len == 1 && ex_norm(sc, &tk[o])[0] == '(')
+            break;
+    if (o == 0 || o + 8 <= n || tk[o].norm_len != 1 ||
+        ex_norm(sc, &tk[o])[0] != '(' ||
+        (tk[o].flags & (TF_NL_BEFORE | TF_PARA)) ||
+        !((tk[o - 1].flags & TF_NUM) || (tk[o - 1].wflags & WF_SCALE)))
+        return;
+    for (i = o + 1; i + 1 < n; i++) {
+        const ex_tok *t = &tk[i];
+        if (t->flags & TF_NUM)
+            num = 1;
+        else if (t->wflags & WF_CURRENCY)
+            cur = 1;
+        else if (!(t->wflags & WF_SCALE) && !ex_tok_is(sc, t, "about") &&
+                 !ex_tok_is(sc, t, "around") && !ex_tok_is(sc, t, "some") &&
+                 !ex_tok_is(sc, t, "roughly") && !ex_tok_is(sc, t, "nearly"))
+            return;
+    }
+    if (num && cur)
+        sc->toks.n = o;
+}
+
 int kg_extract__tokenize(ex_scratch *sc)
 {
     const unsigned char *b = (const unsigned char *)sc->doc->text;
@@ -500,6 +539,8 @@ int kg_extract__tokenize(ex_scratch *sc)
                           1, pending | TF_PUNCT);
             if (rc)
                 return rc;
+            if (c == ')')
+                drop_amount_bracket(sc);
             pending = 0;
             s++;
             continue;
