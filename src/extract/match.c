@@ -1035,12 +1035,22 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
         }
     }
     for (c = 0; c < ex->cuev.n; c++) {
-        const ex_cue *cue = &EX_AT(ex->cuev, ex_cue, c);
+        const ex_cue *cue;
         int64_t a, b, p;
         /* a cue with a bit is found only where its bit is set; most are
-         * in no word of the sentence */
-        if ((c < EX_CUE_BITS && !((sc->cue_any >> c) & 1)) ||
-            found[cue->status] || (cue->wide && near_only) ||
+         * in no word of the sentence: go to the next set bit */
+        if (c < EX_CUE_BITS) {
+            uint64_t rest = sc->cue_any >> c;
+            if (!rest) {
+                c = EX_CUE_BITS - 1;
+                continue;
+            }
+            c += (size_t)__builtin_ctzll(rest);
+            if (c >= ex->cuev.n)
+                break;
+        }
+        cue = &EX_AT(ex->cuev, ex_cue, c);
+        if (found[cue->status] || (cue->wide && near_only) ||
             (ended_only && cue->status != KG_STATUS_ENDED) ||
             (cue->rels && !(cue->rels & (1u << rel))))
             continue;

@@ -779,18 +779,24 @@ static int public_body(const ex_scratch *sc, int32_t e)
                                     "Department", "Ministry", "Agency",
                                     "Government", "Tribunal", "Bureau",
                                     "Regulator", "Council", "Treasury"};
-    const char *n = EX_AT(sc->ents, ex_ent, e).name, *p;
+    const char *n = EX_AT(sc->ents, ex_ent, e).name, *p = n, *q;
     size_t i, l;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++) {
-        l = strlen(w[i]);
-        for (p = strstr(n, w[i]); p; p = strstr(p + 1, w[i]))
-            /* the name's last word or before "of" ("Court of Appeal";
-             * not "Federated Department Stores") */
-            if ((p == n || p[-1] == ' ') &&
-                (p[l] == 0 || strncmp(p + l, " of ", 4) == 0))
-                return 1;
+    /* one pass over the name's words: a word of the list that is the
+     * name's last or comes before "of" ("Court of Appeal"; not
+     * "Federated Department Stores") */
+    for (;; p = q + 1) {
+        q = strchr(p, ' ');
+        if (!q)
+            q = p + strlen(p);
+        l = (size_t)(q - p);
+        if (l >= 5 && (!*q || strncmp(q, " of ", 4) == 0))
+            for (i = 0; i < sizeof w / sizeof w[0]; i++)
+                if (p[0] == w[i][0] && strlen(w[i]) == l &&
+                    memcmp(p, w[i], l) == 0)
+                    return 1;
+        if (!*q)
+            return 0;
     }
-    return 0;
 }
 
 /* "which", "since", "after": a word after which "it" starts a clause */
@@ -816,9 +822,8 @@ static int reporting_verb(const char *n)
 /* "combined", "new", "merged", "enlarged": a firm a deal creates */
 static int new_firm_word(const ex_scratch *sc, const ex_tok *t)
 {
-    const char *n = ex_norm(sc, t);
-    return strcmp(n, "combined") == 0 || strcmp(n, "new") == 0 ||
-           strcmp(n, "merged") == 0 || strcmp(n, "enlarged") == 0;
+    return ex_tok_is(sc, t, "combined") || ex_tok_is(sc, t, "new") ||
+           ex_tok_is(sc, t, "merged") || ex_tok_is(sc, t, "enlarged");
 }
 
 /* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
