@@ -318,6 +318,21 @@ static int surface_name(const ex_gent *ge, uint32_t a, uint32_t b)
 }
 
 /*
+ * Are tokens [a, b) the former name of entry ge, a name of its time
+ * ("Apple Computer" in 1988 copy)?  Then it is printed as written though
+ * the entry is canonical, and later "Apple" is the same firm.
+ */
+static int former_name(const ex_scratch *sc, const ex_gent *ge, uint32_t a,
+                       uint32_t b, kg_buf *key)
+{
+    if (!ge->former || !ge->canonical || ge->kind != KG_KIND_ORG ||
+        tok_key(sc, key, a, b) != KG_OK)
+        return 0;
+    return strlen(ge->former) == key->len &&
+           memcmp(ge->former, key->ptr, key->len) == 0;
+}
+
+/*
  * The doc entity of gazetteer entry g, first seen as tokens [a, b) (key
  * is scratch).  Later mentions of the entry, in any form, are the same
  * entity.
@@ -379,7 +394,7 @@ static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
             EX_AT(sc->ents, ex_ent, ent).caps_only = 1;
         return ent;
     }
-    if (!surface_name(ge, a, b))
+    if (!surface_name(ge, a, b) && !former_name(sc, ge, a, b, key))
         return ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
     /* "Standard Oil Co of California" is "Standard Oil of California":
      * a legal suffix inside a form is no part of the name */
@@ -1142,6 +1157,25 @@ static int two_names(ex_scratch *sc, const ex_sent *s, uint32_t a,
 }
 
 /*
+ * The gazetteer firm whose whole name is the word at i, first part of a
+ * hyphenated name ("Sanofi" of "Sanofi-Synthelabo", "Adidas" of
+ * "Adidas-Salomon"), or -1.  Not a NAMES.md name (its own name stands),
+ * nor an ambiguous one ("Total" may be a word).
+ */
+static int32_t hyphen_head(ex_scratch *sc, const ex_sent *s, uint32_t i,
+                           kg_buf *key)
+{
+    int32_t g = -1;
+    const ex_gent *ge;
+    if (gaz_at(sc, s, i, key, &g, 0) != i + 1 || g < 0)
+        return -1;
+    ge = &EX_AT(sc->ex->gentv, ex_gent, g);
+    return ge->kind == KG_KIND_ORG && !ge->canonical && !ge->ambiguous
+               ? g
+               : -1;
+}
+
+/*
  * Does the word at k already name another firm of the article ("Arcelor"
  * before "the combined company will be called Arcelor Mittal")?  Then
  * it is no short form of a later, longer name.
@@ -1572,6 +1606,15 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
         uint32_t e2 = gaz_at(sc, s, j + 1, key, &dummy, 0);
         return e2 == j + 1 || !pair_noun(sc, s, e2);
     }
+    /* "HSBC Bank USA", "Barclays Bank Ireland": an org word and a
+     * country after the name (not "... Bank USA's", a possessive) */
+    if (j + 1 < s->t1 && (ex_wflags(sc, &tk[j]) & WF_ORGWORD) &&
+        (ex_wflags(sc, &tk[j + 1]) & WF_COUNTRY) &&
+        (tk[j].flags & TF_CAP) && (tk[j + 1].flags & TF_CAP) &&
+        (tk[j].flags & TF_SPACE_BEFORE) &&
+        (tk[j + 1].flags & TF_SPACE_BEFORE) &&
+        !(j + 2 < s->t1 && ex_tok_is(sc, &tk[j + 2], "'s")))
+        return 1;
     while (k < s->t1 && k < j + 3 && is_shape_word(sc, &tk[k]) &&
            (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
            !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
@@ -2354,13 +2397,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
                 ae->kind = KG_KIND_PERSON;
             /* "Pell Machine" again after "Pell Machine Inc.": the
-             * whole name, not the short form and a stray word */
+             * whole name, not the short form and a stray word; "and" or
+             * "of" may join its words ("Black and Decker") */
             j = i + 1;
             {
                 uint32_t k;
                 kg_buf_clear(&key);
                 for (k = i; k < s->t1 && k < i + 5 &&
-                            (k == i || ((tk[k].flags & TF_CAP) &&
+                            (k == i || (((tk[k].flags & TF_CAP) ||
+                                         (k + 1 < s->t1 &&
+                                          (tk[k + 1].flags & TF_CAP) &&
+                                          (ex_tok_is(sc, &tk[k], "and") ||
+                                           ex_tok_is(sc, &tk[k], "of")))) &&
                                         (tk[k].flags & TF_SPACE_BEFORE)));
                      k++) {
                     if (key_add(sc, &key, i, k) != KG_OK) {
@@ -2866,6 +2914,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     uint32_t g2 = j + 1,
                              e2 = gaz_at(sc, s, g2, &key, &dummy, allcaps);
                     if (e2 == g2 || !pair_noun(sc, s, e2)) {
+                        /* "Sanofi-Synthelabo", "Adidas-Salomon": a known
+                         * firm's name before an unknown part is the
+                         * firm's name of the time, and later "Sanofi"
+                         * is this firm (not "Salomon", the other part) */
+                        if (j == i + 1 && e2 == g2 && !headline &&
+                            !allcaps)
+                            inner_g = hyphen_head(sc, s, i, &key);
                         j += 2;
                         continue;
                     }
