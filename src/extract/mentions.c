@@ -574,6 +574,70 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
 }
 
 /*
+ * "Chairman John Akers said", "Chief executive Arun Sarin, who ...": a
+ * bare title (not "President", which heads states too) before a person's
+ * name at the start of a sentence.  Returns the end of the title, or i.
+ */
+static uint32_t bare_title(const ex_scratch *sc, const ex_sent *s,
+                           uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const char *v = NULL;
+    uint32_t cls, n, q;
+    if (!(tk[i].flags & TF_CAP) || (tk[i].flags & TF_ALLCAPS) ||
+        tk[i].word < 0 || i + 3 > s->t1 ||
+        (!(ex_wflags(sc, &tk[i]) & WF_ROLE) && !ex_tok_is(sc, &tk[i], "chief") &&
+         !ex_tok_is(sc, &tk[i], "managing") &&
+         !ex_tok_is(sc, &tk[i], "executive")) ||
+        !kg_extract__map_get(&sc->ex->classes, "role", 4, &cls) ||
+        !(n = ex_class_at(sc, cls, i, 1, s->t0, s->t1, &v)) || !v ||
+        (strcmp(v, "CEO") != 0 && strcmp(v, "chairman") != 0 &&
+         strcmp(v, "executive chairman") != 0 &&
+         strcmp(v, "managing director") != 0))
+        return i;
+    for (q = i + 1; q < i + n; q++)
+        if (tk[q].flags & TF_CAP)
+            return i;
+    if (ex_wflags(sc, &tk[q]) & WF_TITLE)
+        q++;
+    if (q + 1 >= s->t1 || !(tk[q].flags & TF_WORD) ||
+        !(tk[q].flags & TF_CAP) || (tk[q].flags & TF_NUM) ||
+        (ex_wflags(sc, &tk[q]) &
+         (WF_STOP | WF_ROLE | WF_LEGAL | WF_ORGWORD | WF_NONNAME)))
+        return i;
+    /* a first name, or two capitalised words ("Arun Sarin") */
+    if (!(ex_wflags(sc, &tk[q]) & WF_FIRSTNAME) &&
+        !((tk[q + 1].flags & TF_WORD) && (tk[q + 1].flags & TF_CAP) &&
+          !(ex_wflags(sc, &tk[q + 1]) & (WF_LEGAL | WF_ORGWORD))))
+        return i;
+    return i + n;
+}
+
+/* The firm the story is about: the firm named most often so far (ties:
+ * the first named), or a name of unknown kind named more often still
+ * ("Aer Lingus" thrice, "Ryanair" twice); else the first firm of the
+ * last sentence that had one. */
+static int32_t story_firm(const ex_scratch *sc)
+{
+    int32_t topic = -1, unk = -1;
+    size_t k;
+    for (k = 0; k < sc->ents.n; k++) {
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
+        int32_t *best = e->kind == KG_KIND_ORG ? &topic
+                        : e->kind < 0          ? &unk
+                                               : NULL;
+        if (best && e->named > 0 &&
+            (*best < 0 || e->named > EX_AT(sc->ents, ex_ent, *best).named))
+            *best = (int32_t)k;
+    }
+    if (unk >= 0 && EX_AT(sc->ents, ex_ent, unk).named >= 2 &&
+        (topic < 0 || EX_AT(sc->ents, ex_ent, unk).named >
+                          EX_AT(sc->ents, ex_ent, topic).named))
+        topic = unk;
+    return topic >= 0 ? topic : sc->prev_first_org;
+}
+
+/*
  * "..., and now Bayer has sealed its offer": a firm that opens a later
  * clause and stands a few words before a subject or possessive "it(s)"
  * is its antecedent, not the sentence's first firm.  Returns the entity
@@ -2325,6 +2389,19 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         const ex_tok *t = &tk[i];
         uint32_t f = ex_wflags(sc, t), j, id, eid, k0;
         int32_t g = -1, ent;
+        /* "Chairman John Akers said": the title stands for the firm
+         * the story is about */
+        if (i == s->t0 && !headline && !allcaps &&
+            (j = bare_title(sc, s, i)) > i) {
+            int32_t a1 = story_firm(sc);
+            if (a1 >= 0) {
+                if ((rc = add_ment(sc, s->t0, i, j, a1, -1, MS_COREF)) !=
+                    KG_OK)
+                    goto done;
+                i = j;
+                continue;
+            }
+        }
         if (!(t->flags & TF_WORD)) {
             /* "(NASDAQ: MSFT)", "<MSFT.O>" after a name: part of it */
             if ((is_punct(sc, t, '(') && i + 3 < s->t1 &&
