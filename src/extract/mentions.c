@@ -612,7 +612,8 @@ static uint32_t bare_title(ex_scratch *sc, const ex_sent *s, uint32_t i)
     for (q = i + 1; q < i + n; q++)
         if (tk[q].flags & TF_CAP)
             return i;
-    if (ex_wflags(sc, &tk[q]) & WF_TITLE)
+    /* the title may end the sentence, and the article: no token after */
+    if (q < s->t1 && (ex_wflags(sc, &tk[q]) & WF_TITLE))
         q++;
     if (q + 1 >= s->t1 || !(tk[q].flags & TF_WORD) ||
         !(tk[q].flags & TF_CAP) || (tk[q].flags & TF_NUM) ||
