@@ -321,13 +321,15 @@ static int surface_name(const ex_gent *ge, uint32_t a, uint32_t b)
 
 /*
  * Are tokens [a, b) the former name of entry ge, a name of its time
- * ("Apple Computer" in 1988 copy)?  Then it is printed as written though
- * the entry is canonical, and later "Apple" is the same firm.
+ * ("Apple Computer", "Macintosh" in 1988 copy)?  Then it is printed as
+ * written though the entry is canonical or a product, and later "Apple"
+ * is the same firm.
  */
 static int former_name(const ex_scratch *sc, const ex_gent *ge, uint32_t a,
                        uint32_t b, kg_buf *key)
 {
-    if (!ge->former || !ge->canonical || ge->kind != KG_KIND_ORG ||
+    if (!ge->former || ge->kind == KG_KIND_PERSON ||
+        (ge->kind == KG_KIND_ORG && !ge->canonical) ||
         tok_key(sc, key, a, b) != KG_OK)
         return 0;
     return strlen(ge->former) == key->len &&
