@@ -1858,6 +1858,24 @@ static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
     return 0;
 }
 
+/*
+ * Is the run [a, j) that a trigger word opens the sentence's subject,
+ * "Alliance Boots has agreed", "Merger Holdings said": the trigger word
+ * and one word the lexicon does not know, then a verb of saying or an
+ * auxiliary?
+ */
+static int opener_subject(const ex_scratch *sc, const ex_sent *s,
+                          uint32_t a, uint32_t j)
+{
+    static const char *const w[] = {"has", "had", "is", "was", "will",
+                                    "would", "said", "says", "agreed"};
+    const ex_tok *tk = sc->toks.ptr;
+    return j == a + 2 && j < s->t1 && tk[a + 1].word < 0 &&
+           !(tk[a + 1].flags & (TF_ALLCAPS | TF_NUM)) &&
+           !(ex_wflags(sc, &tk[a + 1]) & (WF_COUNTRY | WF_NONNAME)) &&
+           in_words(ex_norm(sc, &tk[j]), w, sizeof w / sizeof w[0]);
+}
+
 /* "Group", "Computer": words that do not make a known firm another one
  * ("Sony Group", "Dell Computer") */
 static int generic_orgword(const char *n)
@@ -3494,7 +3512,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
                 orgword = 1;
-            if ((first_start || opener_name) && !legal && !orgword) {
+            if ((first_start || opener_name) && !legal && !orgword &&
+                !(opener_name && opener_subject(sc, s, i, j))) {
                 i++;
                 continue;
             }
