@@ -355,6 +355,8 @@ typedef struct ex_gent {
     int canonical;      /* flag canonical: printed so in every article */
     const char *maker;  /* products: maker=NAME */
     const char *parent; /* parent=NAME */
+    const char *former; /* former=ALIAS: a name of its time, printed as
+                         * written even when the entry is canonical */
 } ex_gent;
 
 /* ---- the extractor ---- */

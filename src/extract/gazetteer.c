@@ -219,6 +219,8 @@ int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
                 ge.maker = kg_pool_strndup(&ex->pool, v, vl);
             if (has_flag(fs, fe, "parent=", &v, &vl))
                 ge.parent = kg_pool_strndup(&ex->pool, v, vl);
+            if (has_flag(fs, fe, "former=", &v, &vl))
+                ge.former = kg_pool_strndup(&ex->pool, v, vl);
         }
         gp = kg_extract__vec_push(&ex->gentv, sizeof *gp);
         if (!gp) {

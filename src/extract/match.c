@@ -250,6 +250,17 @@ static int list_goes_on(const ex_scratch *sc, const ex_sent *s,
     return sc->mstart[m->b + 1 - s->t0] >= 0;
 }
 
+/* Has the rule an element of its role class? */
+static int role_elem(const mstate *st)
+{
+    uint32_t k;
+    for (k = 0; k < st->r->el_n; k++)
+        if (st->el[k].type == EL_CLASS &&
+            (int)st->el[k].cls == st->r->role_cls)
+            return 1;
+    return 0;
+}
+
 static int match_fwd(mstate *st, uint32_t k, int64_t pos);
 static int match_bwd(mstate *st, int64_t k, int64_t pos);
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
@@ -1511,6 +1522,7 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             const ex_ment *mo = &EX_AT(sc->ments, ex_ment, objs[b]);
             int32_t se = ms->ent, oe = mo->ent;
             const ex_ent *E1, *E2;
+            const char *orole;
             ex_out *o;
             double conf = r->conf;
             if (respectively && a != b)
@@ -1560,6 +1572,21 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                     !(par && mpar && strcmp(par, mpar) == 0))
                     continue;
             }
+            /* a leads rule with a role class but no element of it reads
+             * the role from the firm's mention, the title's own words
+             * ("Chairman John Akers said"), and needs it */
+            orole = NULL;
+            if (r->relation == KG_REL_LEADS && r->role_cls >= 0 &&
+                !role_elem(st)) {
+                const char *v = NULL;
+                if (mo->src == MS_COREF &&
+                    ex_class_at(sc, (uint32_t)r->role_cls, mo->a, 1, s->t0,
+                                s->t1, &v) == mo->b - mo->a &&
+                    v && *v)
+                    orole = v;
+                else
+                    continue;
+            }
             if (ms->src == MS_COREF || mo->src == MS_COREF)
                 conf *= 0.9;
             if (E1->kind < 0 || E2->kind < 0)
@@ -1586,6 +1613,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             o->role = r->relation == KG_REL_LEADS && st->role && *st->role
                           ? st->role
                           : NULL;
+            if (!o->role)
+                o->role = orole;
             o->trigger = trig;
             if (also >= 0 && also != status) {
                 ex_out *o2 = kg_extract__vec_push(&sc->outs, sizeof *o2);

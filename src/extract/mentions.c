@@ -319,6 +319,21 @@ static int surface_name(const ex_gent *ge, uint32_t a, uint32_t b)
 }
 
 /*
+ * Are tokens [a, b) the former name of entry ge, a name of its time
+ * ("Apple Computer" in 1988 copy)?  Then it is printed as written though
+ * the entry is canonical, and later "Apple" is the same firm.
+ */
+static int former_name(const ex_scratch *sc, const ex_gent *ge, uint32_t a,
+                       uint32_t b, kg_buf *key)
+{
+    if (!ge->former || !ge->canonical || ge->kind != KG_KIND_ORG ||
+        tok_key(sc, key, a, b) != KG_OK)
+        return 0;
+    return strlen(ge->former) == key->len &&
+           memcmp(ge->former, key->ptr, key->len) == 0;
+}
+
+/*
  * The doc entity of gazetteer entry g, first seen as tokens [a, b) (key
  * is scratch).  Later mentions of the entry, in any form, are the same
  * entity.
@@ -380,7 +395,7 @@ static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
             EX_AT(sc->ents, ex_ent, ent).caps_only = 1;
         return ent;
     }
-    if (!surface_name(ge, a, b))
+    if (!surface_name(ge, a, b) && !former_name(sc, ge, a, b, key))
         return ent_get(sc, ge->name, strlen(ge->name), ge->kind, g);
     /* "Standard Oil Co of California" is "Standard Oil of California":
      * a legal suffix inside a form is no part of the name */
@@ -555,6 +570,70 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
             break;
         }
     }
+}
+
+/*
+ * "Chairman John Akers said", "Chief executive Arun Sarin, who ...": a
+ * bare title (not "President", which heads states too) before a person's
+ * name at the start of a sentence.  Returns the end of the title, or i.
+ */
+static uint32_t bare_title(const ex_scratch *sc, const ex_sent *s,
+                           uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const char *v = NULL;
+    uint32_t cls, n, q;
+    if (!(tk[i].flags & TF_CAP) || (tk[i].flags & TF_ALLCAPS) ||
+        tk[i].word < 0 || i + 3 > s->t1 ||
+        (!(ex_wflags(sc, &tk[i]) & WF_ROLE) && !ex_tok_is(sc, &tk[i], "chief") &&
+         !ex_tok_is(sc, &tk[i], "managing") &&
+         !ex_tok_is(sc, &tk[i], "executive")) ||
+        !kg_extract__map_get(&sc->ex->classes, "role", 4, &cls) ||
+        !(n = ex_class_at(sc, cls, i, 1, s->t0, s->t1, &v)) || !v ||
+        (strcmp(v, "CEO") != 0 && strcmp(v, "chairman") != 0 &&
+         strcmp(v, "executive chairman") != 0 &&
+         strcmp(v, "managing director") != 0))
+        return i;
+    for (q = i + 1; q < i + n; q++)
+        if (tk[q].flags & TF_CAP)
+            return i;
+    if (ex_wflags(sc, &tk[q]) & WF_TITLE)
+        q++;
+    if (q + 1 >= s->t1 || !(tk[q].flags & TF_WORD) ||
+        !(tk[q].flags & TF_CAP) || (tk[q].flags & TF_NUM) ||
+        (ex_wflags(sc, &tk[q]) &
+         (WF_STOP | WF_ROLE | WF_LEGAL | WF_ORGWORD | WF_NONNAME)))
+        return i;
+    /* a first name, or two capitalised words ("Arun Sarin") */
+    if (!(ex_wflags(sc, &tk[q]) & WF_FIRSTNAME) &&
+        !((tk[q + 1].flags & TF_WORD) && (tk[q + 1].flags & TF_CAP) &&
+          !(ex_wflags(sc, &tk[q + 1]) & (WF_LEGAL | WF_ORGWORD))))
+        return i;
+    return i + n;
+}
+
+/* The firm the story is about: the firm named most often so far (ties:
+ * the first named), or a name of unknown kind named more often still
+ * ("Aer Lingus" thrice, "Ryanair" twice); else the first firm of the
+ * last sentence that had one. */
+static int32_t story_firm(const ex_scratch *sc)
+{
+    int32_t topic = -1, unk = -1;
+    size_t k;
+    for (k = 0; k < sc->ents.n; k++) {
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
+        int32_t *best = e->kind == KG_KIND_ORG ? &topic
+                        : e->kind < 0          ? &unk
+                                               : NULL;
+        if (best && e->named > 0 &&
+            (*best < 0 || e->named > EX_AT(sc->ents, ex_ent, *best).named))
+            *best = (int32_t)k;
+    }
+    if (unk >= 0 && EX_AT(sc->ents, ex_ent, unk).named >= 2 &&
+        (topic < 0 || EX_AT(sc->ents, ex_ent, unk).named >
+                          EX_AT(sc->ents, ex_ent, topic).named))
+        topic = unk;
+    return topic >= 0 ? topic : sc->prev_first_org;
 }
 
 /*
@@ -1143,6 +1222,25 @@ static int two_names(ex_scratch *sc, const ex_sent *s, uint32_t a,
 }
 
 /*
+ * The gazetteer firm whose whole name is the word at i, first part of a
+ * hyphenated name ("Sanofi" of "Sanofi-Synthelabo", "Adidas" of
+ * "Adidas-Salomon"), or -1.  Not a NAMES.md name (its own name stands),
+ * nor an ambiguous one ("Total" may be a word).
+ */
+static int32_t hyphen_head(ex_scratch *sc, const ex_sent *s, uint32_t i,
+                           kg_buf *key)
+{
+    int32_t g = -1;
+    const ex_gent *ge;
+    if (gaz_at(sc, s, i, key, &g, 0) != i + 1 || g < 0)
+        return -1;
+    ge = &EX_AT(sc->ex->gentv, ex_gent, g);
+    return ge->kind == KG_KIND_ORG && !ge->canonical && !ge->ambiguous
+               ? g
+               : -1;
+}
+
+/*
  * Does the word at k already name another firm of the article ("Arcelor"
  * before "the combined company will be called Arcelor Mittal")?  Then
  * it is no short form of a later, longer name.
@@ -1573,6 +1671,15 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
         uint32_t e2 = gaz_at(sc, s, j + 1, key, &dummy, 0);
         return e2 == j + 1 || !pair_noun(sc, s, e2);
     }
+    /* "HSBC Bank USA", "Barclays Bank Ireland": an org word and a
+     * country after the name (not "... Bank USA's", a possessive) */
+    if (j + 1 < s->t1 && (ex_wflags(sc, &tk[j]) & WF_ORGWORD) &&
+        (ex_wflags(sc, &tk[j + 1]) & WF_COUNTRY) &&
+        (tk[j].flags & TF_CAP) && (tk[j + 1].flags & TF_CAP) &&
+        (tk[j].flags & TF_SPACE_BEFORE) &&
+        (tk[j + 1].flags & TF_SPACE_BEFORE) &&
+        !(j + 2 < s->t1 && ex_tok_is(sc, &tk[j + 2], "'s")))
+        return 1;
     while (k < s->t1 && k < j + 3 && is_shape_word(sc, &tk[k]) &&
            (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
            !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
@@ -2084,6 +2191,19 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         const ex_tok *t = &tk[i];
         uint32_t f = ex_wflags(sc, t), j, id, eid, k0;
         int32_t g = -1, ent;
+        /* "Chairman John Akers said": the title stands for the firm
+         * the story is about */
+        if (i == s->t0 && !headline && !allcaps &&
+            (j = bare_title(sc, s, i)) > i) {
+            int32_t a1 = story_firm(sc);
+            if (a1 >= 0) {
+                if ((rc = add_ment(sc, s->t0, i, j, a1, -1, MS_COREF)) !=
+                    KG_OK)
+                    goto done;
+                i = j;
+                continue;
+            }
+        }
         if (!(t->flags & TF_WORD)) {
             /* "(NASDAQ: MSFT)", "<MSFT.O>" after a name: part of it */
             if ((is_punct(sc, t, '(') && i + 3 < s->t1 &&
@@ -2355,13 +2475,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
                 ae->kind = KG_KIND_PERSON;
             /* "Pell Machine" again after "Pell Machine Inc.": the
-             * whole name, not the short form and a stray word */
+             * whole name, not the short form and a stray word; "and" or
+             * "of" may join its words ("Black and Decker") */
             j = i + 1;
             {
                 uint32_t k;
                 kg_buf_clear(&key);
                 for (k = i; k < s->t1 && k < i + 5 &&
-                            (k == i || ((tk[k].flags & TF_CAP) &&
+                            (k == i || (((tk[k].flags & TF_CAP) ||
+                                         (k + 1 < s->t1 &&
+                                          (tk[k + 1].flags & TF_CAP) &&
+                                          (ex_tok_is(sc, &tk[k], "and") ||
+                                           ex_tok_is(sc, &tk[k], "of")))) &&
                                         (tk[k].flags & TF_SPACE_BEFORE)));
                      k++) {
                     if (key_add(sc, &key, i, k) != KG_OK) {
@@ -2867,6 +2992,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     uint32_t g2 = j + 1,
                              e2 = gaz_at(sc, s, g2, &key, &dummy, allcaps);
                     if (e2 == g2 || !pair_noun(sc, s, e2)) {
+                        /* "Sanofi-Synthelabo", "Adidas-Salomon": a known
+                         * firm's name before an unknown part is the
+                         * firm's name of the time, and later "Sanofi"
+                         * is this firm (not "Salomon", the other part) */
+                        if (j == i + 1 && e2 == g2 && !headline &&
+                            !allcaps)
+                            inner_g = hyphen_head(sc, s, i, &key);
                         j += 2;
                         continue;
                     }

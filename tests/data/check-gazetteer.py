@@ -9,7 +9,8 @@ separated columns, known kinds and flags, no stray whitespace, unique
 canonical names, every alias unique across the file and never equal to
 another entry's name (also not case-insensitively), unique tickers of a
 plain symbol shape, maker= only on products and parent= only on orgs, and
-every maker=/parent= target naming an org in the file.
+every maker=/parent= target naming an org in the file, and former= naming
+one of the entry's own aliases.
 
 The extractor keys every name and alias with its trailing legal suffixes
 dropped ("Microsoft Corp." -> "Microsoft"; the suffix words are the
@@ -138,6 +139,10 @@ def main(argv):
                     err(ln, "parent= on a %s" % kind)
                 if val == name:
                     err(ln, "%s= names the entry itself" % key)
+                continue
+            if key == "former" and val:
+                if val not in aliases:
+                    err(ln, "former=%s is not one of its aliases" % val)
                 continue
             err(ln, "unknown flag %r" % f)
         if len([f for f in flags if f.startswith("maker=")]) > 1 or \
