@@ -572,13 +572,27 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
     }
 }
 
+/* Class role (0) or andverb (1), looked up once per article; -1u if
+ * the rules have none. */
+static uint32_t mclass(ex_scratch *sc, int which)
+{
+    if (!sc->mcls_set) {
+        if (!kg_extract__map_get(&sc->ex->classes, "role", 4, &sc->mcls[0]))
+            sc->mcls[0] = (uint32_t)-1;
+        if (!kg_extract__map_get(&sc->ex->classes, "andverb", 7,
+                                 &sc->mcls[1]))
+            sc->mcls[1] = (uint32_t)-1;
+        sc->mcls_set = 1;
+    }
+    return sc->mcls[which];
+}
+
 /*
  * "Chairman John Akers said", "Chief executive Arun Sarin, who ...": a
  * bare title (not "President", which heads states too) before a person's
  * name at the start of a sentence.  Returns the end of the title, or i.
  */
-static uint32_t bare_title(const ex_scratch *sc, const ex_sent *s,
-                           uint32_t i)
+static uint32_t bare_title(ex_scratch *sc, const ex_sent *s, uint32_t i)
 {
     const ex_tok *tk = sc->toks.ptr;
     const char *v = NULL;
@@ -588,7 +602,7 @@ static uint32_t bare_title(const ex_scratch *sc, const ex_sent *s,
         (!(ex_wflags(sc, &tk[i]) & WF_ROLE) && !ex_tok_is(sc, &tk[i], "chief") &&
          !ex_tok_is(sc, &tk[i], "managing") &&
          !ex_tok_is(sc, &tk[i], "executive")) ||
-        !kg_extract__map_get(&sc->ex->classes, "role", 4, &cls) ||
+        (cls = mclass(sc, 0)) == (uint32_t)-1 ||
         !(n = ex_class_at(sc, cls, i, 1, s->t0, s->t1, &v)) || !v ||
         (strcmp(v, "CEO") != 0 && strcmp(v, "chairman") != 0 &&
          strcmp(v, "executive chairman") != 0 &&
@@ -610,6 +624,52 @@ static uint32_t bare_title(const ex_scratch *sc, const ex_sent *s,
           !(ex_wflags(sc, &tk[q + 1]) & (WF_LEGAL | WF_ORGWORD))))
         return i;
     return i + n;
+}
+
+/*
+ * "Celanese, based in New York, makes fibers, chemicals and plastics and
+ * competes with Du Pont": a verb of class andverb after "and" with no
+ * subject of its own has the sentence's, the mention that opens it (an
+ * apposition right after it aside), unless a relative or reported clause
+ * or another clause's opener comes between.  Returns that entity or -1.
+ */
+static int32_t and_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    static const char *const stop[] = {
+        "which", "who", "whose", "that", "but", "while", "whereas",
+        "although", "because", "when", "after", "before", "if", "where",
+        "said", "says", "told", "announced", "said.", ";", ":", "("};
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_ment *m0;
+    uint32_t cls, v = i + 1, q;
+    if (v < s->t1 && ex_tok_is(sc, &tk[v], "also"))
+        v++;
+    if (v + 1 >= s->t1 || tk[v].word < 0 || (tk[v].flags & TF_CAP) ||
+        sc->ments.n == 0 || (cls = mclass(sc, 1)) == (uint32_t)-1 ||
+        !ex_class_at(sc, cls, v, 1, s->t0, s->t1, NULL))
+        return -1;
+    m0 = &EX_AT(sc->ments, ex_ment, 0);
+    if (m0->a != s->t0 || m0->b >= i || i - m0->b > 40 ||
+        EX_AT(sc->ents, ex_ent, m0->ent).kind == KG_KIND_PRODUCT)
+        return -1;
+    q = m0->b;
+    /* "Its software helps ... and competes": the subject is the thing
+     * owned, not the owner */
+    if (ex_tok_is(sc, &tk[m0->a], "its") || ex_tok_is(sc, &tk[m0->a], "their") ||
+        ex_tok_is(sc, &tk[q], "'s"))
+        return -1;
+    /* "Celanese, based in New York, makes": the apposition */
+    if (is_punct(sc, &tk[q], ',')) {
+        for (q++; q < i && !is_punct(sc, &tk[q], ','); q++)
+            ;
+        if (q >= i)
+            return -1;
+        q++;
+    }
+    for (; q < i; q++)
+        if (in_words(ex_norm(sc, &tk[q]), stop, sizeof stop / sizeof stop[0]))
+            return -1;
+    return m0->ent;
 }
 
 /* The firm the story is about: the firm named most often so far (ties:
@@ -2191,6 +2251,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         const ex_tok *t = &tk[i];
         uint32_t f = ex_wflags(sc, t), j, id, eid, k0;
         int32_t g = -1, ent;
+        /* "... and competes with Du Pont": "and" stands for the
+         * sentence's subject */
+        if (i > s->t0 + 1 && ex_tok_is(sc, t, "and")) {
+            int32_t a1 = and_subject(sc, s, i);
+            if (a1 >= 0) {
+                if ((rc = add_ment(sc, s->t0, i, i + 1, a1, -1, MS_COREF)) !=
+                    KG_OK)
+                    goto done;
+                i++;
+                continue;
+            }
+        }
         /* "Chairman John Akers said": the title stands for the firm
          * the story is about */
         if (i == s->t0 && !headline && !allcaps &&
