@@ -355,6 +355,7 @@ typedef struct ex_gent {
     int canonical;      /* flag canonical: printed so in every article */
     const char *maker;  /* products: maker=NAME */
     const char *parent; /* parent=NAME */
+    int country;        /* country=CC: ex_country code, 0 unknown */
     const char *former; /* former=ALIAS: a name of its time, printed as
                          * written even when the entry is canonical */
 } ex_gent;
@@ -469,6 +470,10 @@ int kg_extract__rules_load(kg_extractor *ex, const char *text, size_t len,
                            const char *file, kg_error *err);
 
 /* gazetteer.c */
+/* The code of a country given as two lowercase or uppercase ISO letters
+ * ("ch", "GB"), 1.., or 0 if it is not one we know. */
+int kg_extract__country_code(const char *cc, size_t n);
+
 int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
                                size_t len, kg_error *err);
 
@@ -521,6 +526,8 @@ typedef struct ex_ent {
     uint32_t named; /* mentions by name so far (salience) */
     uint32_t heads; /* bits of description heads it was given ("drugmaker") */
     int caps_only; /* a gazetteer entity named so far only in capitals */
+    int country;   /* where it is based (kg_extract__country code), 0 if
+                    * the article and gazetteer do not say */
 } ex_ent;
 
 typedef struct ex_out {

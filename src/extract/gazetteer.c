@@ -162,6 +162,27 @@ static int has_flag(const char *s, const char *e, const char *flag,
     return 0;
 }
 
+/* The countries firms are told apart by ("the Swiss group"); the code
+ * of one is its index here. */
+static const char countries[][3] = {
+    "",   "us", "gb", "fr", "de", "ch", "nl", "jp", "it", "es", "se",
+    "ca", "au", "kr", "in", "ru", "ie", "be", "lu", "fi", "no", "dk",
+    "at", "cn", "br", "mx", "za", "bh", "hk", "tw"};
+
+int kg_extract__country_code(const char *cc, size_t n)
+{
+    size_t i;
+    char a, b;
+    if (n != 2)
+        return 0;
+    a = (char)(cc[0] | 32);
+    b = (char)(cc[1] | 32);
+    for (i = 1; i < sizeof countries / sizeof countries[0]; i++)
+        if (countries[i][0] == a && countries[i][1] == b)
+            return (int)i;
+    return 0;
+}
+
 int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
                                size_t len, kg_error *err)
 {
@@ -219,6 +240,12 @@ int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
                 ge.maker = kg_pool_strndup(&ex->pool, v, vl);
             if (has_flag(fs, fe, "parent=", &v, &vl))
                 ge.parent = kg_pool_strndup(&ex->pool, v, vl);
+            if (has_flag(fs, fe, "country=", &v, &vl) &&
+                !(ge.country = kg_extract__country_code(v, vl))) {
+                rc = kg_error_set(err, KG_EINVAL,
+                                  "gazetteer.tsv:%ld: unknown country", line);
+                goto done;
+            }
             if (has_flag(fs, fe, "former=", &v, &vl))
                 ge.former = kg_pool_strndup(&ex->pool, v, vl);
         }

@@ -1,3 +1,4 @@
+
 /*
  * mentions.c: entity mentions of one sentence and their canonical names.
  *
@@ -98,6 +99,7 @@ static int32_t ent_get(ex_scratch *sc, const char *name, size_t len,
     e->named = 0;
     e->heads = 0;
     e->caps_only = 0;
+    e->country = 0;
     if (!e->name || kg_extract__map_put(&sc->entnames, &sc->pool, name, len,
                                         id, NULL) != KG_OK)
         return -1;
@@ -611,7 +613,8 @@ static uint32_t bare_title(ex_scratch *sc, const ex_sent *s, uint32_t i)
     for (q = i + 1; q < i + n; q++)
         if (tk[q].flags & TF_CAP)
             return i;
-    if (ex_wflags(sc, &tk[q]) & WF_TITLE)
+    /* the title may end the sentence, and the article: no token after */
+    if (q < s->t1 && (ex_wflags(sc, &tk[q]) & WF_TITLE))
         q++;
     if (q + 1 >= s->t1 || !(tk[q].flags & TF_WORD) ||
         !(tk[q].flags & TF_CAP) || (tk[q].flags & TF_NUM) ||
@@ -887,6 +890,203 @@ static uint32_t head_bit(const ex_scratch *sc, const ex_tok *t)
  * "The drugmaker said": if the antecedent a1 was never called so but
  * another firm of the article was, that firm (the most often named one).
  */
+/* ---- where firms are based ----------------------------------------- */
+
+/*
+ * Nationality words and places that say where a firm is based ("the
+ * Swiss group", "the London-based bank", "the Akron, Ohio-based tire
+ * maker"), with the country's ISO letters.  Two-word places are keyed
+ * with their first word ("new york").
+ */
+static const struct {
+    const char *w, *cc;
+} place_words[] = {
+    {"american", "us"}, {"us", "us"}, {"u.s.", "us"}, {"u.s", "us"},
+    {"usa", "us"}, {"america", "us"}, {"californian", "us"},
+    {"british", "gb"}, {"britain", "gb"}, {"uk", "gb"}, {"u.k.", "gb"},
+    {"english", "gb"}, {"scottish", "gb"}, {"welsh", "gb"},
+    {"french", "fr"}, {"france", "fr"}, {"german", "de"},
+    {"germany", "de"}, {"swiss", "ch"}, {"switzerland", "ch"},
+    {"dutch", "nl"}, {"netherlands", "nl"}, {"holland", "nl"},
+    {"japanese", "jp"}, {"japan", "jp"}, {"italian", "it"},
+    {"italy", "it"}, {"spanish", "es"}, {"spain", "es"},
+    {"swedish", "se"}, {"sweden", "se"}, {"canadian", "ca"},
+    {"canada", "ca"}, {"australian", "au"}, {"australia", "au"},
+    {"korean", "kr"}, {"korea", "kr"}, {"indian", "in"}, {"india", "in"},
+    {"russian", "ru"}, {"russia", "ru"}, {"irish", "ie"},
+    {"ireland", "ie"}, {"belgian", "be"}, {"belgium", "be"},
+    {"luxembourg", "lu"}, {"finnish", "fi"}, {"finland", "fi"},
+    {"norwegian", "no"}, {"norway", "no"}, {"danish", "dk"},
+    {"denmark", "dk"}, {"austrian", "at"}, {"austria", "at"},
+    {"chinese", "cn"}, {"china", "cn"}, {"brazilian", "br"},
+    {"brazil", "br"}, {"mexican", "mx"}, {"mexico", "mx"},
+    {"bahrain", "bh"}, {"taiwanese", "tw"}, {"taiwan", "tw"},
+    /* towns */
+    {"london", "gb"}, {"edinburgh", "gb"}, {"glasgow", "gb"},
+    {"manchester", "gb"}, {"birmingham", "gb"}, {"leeds", "gb"},
+    {"bradford", "gb"}, {"bristol", "gb"}, {"paris", "fr"},
+    {"lyon", "fr"}, {"frankfurt", "de"}, {"munich", "de"},
+    {"düsseldorf", "de"}, {"dusseldorf", "de"}, {"stuttgart", "de"},
+    {"hamburg", "de"}, {"cologne", "de"}, {"wolfsburg", "de"},
+    {"herzogenaurach", "de"}, {"zurich", "ch"}, {"zürich", "ch"},
+    {"basel", "ch"}, {"geneva", "ch"}, {"vevey", "ch"},
+    {"amsterdam", "nl"}, {"rotterdam", "nl"}, {"eindhoven", "nl"},
+    {"tokyo", "jp"}, {"osaka", "jp"}, {"milan", "it"}, {"turin", "it"},
+    {"madrid", "es"}, {"bilbao", "es"}, {"stockholm", "se"},
+    {"gothenburg", "se"}, {"toronto", "ca"}, {"montreal", "ca"},
+    {"new york", "us"}, {"chicago", "us"}, {"detroit", "us"},
+    {"houston", "us"}, {"dallas", "us"}, {"atlanta", "us"},
+    {"boston", "us"}, {"pittsburgh", "us"}, {"seattle", "us"},
+    {"cincinnati", "us"}, {"cleveland", "us"}, {"minneapolis", "us"},
+    {"philadelphia", "us"}, {"san francisco", "us"},
+    {"los angeles", "us"}, {"st. louis", "us"}, {"omaha", "us"},
+    /* American states, as wire datelines and "-based" give them */
+    {"ohio", "us"}, {"texas", "us"}, {"california", "us"},
+    {"michigan", "us"}, {"illinois", "us"}, {"pennsylvania", "us"},
+    {"massachusetts", "us"}, {"connecticut", "us"},
+    {"new jersey", "us"}, {"delaware", "us"}, {"minnesota", "us"},
+    {"missouri", "us"}, {"virginia", "us"}, {"georgia", "us"},
+    {"florida", "us"}, {"wisconsin", "us"}, {"indiana", "us"},
+    {"oregon", "us"}, {"colorado", "us"}, {"arkansas", "us"},
+    {"calif.", "us"}, {"conn.", "us"}, {"mass.", "us"}, {"tex.", "us"},
+    {"ill.", "us"}, {"mich.", "us"}, {"pa.", "us"}, {"n.j.", "us"},
+    {"n.y.", "us"}, {"minn.", "us"}, {"mo.", "us"}, {"md.", "us"}};
+
+/* The country code of word n (with the word before it, p, for two-word
+ * places; either may be NULL), 0 if none.  A "-based" ending is
+ * ignored. */
+static int place_country(const char *p, const char *n, size_t len)
+{
+    char buf[40];
+    size_t i;
+    if (len > 6 && memcmp(n + len - 6, "-based", 6) == 0)
+        len -= 6;
+    if (len == 0 || len >= sizeof buf - 1)
+        return 0;
+    for (i = 0; i < sizeof place_words / sizeof place_words[0]; i++) {
+        const char *w = place_words[i].w, *sp = strchr(w, ' ');
+        if (sp) {
+            size_t pl = (size_t)(sp - w);
+            if (!p || strlen(p) != pl || memcmp(p, w, pl) != 0 ||
+                strlen(sp + 1) != len || memcmp(sp + 1, n, len) != 0)
+                continue;
+        } else if (strlen(w) != len || memcmp(w, n, len) != 0)
+            continue;
+        return kg_extract__country_code(place_words[i].cc, 2);
+    }
+    return 0;
+}
+
+/* The country token k names, if any ("Swiss", "London-based", "York"
+ * of "New York") */
+static int tok_country(const ex_scratch *sc, uint32_t t0, uint32_t k)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const char *n = ex_norm(sc, &tk[k]);
+    if (!(tk[k].flags & TF_WORD) || tk[k].norm_len < 2 ||
+        (!(tk[k].flags & TF_CAP) &&
+         !(tk[k].norm_len > 6 &&
+           memcmp(n + tk[k].norm_len - 6, "-based", 6) == 0)))
+        return 0;
+    return place_country(k > t0 ? ex_norm(sc, &tk[k - 1]) : NULL, n,
+                         tk[k].norm_len);
+}
+
+/* The country a description [a, b) gives its firm ("the Swiss group",
+ * "the London-based bank"), 0 if none or two ("the Anglo-Dutch group") */
+static int desc_country(const ex_scratch *sc, const ex_sent *s, uint32_t a,
+                        uint32_t b)
+{
+    uint32_t k;
+    int c = 0, ck;
+    for (k = a; k < b && k < s->t1; k++)
+        if ((ck = tok_country(sc, s->t0, k)) != 0) {
+            if (c && ck != c)
+                return 0;
+            c = ck;
+        }
+    return c;
+}
+
+/* Where entity e is based, as far as the article or gazetteer says */
+static int ent_country(const ex_scratch *sc, int32_t e)
+{
+    const ex_ent *en = &EX_AT(sc->ents, ex_ent, e);
+    if (en->country)
+        return en->country;
+    return en->gaz >= 0 ? EX_AT(sc->ex->gentv, ex_gent, en->gaz).country : 0;
+}
+
+/*
+ * A description that says where its firm is based ("the Swiss group")
+ * stands for a firm based there: the antecedent a1 if it is, else a2,
+ * else the article's firm based there named most; a firm known to be
+ * based elsewhere is none ("AstraZeneca ... rivals such as Roche. The
+ * Swiss group owns" is Roche).
+ */
+static void prefer_country(const ex_scratch *sc, int dc, int32_t *a1,
+                           int32_t *a2)
+{
+    int32_t best = -1;
+    size_t k;
+    int c1;
+    if (!dc || *a1 < 0 || (c1 = ent_country(sc, *a1)) == dc)
+        return;
+    if (*a2 >= 0 && ent_country(sc, *a2) == dc) {
+        *a1 = *a2;
+        *a2 = -1;
+        return;
+    }
+    for (k = 0; k < sc->ents.n; k++) {
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
+        if (e->kind == KG_KIND_ORG && ent_country(sc, (int32_t)k) == dc &&
+            (best < 0 || e->named > EX_AT(sc->ents, ex_ent, best).named))
+            best = (int32_t)k;
+    }
+    if (best >= 0) {
+        *a1 = best;
+        *a2 = -1;
+    } else if (c1) {
+        *a1 = *a2 >= 0 && !ent_country(sc, *a2) ? *a2 : -1;
+        *a2 = -1;
+    }
+}
+
+/*
+ * Learn where the firm of a name mention [a, b) is based from the words
+ * around it: "Swiss drugmaker Novartis", "its French rival Sanofi",
+ * "London-based HSBC", "Novartis of Switzerland".  Only a firm of no
+ * known country learns.
+ */
+static void learn_country(ex_scratch *sc, const ex_sent *s, uint32_t a,
+                          uint32_t b, int32_t ent)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    ex_ent *e = &EX_AT(sc->ents, ex_ent, ent);
+    uint32_t k;
+    int c = 0;
+    if (e->kind == KG_KIND_PERSON || e->kind == KG_KIND_PRODUCT ||
+        ent_country(sc, ent))
+        return;
+    /* up to two lowercase words between ("French rival", "Swiss
+     * drugs group") */
+    for (k = a; k > s->t0 && k + 4 > a; k--) {
+        const ex_tok *t = &tk[k - 1];
+        if ((c = tok_country(sc, s->t0, k - 1)) != 0)
+            break;
+        if (!(t->flags & TF_WORD) || (t->flags & TF_CAP) ||
+            (ex_wflags(sc, t) & WF_STOP))
+            break;
+    }
+    if (!c && b + 1 < s->t1 && ex_tok_is(sc, &tk[b], "of") &&
+        (ex_wflags(sc, &tk[b + 1]) & (WF_COUNTRY | WF_NONNAME)) &&
+        !(b + 2 < s->t1 && (tk[b + 2].flags & TF_CAP) &&
+          (tk[b + 2].flags & TF_SPACE_BEFORE)))
+        c = tok_country(sc, s->t0, b + 1);
+    if (c)
+        e->country = c;
+}
+
 static void prefer_head(const ex_scratch *sc, const ex_tok *head,
                         int32_t *a1, int32_t *a2)
 {
@@ -2788,9 +2988,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 a2 = -1;
             }
             if (!(i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
-                  sc->mend[i - 2 - s->t0] >= 0))
+                  sc->mend[i - 2 - s->t0] >= 0)) {
                 prefer_head(sc, &tk[j - 1], &a1, &a2);
-            else {
+                prefer_country(sc, desc_country(sc, s, i, j), &a1, &a2);
+            } else {
                 const ex_ment *pm = &EX_AT(sc->ments, ex_ment,
                                            sc->mend[i - 2 - s->t0]);
                 const ex_ent *pe = &EX_AT(sc->ents, ex_ent, pm->ent);
@@ -2805,6 +3006,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     /* "Brightlane, the payments start-up,": a firm */
                     if (pe->kind < 0)
                         EX_AT(sc->ents, ex_ent, pm->ent).kind = KG_KIND_ORG;
+                    /* "Household, the American consumer lender,": where
+                     * it is based */
+                    if (!ent_country(sc, pm->ent))
+                        EX_AT(sc->ents, ex_ent, pm->ent).country =
+                            desc_country(sc, s, i, j);
                 }
             }
             if (a1 >= 0) {
@@ -3539,10 +3745,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             e->kind = KG_KIND_ORG;
 
     }
-    /* the full names of this sentence, for short forms later */
+    /* the full names of this sentence, for short forms later, and where
+     * their firms are based */
     for (i = 0; i < sc->ments.n; i++) {
         const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+        if (m->src != MS_COREF && !allcaps && !headline)
+            learn_country(sc, s, m->a, m->b, m->ent);
         if (m->src != MS_COREF && m->src != MS_ALIAS && !allcaps &&
             e->kind != KG_KIND_PERSON && e->kind != KG_KIND_PRODUCT &&
             (rc = ntab_add(sc, m->ent)) != KG_OK)

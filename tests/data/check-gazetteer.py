@@ -9,8 +9,8 @@ separated columns, known kinds and flags, no stray whitespace, unique
 canonical names, every alias unique across the file and never equal to
 another entry's name (also not case-insensitively), unique tickers of a
 plain symbol shape, maker= only on products and parent= only on orgs, and
-every maker=/parent= target naming an org in the file, and former= naming
-one of the entry's own aliases.
+every maker=/parent= target naming an org in the file, former= naming
+one of the entry's own aliases, and country= two capitals on an org.
 
 The extractor keys every name and alias with its trailing legal suffixes
 dropped ("Microsoft Corp." -> "Microsoft"; the suffix words are the
@@ -139,6 +139,10 @@ def main(argv):
                     err(ln, "parent= on a %s" % kind)
                 if val == name:
                     err(ln, "%s= names the entry itself" % key)
+                continue
+            if key == "country" and len(val) == 2 and val.isupper():
+                if kind != "org":
+                    err(ln, "country= on a %s" % kind)
                 continue
             if key == "former" and val:
                 if val not in aliases:

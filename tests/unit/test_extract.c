@@ -26,7 +26,8 @@
  *   extract__lines       line breaks: headlines in capitals, "Inc." at a
  *                        line end, datelines without an agency
  *   extract__edge        empty text, no entities, huge sentence, lowercase
- *                        forms that outgrow their first room
+ *                        forms that outgrow their first room, a title
+ *                        that ends the article
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -437,7 +438,7 @@ static void test_extract__edge(void)
 {
     res r;
     char *big;
-    size_t i;
+    size_t i, k;
     run("", &r);
     KG_CHECK_INT(r.n, 0);
     run("nothing to see here. really.", &r);
@@ -468,6 +469,24 @@ static void test_extract__edge(void)
     big[i] = '\0';
     run(big, &r);
     KG_CHECK_INT(r.n, 0);
+    /* the article ends in a sentence that is only a title ("Chief
+     * executive officer"): the title's words are the last tokens, and
+     * nothing past them may be read.  Fillers of one and of two tokens
+     * per word, many lengths: one of them makes the token vector end
+     * exactly at the title (a heap overflow found by fuzz_extract) */
+    for (k = 0; k < 2; k++) {
+        size_t words;
+        for (words = 1; words < 400; words++) {
+            size_t o = 0, w;
+            for (w = 0; w < words; w++) {
+                memcpy(big + o, k ? "a, " : "a ", k ? 3 : 2);
+                o += k ? 3 : 2;
+            }
+            memcpy(big + o, "\n\nChief executive officer", 26);
+            run(big, &r);
+            KG_CHECK_INT(r.n, 0);
+        }
+    }
     free(big);
 }
 
