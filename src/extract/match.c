@@ -177,6 +177,40 @@ static int business_named(const ex_scratch *sc, const ex_ment *m)
     }
 }
 
+/*
+ * Does the name of mention m end in a word for a place ("Heathrow
+ * Airport", "Canary Wharf", "Wembley Stadium")?  2 for an airport, 1 for
+ * a building or a site, else 0.  The owner or operator of a place does
+ * not make it: "BAA, the owner of Heathrow Airport" is no brand owner as
+ * "Whitbread, the owner of Costa Coffee" is ("Pall Mall" cigarettes: no
+ * "mall"); and a building is no subsidiary ("Songbird, the owner of
+ * Canary Wharf"), while an airport is run by a company of its name.
+ */
+static int place_named(const ex_scratch *sc, const ex_ment *m)
+{
+    static const char *const w[] = {"airport", "airports", "wharf",
+                                    "square", "stadium", "canal", "docks",
+                                    "tower", "towers", "building",
+                                    "arena", "racecourse"};
+    const char *name = EX_AT(sc->ents, ex_ent, m->ent).name, *last;
+    size_t i;
+    if (m->src == MS_COREF || !name)
+        return 0;
+    /* the entity's full name: "Heathrow" after "Heathrow Airport" */
+    last = strrchr(name, ' ');
+    if (!last)
+        return 0;
+    last++;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++) {
+        const char *a = last, *b = w[i];
+        while (*a && *b && (*a == *b || *a + 32 == *b))
+            a++, b++;
+        if (!*a && !*b)
+            return i < 2 ? 2 : 1;
+    }
+    return 0;
+}
+
 static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
@@ -1545,6 +1579,12 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind)) &&
                  !(se == ms->ent && kinds_ok(sc, subs[a], es->kinds))) ||
                 (E2->kind >= 0 && !kinds_ok(sc, objs[b], eo->kinds)))
+                continue;
+            /* an airport or a building is owned, not made */
+            if (r->relation == KG_REL_MAKES && place_named(sc, mo))
+                continue;
+            if (r->relation == KG_REL_SUBSIDIARY_OF &&
+                place_named(sc, ms) == 1)
                 continue;
             /* a product whose maker the gazetteer knows has no other */
             if (r->relation == KG_REL_MAKES && E2->gaz >= 0) {
