@@ -1816,6 +1816,18 @@ static int unit_head(const char *n)
     return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
+/* A unit's head noun within four words from k, before punctuation
+ * ("New York banking arm") */
+static int unit_after(const ex_scratch *sc, const ex_sent *s, uint32_t k)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q;
+    for (q = k; q < s->t1 && q < k + 4 && (tk[q].flags & TF_WORD); q++)
+        if (unit_head(ex_norm(sc, &tk[q])))
+            return 1;
+    return 0;
+}
+
 /*
  * After "and" at a: one capitalised unknown word and a legal suffix
  * ("Tire and Rubber Co") or a unit's head noun ("Devices and Services
@@ -3011,6 +3023,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     if (!ent_country(sc, pm->ent))
                         EX_AT(sc->ents, ex_ent, pm->ent).country =
                             desc_country(sc, s, i, j);
+                } else if (pm->src != MS_COREF && a1 == pm->ent &&
+                           j + 1 < s->t1 && ex_tok_is(sc, &tk[j], "'s") &&
+                           unit_after(sc, s, j + 1)) {
+                    /* "HSBC Bank USA, the group's New York arm": the
+                     * group owns the name before it, so is not it; the
+                     * firm whose name the unit's begins with is */
+                    size_t k2;
+                    a1 = a2;
+                    a2 = -1;
+                    for (k2 = 0; k2 < sc->ents.n; k2++)
+                        if (EX_AT(sc->ents, ex_ent, k2).kind == KG_KIND_ORG &&
+                            word_prefix(EX_AT(sc->ents, ex_ent, k2).name,
+                                        pe->name))
+                            a1 = (int32_t)k2;
                 }
             }
             if (a1 >= 0) {
