@@ -192,10 +192,14 @@ static int place_named(const ex_scratch *sc, const ex_ment *m)
                                     "square", "stadium", "canal", "docks",
                                     "tower", "towers", "building",
                                     "arena", "racecourse"};
-    const char *name = EX_AT(sc->ents, ex_ent, m->ent).name, *last;
+    const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+    const char *name = e->name, *last;
     size_t i;
     if (m->src == MS_COREF || !name)
         return 0;
+    /* the gazetteer's name: "Heathrow" is "Heathrow Airport" */
+    if (e->gaz >= 0)
+        name = EX_AT(sc->ex->gentv, ex_gent, e->gaz).name;
     /* the entity's full name: "Heathrow" after "Heathrow Airport" */
     last = strrchr(name, ' ');
     if (!last)
