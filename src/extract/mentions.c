@@ -2104,6 +2104,19 @@ static int letters_of(const char *name, const char *w, size_t n)
 }
 
 /*
+ * Is the known name [i, j) that of a whole group, "the Tata group" after
+ * "Tata Motors"?  Then no unit of the article that shares the word is
+ * meant.
+ */
+static int the_group(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                     uint32_t j)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    return j < s->t1 && i > s->t0 && ex_tok_is(sc, &tk[j], "group") &&
+           !(tk[j].flags & TF_CAP) && ex_tok_is(sc, &tk[i - 1], "the");
+}
+
+/*
  * Does the article's own short form at token i beat gazetteer entry g?
  * "Daimler" after "Daimler-Benz AG", "Compaq" after "Compaq Computer",
  * "Mr. Eaton" after "Robert J. Eaton": a firm named earlier (unless
@@ -2116,6 +2129,8 @@ static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     const ex_tok *tk = sc->toks.ptr;
     const ex_ent *e;
     uint32_t id;
+    if (the_group(sc, s, i, i + 1))
+        return 0;
     if (!kg_extract__map_get(&sc->aliases, sc->doc->text + tk[i].start,
                              tk[i].end - tk[i].start, &id) &&
         !kg_extract__map_get(&sc->entnames, sc->doc->text + tk[i].start,
@@ -2388,6 +2403,7 @@ static int ntab_beats(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     int32_t ent;
     const char *rest;
     if (!sc->firstw.n || EX_AT(sc->ex->gentv, ex_gent, g).canonical ||
+        the_group(sc, s, i, j) ||
         (ent = ntab_match(sc, s, i, &end)) < 0 || end < j ||
         EX_AT(sc->ents, ex_ent, ent).gaz == g || gaz_named_body(sc, g))
         return 0;
@@ -2728,10 +2744,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i = j;
             continue;
         }
-        /* 3. aliases defined earlier in the article */
+        /* 3. aliases defined earlier in the article (not "the Hanson
+         * group" after "Hanson Industries": the group itself) */
         if ((t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)) &&
             kg_extract__map_get(&sc->aliases, sc->doc->text + t->start,
                                 t->end - t->start, &id) &&
+            !the_group(sc, s, i, i + 1) &&
             !longer_name(sc, s, i + 1, &key, allcaps) &&
             /* "Lord Hanson" of "Hanson Trust": a person */
             !(EX_AT(sc->ents, ex_ent, id).kind == KG_KIND_ORG &&
@@ -2795,7 +2813,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
          * "Sterling" after "Sterling Drug Inc", "Grand Met" after "Grand
          * Metropolitan PLC" */
         if (!allcaps && !headline && (t->flags & TF_CAP) &&
-            (ent = ntab_match(sc, s, i, &j)) >= 0) {
+            (ent = ntab_match(sc, s, i, &j)) >= 0 &&
+            !the_group(sc, s, i, j)) {
             j = absorb_legal(sc, j, s->t1);
             if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_ALIAS)) !=
                 KG_OK)
@@ -3542,7 +3561,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 goto done;
             /* a name that is someone's alias is that entity; "AMC"
              * after "American Motors Corp" is American Motors */
-            if (kg_extract__map_get(&sc->aliases, key.ptr, key.len, &id))
+            if (kg_extract__map_get(&sc->aliases, key.ptr, key.len, &id) &&
+                !the_group(sc, s, i, j))
                 ent = (int32_t)id;
             else if (j == i + 1 && (t->flags & TF_ALLCAPS) &&
                      !kg_extract__map_get(&sc->entnames, key.ptr, key.len,
