@@ -215,6 +215,29 @@ static int place_named(const ex_scratch *sc, const ex_ment *m)
     return 0;
 }
 
+/*
+ * Is the name of mention m followed by a noun for goods ("IBM's ThinkPad
+ * laptops", "its Aguila lager", "Guinness stout")?  Then a name that looked
+ * like a firm's is the brand of the goods.
+ */
+static int goods_named(const ex_scratch *sc, const ex_ment *m)
+{
+    static const char *const w[] = {
+        "laptops", "laptop", "notebooks", "computers", "handsets", "phones",
+        "cars", "vans", "trucks", "lorries", "airliners", "jets", "tyres",
+        "tires", "pills", "cigarettes", "cigars", "lager", "lagers", "beer",
+        "beers", "stout", "ale", "whisky", "vodka", "gin", "biscuits",
+        "chocolates", "crisps", "cosmetics", "shampoo", "detergent",
+        "batteries", "razors", "toothpaste"};
+    size_t i;
+    if (m->b >= sc->toks.n)
+        return 0;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (is_word(sc, m->b, w[i]))
+            return 1;
+    return 0;
+}
+
 static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
@@ -225,7 +248,9 @@ static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
         return 0;
     return e->kind < 0 || (kinds & KG_KINDBIT(e->kind)) ||
            (kinds == KG_KINDBIT(KG_KIND_PRODUCT) && e->kind == KG_KIND_ORG &&
-            m->src != MS_COREF && brand_named(sc, m)) ||
+            m->src != MS_COREF &&
+            (brand_named(sc, m) ||
+             (goods_named(sc, m) && !business_named(sc, m)))) ||
            ((kinds & KG_KINDBIT(KG_KIND_ORG)) &&
             e->kind == KG_KIND_PRODUCT && m->src != MS_COREF &&
             business_named(sc, m));
@@ -1589,6 +1614,11 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                 continue;
             if (r->relation == KG_REL_SUBSIDIARY_OF &&
                 place_named(sc, ms) == 1)
+                continue;
+            /* "IBM's ThinkPad laptops": a brand, not a unit (but "its
+             * Jaguar cars unit" is one) */
+            if (r->relation == KG_REL_SUBSIDIARY_OF && ms->src != MS_COREF &&
+                goods_named(sc, ms) && !business_named(sc, ms))
                 continue;
             /* a product whose maker the gazetteer knows has no other */
             if (r->relation == KG_REL_MAKES && E2->gaz >= 0) {
