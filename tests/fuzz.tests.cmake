@@ -1,6 +1,8 @@
 # fuzz.tests.cmake: ctest `fuzz/run`, a short libFuzzer session over the
-# readers and the extractor (tests/fuzz/run.sh).  It builds its own clang
-# configuration in <build>/fuzz and is skipped (77) without clang.
+# readers, the triple parser, the extractor and user rule files
+# (tests/fuzz/run.sh: fixed seed, committed regression inputs in
+# tests/data/fuzz/).  It builds its own clang configuration in
+# <build>/fuzz and is skipped (77) without clang.
 add_test(NAME fuzz/run
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/run.sh
                  ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/fuzz)
