@@ -322,13 +322,15 @@ static int surface_name(const ex_gent *ge, uint32_t a, uint32_t b)
 
 /*
  * Are tokens [a, b) the former name of entry ge, a name of its time
- * ("Apple Computer" in 1988 copy)?  Then it is printed as written though
- * the entry is canonical, and later "Apple" is the same firm.
+ * ("Apple Computer", "Macintosh" in 1988 copy)?  Then it is printed as
+ * written though the entry is canonical or a product, and later "Apple"
+ * is the same firm.
  */
 static int former_name(const ex_scratch *sc, const ex_gent *ge, uint32_t a,
                        uint32_t b, kg_buf *key)
 {
-    if (!ge->former || !ge->canonical || ge->kind != KG_KIND_ORG ||
+    if (!ge->former || ge->kind == KG_KIND_PERSON ||
+        (ge->kind == KG_KIND_ORG && !ge->canonical) ||
         tok_key(sc, key, a, b) != KG_OK)
         return 0;
     return strlen(ge->former) == key->len &&
@@ -1855,6 +1857,24 @@ static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
     if (!(tk[k].flags & TF_UPPER) && unit_head(ex_norm(sc, &tk[k])))
         return k;
     return 0;
+}
+
+/*
+ * Is the run [a, j) that a trigger word opens the sentence's subject,
+ * "Alliance Boots has agreed", "Merger Holdings said": the trigger word
+ * and one word the lexicon does not know, then a verb of saying or an
+ * auxiliary?
+ */
+static int opener_subject(const ex_scratch *sc, const ex_sent *s,
+                          uint32_t a, uint32_t j)
+{
+    static const char *const w[] = {"has", "had", "is", "was", "will",
+                                    "would", "said", "says", "agreed"};
+    const ex_tok *tk = sc->toks.ptr;
+    return j == a + 2 && j < s->t1 && tk[a + 1].word < 0 &&
+           !(tk[a + 1].flags & (TF_ALLCAPS | TF_NUM)) &&
+           !(ex_wflags(sc, &tk[a + 1]) & (WF_COUNTRY | WF_NONNAME)) &&
+           in_words(ex_norm(sc, &tk[j]), w, sizeof w / sizeof w[0]);
 }
 
 /* "Group", "Computer": words that do not make a known firm another one
@@ -3493,7 +3513,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
                 orgword = 1;
-            if ((first_start || opener_name) && !legal && !orgword) {
+            if ((first_start || opener_name) && !legal && !orgword &&
+                !(opener_name && opener_subject(sc, s, i, j))) {
                 i++;
                 continue;
             }
