@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "extract/extract_int.h"
+#include "internal.h"
 #include "kg/vocab.h"
 
 /* 1 if the word n is one of the nw words of w (the first two bytes
@@ -49,7 +50,7 @@ static int key_add(const ex_scratch *sc, kg_buf *out, uint32_t a,
         kg_buf_putc(out, ' ') != KG_OK)
         return KG_ENOMEM;
     if (!memchr(s, 0xE2, n))
-        return kg_buf_put(out, s, n);
+        return kg__buf_put(out, s, n);
     for (j = 0; j < n; j++) {
         unsigned char c = (unsigned char)s[j];
         if (c == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
