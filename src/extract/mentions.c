@@ -966,7 +966,12 @@ static int place_country(const char *p, const char *n, size_t len)
     if (len == 0 || len >= sizeof buf - 1)
         return 0;
     for (i = 0; i < sizeof place_words / sizeof place_words[0]; i++) {
-        const char *w = place_words[i].w, *sp = strchr(w, ' ');
+        const char *w = place_words[i].w, *sp;
+        /* a word matches n, a two-word place p and n: most entries fail
+         * on the first byte, before any strchr or strlen */
+        if (w[0] != n[0] && !(p && w[0] == p[0]))
+            continue;
+        sp = strchr(w, ' ');
         if (sp) {
             size_t pl = (size_t)(sp - w);
             if (!p || strlen(p) != pl || memcmp(p, w, pl) != 0 ||
