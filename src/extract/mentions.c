@@ -892,6 +892,24 @@ static uint32_t head_bit(const ex_scratch *sc, const ex_tok *t)
  * "The drugmaker said": if the antecedent a1 was never called so but
  * another firm of the article was, that firm (the most often named one).
  */
+static int public_body(const ex_scratch *sc, int32_t e);
+
+/* The firm the article names most so far that is no public body, or -1
+ * ("Vantor Telecom ... Ofcom said ... The group also agreed") */
+static int32_t firm_topic(const ex_scratch *sc)
+{
+    int32_t best = -1;
+    size_t k;
+    for (k = 0; k < sc->ents.n; k++) {
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
+        if (e->kind == KG_KIND_ORG && e->named > 0 &&
+            (best < 0 || e->named > EX_AT(sc->ents, ex_ent, best).named) &&
+            !public_body(sc, (int32_t)k))
+            best = (int32_t)k;
+    }
+    return best;
+}
+
 /* ---- where firms are based ----------------------------------------- */
 
 /*
@@ -1127,7 +1145,11 @@ static int public_body(const ex_scratch *sc, int32_t e)
                                     "Government", "Tribunal", "Bureau",
                                     "Regulator", "Council", "Treasury"};
     const char *n = EX_AT(sc->ents, ex_ent, e).name, *p = n, *q;
+    int32_t g = EX_AT(sc->ents, ex_ent, e).gaz;
     size_t i, l;
+    /* "Ofcom", "Bundeskartellamt": the gazetteer knows */
+    if (g >= 0 && EX_AT(sc->ex->gentv, ex_gent, g).body)
+        return 1;
     /* one pass over the name's words: a word of the list that is the
      * name's last or comes before "of" ("Court of Appeal"; not
      * "Federated Department Stores") */
@@ -3040,7 +3062,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (a2 >= 0 && public_body(sc, a2))
                 a2 = -1;
             if (a1 >= 0 && public_body(sc, a1)) {
-                a1 = a2;
+                a1 = a2 >= 0 ? a2 : firm_topic(sc);
                 a2 = -1;
             }
             if (!(i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
