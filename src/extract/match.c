@@ -1124,8 +1124,10 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                 break;
         }
         cue = &EX_AT(ex->cuev, ex_cue, c);
+        /* cues=ended: endings, and the holds cues that gainsay them */
         if (found[cue->status] || (cue->wide && near_only) ||
-            (ended_only && cue->status != KG_STATUS_ENDED) ||
+            (ended_only && cue->status != KG_STATUS_ENDED &&
+             cue->status != KG_STATUS_HOLDS) ||
             (cue->rels && !(cue->rels & (1u << rel))))
             continue;
         a = cue->wide ? (int64_t)s->t0 : nlo;
