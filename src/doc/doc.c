@@ -174,6 +174,9 @@ int kg_doc__clean(kg_buf *out, const char *s, size_t len)
         return KG_ENOMEM;
     while (i < len) {
         run = ascii_run(p, i, len);
+        /* line breaks and tabs stay as they are: part of the run */
+        while (run < len && (p[run] == '\n' || p[run] == '\t'))
+            run = ascii_run(p, run + 1, len);
         if (run > i && kg_buf_put(out, s + i, run - i) != KG_OK)
             return KG_ENOMEM;
         i = run;

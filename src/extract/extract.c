@@ -226,21 +226,20 @@ static void seen_date(kg_buf *key, size_t prefix, const kg_triple *t,
 int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
                          int *fresh)
 {
-    uint32_t dummy;
     size_t prefix;
     int any;
     if (seen_key(key, t) != KG_OK)
         return KG_ENOMEM;
     prefix = key->len;
     for (any = 0; any < 2; any++) {
-        int here;
+        size_t before = sc->seen.n;
         seen_date(key, prefix, t, any);
-        here = kg_extract__map_get(&sc->seen, key->ptr, key->len, &dummy);
-        if (!any)
-            *fresh = !here;
-        if (!here && kg_extract__map_put(&sc->seen, &sc->pool, key->ptr,
-                                         key->len, 1, NULL) != KG_OK)
+        /* one probe: the key was there if the put added nothing */
+        if (kg_extract__map_put(&sc->seen, &sc->pool, key->ptr, key->len, 1,
+                                NULL) != KG_OK)
             return KG_ENOMEM;
+        if (!any)
+            *fresh = sc->seen.n != before;
         if (!*fresh)
             break;
     }

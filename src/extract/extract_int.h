@@ -356,6 +356,7 @@ typedef struct ex_gent {
     const char *maker;  /* products: maker=NAME */
     const char *parent; /* parent=NAME */
     int country;        /* country=CC: ex_country code, 0 unknown */
+    int body;           /* flag body: a regulator, court or government */
     const char *former; /* former=ALIAS: a name of its time, printed as
                          * written even when the entry is canonical */
 } ex_gent;

@@ -236,6 +236,7 @@ int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
                 fe--;
             ge.ambiguous = has_flag(fs, fe, "ambiguous", NULL, NULL);
             ge.canonical = has_flag(fs, fe, "canonical", NULL, NULL);
+            ge.body = has_flag(fs, fe, "body", NULL, NULL);
             if (has_flag(fs, fe, "maker=", &v, &vl))
                 ge.maker = kg_pool_strndup(&ex->pool, v, vl);
             if (has_flag(fs, fe, "parent=", &v, &vl))

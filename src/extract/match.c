@@ -1124,8 +1124,10 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                 break;
         }
         cue = &EX_AT(ex->cuev, ex_cue, c);
+        /* cues=ended: endings, and the holds cues that gainsay them */
         if (found[cue->status] || (cue->wide && near_only) ||
-            (ended_only && cue->status != KG_STATUS_ENDED) ||
+            (ended_only && cue->status != KG_STATUS_ENDED &&
+             cue->status != KG_STATUS_HOLDS) ||
             (cue->rels && !(cue->rels & (1u << rel))))
             continue;
         a = cue->wide ? (int64_t)s->t0 : nlo;
@@ -1810,6 +1812,38 @@ static const char *bval(const ex_scratch *sc, int which, const ex_tok *t)
                        : EX_AT(sc->ex->wordv, ex_word, t->word).bval[which];
 }
 
+/*
+ * The value of the digits in buf[0..n) with at most one '.': what strtod
+ * gives.  Up to 15 significant digits and 22 decimals the digits are an
+ * exact integer and the power of ten an exact double, so one division
+ * rounds as strtod does (most amounts: "1.8", "73.50", "2,500"); longer
+ * ones go to strtod.
+ */
+static double dec_value(const char *buf, size_t n)
+{
+    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
+                                 1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+                                 1e18, 1e19, 1e20, 1e21, 1e22};
+    uint64_t m = 0;
+    size_t i, sig = 0, frac = 0;
+    int dot = 0;
+    for (i = 0; i < n; i++) {
+        if (buf[i] == '.') {
+            dot = 1;
+            continue;
+        }
+        m = m * 10 + (uint64_t)(buf[i] - '0');
+        if (m)
+            sig++;
+        if (dot)
+            frac++;
+        if (sig > 15 || frac > 22)
+            return strtod(buf, NULL);
+    }
+    return (double)m / p10[frac];
+}
+
 static int num_val(const ex_scratch *sc, const ex_tok *t, double *out,
                    const char **suffix)
 {
@@ -1834,7 +1868,7 @@ static int num_val(const ex_scratch *sc, const ex_tok *t, double *out,
     if (!o)
         return 0;
     buf[o] = '\0';
-    *out = strtod(buf, NULL);
+    *out = dec_value(buf, o);
     if (suffix)
         *suffix = n + i;
     return 1;

@@ -653,10 +653,21 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
         if (!m_bwd(&c, (int64_t)rr->deal - 1, (int64_t)r->a - 1) ||
             !m_fwd(&c, rr->deal + 1, (int64_t)r->b))
             continue;
-        /* "if the talks collapse", "has not rejected the bid" */
-        for (p = s->t0; p < c.lo; p++)
-            if (phrase_at(sc, s, neg, p, 1, NULL))
-                return KG_OK;
+        /* "if the talks collapse", "has not rejected the bid"; in the
+         * clause of the match only ("a rival offer could still emerge,
+         * with HBOS mentioned as a possible bidder") */
+        {
+            int64_t from = s->t0;
+            for (p = c.lo - 1; p > (int64_t)s->t0; p--)
+                if (tok_is(sc, (uint32_t)p, ",") ||
+                    tok_is(sc, (uint32_t)p, ";")) {
+                    from = p + 1;
+                    break;
+                }
+            for (p = from; p < c.lo; p++)
+                if (phrase_at(sc, s, neg, p, 1, NULL))
+                    return KG_OK;
+        }
         got = resolve(sc, si, r, rr->rels, rr->subj ? c.subj : -1, cand,
                       &ncand);
         /* a firm that is no party to the deal makes a rival bid for its

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "extract/extract_int.h"
+#include "internal.h"
 #include "kg/vocab.h"
 
 /* 1 if the word n is one of the nw words of w (the first two bytes
@@ -49,7 +50,7 @@ static int key_add(const ex_scratch *sc, kg_buf *out, uint32_t a,
         kg_buf_putc(out, ' ') != KG_OK)
         return KG_ENOMEM;
     if (!memchr(s, 0xE2, n))
-        return kg_buf_put(out, s, n);
+        return kg__buf_put(out, s, n);
     for (j = 0; j < n; j++) {
         unsigned char c = (unsigned char)s[j];
         if (c == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
@@ -321,13 +322,15 @@ static int surface_name(const ex_gent *ge, uint32_t a, uint32_t b)
 
 /*
  * Are tokens [a, b) the former name of entry ge, a name of its time
- * ("Apple Computer" in 1988 copy)?  Then it is printed as written though
- * the entry is canonical, and later "Apple" is the same firm.
+ * ("Apple Computer", "Macintosh" in 1988 copy)?  Then it is printed as
+ * written though the entry is canonical or a product, and later "Apple"
+ * is the same firm.
  */
 static int former_name(const ex_scratch *sc, const ex_gent *ge, uint32_t a,
                        uint32_t b, kg_buf *key)
 {
-    if (!ge->former || !ge->canonical || ge->kind != KG_KIND_ORG ||
+    if (!ge->former || ge->kind == KG_KIND_PERSON ||
+        (ge->kind == KG_KIND_ORG && !ge->canonical) ||
         tok_key(sc, key, a, b) != KG_OK)
         return 0;
     return strlen(ge->former) == key->len &&
@@ -889,6 +892,24 @@ static uint32_t head_bit(const ex_scratch *sc, const ex_tok *t)
  * "The drugmaker said": if the antecedent a1 was never called so but
  * another firm of the article was, that firm (the most often named one).
  */
+static int public_body(const ex_scratch *sc, int32_t e);
+
+/* The firm the article names most so far that is no public body, or -1
+ * ("Vantor Telecom ... Ofcom said ... The group also agreed") */
+static int32_t firm_topic(const ex_scratch *sc)
+{
+    int32_t best = -1;
+    size_t k;
+    for (k = 0; k < sc->ents.n; k++) {
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
+        if (e->kind == KG_KIND_ORG && e->named > 0 &&
+            (best < 0 || e->named > EX_AT(sc->ents, ex_ent, best).named) &&
+            !public_body(sc, (int32_t)k))
+            best = (int32_t)k;
+    }
+    return best;
+}
+
 /* ---- where firms are based ----------------------------------------- */
 
 /*
@@ -963,7 +984,12 @@ static int place_country(const char *p, const char *n, size_t len)
     if (len == 0 || len >= sizeof buf - 1)
         return 0;
     for (i = 0; i < sizeof place_words / sizeof place_words[0]; i++) {
-        const char *w = place_words[i].w, *sp = strchr(w, ' ');
+        const char *w = place_words[i].w, *sp;
+        /* a word matches n, a two-word place p and n: most entries fail
+         * on the first byte, before any strchr or strlen */
+        if (w[0] != n[0] && !(p && w[0] == p[0]))
+            continue;
+        sp = strchr(w, ' ');
         if (sp) {
             size_t pl = (size_t)(sp - w);
             if (!p || strlen(p) != pl || memcmp(p, w, pl) != 0 ||
@@ -1119,7 +1145,11 @@ static int public_body(const ex_scratch *sc, int32_t e)
                                     "Government", "Tribunal", "Bureau",
                                     "Regulator", "Council", "Treasury"};
     const char *n = EX_AT(sc->ents, ex_ent, e).name, *p = n, *q;
+    int32_t g = EX_AT(sc->ents, ex_ent, e).gaz;
     size_t i, l;
+    /* "Ofcom", "Bundeskartellamt": the gazetteer knows */
+    if (g >= 0 && EX_AT(sc->ex->gentv, ex_gent, g).body)
+        return 1;
     /* one pass over the name's words: a word of the list that is the
      * name's last or comes before "of" ("Court of Appeal"; not
      * "Federated Department Stores") */
@@ -1854,6 +1884,24 @@ static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
     if (!(tk[k].flags & TF_UPPER) && unit_head(ex_norm(sc, &tk[k])))
         return k;
     return 0;
+}
+
+/*
+ * Is the run [a, j) that a trigger word opens the sentence's subject,
+ * "Alliance Boots has agreed", "Merger Holdings said": the trigger word
+ * and one word the lexicon does not know, then a verb of saying or an
+ * auxiliary?
+ */
+static int opener_subject(const ex_scratch *sc, const ex_sent *s,
+                          uint32_t a, uint32_t j)
+{
+    static const char *const w[] = {"has", "had", "is", "was", "will",
+                                    "would", "said", "says", "agreed"};
+    const ex_tok *tk = sc->toks.ptr;
+    return j == a + 2 && j < s->t1 && tk[a + 1].word < 0 &&
+           !(tk[a + 1].flags & (TF_ALLCAPS | TF_NUM)) &&
+           !(ex_wflags(sc, &tk[a + 1]) & (WF_COUNTRY | WF_NONNAME)) &&
+           in_words(ex_norm(sc, &tk[j]), w, sizeof w / sizeof w[0]);
 }
 
 /* "Group", "Computer": words that do not make a known firm another one
@@ -3014,7 +3062,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (a2 >= 0 && public_body(sc, a2))
                 a2 = -1;
             if (a1 >= 0 && public_body(sc, a1)) {
-                a1 = a2;
+                a1 = a2 >= 0 ? a2 : firm_topic(sc);
                 a2 = -1;
             }
             if (!(i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
@@ -3492,7 +3540,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             if (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD)
                 orgword = 1;
-            if ((first_start || opener_name) && !legal && !orgword) {
+            if ((first_start || opener_name) && !legal && !orgword &&
+                !(opener_name && opener_subject(sc, s, i, j))) {
                 i++;
                 continue;
             }

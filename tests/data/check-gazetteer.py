@@ -130,7 +130,7 @@ def main(argv):
             err(ln, "alias equal to its own name")
         for f in flags:
             key, _, val = f.partition("=")
-            if f in ("ambiguous", "canonical"):
+            if f in ("ambiguous", "canonical", "body"):
                 continue
             if key in ("maker", "parent") and val and val == val.strip():
                 if key == "maker" and kind != "product":
