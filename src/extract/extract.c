@@ -73,6 +73,7 @@ void kg_extractor_free(kg_extractor *ex)
     kg_extract__map_release(&ex->tickers);
     kg_extract__map_release(&ex->glower);
     kg_extract__map_release(&ex->gfirst_lower);
+    kg_extract__map_release(&ex->places);
     kg_extract__vec_release(&ex->wordv);
     kg_extract__vec_release(&ex->wclsv);
     kg_extract__vec_release(&ex->wphv);
@@ -137,6 +138,10 @@ int kg_extractor_new(kg_extractor **out, const kg_extract_opts *opts,
         goto done;
     h ^= kg_extract__hash((const char *)kg_data_gazetteer,
                           kg_data_gazetteer_len) * 31;
+    if (kg_extract__places_load(ex) != KG_OK) {
+        rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+        goto done;
+    }
     /* filters in front of the per-token lookups */
     if (kg_extract__map_bloom(&ex->words) != KG_OK ||
         kg_extract__map_bloom(&ex->gfirst_lower) != KG_OK ||

@@ -972,34 +972,50 @@ static const struct {
     {"ill.", "us"}, {"mich.", "us"}, {"pa.", "us"}, {"n.j.", "us"},
     {"n.y.", "us"}, {"minn.", "us"}, {"mo.", "us"}, {"md.", "us"}};
 
+/*
+ * File the place words in ex->places, each under its index in
+ * place_words (a repeated one keeps its first), so that a token costs a
+ * probe or two, not a walk of the list.  KG_OK or KG_ENOMEM.
+ */
+int kg_extract__places_load(kg_extractor *ex)
+{
+    size_t i;
+    for (i = 0; i < sizeof place_words / sizeof place_words[0]; i++)
+        if (kg_extract__map_put(&ex->places, &ex->pool, place_words[i].w,
+                                strlen(place_words[i].w), (uint32_t)i,
+                                NULL) != KG_OK)
+            return KG_ENOMEM;
+    return KG_OK;
+}
+
 /* The country code of word n (with the word before it, p, for two-word
  * places; either may be NULL), 0 if none.  A "-based" ending is
- * ignored. */
-static int place_country(const char *p, const char *n, size_t len)
+ * ignored.  The first entry of place_words that fits wins: n itself, or
+ * "p n" for a two-word place. */
+static int place_country(const kg_extractor *ex, const char *p,
+                         const char *n, size_t len)
 {
-    char buf[40];
-    size_t i;
+    char key[80];
+    size_t pl;
+    uint32_t v, best = UINT32_MAX;
     if (len > 6 && memcmp(n + len - 6, "-based", 6) == 0)
         len -= 6;
-    if (len == 0 || len >= sizeof buf - 1)
+    if (len == 0 || len >= 39)
         return 0;
-    for (i = 0; i < sizeof place_words / sizeof place_words[0]; i++) {
-        const char *w = place_words[i].w, *sp;
-        /* a word matches n, a two-word place p and n: most entries fail
-         * on the first byte, before any strchr or strlen */
-        if (w[0] != n[0] && !(p && w[0] == p[0]))
-            continue;
-        sp = strchr(w, ' ');
-        if (sp) {
-            size_t pl = (size_t)(sp - w);
-            if (!p || strlen(p) != pl || memcmp(p, w, pl) != 0 ||
-                strlen(sp + 1) != len || memcmp(sp + 1, n, len) != 0)
-                continue;
-        } else if (strlen(w) != len || memcmp(w, n, len) != 0)
-            continue;
-        return kg_extract__country_code(place_words[i].cc, 2);
+    if (kg_extract__map_get(&ex->places, n, len, &v) &&
+        !strchr(place_words[v].w, ' '))
+        best = v;
+    if (p && (pl = strlen(p)) + 1 + len < sizeof key) {
+        memcpy(key, p, pl);
+        key[pl] = ' ';
+        memcpy(key + pl + 1, n, len);
+        if (kg_extract__map_get(&ex->places, key, pl + 1 + len, &v) &&
+            v < best && strchr(place_words[v].w, ' ') == place_words[v].w + pl)
+            best = v;
     }
-    return 0;
+    return best == UINT32_MAX
+               ? 0
+               : kg_extract__country_code(place_words[best].cc, 2);
 }
 
 /* The country token k names, if any ("Swiss", "London-based", "York"
@@ -1013,7 +1029,7 @@ static int tok_country(const ex_scratch *sc, uint32_t t0, uint32_t k)
          !(tk[k].norm_len > 6 &&
            memcmp(n + tk[k].norm_len - 6, "-based", 6) == 0)))
         return 0;
-    return place_country(k > t0 ? ex_norm(sc, &tk[k - 1]) : NULL, n,
+    return place_country(sc->ex, k > t0 ? ex_norm(sc, &tk[k - 1]) : NULL, n,
                          tk[k].norm_len);
 }
 
