@@ -1119,8 +1119,10 @@ static void learn_country(ex_scratch *sc, const ex_sent *s, uint32_t a,
             (ex_wflags(sc, t) & WF_STOP))
             break;
     }
+    /* "Brantner AG of Switzerland", "Ostler Industries of Ohio",
+     * "Kessel of Zurich" (a place, then no more capitalised words) */
     if (!c && b + 1 < s->t1 && ex_tok_is(sc, &tk[b], "of") &&
-        (ex_wflags(sc, &tk[b + 1]) & (WF_COUNTRY | WF_NONNAME)) &&
+        (tk[b + 1].flags & TF_CAP) &&
         !(b + 2 < s->t1 && (tk[b + 2].flags & TF_CAP) &&
           (tk[b + 2].flags & TF_SPACE_BEFORE)))
         c = tok_country(sc, s->t0, b + 1);
