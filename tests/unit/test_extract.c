@@ -473,7 +473,8 @@ static void test_extract__edge(void)
      * executive officer"): the title's words are the last tokens, and
      * nothing past them may be read.  Fillers of one and of two tokens
      * per word, many lengths: one of them makes the token vector end
-     * exactly at the title (a heap overflow found by fuzz_extract) */
+     * exactly at the title (a heap overflow read; the fuzz input is
+     * tests/data/fuzz/fuzz_extract/title-ends-article.txt) */
     for (k = 0; k < 2; k++) {
         size_t words;
         for (words = 1; words < 400; words++) {
