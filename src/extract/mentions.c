@@ -1,4 +1,3 @@
-
 /*
  * mentions.c: entity mentions of one sentence and their canonical names.
  *
