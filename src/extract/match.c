@@ -216,6 +216,63 @@ static int place_named(const ex_scratch *sc, const ex_ment *m)
 }
 
 /*
+ * Is the name of mention m, written before a founding verb, not who
+ * founded?  "The merger of Boots and Alliance UniChem created Alliance
+ * Boots": the merger did, not the firms named inside it; "who left
+ * Harvard to co-found Rawkus Records", "left Google in 2022 to co-found
+ * Inflection": the firm left is no founder (the one who left it is).  The scan back crosses only the names, commas and
+ * "and" of a list.
+ */
+static int not_founder(const ex_scratch *sc, const ex_sent *s,
+                       const ex_ment *m, uint32_t trig)
+{
+    static const char *const comb[] = {"merger", "combination", "union",
+                                       "amalgamation", "tie-up", "marriage",
+                                       "fusion", "mergers"};
+    static const char *const left[] = {"left", "leaving", "leaves", "quit",
+                                       "quitting", "quits"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q = m->a, k;
+    size_t i;
+    const char *n;
+    if (m->b > trig)
+        return 0;
+    /* "left Harvard to co-found": "to" right before the verb */
+    if (m->a > s->t0 && trig > 0 && m->b + 6 >= trig &&
+        is_word(sc, trig - 1, "to")) {
+        /* "left Google in 2022 to co-found": a short adverbial between */
+        for (k = m->b; k + 1 < trig; k++)
+            if (tk[k].flags & TF_PUNCT)
+                return 0;
+        n = ex_norm(sc, &tk[m->a - 1]);
+        for (i = 0; i < sizeof left / sizeof left[0]; i++)
+            if (strcmp(n, left[i]) == 0)
+                return 1;
+    }
+    /* back over "A, B and" to "of" after a word for a merger */
+    for (k = 0; k < 12 && q > s->t0 + 1; k++) {
+        int32_t pm = sc->mend[q - 1 - s->t0];
+        if (pm >= 0) {
+            q = EX_AT(sc->ments, ex_ment, pm).a;
+            continue;
+        }
+        if (is_word(sc, q - 1, "and") || is_word(sc, q - 1, ",") ||
+            is_word(sc, q - 1, "&")) {
+            q--;
+            continue;
+        }
+        break;
+    }
+    if (q <= s->t0 + 1 || !is_word(sc, q - 1, "of"))
+        return 0;
+    n = ex_norm(sc, &tk[q - 2]);
+    for (i = 0; i < sizeof comb / sizeof comb[0]; i++)
+        if (strcmp(n, comb[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/*
  * Is the name of mention m followed by a noun for goods ("IBM's ThinkPad
  * laptops", "its Aguila lager", "Guinness stout")?  Then a name that looked
  * like a firm's is the brand of the goods.
@@ -1610,6 +1667,9 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind)) &&
                  !(se == ms->ent && kinds_ok(sc, subs[a], es->kinds))) ||
                 (E2->kind >= 0 && !kinds_ok(sc, objs[b], eo->kinds)))
+                continue;
+            if (r->relation == KG_REL_FOUNDED && not_founder(sc, s, ms,
+                                                             trig_pos))
                 continue;
             /* an airport or a building is owned, not made */
             if (r->relation == KG_REL_MAKES && place_named(sc, mo))

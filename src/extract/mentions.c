@@ -1441,6 +1441,63 @@ static int32_t named_after(const ex_scratch *sc, const ex_sent *s,
     return x;
 }
 
+/* "Farmington, Conn.", "Mountain View, Calif.", "Akron, Ohio": a US
+ * town and its state, as wire copy places a firm ("the Farmington, Conn.,
+ * maker of locks", "Sun, of Mountain View, Calif., makes").  Returns the
+ * token after the state (and its full stop) when the capitalised words at
+ * i (up to three) are such a town, else i.  Most tokens fail on the comma
+ * test. */
+static uint32_t town_state_end(const ex_scratch *sc, const ex_sent *s,
+                               uint32_t i)
+{
+    /* AP abbreviations, dots left out; the full names stand alone */
+    static const char *const abbr[] = {
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga",
+        "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich",
+        "minn", "miss", "mo", "mont", "neb", "nev", "nh", "nj", "nm", "ny",
+        "nc", "nd", "okla", "ore", "pa", "ri", "sc", "sd", "tenn", "tex",
+        "va", "vt", "wash", "wis", "wva", "wyo", "dc"};
+    static const char *const full[] = {"ohio", "utah", "iowa", "idaho",
+                                       "maine", "alaska", "hawaii", "texas"};
+    const ex_tok *tk = sc->toks.ptr;
+    const char *n;
+    char w[8];
+    size_t len, k;
+    uint32_t j = i, p;
+    int dot = 0;
+    while (j < s->t1 && j < i + 3 && (tk[j].flags & TF_CAP) &&
+           (tk[j].flags & TF_WORD) && !(tk[j].flags & TF_NUM) &&
+           !(ex_wflags(sc, &tk[j]) & (WF_LEGAL | WF_ORGWORD)))
+        j++;
+    if (j == i || j + 1 >= s->t1 || !is_punct(sc, &tk[j], ',') ||
+        !(tk[j + 1].flags & TF_CAP) || !(tk[j + 1].flags & TF_WORD))
+        return i;
+    p = j + 1;
+    n = ex_norm(sc, &tk[p]);
+    for (k = len = 0; k < tk[p].norm_len && len < sizeof w - 1; k++) {
+        if (n[k] == '.')
+            dot = 1;
+        else
+            w[len++] = n[k];
+    }
+    if (k < tk[p].norm_len)
+        return i;
+    w[len] = '\0';
+    p++;
+    if (p < s->t1 && is_punct(sc, &tk[p], '.') &&
+        !(tk[p].flags & TF_SPACE_BEFORE)) {
+        dot = 1;
+        p++;
+    }
+    if (!(dot ? in_words(w, abbr, sizeof abbr / sizeof abbr[0])
+              : in_words(w, full, sizeof full / sizeof full[0])))
+        return i;
+    /* the state ends a phrase: "Conn., maker", "Calif.)", sentence end */
+    if (p < s->t1 && !(tk[p].flags & TF_PUNCT))
+        return i;
+    return p;
+}
+
 /* "Attorney", "Judge", "Governor": an office before a person's name */
 static int office_word(const ex_scratch *sc, const ex_tok *t)
 {
@@ -2629,6 +2686,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         if (!(t->flags & (TF_CAP | TF_UPPER | TF_NUM)) &&
             !(f & (WF_PRONOUN | WF_PERPRONOUN | WF_DET))) {
             i++;
+            continue;
+        }
+        /* "the Farmington, Conn., maker": a town and its state name no
+         * firm */
+        if ((t->flags & TF_CAP) && (j = town_state_end(sc, s, i)) > i) {
+            i = j;
             continue;
         }
         /* 1. gazetteer ("21st Century Fox", "3M": a number with letters
