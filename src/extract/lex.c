@@ -404,6 +404,7 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
         t->after = r->slot_after != 0;
         t->direct = EX_AT(ex->classv, ex_class, tc).maxlen <= 1 &&
                     (int)tc != r->role_cls;
+        t->need64 = ex_clsset_fold(&r->need);
         if (w->trig_n == 0)
             w->trig_first = (uint32_t)i;
         w->trig_n++;

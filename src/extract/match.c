@@ -1798,6 +1798,7 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     int rc;
     uint32_t first_a, last_b;
     ex_clsset has;
+    uint64_t lack; /* folded classes the sentence has not */
     if (sc->ments.n < 2)
         return KG_OK;
     first_a = EX_AT(sc->ments, ex_ment, 0).a;
@@ -1809,6 +1810,7 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
         if (tk[i].word >= 0 && free_tok(sc, s, i))
             ex_clsset_or(&has, &EX_AT(ex->wordv, ex_word, tk[i].word)
                                    .clsmask);
+    lack = ~ex_clsset_fold(&has);
     for (i = s->t0; i < s->t1; i++) {
         const ex_word *w;
         uint32_t k, last_cls = UINT32_MAX, last_n = 0;
@@ -1829,7 +1831,7 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             /* no mention on a side the rule needs one (the trigger entry
              * carries the rule's filters: no look at the rule yet) */
             if ((tr->before && first_a >= i) ||
-                (tr->after && last_b <= i + 1))
+                (tr->after && last_b <= i + 1) || (tr->need64 & lack))
                 continue;
             r = &EX_AT(ex->rulev, ex_rule, tr->rule);
             if (!ex_clsset_within(&r->need, &has))

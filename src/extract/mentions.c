@@ -2598,8 +2598,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
 
     for (i = s->t0; i < s->t1;) {
         const ex_tok *t = &tk[i];
-        uint32_t f = ex_wflags(sc, t), j, id, eid, k0;
-        int32_t g = -1, ent;
+        uint32_t f = ex_wflags(sc, t), j, id, eid, k0, nt_end = 0;
+        int32_t g = -1, ent, nt_ent;
+        int nt_ask;
         /* "... and competes with Du Pont": "and" stands for the
          * sentence's subject */
         if (i > s->t0 + 1 && ex_tok_is(sc, t, "and")) {
@@ -2862,8 +2863,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* 3a. two or more words of a full name the article gave before
          * ("Grand Met" after "Grand Metropolitan PLC") beat an alias of
          * the first alone */
-        if (!allcaps && !headline && (t->flags & TF_CAP) &&
-            (ent = ntab_match(sc, s, i, &j)) >= 0 && j > i + 1) {
+        /* (3b below asks the same of the same word: asked once, as
+         * nothing on the way between changes the table) */
+        nt_ask = !allcaps && !headline && (t->flags & TF_CAP);
+        nt_ent = nt_ask ? ntab_match(sc, s, i, &nt_end) : -1;
+        if (nt_ask && (ent = nt_ent) >= 0 && (j = nt_end) > i + 1) {
             j = absorb_legal(sc, j, s->t1);
             if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_ALIAS)) !=
                 KG_OK)
@@ -2939,9 +2943,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         /* 3b. a short form of a full name the article gave before:
          * "Sterling" after "Sterling Drug Inc", "Grand Met" after "Grand
          * Metropolitan PLC" */
-        if (!allcaps && !headline && (t->flags & TF_CAP) &&
-            (ent = ntab_match(sc, s, i, &j)) >= 0 &&
-            !the_group(sc, s, i, j)) {
+        if (nt_ask && (ent = nt_ent) >= 0 &&
+            !the_group(sc, s, i, (j = nt_end))) {
             j = absorb_legal(sc, j, s->t1);
             if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_ALIAS)) !=
                 KG_OK)
