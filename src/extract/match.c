@@ -215,6 +215,25 @@ static int place_named(const ex_scratch *sc, const ex_ment *m)
     return 0;
 }
 
+/* Is token i a finite verb that can follow a subject's closing comma
+ * ("was", "has", "said")?  An apposition never starts with one. */
+static int finite_verb(const ex_scratch *sc, uint32_t i)
+{
+    static const char *const w[] = {
+        "was", "were", "is", "are", "has", "have", "had", "will", "would",
+        "said", "says", "can", "could", "should", "may", "might", "did",
+        "does", "must", "shall"};
+    const char *n;
+    size_t k;
+    if (i >= sc->toks.n || !(EX_AT(sc->toks, ex_tok, i).flags & TF_WORD))
+        return 0;
+    n = ex_norm(sc, &EX_AT(sc->toks, ex_tok, i));
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (n[0] == w[k][0] && strcmp(n, w[k]) == 0)
+            return 1;
+    return 0;
+}
+
 /*
  * Is the name of mention m, written before a founding verb, not who
  * founded?  "The merger of Boots and Alliance UniChem created Alliance
@@ -803,6 +822,12 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                     break;
                 if ((tk[q].flags & TF_PUNCT) &&
                     ex_norm(st->sc, &tk[q])[0] == ',') {
+                    /* "BHI, whose brands include Nurofen and Clearasil,
+                     * was put up for sale, weeks after the merger": a
+                     * verb after the comma opens a predicate, no
+                     * apposition to skip */
+                    if (finite_verb(st->sc, (uint32_t)q + 1))
+                        break;
                     /* "Rowntree, the confectioner behind KitKat, Polo
                      * and Smarties, agreed": a comma before a name is
                      * inside a list in the apposition */
