@@ -1034,7 +1034,11 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                  is_word(st->sc, ma - 1, "from") ||
                  is_word(st->sc, ma - 1, "to") ||
                  is_word(st->sc, ma - 1, "of") ||
-                 is_word(st->sc, ma - 1, "for"))) {
+                 is_word(st->sc, ma - 1, "for") ||
+                 /* "workstations that run on Unix and competes with" */
+                 is_word(st->sc, ma - 1, "on") ||
+                 is_word(st->sc, ma - 1, "at") ||
+                 is_word(st->sc, ma - 1, "against"))) {
                 int64_t q;
                 /* no subject found: the object of the first verb is
                  * still none of the second's ("jointly own ITV Digital,
