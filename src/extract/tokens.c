@@ -232,7 +232,7 @@ static int add_short_tok(ex_scratch *sc, uint32_t start, uint32_t end,
 {
     ex_tok *t = new_tok(sc, start, end, nlen, flags);
     const ex_map *m = &sc->ex->words;
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)nlen, key = v;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)nlen;
     size_t j;
     if (!t)
         return KG_ENOMEM;
@@ -255,17 +255,13 @@ static int add_short_tok(ex_scratch *sc, uint32_t start, uint32_t end,
         if (!(m->bloom[b / 64] & (1ULL << (b % 64))))
             return KG_OK;
     }
+    /* for a key of at most 8 bytes the hash is a bijection of its bytes
+     * (xor, multiplications by odd constants, xor-shifts: each undoes),
+     * so equal hashes and lengths are equal keys: no byte compare */
     for (j = (size_t)h & (m->cap - 1); m->slots[j].key;
          j = (j + 1) & (m->cap - 1)) {
         const ex_slot *sl = &m->slots[j];
-        uint64_t x = 0;
-        if (sl->h != h || sl->len != nlen)
-            continue;
-        if (nlen == 8)
-            memcpy(&x, sl->key, 8);
-        else
-            x = kg_extract__tail(sl->key, nlen);
-        if (x == key) {
+        if (sl->h == h && sl->len == nlen) {
             t->word = (int32_t)sl->val;
             t->wflags = EX_AT(sc->ex->wordv, ex_word, sl->val).flags;
             return KG_OK;
