@@ -235,6 +235,46 @@ static int finite_verb(const ex_scratch *sc, uint32_t i)
 }
 
 /*
+ * "bought the car business from AB Volvo", "agreed to buy spectrum
+ * licences from Qualcomm": is what the verb at trig buys, up to "from", a
+ * business or an asset rather than goods?  Then the seller is no
+ * supplier.
+ */
+static int assets_bought(const ex_scratch *sc, const ex_sent *s,
+                         uint32_t trig)
+{
+    static const char *const verb[] = {"buy", "buys", "bought", "buying",
+                                       "purchase", "purchases", "purchased",
+                                       "purchasing"};
+    static const char *const w[] = {
+        "business", "businesses", "unit", "units", "division", "divisions",
+        "arm", "operations", "stake", "stakes", "shares", "assets",
+        "spectrum", "licence", "licences", "license", "licenses", "rights",
+        "stores", "shops", "plants", "plant", "factory", "factories",
+        "brand", "brands", "portfolio", "patents", "property", "properties",
+        "headquarters", "building", "subsidiary", "subsidiaries", "mines",
+        "refinery", "refineries"};
+    const ex_tok *tk = sc->toks.ptr;
+    const char *n = ex_norm(sc, &tk[trig]);
+    uint32_t i;
+    size_t k;
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+        if (strcmp(n, verb[k]) == 0)
+            break;
+    if (k == sizeof verb / sizeof verb[0])
+        return 0;
+    for (i = trig + 1; i < s->t1 && i <= trig + 8; i++) {
+        if (is_word(sc, i, "from"))
+            return 0;
+        n = ex_norm(sc, &tk[i]);
+        for (k = 0; k < sizeof w / sizeof w[0]; k++)
+            if (n[0] == w[k][0] && strcmp(n, w[k]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/*
  * Is the name of mention m, written before a founding verb, not who
  * founded?  "The merger of Boots and Alliance UniChem created Alliance
  * Boots": the merger did, not the firms named inside it; "who left
@@ -1696,6 +1736,9 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind)) &&
                  !(se == ms->ent && kinds_ok(sc, subs[a], es->kinds))) ||
                 (E2->kind >= 0 && !kinds_ok(sc, objs[b], eo->kinds)))
+                continue;
+            if (r->relation == KG_REL_SUPPLIES &&
+                assets_bought(sc, s, trig_pos))
                 continue;
             if (r->relation == KG_REL_FOUNDED && not_founder(sc, s, ms,
                                                              trig_pos))
