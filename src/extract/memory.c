@@ -124,6 +124,17 @@ static int in_quote(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 {
     return ((const uint8_t *)sc->memq.ptr)[p - s->t0];
 }
+/* in_quote, the sentence's quotes found at the first ask (most sentences
+ * never ask: no deal noun, no deal of their own); -1 out of memory */
+static int quoted(ex_scratch *sc, const ex_sent *s, uint32_t p, int *done)
+{
+    if (!*done) {
+        if (quotes(sc, s) != KG_OK)
+            return -1;
+        *done = 1;
+    }
+    return in_quote(sc, s, p);
+}
 
 /* The deal directive whose noun ends at token pos (longest), or -1. */
 static int deal_at(const ex_scratch *sc, const ex_sent *s, uint32_t pos,
@@ -751,13 +762,11 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
     uint32_t npos[REF_MAX];
     int ngrp[REF_MAX];
     size_t nrefs = 0, nn = 0, k;
-    int rc, asks;
+    int rc, asks, qdone = 0, q;
 
     if (!ex->dealv.n || (nouts == 0 && sc->mem.n == 0))
         return KG_OK;
     det = prep = neg = other = mod = NOCLS; /* set at the first deal noun */
-    if ((rc = quotes(sc, s)) != KG_OK)
-        return rc;
     asks = (tk[s->t1 - 1].flags & TF_PUNCT) &&
            ex_norm(sc, &tk[s->t1 - 1])[0] == '?';
     /* the deal nouns of the sentence */
@@ -766,9 +775,13 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
         if (tk[i].word < 0 ||
             !ex_clsset_has(&EX_AT(ex->wordv, ex_word, tk[i].word).clsmask,
                            ex->deal_all) ||
-            (g = deal_at(sc, s, i, &len)) < 0 || g >= 32 ||
-            in_quote(sc, s, i))
+            (g = deal_at(sc, s, i, &len)) < 0 || g >= 32)
             continue;
+        if ((q = quoted(sc, s, i, &qdone)) != 0) {
+            if (q < 0)
+                return KG_ENOMEM;
+            continue;
+        }
         if (det == NOCLS) {
             /* looked up once per article */
             if (!sc->memcls_set) {
@@ -810,9 +823,13 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
         const ex_out *o = &outs[k];
         ex_mem m;
         if (o->relation < 0 ||
-            !((ex->deal_rels >> (unsigned)o->relation) & 1) ||
-            in_quote(sc, s, o->pos))
+            !((ex->deal_rels >> (unsigned)o->relation) & 1))
             continue;
+        if ((q = quoted(sc, s, o->pos, &qdone)) != 0) {
+            if (q < 0)
+                return KG_ENOMEM;
+            continue;
+        }
         memset(&m, 0, sizeof m);
         m.sent = si;
         m.first = si;
