@@ -36,16 +36,12 @@ typedef struct mstate {
     const char *role;
 } mstate;
 
-/*
- * Is token pos free for a word element or a gap?  Tokens of entity
- * mentions are not, except a possessive pronoun ("sold its stake in").
- */
-static int free_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
+/* free_tok of a token inside a mention */
+static int free_tok_covered(const ex_scratch *sc, const ex_sent *s,
+                            int64_t pos)
 {
     const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
     const ex_ment *m;
-    if (sc->mcov[pos - s->t0] < 0)
-        return 1;
     m = &EX_AT(sc->ments, ex_ment, sc->mcov[pos - s->t0]);
     /* a description's words may be a rule's words too: "is the parent
      * company of", "a unit of" */
@@ -64,6 +60,16 @@ static int free_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     /* "it" of "its" (split as "it" "'s") */
     return pos + 1 < (int64_t)s->t1 &&
            ex_tok_is(sc, t + 1, "'s");
+}
+/*
+ * Is token pos free for a word element or a gap?  Tokens of entity
+ * mentions are not, except a possessive pronoun ("sold its stake in").
+ * Most words are in no mention: that test inline, the rest a call.
+ */
+static inline int free_tok(const ex_scratch *sc, const ex_sent *s,
+                           int64_t pos)
+{
+    return sc->mcov[pos - s->t0] < 0 || free_tok_covered(sc, s, pos);
 }
 
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);

@@ -2458,7 +2458,9 @@ static int32_t ntab_match(const ex_scratch *sc, const ex_sent *s, uint32_t i,
         if (e->kind == KG_KIND_PERSON || e->kind == KG_KIND_PRODUCT)
             continue;
         while (*p && q < s->t1 && !cut) {
-            size_t wl = strcspn(p, " ");
+            size_t wl = 0; /* the name's next word (no strcspn call) */
+            while (p[wl] && p[wl] != ' ')
+                wl++;
             size_t tl = tk[q].end - tk[q].start;
             const char *t = text + tk[q].start;
             if (q > i && !(tk[q].flags & TF_SPACE_BEFORE))

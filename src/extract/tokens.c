@@ -115,14 +115,17 @@ static int is_alnum(unsigned char c)
 }
 
 /* Word byte: ASCII letter/digit or part of a non-punctuation sequence. */
-static int word_at(const unsigned char *s, const unsigned char *e)
+static int word_at_utf8(const unsigned char *s, const unsigned char *e)
 {
     const char *n;
-    if (*s < 0x80)
-        return is_alnum(*s);
     if ((*s & 0xC0) == 0x80)
         return 1; /* continuation byte of a letter */
     return !uspace(s, e) && !upunct(s, e, &n);
+}
+/* (ASCII, nearly every byte, tested inline) */
+static inline int word_at(const unsigned char *s, const unsigned char *e)
+{
+    return *s < 0x80 ? is_alnum(*s) : word_at_utf8(s, e);
 }
 
 /* 1 if s is a right single quote or ASCII apostrophe; sets *n. */
@@ -541,6 +544,7 @@ int kg_extract__tokenize(ex_scratch *sc)
             s++;
             continue;
         }
+        pn = NULL; /* upunct sets it only when it knows the sign */
         n = upunct(s, e, &pn);
         if (!n)
             n = 1; /* stray continuation byte: skip as punctuation */
