@@ -105,8 +105,8 @@ static int amount_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     return 0;
 }
 
-static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos,
-                  int commas)
+static int gap_ok_slow(const ex_scratch *sc, const ex_sent *s, int64_t pos,
+                       int commas)
 {
     const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
     if (pos < (int64_t)s->t0 || pos >= (int64_t)s->t1)
@@ -127,6 +127,19 @@ static int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos,
         return strchr(commas ? "$%-," : "$%-", ex_norm(sc, t)[0]) != NULL ||
                (unsigned char)ex_norm(sc, t)[0] >= 0x80;
     return 1;
+}
+/* May token pos sit in a gap?  A plain word outside any mention, the
+ * usual case, is settled inline. */
+static inline int gap_ok(const ex_scratch *sc, const ex_sent *s, int64_t pos,
+                         int commas)
+{
+    if (pos >= (int64_t)s->t0 && pos < (int64_t)s->t1 &&
+        sc->mcov[pos - s->t0] < 0) {
+        const ex_tok *t = &EX_AT(sc->toks, ex_tok, pos);
+        if (!(t->flags & TF_PUNCT) && !(ex_wflags(sc, t) & WF_NOGAP))
+            return 1;
+    }
+    return gap_ok_slow(sc, s, pos, commas);
 }
 
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);
@@ -391,7 +404,7 @@ static int goods_named(const ex_scratch *sc, const ex_ment *m)
     return 0;
 }
 
-static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
+static int kinds_ok_slow(const ex_scratch *sc, int32_t ment, uint8_t kinds)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
     const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
@@ -407,6 +420,17 @@ static int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
            ((kinds & KG_KINDBIT(KG_KIND_ORG)) &&
             e->kind == KG_KIND_PRODUCT && m->src != MS_COREF &&
             business_named(sc, m));
+}
+/* May mention ment fill a slot of kinds?  An entity of no kind yet or of
+ * one of the kinds, asked for other than products alone, inline. */
+static inline int kinds_ok(const ex_scratch *sc, int32_t ment, uint8_t kinds)
+{
+    int kind = EX_AT(sc->ents, ex_ent,
+                     EX_AT(sc->ments, ex_ment, ment).ent).kind;
+    if (kinds != KG_KINDBIT(KG_KIND_PRODUCT) &&
+        (kind < 0 || (kinds & KG_KINDBIT(kind))))
+        return 1;
+    return kinds_ok_slow(sc, ment, kinds);
 }
 
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w);

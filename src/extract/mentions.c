@@ -239,22 +239,15 @@ static int surname_put(ex_scratch *sc, uint32_t k, int32_t ent)
     return KG_OK;
 }
 
-/*
- * Try the gazetteer at i; returns the end token or i.  In an ALL-CAPS
- * sentence (allcaps != 0) names are looked up case-insensitively.
- */
-static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
-                       kg_buf *key, int32_t *gent, int allcaps)
+/* gaz_at once token i is known to start entries of up to maxk tokens */
+static uint32_t gaz_at_first(ex_scratch *sc, const ex_sent *s, uint32_t i,
+                             kg_buf *key, int32_t *gent, int allcaps,
+                             uint32_t maxk)
 {
     const kg_extractor *ex = sc->ex;
     const ex_tok *tk = sc->toks.ptr;
-    uint32_t maxk, k;
+    uint32_t k;
     size_t lens[64];
-    /* the lowercase first-token table bounds both cases: one probe with
-     * the hash the tokenizer already computed */
-    if (!kg_extract__map_get_h(&ex->gfirst_lower, ex_norm(sc, &tk[i]),
-                               tk[i].norm_len, tk[i].h, &maxk))
-        return i;
     if (maxk > s->t1 - i)
         maxk = s->t1 - i;
     /* names continue only over capitalised words and a few joiners */
@@ -301,6 +294,23 @@ static uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
     key->len = lens[1];
     key->ptr[key->len] = '\0';
     return i;
+}
+/*
+ * Try the gazetteer at i; returns the end token or i.  In an ALL-CAPS
+ * sentence (allcaps != 0) names are looked up case-insensitively.
+ */
+static inline uint32_t gaz_at(ex_scratch *sc, const ex_sent *s, uint32_t i,
+                              kg_buf *key, int32_t *gent, int allcaps)
+{
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
+    uint32_t maxk;
+    /* the lowercase first-token table bounds both cases: one probe with
+     * the hash the tokenizer already computed, inline (most words start
+     * no name), the rest a call */
+    if (!kg_extract__map_get_h(&sc->ex->gfirst_lower, ex_norm(sc, t),
+                               t->norm_len, t->h, &maxk))
+        return i;
+    return gaz_at_first(sc, s, i, key, gent, allcaps, maxk);
 }
 
 /*
@@ -1524,13 +1534,11 @@ static int person_word(const ex_scratch *sc, const ex_tok *t)
     return in_words(n, w, sizeof w / sizeof w[0]);
 }
 
-static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
+/* is_shape_word of a capitalised word */
+static int shape_word_cap(const ex_scratch *sc, const ex_tok *t)
 {
     uint32_t f = ex_wflags(sc, t);
     const char *hy;
-    if (!(t->flags & TF_WORD) || (t->flags & TF_NUM) ||
-        !(t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)))
-        return 0;
     /* "AI-powered", "U.S.-made": an adjective, not a name */
     hy = (t->flags & TF_HYPHEN)
              ? memchr(sc->doc->text + t->start, '-', t->end - t->start)
@@ -1548,6 +1556,14 @@ static int is_shape_word(const ex_scratch *sc, const ex_tok *t)
     if (t->word < 0 && office_word(sc, t))
         return 0;
     return 1;
+}
+/* May word t be part of a name by its shape?  (The lowercase and number
+ * words most calls are about turned down inline.) */
+static inline int is_shape_word(const ex_scratch *sc, const ex_tok *t)
+{
+    return (t->flags & (TF_WORD | TF_NUM)) == TF_WORD &&
+           (t->flags & (TF_CAP | TF_CAMEL | TF_ALLCAPS)) &&
+           shape_word_cap(sc, t);
 }
 
 /* Append tokens [a, b) as a name ("Acme Robotics") into key. */
