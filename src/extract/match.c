@@ -254,6 +254,37 @@ static int finite_verb(const ex_scratch *sc, uint32_t i)
 }
 
 /*
+ * "competes with Goldman and Salomon for merger advice", "merger
+ * arbitrageurs", "the merger boom": is the deal noun at trig a modifier
+ * of a trade or a trend rather than a merger of the firms named?
+ */
+static int merger_modifier(const ex_scratch *sc, const ex_sent *s,
+                           uint32_t trig)
+{
+    static const char *const w[] = {
+        "advice", "adviser", "advisers", "advisor", "advisors", "advisory",
+        "arbitrage", "arbitrageur", "arbitrageurs", "arbitrager",
+        "arbitragers", "specialist", "specialists", "boom", "wave", "waves",
+        "activity", "fees", "mania", "frenzy", "spree", "department",
+        "business", "law", "lawyer", "lawyers", "rules", "regulation",
+        "regulations", "guidelines", "policy", "bankers", "banker",
+        "market", "work"};
+    const ex_tok *tk = sc->toks.ptr;
+    const char *n;
+    size_t k;
+    if (trig + 1 >= s->t1 || !(is_word(sc, trig, "merger") ||
+                               is_word(sc, trig, "mergers")))
+        return 0;
+    n = ex_norm(sc, &tk[trig + 1]);
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (n[0] == w[k][0] && strcmp(n, w[k]) == 0)
+            return 1;
+    /* "mergers and acquisitions advice": the trade, not a deal */
+    return is_word(sc, trig, "mergers") && is_word(sc, trig + 1, "and") &&
+           trig + 2 < s->t1 && is_word(sc, trig + 2, "acquisitions");
+}
+
+/*
  * "bought the car business from AB Volvo", "agreed to buy spectrum
  * licences from Qualcomm": is what the verb at trig buys, up to "from", a
  * business or an asset rather than goods?  Then the seller is no
@@ -1769,6 +1800,10 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                 continue;
             if (r->relation == KG_REL_SUPPLIES &&
                 assets_bought(sc, s, trig_pos))
+                continue;
+            if ((r->relation == KG_REL_MERGED_WITH ||
+                 r->relation == KG_REL_ACQUIRED) &&
+                merger_modifier(sc, s, trig_pos))
                 continue;
             if (r->relation == KG_REL_FOUNDED && not_founder(sc, s, ms,
                                                              trig_pos))
