@@ -39,5 +39,14 @@ static inline int kg__buf_put(kg_buf *b, const char *s, size_t len)
     b->ptr[b->len] = '\0';
     return KG_OK;
 }
+/* kg_buf_putc, inline: one byte without a memcpy call */
+static inline int kg__buf_putc(kg_buf *b, char c)
+{
+    if (b->cap - b->len <= 1 && kg_buf_grow(b, 1) != KG_OK)
+        return KG_ENOMEM;
+    b->ptr[b->len++] = c;
+    b->ptr[b->len] = '\0';
+    return KG_OK;
+}
 
 #endif

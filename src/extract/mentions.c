@@ -46,7 +46,7 @@ static int key_add(const ex_scratch *sc, kg_buf *out, uint32_t a,
     const char *s = sc->doc->text + tk[i].start;
     size_t n = tk[i].end - tk[i].start, j;
     if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
-        kg_buf_putc(out, ' ') != KG_OK)
+        kg__buf_putc(out, ' ') != KG_OK)
         return KG_ENOMEM;
     if (!memchr(s, 0xE2, n))
         return kg__buf_put(out, s, n);
@@ -57,7 +57,7 @@ static int key_add(const ex_scratch *sc, kg_buf *out, uint32_t a,
             c = '\'';
             j += 2;
         }
-        if (kg_buf_putc(out, (char)c) != KG_OK)
+        if (kg__buf_putc(out, (char)c) != KG_OK)
             return KG_ENOMEM;
     }
     return KG_OK;
@@ -209,7 +209,7 @@ static int key_add_lower(const ex_scratch *sc, kg_buf *out, uint32_t a,
 {
     const ex_tok *tk = sc->toks.ptr;
     if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
-        kg_buf_putc(out, ' ') != KG_OK)
+        kg__buf_putc(out, ' ') != KG_OK)
         return KG_ENOMEM;
     return kg_buf_put(out, ex_norm(sc, &tk[i]), tk[i].norm_len);
 }

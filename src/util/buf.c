@@ -62,7 +62,7 @@ int kg_buf_puts(kg_buf *b, const char *s)
 
 int kg_buf_putc(kg_buf *b, char c)
 {
-    return kg_buf_put(b, &c, 1);
+    return kg__buf_putc(b, c);
 }
 
 int kg_buf_vprintf(kg_buf *b, const char *fmt, va_list ap)
