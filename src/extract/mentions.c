@@ -2448,20 +2448,17 @@ static int lone_word_ok(const ex_scratch *sc, const ex_sent *s, uint32_t i)
  * go on as another name ("Dart Container"), not a person or product,
  * and not when two firms of the article fit as well ("Dart" after "Dart
  * Group" and "Dart Drug").  Returns the entity (*endp: the token after
- * the form) or -1.
+ * the form) or -1.  ntab_rows walks the chain head of the words the table
+ * files word i under; ntab_match finds that chain.
  */
-static int32_t ntab_match(const ex_scratch *sc, const ex_sent *s, uint32_t i,
-                          uint32_t *endp)
+static int32_t ntab_rows(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                         uint32_t *endp, uint32_t head)
 {
     const ex_tok *tk = sc->toks.ptr;
     const char *text = sc->doc->text;
-    uint32_t head, best_end = i;
+    uint32_t best_end = i;
     int32_t r, best = -1;
     int tie = 0;
-    if (!sc->firstw.n || !(tk[i].flags & TF_CAP) || !(tk[i].flags & TF_WORD) ||
-        !kg_extract__map_get_h(&sc->firstw, ex_norm(sc, &tk[i]),
-                               tk[i].norm_len, tk[i].h, &head))
-        return -1;
     /* "Lord Hanson", "Mr. Sterling": a person */
     if (i > s->t0 && ((ex_wflags(sc, &tk[i - 1]) & WF_TITLE) ||
                       (i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
@@ -2530,6 +2527,18 @@ static int32_t ntab_match(const ex_scratch *sc, const ex_sent *s, uint32_t i,
         return -1;
     *endp = best_end;
     return best;
+}
+static inline int32_t ntab_match(const ex_scratch *sc, const ex_sent *s,
+                                 uint32_t i, uint32_t *endp)
+{
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
+    uint32_t head;
+    /* a capitalised word filed in the table, inline: most are not */
+    if (!sc->firstw.n || !(t->flags & TF_CAP) || !(t->flags & TF_WORD) ||
+        !kg_extract__map_get_h(&sc->firstw, ex_norm(sc, t), t->norm_len,
+                               t->h, &head))
+        return -1;
+    return ntab_rows(sc, s, i, endp, head);
 }
 
 /*
