@@ -743,7 +743,10 @@ static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
         w = ex_norm(sc, &tk[a - 2]);
     if (strcmp(w, ",") == 0 || strcmp(w, ";") == 0 ||
         strcmp(w, "and") == 0 || strcmp(w, "but") == 0 ||
-        strcmp(w, "while") == 0 || strcmp(w, "whereas") == 0)
+        strcmp(w, "while") == 0 || strcmp(w, "whereas") == 0 ||
+        /* "at a time when Airbus is losing orders to its rival" */
+        strcmp(w, "when") == 0 || strcmp(w, "because") == 0 ||
+        strcmp(w, "although") == 0 || strcmp(w, "though") == 0)
         return m->ent;
     return -1;
 }
