@@ -569,9 +569,11 @@ int kg_extract_doc(const kg_extractor *ex, const kg_doc *doc,
         return kg_error_set(err, KG_EINVAL, "extract: missing argument");
     if (!doc->text)
         return KG_OK;
-    if (doc->text_len > UINT32_MAX - 16)
+    /* token and lowercase-form offsets are 32-bit, and the lowercase
+     * forms may take up to twice the text ("its" is "it" and "'s") */
+    if (doc->text_len > (UINT32_MAX - 16) / 2)
         return kg_error_set(err, KG_EINVAL,
-                            "article '%s' is too large (4 GiB limit)",
+                            "article '%s' is too large (2 GiB limit)",
                             doc->id ? doc->id : "");
     memset(&sc, 0, sizeof sc);
     sc.ex = ex;
