@@ -18,6 +18,8 @@ extern const unsigned char kg_data_rules[];
 extern const unsigned long kg_data_rules_len;
 extern const unsigned char kg_data_gazetteer[];
 extern const unsigned long kg_data_gazetteer_len;
+extern const unsigned char kg_data_places[];
+extern const unsigned long kg_data_places_len;
 
 /* Read a whole file; caller frees *out. */
 static int read_file(const char *path, char **out, size_t *len,
@@ -74,6 +76,7 @@ void kg_extractor_free(kg_extractor *ex)
     kg_extract__map_release(&ex->glower);
     kg_extract__map_release(&ex->gfirst_lower);
     kg_extract__map_release(&ex->places);
+    kg_extract__vec_release(&ex->placev);
     kg_extract__vec_release(&ex->wordv);
     kg_extract__vec_release(&ex->wclsv);
     kg_extract__vec_release(&ex->wphv);
@@ -138,10 +141,12 @@ int kg_extractor_new(kg_extractor **out, const kg_extract_opts *opts,
         goto done;
     h ^= kg_extract__hash((const char *)kg_data_gazetteer,
                           kg_data_gazetteer_len) * 31;
-    if (kg_extract__places_load(ex) != KG_OK) {
-        rc = kg_error_set(err, KG_ENOMEM, "out of memory");
+    rc = kg_extract__places_load(ex, (const char *)kg_data_places,
+                                 kg_data_places_len, err);
+    if (rc != KG_OK)
         goto done;
-    }
+    h ^= kg_extract__hash((const char *)kg_data_places, kg_data_places_len) *
+         131;
     /* filters in front of the per-token lookups */
     if (kg_extract__map_bloom(&ex->words) != KG_OK ||
         kg_extract__map_bloom(&ex->gfirst_lower) != KG_OK ||

@@ -414,8 +414,8 @@ struct kg_extractor {
     ex_map tickers;     /* ticker -> gazetteer entry */
     ex_map glower;      /* lowercase name key -> entry (ALL-CAPS text) */
     ex_map gfirst_lower; /* lowercase first token -> most tokens */
-    ex_map places;      /* place and nationality words -> their index in
-                         * mentions.c's list */
+    ex_map places;      /* place and nationality words -> index in placev */
+    ex_vec placev;      /* ex_place (mentions.c), in places.tsv's order */
     uint32_t max_name_toks;
     char version[48];
     unsigned flags;     /* kg_extract_flags from the options */
@@ -491,9 +491,11 @@ int kg_extract__rules_load(kg_extractor *ex, const char *text, size_t len,
 /* The code of a country given as two lowercase or uppercase ISO letters
  * ("ch", "GB"), 1.., or 0 if it is not one we know. */
 int kg_extract__country_code(const char *cc, size_t n);
-/* The place words that say where a firm is based, into ex->places
- * (mentions.c).  KG_OK or KG_ENOMEM. */
-int kg_extract__places_load(kg_extractor *ex);
+/* The place words that say where a firm is based (places.tsv, text of
+ * len bytes) into ex->places and ex->placev (mentions.c).  An error
+ * names the line. */
+int kg_extract__places_load(kg_extractor *ex, const char *text, size_t len,
+                            kg_error *err);
 
 int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
                                size_t len, kg_error *err);

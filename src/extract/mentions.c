@@ -925,84 +925,65 @@ static int32_t firm_topic(const ex_scratch *sc)
 /* ---- where firms are based ----------------------------------------- */
 
 /*
- * Nationality words and places that say where a firm is based ("the
- * Swiss group", "the London-based bank", "the Akron, Ohio-based tire
- * maker"), with the country's ISO letters.  Two-word places are keyed
- * with their first word ("new york").
+ * The words that say where a firm is based ("the Swiss group", "the
+ * London-based bank", "the Akron, Ohio-based tire maker") are data:
+ * src/extract/data/places.tsv, one "word<TAB>cc" a line.  Each is filed
+ * in ex->places under its line's index in ex->placev, which keeps the
+ * country's code and where the word's space is (two-word places such as
+ * "new york"), so that a token costs a probe or two.
  */
-static const struct {
-    const char *w, *cc;
-} place_words[] = {
-    {"american", "us"}, {"us", "us"}, {"u.s.", "us"}, {"u.s", "us"},
-    {"usa", "us"}, {"america", "us"}, {"californian", "us"},
-    {"british", "gb"}, {"britain", "gb"}, {"uk", "gb"}, {"u.k.", "gb"},
-    {"english", "gb"}, {"scottish", "gb"}, {"welsh", "gb"},
-    {"french", "fr"}, {"france", "fr"}, {"german", "de"},
-    {"germany", "de"}, {"swiss", "ch"}, {"switzerland", "ch"},
-    {"dutch", "nl"}, {"netherlands", "nl"}, {"holland", "nl"},
-    {"japanese", "jp"}, {"japan", "jp"}, {"italian", "it"},
-    {"italy", "it"}, {"spanish", "es"}, {"spain", "es"},
-    {"swedish", "se"}, {"sweden", "se"}, {"canadian", "ca"},
-    {"canada", "ca"}, {"australian", "au"}, {"australia", "au"},
-    {"korean", "kr"}, {"korea", "kr"}, {"indian", "in"}, {"india", "in"},
-    {"russian", "ru"}, {"russia", "ru"}, {"irish", "ie"},
-    {"ireland", "ie"}, {"belgian", "be"}, {"belgium", "be"},
-    {"luxembourg", "lu"}, {"finnish", "fi"}, {"finland", "fi"},
-    {"norwegian", "no"}, {"norway", "no"}, {"danish", "dk"},
-    {"denmark", "dk"}, {"austrian", "at"}, {"austria", "at"},
-    {"chinese", "cn"}, {"china", "cn"}, {"brazilian", "br"},
-    {"brazil", "br"}, {"mexican", "mx"}, {"mexico", "mx"},
-    {"bahrain", "bh"}, {"taiwanese", "tw"}, {"taiwan", "tw"},
-    /* towns */
-    {"london", "gb"}, {"edinburgh", "gb"}, {"glasgow", "gb"},
-    {"manchester", "gb"}, {"birmingham", "gb"}, {"leeds", "gb"},
-    {"bradford", "gb"}, {"bristol", "gb"}, {"paris", "fr"},
-    {"lyon", "fr"}, {"frankfurt", "de"}, {"munich", "de"},
-    {"düsseldorf", "de"}, {"dusseldorf", "de"}, {"stuttgart", "de"},
-    {"hamburg", "de"}, {"cologne", "de"}, {"wolfsburg", "de"},
-    {"herzogenaurach", "de"}, {"zurich", "ch"}, {"zürich", "ch"},
-    {"basel", "ch"}, {"geneva", "ch"}, {"vevey", "ch"},
-    {"amsterdam", "nl"}, {"rotterdam", "nl"}, {"eindhoven", "nl"},
-    {"tokyo", "jp"}, {"osaka", "jp"}, {"milan", "it"}, {"turin", "it"},
-    {"madrid", "es"}, {"bilbao", "es"}, {"stockholm", "se"},
-    {"gothenburg", "se"}, {"toronto", "ca"}, {"montreal", "ca"},
-    {"new york", "us"}, {"chicago", "us"}, {"detroit", "us"},
-    {"houston", "us"}, {"dallas", "us"}, {"atlanta", "us"},
-    {"boston", "us"}, {"pittsburgh", "us"}, {"seattle", "us"},
-    {"cincinnati", "us"}, {"cleveland", "us"}, {"minneapolis", "us"},
-    {"philadelphia", "us"}, {"san francisco", "us"},
-    {"los angeles", "us"}, {"st. louis", "us"}, {"omaha", "us"},
-    /* American states, as wire datelines and "-based" give them */
-    {"ohio", "us"}, {"texas", "us"}, {"california", "us"},
-    {"michigan", "us"}, {"illinois", "us"}, {"pennsylvania", "us"},
-    {"massachusetts", "us"}, {"connecticut", "us"},
-    {"new jersey", "us"}, {"delaware", "us"}, {"minnesota", "us"},
-    {"missouri", "us"}, {"virginia", "us"}, {"georgia", "us"},
-    {"florida", "us"}, {"wisconsin", "us"}, {"indiana", "us"},
-    {"oregon", "us"}, {"colorado", "us"}, {"arkansas", "us"},
-    {"calif.", "us"}, {"conn.", "us"}, {"mass.", "us"}, {"tex.", "us"},
-    {"ill.", "us"}, {"mich.", "us"}, {"pa.", "us"}, {"n.j.", "us"},
-    {"n.y.", "us"}, {"minn.", "us"}, {"mo.", "us"}, {"md.", "us"}};
+typedef struct ex_place {
+    uint32_t sp; /* offset of the space in a two-word place, else 0 */
+    int cc;      /* kg_extract__country_code */
+} ex_place;
 
-/*
- * File the place words in ex->places, each under its index in
- * place_words (a repeated one keeps its first), so that a token costs a
- * probe or two, not a walk of the list.  KG_OK or KG_ENOMEM.
- */
-int kg_extract__places_load(kg_extractor *ex)
+int kg_extract__places_load(kg_extractor *ex, const char *text, size_t len,
+                            kg_error *err)
 {
-    size_t i;
-    for (i = 0; i < sizeof place_words / sizeof place_words[0]; i++)
-        if (kg_extract__map_put(&ex->places, &ex->pool, place_words[i].w,
-                                strlen(place_words[i].w), (uint32_t)i,
-                                NULL) != KG_OK)
-            return KG_ENOMEM;
+    const char *p = text, *end = text + len;
+    long line = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end, *tab;
+        ex_place *pl;
+        size_t wl;
+        uint32_t v;
+        line++;
+        if (e > p && e[-1] == '\r')
+            e--;
+        if (e == p || *p == '#')
+            goto next;
+        tab = memchr(p, '\t', (size_t)(e - p));
+        wl = tab ? (size_t)(tab - p) : 0;
+        if (!tab || wl == 0 || wl >= 39 ||
+            !kg_extract__country_code(tab + 1, (size_t)(e - tab - 1)))
+            return kg_error_set(err, KG_EINVAL,
+                                "places.tsv:%ld: expected a lowercase place, "
+                                "a tab and a known country's two letters",
+                                line);
+        if (kg_extract__map_get(&ex->places, p, wl, &v))
+            goto next; /* listed twice: the first line wins */
+        if (!(pl = kg_extract__vec_push(&ex->placev, sizeof *pl)))
+            return kg_error_set(err, KG_ENOMEM, "out of memory");
+        pl->cc = kg_extract__country_code(tab + 1, (size_t)(e - tab - 1));
+        pl->sp = 0;
+        {
+            const char *sp = memchr(p, ' ', wl);
+            if (sp)
+                pl->sp = (uint32_t)(sp - p);
+        }
+        if (kg_extract__map_put(&ex->places, &ex->pool, p, wl,
+                                (uint32_t)(ex->placev.n - 1), NULL) != KG_OK)
+            return kg_error_set(err, KG_ENOMEM, "out of memory");
+    next:
+        p = nl ? nl + 1 : end;
+    }
     return KG_OK;
 }
 
 /* The country code of word n (with the word before it, p, for two-word
  * places; either may be NULL), 0 if none.  A "-based" ending is
- * ignored.  The first entry of place_words that fits wins: n itself, or
+ * ignored.  The first line of places.tsv that fits wins: n itself, or
  * "p n" for a two-word place. */
 static int place_country(const kg_extractor *ex, const char *p,
                          const char *n, size_t len)
@@ -1015,19 +996,17 @@ static int place_country(const kg_extractor *ex, const char *p,
     if (len == 0 || len >= 39)
         return 0;
     if (kg_extract__map_get(&ex->places, n, len, &v) &&
-        !strchr(place_words[v].w, ' '))
+        EX_AT(ex->placev, ex_place, v).sp == 0)
         best = v;
     if (p && (pl = strlen(p)) + 1 + len < sizeof key) {
         memcpy(key, p, pl);
         key[pl] = ' ';
         memcpy(key + pl + 1, n, len);
         if (kg_extract__map_get(&ex->places, key, pl + 1 + len, &v) &&
-            v < best && strchr(place_words[v].w, ' ') == place_words[v].w + pl)
+            v < best && EX_AT(ex->placev, ex_place, v).sp == pl)
             best = v;
     }
-    return best == UINT32_MAX
-               ? 0
-               : kg_extract__country_code(place_words[best].cc, 2);
+    return best == UINT32_MAX ? 0 : EX_AT(ex->placev, ex_place, best).cc;
 }
 
 /* The country token k names, if any ("Swiss", "London-based", "York"
