@@ -436,6 +436,18 @@ static inline void *kg_extract__vec_push(ex_vec *v, size_t size)
 void kg_extract__vec_release(ex_vec *v);
 #define EX_AT(vec, type, i) (((type *)(vec).ptr)[i])
 
+/* 1 if the word n is one of the nw words of w (the first two bytes
+ * compared first: most words fail there; n[1] is at worst its NUL) */
+static inline int ex_in_words(const char *n, const char *const *w,
+                              size_t nw)
+{
+    size_t i;
+    for (i = 0; i < nw; i++)
+        if (n[0] == w[i][0] && n[1] == w[i][1] && strcmp(n, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* lex.c: words and classes */
 /* Word id of a lowercase word, adding it if new; -1 on out of memory. */
 int64_t kg_extract__word_add(kg_extractor *ex, const char *s, size_t len);

@@ -243,14 +243,10 @@ static int finite_verb(const ex_scratch *sc, uint32_t i)
         "said", "says", "can", "could", "should", "may", "might", "did",
         "does", "must", "shall"};
     const char *n;
-    size_t k;
     if (i >= sc->toks.n || !(EX_AT(sc->toks, ex_tok, i).flags & TF_WORD))
         return 0;
     n = ex_norm(sc, &EX_AT(sc->toks, ex_tok, i));
-    for (k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (n[0] == w[k][0] && strcmp(n, w[k]) == 0)
-            return 1;
-    return 0;
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /*
@@ -271,14 +267,12 @@ static int merger_modifier(const ex_scratch *sc, const ex_sent *s,
         "market", "work"};
     const ex_tok *tk = sc->toks.ptr;
     const char *n;
-    size_t k;
     if (trig + 1 >= s->t1 || !(is_word(sc, trig, "merger") ||
                                is_word(sc, trig, "mergers")))
         return 0;
     n = ex_norm(sc, &tk[trig + 1]);
-    for (k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (n[0] == w[k][0] && strcmp(n, w[k]) == 0)
-            return 1;
+    if (ex_in_words(n, w, sizeof w / sizeof w[0]))
+        return 1;
     /* "mergers and acquisitions advice": the trade, not a deal */
     return is_word(sc, trig, "mergers") && is_word(sc, trig + 1, "and") &&
            trig + 2 < s->t1 && is_word(sc, trig + 2, "acquisitions");
@@ -305,21 +299,15 @@ static int assets_bought(const ex_scratch *sc, const ex_sent *s,
         "headquarters", "building", "subsidiary", "subsidiaries", "mines",
         "refinery", "refineries"};
     const ex_tok *tk = sc->toks.ptr;
-    const char *n = ex_norm(sc, &tk[trig]);
     uint32_t i;
-    size_t k;
-    for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
-        if (strcmp(n, verb[k]) == 0)
-            break;
-    if (k == sizeof verb / sizeof verb[0])
+    if (!ex_in_words(ex_norm(sc, &tk[trig]), verb,
+                     sizeof verb / sizeof verb[0]))
         return 0;
     for (i = trig + 1; i < s->t1 && i <= trig + 8; i++) {
         if (is_word(sc, i, "from"))
             return 0;
-        n = ex_norm(sc, &tk[i]);
-        for (k = 0; k < sizeof w / sizeof w[0]; k++)
-            if (n[0] == w[k][0] && strcmp(n, w[k]) == 0)
-                return 1;
+        if (ex_in_words(ex_norm(sc, &tk[i]), w, sizeof w / sizeof w[0]))
+            return 1;
     }
     return 0;
 }
@@ -342,8 +330,6 @@ static int not_founder(const ex_scratch *sc, const ex_sent *s,
                                        "quitting", "quits"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t q = m->a, k;
-    size_t i;
-    const char *n;
     if (m->b > trig)
         return 0;
     /* "left Harvard to co-found": "to" right before the verb */
@@ -353,10 +339,9 @@ static int not_founder(const ex_scratch *sc, const ex_sent *s,
         for (k = m->b; k + 1 < trig; k++)
             if (tk[k].flags & TF_PUNCT)
                 return 0;
-        n = ex_norm(sc, &tk[m->a - 1]);
-        for (i = 0; i < sizeof left / sizeof left[0]; i++)
-            if (strcmp(n, left[i]) == 0)
-                return 1;
+        if (ex_in_words(ex_norm(sc, &tk[m->a - 1]), left,
+                        sizeof left / sizeof left[0]))
+            return 1;
     }
     /* back over "A, B and" to "of" after a word for a merger */
     for (k = 0; k < 12 && q > s->t0 + 1; k++) {
@@ -374,11 +359,8 @@ static int not_founder(const ex_scratch *sc, const ex_sent *s,
     }
     if (q <= s->t0 + 1 || !is_word(sc, q - 1, "of"))
         return 0;
-    n = ex_norm(sc, &tk[q - 2]);
-    for (i = 0; i < sizeof comb / sizeof comb[0]; i++)
-        if (strcmp(n, comb[i]) == 0)
-            return 1;
-    return 0;
+    return ex_in_words(ex_norm(sc, &tk[q - 2]), comb,
+                       sizeof comb / sizeof comb[0]);
 }
 
 /*
@@ -1751,6 +1733,14 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         if (!trig)
             return KG_ENOMEM;
     }
+    /* what the trigger's own words rule out, for every pair: goods sold
+     * that are a business bought ("bought the car business from AB
+     * Volvo"), a merger that is a trade ("merger advice") */
+    if ((r->relation == KG_REL_SUPPLIES && assets_bought(sc, s, trig_pos)) ||
+        ((r->relation == KG_REL_MERGED_WITH ||
+          r->relation == KG_REL_ACQUIRED) &&
+         merger_modifier(sc, s, trig_pos)))
+        return KG_OK;
     /* "X, Y and Z agreed to merge": every pair of a symmetric relation
      * whose two slots are joined by "and" ("Kroger and Costco, Whole
      * Foods' rivals" pairs each with Whole Foods, not with each other) */
@@ -1797,13 +1787,6 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind)) &&
                  !(se == ms->ent && kinds_ok(sc, subs[a], es->kinds))) ||
                 (E2->kind >= 0 && !kinds_ok(sc, objs[b], eo->kinds)))
-                continue;
-            if (r->relation == KG_REL_SUPPLIES &&
-                assets_bought(sc, s, trig_pos))
-                continue;
-            if ((r->relation == KG_REL_MERGED_WITH ||
-                 r->relation == KG_REL_ACQUIRED) &&
-                merger_modifier(sc, s, trig_pos))
                 continue;
             if (r->relation == KG_REL_FOUNDED && not_founder(sc, s, ms,
                                                              trig_pos))

@@ -26,17 +26,6 @@
 #include "internal.h"
 #include "kg/vocab.h"
 
-/* 1 if the word n is one of the nw words of w (the first two bytes
- * compared first: most words fail there; n[1] is at worst its NUL) */
-static int in_words(const char *n, const char *const *w, size_t nw)
-{
-    size_t i;
-    for (i = 0; i < nw; i++)
-        if (n[0] == w[i][0] && n[1] == w[i][1] && strcmp(n, w[i]) == 0)
-            return 1;
-    return 0;
-}
-
 /* Append token i of a key that starts at token a (raw text, ' ' where
  * spaced; curly apostrophes folded). */
 static int key_add(const ex_scratch *sc, kg_buf *out, uint32_t a,
@@ -466,11 +455,11 @@ static int former_employer(const ex_scratch *sc, const ex_ment *m)
         return 0;
     w = ex_norm(sc, &tk[m->a - 1]);
     if (strcmp(w, "from") == 0)
-        return in_words(ex_norm(sc, &tk[m->a - 2]), prev,
+        return ex_in_words(ex_norm(sc, &tk[m->a - 2]), prev,
                         sizeof prev / sizeof prev[0]);
     if (strcmp(w, "of") == 0 || strcmp(w, "at") == 0) {
         uint32_t q;
-        if (in_words(ex_norm(sc, &tk[m->a - 2]), once,
+        if (ex_in_words(ex_norm(sc, &tk[m->a - 2]), once,
                      sizeof once / sizeof once[0]))
             return 1;
         /* "a former executive at Mozilla", "the former chief executive
@@ -498,7 +487,7 @@ static int rivals_after(const ex_scratch *sc, const ex_sent *s, uint32_t p)
     const ex_tok *tk = sc->toks.ptr;
     uint32_t q;
     for (q = p; q < s->t1 && q < p + 4; q++) {
-        if (in_words(ex_norm(sc, &tk[q]), w, sizeof w / sizeof w[0]))
+        if (ex_in_words(ex_norm(sc, &tk[q]), w, sizeof w / sizeof w[0]))
             return 1;
         if (!(tk[q].flags & TF_WORD) || (tk[q].flags & TF_CAP))
             return 0;
@@ -681,7 +670,7 @@ static int32_t and_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
         q++;
     }
     for (; q < i; q++)
-        if (in_words(ex_norm(sc, &tk[q]), stop, sizeof stop / sizeof stop[0]))
+        if (ex_in_words(ex_norm(sc, &tk[q]), stop, sizeof stop / sizeof stop[0]))
             return -1;
     return m0->ent;
 }
@@ -1185,7 +1174,7 @@ static int clause_opener(const char *n)
         "because", "if", "as", "though", "although", "until", "once",
         "unless", "whether", "where", "and", "but", "or", "so", "then",
         "whereas", "where"};
-    return in_words(n, w, sizeof w / sizeof w[0]);
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /* "said", "added": a verb that reports what a firm said. */
@@ -1194,7 +1183,7 @@ static int reporting_verb(const char *n)
     static const char *const w[] = {"said", "says", "added", "announced",
                                     "reported", "stated", "confirmed",
                                     "disclosed", "noted", "told"};
-    return in_words(n, w, sizeof w / sizeof w[0]);
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /* "combined", "new", "merged", "enlarged": a firm a deal creates */
@@ -1481,8 +1470,8 @@ static uint32_t town_state_end(const ex_scratch *sc, const ex_sent *s,
         dot = 1;
         p++;
     }
-    if (!(dot ? in_words(w, abbr, sizeof abbr / sizeof abbr[0])
-              : in_words(w, full, sizeof full / sizeof full[0])))
+    if (!(dot ? ex_in_words(w, abbr, sizeof abbr / sizeof abbr[0])
+              : ex_in_words(w, full, sizeof full / sizeof full[0])))
         return i;
     /* the state ends a phrase: "Conn., maker", "Calif.)", sentence end */
     if (p < s->t1 && !(tk[p].flags & TF_PUNCT))
@@ -1501,7 +1490,7 @@ static int office_word(const ex_scratch *sc, const ex_tok *t)
     const char *n = ex_norm(sc, t);
     if (!(t->flags & TF_CAP))
         return 0;
-    return in_words(n, w, sizeof w / sizeof w[0]);
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /* "the Russian billionaire Roman Abramovich", "financier Carl Icahn": a
@@ -1513,7 +1502,7 @@ static int person_word(const ex_scratch *sc, const ex_tok *t)
         "magnates", "businessman", "businesswoman", "entrepreneur",
         "industrialist", "oilman", "heiress", "philanthropist"};
     const char *n = ex_norm(sc, t);
-    return in_words(n, w, sizeof w / sizeof w[0]);
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /* is_shape_word of a capitalised word */
@@ -1841,7 +1830,7 @@ static int prefix_orgword(const char *n)
     static const char *const w[] = {"groupe", "grupo", "gruppo", "banco",
                                     "banca", "compagnie", "koninklijke",
                                     "societe"};
-    return in_words(n, w, sizeof w / sizeof w[0]);
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /*
@@ -1888,14 +1877,14 @@ static int particle(const char *n)
     static const char *const w[] = {"van", "von", "de", "der", "den", "du",
                                     "da", "di", "del", "della", "des",
                                     "le", "la", "ter", "bin"};
-    return in_words(n, w, sizeof w / sizeof w[0]);
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 static int number_word(const char *n)
 {
     static const char *const w[] = {"one", "two", "three", "four",
                                     "five", "six", "seven", "ten"};
-    return in_words(n, w, sizeof w / sizeof w[0]);
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /* "American", "British": a nationality adjective */
@@ -1905,7 +1894,7 @@ static int nationality(const char *n)
         "american", "british", "french", "german", "japanese", "chinese",
         "european", "swiss", "dutch", "italian", "spanish", "canadian",
         "australian", "korean", "indian", "russian", "swedish", "irish"};
-    return in_words(n, w, sizeof w / sizeof w[0]);
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /* "unit", "business": a head noun after a unit's name */
@@ -1914,7 +1903,7 @@ static int unit_head(const char *n)
     static const char *const w[] = {"unit", "business", "division", "arm",
                                     "subsidiary", "businesses", "units",
                                     "operations", "segment"};
-    return in_words(n, w, sizeof w / sizeof w[0]);
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /* A unit's head noun within four words from k, before punctuation
@@ -1973,7 +1962,7 @@ static int opener_subject(const ex_scratch *sc, const ex_sent *s,
     return j == a + 2 && j < s->t1 && tk[a + 1].word < 0 &&
            !(tk[a + 1].flags & (TF_ALLCAPS | TF_NUM)) &&
            !(ex_wflags(sc, &tk[a + 1]) & (WF_COUNTRY | WF_NONNAME)) &&
-           in_words(ex_norm(sc, &tk[j]), w, sizeof w / sizeof w[0]);
+           ex_in_words(ex_norm(sc, &tk[j]), w, sizeof w / sizeof w[0]);
 }
 
 /* "Group", "Computer": words that do not make a known firm another one
@@ -1984,7 +1973,7 @@ static int generic_orgword(const char *n)
                                     "worldwide", "computer", "computers",
                                     "technologies", "technology",
                                     "systems"};
-    return in_words(n, w, sizeof w / sizeof w[0]);
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /*
@@ -2013,7 +2002,7 @@ static int pair_noun(const ex_scratch *sc, const ex_sent *s, uint32_t k)
         "lawsuit",  "suit",        "row",          "war",
         "union",    "collaboration", "axis",       "duopoly"};
     return k < s->t1 &&
-           in_words(ex_norm(sc, &EX_AT(sc->toks, ex_tok, k)), w,
+           ex_in_words(ex_norm(sc, &EX_AT(sc->toks, ex_tok, k)), w,
                     sizeof w / sizeof *w);
 }
 
@@ -2282,7 +2271,7 @@ static int former_cue(const ex_scratch *sc, const ex_tok *t)
                                     "was", "were", "until", "originally",
                                     "which", "then", "earlier"};
     const char *n = ex_norm(sc, t);
-    return in_words(n, w, sizeof w / sizeof w[0]);
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
 /*
