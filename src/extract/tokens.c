@@ -418,6 +418,47 @@ static void drop_amount_bracket(ex_scratch *sc)
         sc->toks.n = o;
 }
 
+/*
+ * Called before a '>' is pushed.  Wire copy puts a private company's name
+ * in angle brackets ("said it acquired <Lindell Coatings Inc>, a maker
+ * of"): when the open '<' is at most 12 tokens back and the tokens between
+ * are a name (two words or more, or one word that is not all capitals,
+ * with only '&', ',', '.', '-', '(' , ')' as punctuation), drop the '<'
+ * (its spacing passes to the first word) and return 1 so the '>' is not
+ * pushed either: the name then reads as if unbracketed.  A ticker
+ * ("<KLT>", "<MSFT.O>") is one all-capital word and keeps its brackets.
+ */
+static int unbracket_name(ex_scratch *sc)
+{
+    ex_tok *tk = sc->toks.ptr;
+    size_t n = sc->toks.n, o, i;
+    int words = 0;
+    if (n < 2)
+        return 0;
+    for (o = n - 1; o + 13 > n && o > 0; o--)
+        if ((tk[o].flags & TF_PUNCT) && tk[o].norm_len == 1 &&
+            strchr("<>", ex_norm(sc, &tk[o])[0]))
+            break;
+    if (!(tk[o].flags & TF_PUNCT) || tk[o].norm_len != 1 ||
+        ex_norm(sc, &tk[o])[0] != '<' || o + 1 == n ||
+        !(tk[o + 1].flags & TF_CAP))
+        return 0;
+    for (i = o + 1; i < n; i++) {
+        if (tk[i].flags & TF_WORD) {
+            words++;
+            continue;
+        }
+        if (tk[i].norm_len != 1 || !strchr("&,.-()", ex_norm(sc, &tk[i])[0]))
+            return 0;
+    }
+    if (words < 2 && (tk[o + 1].flags & TF_ALLCAPS))
+        return 0;
+    tk[o + 1].flags |= tk[o].flags & (TF_SPACE_BEFORE | TF_NL_BEFORE | TF_PARA);
+    memmove(&tk[o], &tk[o + 1], (n - o - 1) * sizeof *tk);
+    sc->toks.n = n - 1;
+    return 1;
+}
+
 int kg_extract__tokenize(ex_scratch *sc)
 {
     const unsigned char *b = (const unsigned char *)sc->doc->text;
@@ -531,6 +572,11 @@ int kg_extract__tokenize(ex_scratch *sc)
                 s = a + 1;
                 continue;
             }
+        }
+        if (c == '>' && unbracket_name(sc)) {
+            pending = 0;
+            s++;
+            continue;
         }
         if (c < 0x80) {
             char one[2] = {(char)c, 0};
