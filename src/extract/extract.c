@@ -397,6 +397,15 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
             if (br->weak && (!to || !br->weak_to ||
                              ((br->weak_to >> (unsigned)a->relation) & 1u)))
                 continue;
+            /* a stake told as fact (a rule that yields to acquired
+             * only) does not yield to a bid or an aim ("holds 11 pct
+             * of Y and may seek control of the company"): the bid
+             * tells no more than the stake */
+            if (to == 1u << KG_REL_ACQUIRED &&
+                a->relation == KG_REL_INVESTED_IN &&
+                a->status == KG_STATUS_HOLDS &&
+                b->status != KG_STATUS_HOLDS && b->status != KG_STATUS_ENDED)
+                continue;
             if (yields &&
                 ((b->s == a->s && b->o == a->o) ||
                  (b->s == a->o && b->o == a->s))) {
