@@ -27,7 +27,7 @@
 #include "kg/vocab.h"
 
 /* Append token i of a key that starts at token a (raw text, ' ' where
- * spaced; curly apostrophes folded). */
+ * spaced; curly apostrophes and "&amp;" folded). */
 static int key_add(const ex_scratch *sc, kg_buf *out, uint32_t a,
                    uint32_t i)
 {
@@ -37,7 +37,7 @@ static int key_add(const ex_scratch *sc, kg_buf *out, uint32_t a,
     if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
         kg__buf_putc(out, ' ') != KG_OK)
         return KG_ENOMEM;
-    if (!memchr(s, 0xE2, n))
+    if (!memchr(s, 0xE2, n) && !memchr(s, '&', n))
         return kg__buf_put(out, s, n);
     for (j = 0; j < n; j++) {
         unsigned char c = (unsigned char)s[j];
@@ -45,6 +45,8 @@ static int key_add(const ex_scratch *sc, kg_buf *out, uint32_t a,
             (unsigned char)s[j + 2] == 0x99) {
             c = '\'';
             j += 2;
+        } else if (c == '&' && j + 4 < n && memcmp(s + j, "&amp;", 5) == 0) {
+            j += 4;
         }
         if (kg__buf_putc(out, (char)c) != KG_OK)
             return KG_ENOMEM;

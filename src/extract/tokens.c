@@ -17,7 +17,8 @@
 
 enum {
     TF_PARA = 1u << 9,     /* first token after a blank line */
-    TF_NL_BEFORE = 1u << 10 /* a line break precedes the token */
+    TF_NL_BEFORE = 1u << 10, /* a line break precedes the token */
+    TF_AMP_IN = 1u << 12     /* word_tok only: "&amp;" inside ("AT&amp;T") */
 };
 
 /* Longer "sentences" (tables, lists without stops) are cut here. */
@@ -309,7 +310,7 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
         flags |= TF_CAP;
     /* most words are a few ASCII bytes: classify and lowercase them as
      * one 64-bit word (a top bit per byte in A-Z, in a-z) */
-    if (n <= 8) {
+    if (n <= 8 && !(flags & TF_AMP_IN)) {
         const uint64_t ones = 0x0101010101010101ULL, tops = ones * 0x80;
         uint64_t v, up, lo;
         if (n == 8)
@@ -356,6 +357,10 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
                    s[i + 2] == 0x99) {
             small[o++] = '\'';
             i += 2;
+        } else if (c == '&' && (flags & TF_AMP_IN) && i + 4 < n &&
+                   memcmp(s + i, "&amp;", 5) == 0) {
+            small[o++] = '&';
+            i += 4;
         } else {
             lower_seen = 0;
             small[o++] = (char)c;
@@ -374,7 +379,7 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
             return rc;
         return push_tok(sc, start + 2, end, "'s", 2, TF_WORD);
     }
-    return add_tok(sc, start, end, o, flags | TF_WORD);
+    return add_tok(sc, start, end, o, (flags & ~TF_AMP_IN) | TF_WORD);
 }
 
 static int split_sentences(ex_scratch *sc);
@@ -416,6 +421,26 @@ static void drop_amount_bracket(ex_scratch *sc)
     }
     if (num && cur)
         sc->toks.n = o;
+}
+
+/*
+ * The length of the entity "&lt;", "&gt;" or "&amp;" at s (text taken
+ * from SGML or HTML source without decoding), with the sign it stands
+ * for in *sign; 0 if none starts there.
+ */
+static size_t sgml_ent(const unsigned char *s, const unsigned char *e,
+                       const char **sign)
+{
+    if (e - s >= 4 && s[2] == 't' && s[3] == ';' &&
+        (s[1] == 'l' || s[1] == 'g')) {
+        *sign = s[1] == 'l' ? "<" : ">";
+        return 4;
+    }
+    if (e - s >= 5 && memcmp(s, "&amp;", 5) == 0) {
+        *sign = "&";
+        return 5;
+    }
+    return 0;
 }
 
 /*
@@ -513,6 +538,15 @@ int kg_extract__tokenize(ex_scratch *sc)
                     s++;
                     continue;
                 }
+                if (*s == '&' && (an = sgml_ent(s, e, &pn)) != 0) {
+                    /* "AT&amp;T" is one word, "Partners&gt;" is not */
+                    if (*pn != '&' || s + an >= e || !is_alnum(s[an]) ||
+                        !is_alnum(s[-1]))
+                        break;
+                    hy |= TF_AMP_IN;
+                    s += an;
+                    continue;
+                }
                 if ((*s == '.' || *s == '-' || *s == '&' || *s == '/') &&
                     s + 1 < e && is_alnum(s[1]) && is_alnum(s[-1])) {
                     if (*s == '-') {
@@ -576,6 +610,22 @@ int kg_extract__tokenize(ex_scratch *sc)
         if (c == '>' && unbracket_name(sc)) {
             pending = 0;
             s++;
+            continue;
+        }
+        /* "&lt;", "&gt;", "&amp;" in text taken from SGML or HTML
+         * source without decoding: the sign they stand for */
+        if (c == '&' && (n = sgml_ent(s, e, &pn)) != 0) {
+            if (*pn == '>' && unbracket_name(sc)) {
+                pending = 0;
+                s += n;
+                continue;
+            }
+            rc = push_tok(sc, (uint32_t)(s - b), (uint32_t)(s + n - b), pn,
+                          1, pending | TF_PUNCT);
+            if (rc)
+                return rc;
+            pending = 0;
+            s += n;
             continue;
         }
         if (c < 0x80) {

@@ -488,6 +488,21 @@ static void test_extract__edge(void)
             KG_CHECK_INT(r.n, 0);
         }
     }
+    /* angle brackets and SGML escapes at the very edges of the text:
+     * the bracket drop looks back over the tokens before ">" and must
+     * stop at the first one */
+    run(">", &r);
+    KG_CHECK_INT(r.n, 0);
+    run("<A>", &r);
+    KG_CHECK_INT(r.n, 0);
+    run("&lt;&gt;&amp;", &r);
+    KG_CHECK_INT(r.n, 0);
+    run("&lt;Acme Corp&gt", &r);
+    KG_CHECK_INT(r.n, 0);
+    run("AT&amp;", &r);
+    KG_CHECK_INT(r.n, 0);
+    run("AT&amp;T", &r);
+    KG_CHECK_INT(r.n, 0);
     free(big);
 }
 
