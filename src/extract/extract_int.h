@@ -636,7 +636,8 @@ typedef struct ex_scratch {
     uint32_t memcls[5]; /* classes dealdet, dealprep, recallnot,
                          * dealother, dealmod (memory.c, once set) */
     int memcls_set;
-    uint32_t mcls[2];  /* classes role, andverb (mentions.c, once set) */
+    uint32_t mcls[3];  /* classes role, andverb, firmafter (mentions.c,
+                        * once set) */
     int mcls_set;
     kg_buf mkey;       /* name keys of the mention finder (mentions.c) */
     ex_map firstw;     /* first word (lowercase) of the article's full

@@ -576,8 +576,8 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
     }
 }
 
-/* Class role (0) or andverb (1), looked up once per article; -1u if
- * the rules have none. */
+/* Class role (0), andverb (1) or firmafter (2), looked up once per
+ * article; -1u if the rules have none. */
 static uint32_t mclass(ex_scratch *sc, int which)
 {
     if (!sc->mcls_set) {
@@ -586,9 +586,31 @@ static uint32_t mclass(ex_scratch *sc, int which)
         if (!kg_extract__map_get(&sc->ex->classes, "andverb", 7,
                                  &sc->mcls[1]))
             sc->mcls[1] = (uint32_t)-1;
+        if (!kg_extract__map_get(&sc->ex->classes, "firmafter", 9,
+                                 &sc->mcls[2]))
+            sc->mcls[2] = (uint32_t)-1;
         sc->mcls_set = 1;
     }
     return sc->mcls[which];
+}
+
+/*
+ * Does a slot only a firm's name fills end at token j: "bought", ",
+ * which bought", "'s acquisition" (class firmafter), "'s chairman"?
+ */
+static int firm_after(ex_scratch *sc, const ex_sent *s, uint32_t j)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t cls;
+    if (j >= s->t1)
+        return 0;
+    if (j + 1 < s->t1 && ex_tok_is(sc, &tk[j], "'s") &&
+        (cls = mclass(sc, 0)) != (uint32_t)-1 &&
+        !(ex_wflags(sc, &tk[j + 1]) & WF_TITLE) &&
+        ex_class_at(sc, cls, j + 1, 1, s->t0, s->t1, NULL) > 0)
+        return 1;
+    return (cls = mclass(sc, 2)) != (uint32_t)-1 &&
+           ex_class_at(sc, cls, j, 1, s->t0, s->t1, NULL) > 0;
 }
 
 /*
@@ -1967,6 +1989,44 @@ static int opener_subject(const ex_scratch *sc, const ex_sent *s,
            ex_in_words(ex_norm(sc, &tk[j]), w, sizeof w / sizeof w[0]);
 }
 
+/*
+ * "Allied bought Bendix Corp", "Allied, which bought", "Allied's
+ * chairman", "Allied-Signal makes": a word the lexicon knows ("allied"
+ * is a trigger) that opens the sentence alone is a firm's name where
+ * only a firm's can stand, where the article has named a firm so, or
+ * joined by a hyphen to a capitalised word.  Never a function word, a
+ * place, a given name or any word shape_word_cap turns down, and never
+ * a plural noun ("Analysts", "Partners", "Shares").
+ */
+static int opener_firm(ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_tok *t = &tk[i];
+    const char *n = ex_norm(sc, t);
+    uint32_t id;
+    if (!(t->flags & TF_CAP) || (t->flags & (TF_ALLCAPS | TF_HYPHEN)) ||
+        (ex_wflags(sc, t) & (WF_STOP | WF_NONNAME | WF_COUNTRY |
+                             WF_FIRSTNAME | WF_DATEWORD | WF_SCALE |
+                             WF_PCT | WF_DET)) ||
+        !is_shape_word(sc, t) || i + 1 >= s->t1)
+        return 0;
+    if (kg_extract__map_get(&sc->entnames, sc->doc->text + t->start,
+                            t->end - t->start, &id) &&
+        EX_AT(sc->ents, ex_ent, id).kind == KG_KIND_ORG)
+        return 1;
+    if (i + 2 < s->t1 && is_punct(sc, &tk[i + 1], '-') &&
+        !(tk[i + 1].flags & TF_SPACE_BEFORE) &&
+        !(tk[i + 2].flags & TF_SPACE_BEFORE) && (tk[i + 2].flags & TF_CAP) &&
+        is_shape_word(sc, &tk[i + 2]))
+        return 1;
+    if ((tk[i + 1].flags & TF_CAP) && (tk[i + 1].flags & TF_SPACE_BEFORE))
+        return 0;
+    if (t->norm_len > 3 && n[t->norm_len - 1] == 's' &&
+        n[t->norm_len - 2] != 's')
+        return 0;
+    return firm_after(sc, s, i + 1);
+}
+
 /* "Group", "Computer": words that do not make a known firm another one
  * ("Sony Group", "Dell Computer") */
 static int generic_orgword(const char *n)
@@ -2548,7 +2608,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     uint32_t n = s->t1 - s->t0, i, words = 0, caps = 0, allcaps_n = 0;
     uint32_t known = 0, known_caps = 0;
     int headline, allcaps, newname, first_start, called = 0, known_w = 0;
-    int opener, opener_name;
+    int opener, opener_name, opener_alone;
     int rc = KG_OK;
     int32_t first_org = -1, last_org = -1;
 
@@ -3326,8 +3386,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                       (tk[i + 1].flags & TF_CAP) &&
                       (tk[i + 1].flags & TF_SPACE_BEFORE) &&
                       is_shape_word(sc, &tk[i + 1]);
+        /* "Allied bought Bendix Corp": the word alone is a firm's name */
+        opener_alone = (opener || ((t->flags & TF_SENT_START) &&
+                                   t->word >= 0)) &&
+                       !opener_name && !headline && !allcaps &&
+                       opener_firm(sc, s, i);
         if ((is_shape_word(sc, t) || month_name(sc, s, i) || newname) &&
-            (!opener || opener_name)) {
+            (!opener || opener_name || opener_alone)) {
             uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
             int32_t dummy_g, inner_g = -1;
             uint32_t of_america = 0;
@@ -3633,7 +3698,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                  !(i > s->t0 && (ex_wflags(sc, &tk[i - 1]) &
                                  (WF_TRIGGER | WF_ROLE | WF_TITLE)))) ||
                 ((t->flags & TF_SENT_START) && j == i + 1 && !legal &&
-                 !(t->flags & (TF_CAMEL | TF_ALLCAPS)) && t->word >= 0)) {
+                 !(t->flags & (TF_CAMEL | TF_ALLCAPS)) && t->word >= 0 &&
+                 !opener_alone)) {
                 i = j;
                 continue;
             }
