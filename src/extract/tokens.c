@@ -18,7 +18,8 @@
 enum {
     TF_PARA = 1u << 9,     /* first token after a blank line */
     TF_NL_BEFORE = 1u << 10, /* a line break precedes the token */
-    TF_AMP_IN = 1u << 12     /* word_tok only: "&amp;" inside ("AT&amp;T") */
+    TF_AMP_IN = 1u << 12,    /* word_tok only: "&amp;" inside ("AT&amp;T") */
+    TF_INDENT = 1u << 13     /* a line break and an indent precede it */
 };
 
 /* Longer "sentences" (tables, lists without stops) are cut here. */
@@ -484,6 +485,32 @@ static int unbracket_name(ex_scratch *sc)
     return 1;
 }
 
+/*
+ * Wire copy wraps its lines and opens each paragraph with an indent
+ * ("...for 12 mln dlrs.\n    The company said"), and its tables put one
+ * figure a line ("    Shr 45 cts vs 30 cts\n    Net 1.2 mln vs 800,000"),
+ * with no stop to end them.  An indented line starts a paragraph, then,
+ * unless (nearly) every line is indented, as in a text indented as a
+ * whole, where an indent says nothing.
+ */
+static void indent_paragraphs(ex_scratch *sc)
+{
+    ex_tok *tk = sc->toks.ptr;
+    size_t n = sc->toks.n, i, lines = 0, indented = 0;
+    for (i = 1; i < n; i++) {
+        if (tk[i].flags & TF_NL_BEFORE)
+            lines++;
+        if (tk[i].flags & TF_INDENT)
+            indented++;
+    }
+    if (!indented)
+        return;
+    for (i = 0; i < n; i++)
+        if (tk[i].flags & TF_INDENT)
+            tk[i].flags = (tk[i].flags & ~TF_INDENT) |
+                          (indented * 5 < lines * 4 ? TF_PARA : 0);
+}
+
 int kg_extract__tokenize(ex_scratch *sc)
 {
     const unsigned char *b = (const unsigned char *)sc->doc->text;
@@ -507,6 +534,10 @@ int kg_extract__tokenize(ex_scratch *sc)
         size_t n;
         const char *pn;
         if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+            /* two spaces or a tab opening a line */
+            if ((pending & TF_NL_BEFORE) &&
+                (c == '\t' || (c == ' ' && s + 1 < e && s[1] == ' ')))
+                pending |= TF_INDENT;
             s++;
             pending |= TF_SPACE_BEFORE;
             continue;
@@ -651,6 +682,7 @@ int kg_extract__tokenize(ex_scratch *sc)
         pending = 0;
         s += n;
     }
+    indent_paragraphs(sc);
     return split_sentences(sc);
 }
 
