@@ -509,20 +509,141 @@ static int leader_poss(const ex_scratch *sc, const ex_ment *m)
            !(ex_wflags(sc, &tk[m->b + 1]) & WF_TITLE);
 }
 
+static int public_body(const ex_scratch *sc, int32_t e);
+static int reporting_verb(const char *n);
+
+/*
+ * "Corlander, which bought Pemberton Tool in 1984 after a contest with
+ * Havisham Corp, makes pumps through its Vexley unit": a ", which"
+ * clause that a comma closes before a lowercase word is an aside about
+ * the name before it.  If token p is inside such an aside that closes
+ * before token i (so that a pronoun at i is in the main clause), returns
+ * the token of "which", else 0.
+ */
+static uint32_t in_which_aside(const ex_scratch *sc, const ex_sent *s,
+                          uint32_t p, uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q, open = 0;
+    for (q = s->t0 + 1; q < i; q++) {
+        const ex_tok *n = q + 1 < s->t1 ? &tk[q + 1] : NULL;
+        if (!open) {
+            if (q > p)
+                return 0;
+            if (ex_tok_is(sc, &tk[q], "which") &&
+                is_punct(sc, &tk[q - 1], ','))
+                open = q;
+        } else if (is_punct(sc, &tk[q], ';') || is_punct(sc, &tk[q], ':') ||
+                   is_punct(sc, &tk[q], '(')) {
+            open = 0;
+        } else if (is_punct(sc, &tk[q], ',') && n && (n->flags & TF_WORD) &&
+                   !(n->flags & TF_CAP) && !ex_tok_is(sc, n, "and") &&
+                   !ex_tok_is(sc, n, "or") &&
+                   !(ex_wflags(sc, n) & WF_DET)) {
+            if (p > open && p < q)
+                return open;
+            open = 0;
+        }
+    }
+    return 0;
+}
+
+/*
+ * "Actavis completed its purchase of Forest Laboratories": a name of
+ * no known kind that opens the sentence and is its subject (a verb or an
+ * apposition follows, no "'s") is what a main-clause "its" stands for; a
+ * person would be "his" or "her".
+ */
+static int unknown_opener(const ex_scratch *sc, const ex_sent *s,
+                          const ex_ment *m, uint32_t at)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+    size_t k;
+    if (m->a != s->t0 || m->src == MS_COREF || e->kind >= 0 ||
+        m->b >= s->t1 || public_body(sc, m->ent))
+        return 0;
+    /* "Hallam said the combined company would ... its": a reported
+     * clause has a subject of its own, unless the pronoun is it */
+    for (k = m->b; k < at; k++)
+        if ((tk[k].flags & TF_WORD) && reporting_verb(ex_norm(sc, &tk[k])) &&
+            k + 1 != at &&
+            !(k + 2 == at && ex_tok_is(sc, &tk[k + 1], "that")))
+            return 0;
+    /* a firm or description after it is the nearer subject */
+    for (k = (size_t)(m - (const ex_ment *)sc->ments.ptr) + 1;
+         k < sc->ments.n; k++) {
+        const ex_ment *x = &EX_AT(sc->ments, ex_ment, k);
+        if (EX_AT(sc->ents, ex_ent, x->ent).kind == KG_KIND_ORG ||
+            (x->src == MS_COREF && x->b > x->a + 1))
+            return 0;
+    }
+    if (is_punct(sc, &tk[m->b], ','))
+        return m->b + 1 < s->t1 && ex_tok_is(sc, &tk[m->b + 1], "the");
+    return (tk[m->b].flags & TF_WORD) && !(tk[m->b].flags & TF_CAP) &&
+           !(ex_wflags(sc, &tk[m->b]) & WF_STOP);
+}
+
+/*
+ * "Ferrand Bank's Irish arm, Colgan Trust, is": the mention m that opens
+ * the sentence owns what the sentence is about, and a name between
+ * commas a few words on says what that is.
+ */
+static int possessor_opener(const ex_scratch *sc, const ex_sent *s,
+                            const ex_ment *m)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q;
+    int32_t x;
+    if (m->b + 2 >= s->t1 || !ex_tok_is(sc, &tk[m->b], "'s"))
+        return 0;
+    for (q = m->b + 1; q < s->t1 && q < m->b + 6; q++) {
+        if (is_punct(sc, &tk[q], ','))
+            break;
+        if (!(tk[q].flags & TF_WORD) || sc->mcov[q - s->t0] >= 0)
+            return 0;
+    }
+    if (q + 1 >= s->t1 || !is_punct(sc, &tk[q], ',') ||
+        (x = sc->mstart[q + 1 - s->t0]) < 0)
+        return 0;
+    q = EX_AT(sc->ments, ex_ment, x).b;
+    return q < s->t1 && is_punct(sc, &tk[q], ',') &&
+           EX_AT(sc->ents, ex_ent, EX_AT(sc->ments, ex_ment, x).ent).kind !=
+               KG_KIND_PERSON;
+}
+
+static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
+                              uint32_t at, int32_t *first, int32_t *second,
+                              int object);
+
+static void org_antecedent(const ex_scratch *sc, int32_t *first,
+                           int32_t *second, int object)
+{
+    org_antecedent_at(sc, NULL, 0, first, second, object);
+}
+
 /*
  * Candidate antecedents for an org anaphor: the org mentions of this
  * sentence so far (first one first), then the first org of the previous
  * sentence that had one, then the most recent org.  The first two
  * distinct candidates are kept; the second is used when the first would
  * make a self-loop ("Meta ... it paid for a stake in the company").
+ * With the sentence s and the anaphor's token at, a subject or
+ * possessive pronoun of the main clause also passes over firms named in
+ * a ", which" aside and takes a subject of no known kind that opens the
+ * sentence; no public body is the antecedent of an earlier sentence.
  */
-static void org_antecedent(const ex_scratch *sc, int32_t *first,
-                           int32_t *second, int object)
+static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
+                              uint32_t at, int32_t *first, int32_t *second,
+                              int object)
 {
+    const ex_tok *tk = sc->toks.ptr;
     const ex_ment *m = sc->ments.ptr;
-    int32_t cand[8];
+    int32_t cand[10], aside = -1;
     size_t i, n = 0, k;
     int32_t topic = -1;
+    int blind = 0;
+    uint32_t w;
     /* the article's topic: the firm named most often so far, if it is
      * named clearly more often than the others */
     for (k = 0; k < sc->ents.n; k++) {
@@ -540,6 +661,32 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
          * and its purchase of") for a later subject or possessive */
         if (former_employer(sc, &m[j]))
             continue;
+        /* "Allied, which bought Bendix after a contest with Martin
+         * Marietta, makes ... its": the aside's firms come after the
+         * main clause's, and if the name the aside hangs on is none we
+         * know, after the earlier sentences' */
+        if (s && !object && m[j].src != MS_COREF &&
+            (w = in_which_aside(sc, s, m[j].a, at)) != 0) {
+            if (w >= s->t0 + 2 && (tk[w - 2].flags & TF_CAP) &&
+                sc->mend[w - 2 - s->t0] < 0)
+                blind = 1;
+            if (aside < 0 && e->kind == KG_KIND_ORG)
+                aside = m[j].ent;
+            continue;
+        }
+        /* "Ferrand Bank's Irish arm, Colgan Trust, ...: its sale": the
+         * possessor that opens the sentence is not its subject, the
+         * name the apposition gives is */
+        if (s && !object && m[j].src != MS_COREF && m[j].a == s->t0 &&
+            possessor_opener(sc, s, &m[j])) {
+            if (aside < 0 && e->kind == KG_KIND_ORG)
+                aside = m[j].ent;
+            continue;
+        }
+        if (s && !object && unknown_opener(sc, s, &m[j], at)) {
+            cand[n++] = m[j].ent;
+            continue;
+        }
         if ((e->kind == KG_KIND_ORG ||
              (e->kind < 0 && object != 2 && leader_poss(sc, &m[j])) ||
              /* "Chelsea is owned by X, who bought it": a name of
@@ -561,9 +708,15 @@ static void org_antecedent(const ex_scratch *sc, int32_t *first,
         if (i < sc->ments.n)
             cand[n++] = topic;
     }
-    cand[n++] = sc->prev_first_org;
-    cand[n++] = sc->last_org;
+    if (aside >= 0 && n > 0)
+        cand[n++] = aside;
     *first = *second = -1;
+    if (blind && n == 0)
+        return;
+    if (!s || sc->prev_first_org < 0 || !public_body(sc, sc->prev_first_org))
+        cand[n++] = sc->prev_first_org;
+    if (!s || sc->last_org < 0 || !public_body(sc, sc->last_org))
+        cand[n++] = sc->last_org;
     for (k = 0; k < n; k++) {
         if (cand[k] < 0)
             continue;
@@ -764,7 +917,65 @@ static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
     return -1;
 }
 
-static int reporting_verb(const char *n);
+
+/*
+ * "the threat from Quillfeather and its backer": a possessive "its"
+ * right after "NAME and" is NAME's (a name of no known kind is then a
+ * firm).  Returns the entity or -1.
+ */
+static int32_t and_its(ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    int32_t mi;
+    const ex_ment *m;
+    ex_ent *e;
+    if (i < s->t0 + 2 || !ex_tok_is(sc, &tk[i - 1], "and") ||
+        (mi = sc->mend[i - 2 - s->t0]) < 0)
+        return -1;
+    m = &EX_AT(sc->ments, ex_ment, mi);
+    e = &EX_AT(sc->ents, ex_ent, m->ent);
+    if (m->src == MS_COREF || (e->kind >= 0 && e->kind != KG_KIND_ORG) ||
+        public_body(sc, m->ent))
+        return -1;
+    e->kind = KG_KIND_ORG;
+    return m->ent;
+}
+
+/*
+ * "..., while Brightline Networks will build and supply the hardware
+ * through its unit", "said Sharp would keep its name": a firm that
+ * opens the clause the pronoun is in (after "while", "whereas", "but",
+ * "said" or "said that") is its antecedent, up to ten plain words
+ * before it.  Returns the entity or -1.
+ */
+static int32_t lead_subject(const ex_scratch *sc, const ex_sent *s,
+                              uint32_t i)
+{
+    static const char *const w[] = {"while", "whereas", "but", "said",
+                                    "says", "that"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t j = i, words = 0;
+    int32_t mi;
+    const ex_ment *m;
+    while (j > s->t0 && words < 10 && sc->mcov[j - 1 - s->t0] < 0 &&
+           (tk[j - 1].flags & TF_WORD) && !(tk[j - 1].flags & TF_CAP) &&
+           !ex_in_words(ex_norm(sc, &tk[j - 1]), w, sizeof w / sizeof w[0])) {
+        j--;
+        words++;
+    }
+    if (j < s->t0 + 2 || words == 0 || (mi = sc->mend[j - 1 - s->t0]) < 0)
+        return -1;
+    m = &EX_AT(sc->ments, ex_ment, mi);
+    if (m->src == MS_COREF || m->a <= s->t0 ||
+        EX_AT(sc->ents, ex_ent, m->ent).kind != KG_KIND_ORG ||
+        !ex_in_words(ex_norm(sc, &tk[m->a - 1]), w, sizeof w / sizeof w[0]))
+        return -1;
+    /* "that" only after a reporting verb ("said that Sharp would") */
+    if (ex_tok_is(sc, &tk[m->a - 1], "that") &&
+        (m->a < s->t0 + 2 || !reporting_verb(ex_norm(sc, &tk[m->a - 2]))))
+        return -1;
+    return m->ent;
+}
 
 /*
  * "A group led by Arnold Pascoe told the Securities and Exchange
@@ -3031,14 +3242,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                            * the reported clause */
                           !(reporting_verb(ex_norm(sc, &tk[i - 1])) &&
                             !ex_tok_is(sc, &tk[i - 1], "told")));
-            org_antecedent(sc, &a1, &a2, object);
+            org_antecedent_at(sc, s, i, &a1, &a2, object);
             if (!object) {
                 int32_t teller;
-                int32_t near = control_subject(sc, s, i);
+                int32_t near = possessive ? and_its(sc, s, i) : -1;
+                if (near < 0)
+                    near = control_subject(sc, s, i);
                 if (near < 0)
                     near = relative_head(sc, s, i);
                 if (near < 0)
                     near = clause_subject(sc, s, i);
+                if (near < 0)
+                    near = lead_subject(sc, s, i);
                 if (near < 0)
                     near = speaker_subject(sc, s, i);
                 if (near >= 0 && near != a1) {
@@ -3188,6 +3403,21 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         }
         if ((f & WF_DET) && (j = descriptor_at(sc, s, i)) > i) {
             int32_t a1, a2;
+            /* "Olwen Pryce, the bank's chief executive,": a name of no
+             * known kind with the firm's role in apposition is a
+             * person, never the firm */
+            if (i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
+                sc->mend[i - 2 - s->t0] >= 0 && j + 1 < s->t1 &&
+                ex_tok_is(sc, &tk[j], "'s") &&
+                (ex_wflags(sc, &tk[j + 1]) & WF_ROLE) &&
+                !(ex_wflags(sc, &tk[j + 1]) & WF_TITLE)) {
+                const ex_ment *pm = &EX_AT(sc->ments, ex_ment,
+                                           sc->mend[i - 2 - s->t0]);
+                ex_ent *pe = &EX_AT(sc->ents, ex_ent, pm->ent);
+                if (pm->src != MS_COREF && pe->kind < 0 &&
+                    pm->b - pm->a >= 2 && pm->b - pm->a <= 3)
+                    pe->kind = KG_KIND_PERSON;
+            }
             /* "..., the Japanese electronics maker said": the speaker
              * is the sentence's subject, not its last firm */
             org_antecedent(sc, &a1, &a2,
@@ -3221,7 +3451,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                  * to the name */
                 if (pm->src != MS_COREF && pe->kind != KG_KIND_PERSON &&
                     pe->kind != KG_KIND_PRODUCT &&
-                    (j >= s->t1 || (tk[j].flags & TF_PUNCT))) {
+                    (j >= s->t1 || (tk[j].flags & TF_PUNCT)) &&
+                    !(ex_tok_is(sc, &tk[j], "'s") && j + 1 < s->t1 &&
+                      (ex_wflags(sc, &tk[j + 1]) & WF_ROLE))) {
                     a1 = pm->ent;
                     a2 = -1;
                     /* "Brightlane, the payments start-up,": a firm */
@@ -3935,6 +4167,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 EX_AT(sc->ments, ex_ment, sc->mcov[k - s->t0]).src !=
                     MS_COREF)
                 break;
+            /* "Spelling Valve Co, an Ohio maker of valves,": where
+             * it is based, for "the Ohio company" later */
+            if (!EX_AT(sc->ents, ex_ent, m->ent).country &&
+                !(k + 1 < s->t1 && reporting_verb(ex_norm(sc, &tk[k + 1]))) &&
+                tok_country(sc, s->t0, k))
+                EX_AT(sc->ents, ex_ent, m->ent).country =
+                    tok_country(sc, s->t0, k);
             if (head_bit(sc, &tk[k])) {
                 /* not "..., the Japanese electronics maker said" */
                 if (!(k + 1 < s->t1 &&
