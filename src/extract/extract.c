@@ -341,6 +341,19 @@ static int is_state(const kg_extractor *ex, const char *name)
     return 1;
 }
 
+/* Does the rule's subject slot follow its trigger ("acquisition of O by
+ * S")? */
+static int subject_after(const kg_extractor *ex, const ex_rule *r)
+{
+    uint32_t k;
+    for (k = 0; k < r->el_n; k++) {
+        const ex_elem *e = &EX_AT(ex->elemv, ex_elem, r->el_first + k);
+        if (e->type == EL_SLOT && e->slot == 0)
+            return k > r->trig;
+    }
+    return 0;
+}
+
 static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
                          kg_triple_cb cb, void *payload)
 {
@@ -372,6 +385,26 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
             a->s_kind = a->o_kind;
             a->o = e;
             a->o_kind = k;
+        }
+    }
+    /* one purchase or sale, one object, two buyers or sellers: the one
+     * the text names after the trigger ("said the acquisition of Heston
+     * by Riverdale") is the party, not the sentence's subject before it
+     * (posts and stakes are left alone: "who succeeded Ballmer as") */
+    for (i = from; i < sc->outs.n; i++) {
+        ex_out *a = &EX_AT(sc->outs, ex_out, i);
+        if ((a->relation != KG_REL_ACQUIRED &&
+             a->relation != KG_REL_DIVESTED) ||
+            subject_after(ex, &EX_AT(ex->rulev, ex_rule, a->rule)))
+            continue;
+        for (j = from; j < sc->outs.n; j++) {
+            const ex_out *b = &EX_AT(sc->outs, ex_out, j);
+            if (b->relation == a->relation && b->pos == a->pos &&
+                b->o == a->o && b->s != a->s &&
+                subject_after(ex, &EX_AT(ex->rulev, ex_rule, b->rule))) {
+                a->relation = -1;
+                break;
+            }
         }
     }
     /* a weak rule ("deal with", "an offer from") yields to any other tie
