@@ -2810,6 +2810,61 @@ static int ntab_beats(const ex_scratch *sc, const ex_sent *s, uint32_t i,
            !kg_extract__map_get(&sc->ex->gnames, rest, strlen(rest), &id);
 }
 
+/*
+ * A lowercase noun of a firm's trade that may stand before its name
+ * ("budget airline Skyhop", "private equity firm Gresham Park", "Belgian
+ * group Verhoeven"); not a tie or a post ("boss", "unit", "rival") and
+ * not "maker" ("Fizzbang maker Tollard": the word before is a brand).
+ */
+static int trade_noun(const ex_scratch *sc, const ex_tok *w)
+{
+    static const char *const firmnoun[] = {
+        "giant", "firm", "group", "conglomerate", "airline", "company",
+        "chain", "bank", "carrier", "utility", "network", "brewer",
+        "insurer", "lender", "retailer", "broadcaster", "publisher",
+        "operator", "manufacturer", "supplier", "provider", "builder",
+        "housebuilder", "carmaker", "drugmaker", "chipmaker", "miner",
+        "refiner", "producer", "distributor", "developer", "specialist",
+        "outfit", "consultancy", "agency", "fund", "studio", "brokerage",
+        "broker", "grocer", "supermarket", "steelmaker", "telecom"};
+    return (w->flags & (TF_WORD | TF_CAP | TF_NUM)) == TF_WORD &&
+           (ex_wflags(sc, w) & WF_NAMEHEAD) &&
+           ex_in_words(ex_norm(sc, w), firmnoun,
+                       sizeof firmnoun / sizeof firmnoun[0]);
+}
+
+/*
+ * "Budget airline Skyhop", "Telecoms group Wycombe", "UK housebuilder
+ * Wellow": does the sentence open at i with a capitalised word that the
+ * gazetteer does not start, then one or two lowercase words the last of
+ * which is a trade noun, then a capitalised name ("Kelsall boss Graham
+ * Oakes", "Kelsall unit Homewise" keep their first name)?
+ */
+static int opens_trade_desc(ex_scratch *sc, const ex_sent *s, uint32_t i,
+                            int caps_line, kg_buf *key)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_tok *t = &tk[i];
+    int32_t g;
+    uint32_t k;
+    if (caps_line || !(t->flags & TF_CAP) ||
+        ((t->flags & TF_ALLCAPS) && !(ex_wflags(sc, t) & WF_NONNAME)))
+        return 0;
+    for (k = i + 1; k < s->t1 && k <= i + 2; k++) {
+        const ex_tok *w = &tk[k];
+        if ((w->flags & (TF_WORD | TF_CAP | TF_NUM)) != TF_WORD ||
+            !(w->flags & TF_SPACE_BEFORE))
+            return 0;
+        if (trade_noun(sc, w))
+            break;
+    }
+    if (k >= s->t1 || k > i + 2 || k + 1 >= s->t1 ||
+        !(tk[k + 1].flags & TF_CAP) || !(tk[k + 1].flags & TF_SPACE_BEFORE) ||
+        !is_shape_word(sc, &tk[k + 1]))
+        return 0;
+    return gaz_at(sc, s, i, key, &g, 0) == i;
+}
+
 int kg_extract__mentions(ex_scratch *sc, uint32_t si)
 {
     const kg_extractor *ex = sc->ex;
@@ -3535,6 +3590,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
+        /* "Budget airline Skyhop is to", "Telecoms group Wycombe said",
+         * "UK housebuilder Wellow": the trade the British pages put
+         * before a firm's name opens the sentence with a capital; its
+         * first word is no name when one or two lowercase words ending
+         * in a trade noun and then a name follow */
+        if (i == s->t0 && opens_trade_desc(sc, s, i, headline || allcaps, &key)) {
+            i++;
+            continue;
+        }
         /* 5. name shapes ("General" of "Attorney General" is no start;
          * "New" of "New York Life" is) */
         if (i > s->t0 && ex_tok_is(sc, t, "general") &&
@@ -3963,6 +4027,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             else if (i > s->t0 &&
                      ends_with(ex_norm(sc, &tk[i - 1]), tk[i - 1].norm_len,
                                "-based"))
+                kind = KG_KIND_ORG;
+            /* "budget airline Skyhop", "private equity firm Gresham
+             * Park": a name after a noun of a firm's trade */
+            else if (i > s->t0 && trade_noun(sc, &tk[i - 1]))
                 kind = KG_KIND_ORG;
             /* "Shares in Morland Homes rose": a listed firm */
             else if (i >= s->t0 + 2 &&
