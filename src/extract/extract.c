@@ -341,14 +341,14 @@ static int is_state(const kg_extractor *ex, const char *name)
     return 1;
 }
 
-/* Does the rule's subject slot follow its trigger ("acquisition of O by
- * S")? */
-static int subject_after(const kg_extractor *ex, const ex_rule *r)
+/* Does the rule's slot (0 = S, 1 = O) follow its trigger ("acquisition
+ * of O by S", "named S president of O")? */
+static int slot_after(const kg_extractor *ex, const ex_rule *r, int slot)
 {
     uint32_t k;
     for (k = 0; k < r->el_n; k++) {
         const ex_elem *e = &EX_AT(ex->elemv, ex_elem, r->el_first + k);
-        if (e->type == EL_SLOT && e->slot == 0)
+        if (e->type == EL_SLOT && e->slot == slot)
             return k > r->trig;
     }
     return 0;
@@ -395,13 +395,31 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         ex_out *a = &EX_AT(sc->outs, ex_out, i);
         if ((a->relation != KG_REL_ACQUIRED &&
              a->relation != KG_REL_DIVESTED) ||
-            subject_after(ex, &EX_AT(ex->rulev, ex_rule, a->rule)))
+            slot_after(ex, &EX_AT(ex->rulev, ex_rule, a->rule), 0))
             continue;
         for (j = from; j < sc->outs.n; j++) {
             const ex_out *b = &EX_AT(sc->outs, ex_out, j);
             if (b->relation == a->relation && b->pos == a->pos &&
                 b->o == a->o && b->s != a->s &&
-                subject_after(ex, &EX_AT(ex->rulev, ex_rule, b->rule))) {
+                slot_after(ex, &EX_AT(ex->rulev, ex_rule, b->rule), 0)) {
+                a->relation = -1;
+                break;
+            }
+        }
+    }
+    /* one appointment, two firms: the one named after the post ("named
+     * Ruth Carrow president of its Lockwood Chemicals unit") is where
+     * the post is, not the firm that announced it */
+    for (i = from; i < sc->outs.n; i++) {
+        ex_out *a = &EX_AT(sc->outs, ex_out, i);
+        if (a->relation != KG_REL_LEADS ||
+            slot_after(ex, &EX_AT(ex->rulev, ex_rule, a->rule), 1))
+            continue;
+        for (j = from; j < sc->outs.n; j++) {
+            const ex_out *b = &EX_AT(sc->outs, ex_out, j);
+            if (b->relation == a->relation && b->pos == a->pos &&
+                b->s == a->s && b->o != a->o &&
+                slot_after(ex, &EX_AT(ex->rulev, ex_rule, b->rule), 1)) {
                 a->relation = -1;
                 break;
             }
