@@ -563,6 +563,8 @@ typedef struct ex_ent {
     int caps_only; /* a gazetteer entity named so far only in capitals */
     int country;   /* where it is based (kg_extract__country code), 0 if
                     * the article and gazetteer do not say */
+    int by_slot;   /* a firm by where its name stood ("X, which bought"),
+                    * not by the name's shape: its ties are less sure */
 } ex_ent;
 
 typedef struct ex_out {
@@ -636,8 +638,8 @@ typedef struct ex_scratch {
     uint32_t memcls[5]; /* classes dealdet, dealprep, recallnot,
                          * dealother, dealmod (memory.c, once set) */
     int memcls_set;
-    uint32_t mcls[3];  /* classes role, andverb, firmafter (mentions.c,
-                        * once set) */
+    uint32_t mcls[4];  /* classes role, andverb, firmafter, firmonly
+                        * (mentions.c, once set) */
     int mcls_set;
     kg_buf mkey;       /* name keys of the mention finder (mentions.c) */
     ex_map firstw;     /* first word (lowercase) of the article's full

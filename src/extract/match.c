@@ -1845,7 +1845,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             }
             if (ms->src == MS_COREF || mo->src == MS_COREF)
                 conf *= 0.9;
-            if (E1->kind < 0 || E2->kind < 0)
+            if (E1->kind < 0 || E2->kind < 0 || E1->by_slot ||
+                E2->by_slot)
                 conf *= 0.85;
             o = kg_extract__vec_push(&sc->outs, sizeof *o);
             if (!o)

@@ -90,6 +90,7 @@ static int32_t ent_get(ex_scratch *sc, const char *name, size_t len,
     e->heads = 0;
     e->caps_only = 0;
     e->country = 0;
+    e->by_slot = 0;
     if (!e->name || kg_extract__map_put(&sc->entnames, &sc->pool, name, len,
                                         id, NULL) != KG_OK)
         return -1;
@@ -729,8 +730,8 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
     }
 }
 
-/* Class role (0), andverb (1) or firmafter (2), looked up once per
- * article; -1u if the rules have none. */
+/* Class role (0), andverb (1), firmafter (2) or firmonly (3), looked
+ * up once per article; -1u if the rules have none. */
 static uint32_t mclass(ex_scratch *sc, int which)
 {
     if (!sc->mcls_set) {
@@ -742,20 +743,31 @@ static uint32_t mclass(ex_scratch *sc, int which)
         if (!kg_extract__map_get(&sc->ex->classes, "firmafter", 9,
                                  &sc->mcls[2]))
             sc->mcls[2] = (uint32_t)-1;
+        if (!kg_extract__map_get(&sc->ex->classes, "firmonly", 8,
+                                 &sc->mcls[3]))
+            sc->mcls[3] = (uint32_t)-1;
         sc->mcls_set = 1;
     }
     return sc->mcls[which];
 }
 
 /*
- * Does a slot only a firm's name fills end at token j: "bought", ",
- * which bought", "'s acquisition" (class firmafter), "'s chairman"?
+ * Does a slot a firm's name fills end at token j?  If only, a slot no
+ * person's name fills (", which bought", "'s unit": class firmonly);
+ * else also one where a person may stand ("bought", "'s acquisition":
+ * class firmafter; "'s chairman").
  */
-static int firm_after(ex_scratch *sc, const ex_sent *s, uint32_t j)
+static int firm_after(ex_scratch *sc, const ex_sent *s, uint32_t j,
+                      int only)
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t cls;
     if (j >= s->t1)
+        return 0;
+    if ((cls = mclass(sc, 3)) != (uint32_t)-1 &&
+        ex_class_at(sc, cls, j, 1, s->t0, s->t1, NULL) > 0)
+        return 1;
+    if (only)
         return 0;
     if (j + 1 < s->t1 && ex_tok_is(sc, &tk[j], "'s") &&
         (cls = mclass(sc, 0)) != (uint32_t)-1 &&
@@ -2235,7 +2247,7 @@ static int opener_firm(ex_scratch *sc, const ex_sent *s, uint32_t i)
     if (t->norm_len > 3 && n[t->norm_len - 1] == 's' &&
         n[t->norm_len - 2] != 's')
         return 0;
-    return firm_after(sc, s, i + 1);
+    return firm_after(sc, s, i + 1, 0);
 }
 
 /* "Group", "Computer": words that do not make a known firm another one
@@ -3692,7 +3704,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
             int32_t dummy_g, inner_g = -1;
             uint32_t of_america = 0;
-            int kind = -1, initials = 0;
+            int kind = -1, initials = 0, alias;
             if (headline && t->word >= 0 &&
                 !(f & (WF_LEGAL | WF_ORGWORD))) {
                 i++;
@@ -4058,8 +4070,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 goto done;
             /* a name that is someone's alias is that entity; "AMC"
              * after "American Motors Corp" is American Motors */
-            if (kg_extract__map_get(&sc->aliases, key.ptr, key.len, &id) &&
-                !the_group(sc, s, i, j))
+            alias = kg_extract__map_get(&sc->aliases, key.ptr, key.len,
+                                        &id) &&
+                    !the_group(sc, s, i, j);
+            if (alias)
                 ent = (int32_t)id;
             else if (j == i + 1 && (t->flags & TF_ALLCAPS) &&
                      !kg_extract__map_get(&sc->entnames, key.ptr, key.len,
@@ -4107,6 +4121,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (ent < 0) {
                 rc = KG_ENOMEM;
                 goto done;
+            }
+            /* "Halvorsen, which bought", "Halvorsen said it agreed": a
+             * name of no known kind where no person's stands is a firm,
+             * unless it has a person's shape (a given name, or two or
+             * three words the lexicon does not know) or is another's
+             * short form; "Iberia's chairman" is one from the next
+             * sentence on (below) */
+            if (EX_AT(sc->ents, ex_ent, ent).kind < 0 && !headline &&
+                !allcaps && !(f & WF_FIRSTNAME) && !alias &&
+                !(j - i >= 2 && j - i <= 3 && tk[i].word < 0 &&
+                  tk[j - 1].word < 0) &&
+                firm_after(sc, s, end, 1)) {
+                EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
+                EX_AT(sc->ents, ex_ent, ent).by_slot = 1;
             }
             /* "Groupe Danone": the known name inside is this firm's short
              * form unless the article named it already (NAMES.md names
