@@ -512,6 +512,7 @@ static int leader_poss(const ex_scratch *sc, const ex_ment *m)
 
 static int public_body(const ex_scratch *sc, int32_t e);
 static int reporting_verb(const char *n);
+static int clause_opener(const char *n);
 
 /*
  * "Corlander, which bought Pemberton Tool in 1984 after a contest with
@@ -561,9 +562,16 @@ static int unknown_opener(const ex_scratch *sc, const ex_sent *s,
     const ex_tok *tk = sc->toks.ptr;
     const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
     size_t k;
-    if (m->a != s->t0 || m->src == MS_COREF || e->kind >= 0 ||
-        m->b >= s->t1 || public_body(sc, m->ent))
+    if (m != (const ex_ment *)sc->ments.ptr || m->src == MS_COREF ||
+        e->kind >= 0 || m->b >= s->t1 || m->a > s->t0 + 4 ||
+        public_body(sc, m->ent))
         return 0;
+    /* "Earlier this year Drayson completed its": a short opening
+     * phrase of plain words */
+    for (k = s->t0; k < m->a; k++)
+        if (!(tk[k].flags & (TF_WORD | TF_NUM)) ||
+            (k > s->t0 && (tk[k].flags & TF_CAP)))
+            return 0;
     /* "Hallam said the combined company would ... its": a reported
      * clause has a subject of its own, unless the pronoun is it */
     for (k = m->b; k < at; k++)
@@ -640,7 +648,7 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
 {
     const ex_tok *tk = sc->toks.ptr;
     const ex_ment *m = sc->ments.ptr;
-    int32_t cand[10], aside = -1;
+    int32_t cand[10], aside = -1, rival = -1;
     size_t i, n = 0, k;
     int32_t topic = -1;
     int blind = 0;
@@ -662,6 +670,16 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
          * and its purchase of") for a later subject or possessive */
         if (former_employer(sc, &m[j]))
             continue;
+        /* "Halden AI, Corvette's main rival, had agreed to buy the
+         * company": the rival's rival is not what it buys */
+        if (object && j > 0 && m[j].src != MS_COREF &&
+            m[j - 1].b + 1 == m[j].a && m[j].b < sc->toks.n &&
+            EX_AT(sc->ents, ex_ent, m[j - 1].ent).kind == KG_KIND_ORG &&
+            is_punct(sc, &tk[m[j].a - 1], ',') &&
+            ex_tok_is(sc, &tk[m[j].b], "'s")) {
+            rival = m[j].ent;
+            continue;
+        }
         /* "Allied, which bought Bendix after a contest with Martin
          * Marietta, makes ... its": the aside's firms come after the
          * main clause's, and if the name the aside hangs on is none we
@@ -714,10 +732,22 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
     *first = *second = -1;
     if (blind && n == 0)
         return;
-    if (!s || sc->prev_first_org < 0 || !public_body(sc, sc->prev_first_org))
+    /* nor is the rival named there the firm of an earlier sentence */
+    if (rival >= 0)
+        for (k = 0; k < n; k++)
+            if (cand[k] == rival)
+                cand[k] = -1;
+    if ((!s || sc->prev_first_org < 0 ||
+         !public_body(sc, sc->prev_first_org)) &&
+        sc->prev_first_org != rival)
         cand[n++] = sc->prev_first_org;
-    if (!s || sc->last_org < 0 || !public_body(sc, sc->last_org))
+    if ((!s || sc->last_org < 0 || !public_body(sc, sc->last_org)) &&
+        sc->last_org != rival)
         cand[n++] = sc->last_org;
+    /* "Corvette Labs has cut off Pinnacle Software ... its models.
+     * Halden AI, Corvette's main rival, agreed to buy the company" */
+    if (rival >= 0 && sc->prev_second_org != rival)
+        cand[n++] = sc->prev_second_org;
     for (k = 0; k < n; k++) {
         if (cand[k] < 0)
             continue;
@@ -954,6 +984,36 @@ static int32_t and_its(ex_scratch *sc, const ex_sent *s, uint32_t i)
 }
 
 /*
+ * "Morioka would keep its name and its brand": a possessive "its" a few
+ * plain words after another "its" of the clause is the same firm's.
+ * Returns the entity or -1.
+ */
+static int32_t its_again(const ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t j;
+    int32_t mi;
+    for (j = i; j > s->t0 && j + 7 > i; j--) {
+        const ex_tok *t = &tk[j - 1];
+        if ((mi = sc->mcov[j - 1 - s->t0]) >= 0) {
+            const ex_ment *m = &EX_AT(sc->ments, ex_ment, mi);
+            return m->src == MS_COREF && m->b == m->a + 1 &&
+                           j - 1 + 2 < s->t1 &&
+                           ex_tok_is(sc, &tk[j], "'s")
+                       ? m->ent
+                       : -1;
+        }
+        if (ex_tok_is(sc, t, "'s"))
+            continue;
+        if (!(t->flags & TF_WORD) || (t->flags & TF_CAP) ||
+            reporting_verb(ex_norm(sc, t)) || clause_opener(ex_norm(sc, t)))
+            if (!ex_tok_is(sc, t, "and"))
+                return -1;
+    }
+    return -1;
+}
+
+/*
  * "..., while Brightline Networks will build and supply the hardware
  * through its unit", "said Sharp would keep its name": a firm that
  * opens the clause the pronoun is in (after "while", "whereas", "but",
@@ -969,17 +1029,27 @@ static int32_t lead_subject(const ex_scratch *sc, const ex_sent *s,
     uint32_t j = i, words = 0;
     int32_t mi;
     const ex_ment *m;
-    while (j > s->t0 && words < 10 && sc->mcov[j - 1 - s->t0] < 0 &&
-           (tk[j - 1].flags & TF_WORD) && !(tk[j - 1].flags & TF_CAP) &&
-           !ex_in_words(ex_norm(sc, &tk[j - 1]), w, sizeof w / sizeof w[0])) {
+    /* "supply the hardware, including its": a comma before a
+     * lowercase word does not end the clause */
+    while (j > s->t0 && words < 12 && sc->mcov[j - 1 - s->t0] < 0 &&
+           (((tk[j - 1].flags & TF_WORD) && !(tk[j - 1].flags & TF_CAP) &&
+             !ex_in_words(ex_norm(sc, &tk[j - 1]), w,
+                          sizeof w / sizeof w[0])) ||
+            (is_punct(sc, &tk[j - 1], ',') && j < i &&
+             (tk[j].flags & TF_WORD) && !(tk[j].flags & TF_CAP) &&
+             !ex_tok_is(sc, &tk[j], "and") && !ex_tok_is(sc, &tk[j], "but") &&
+             !clause_opener(ex_norm(sc, &tk[j]))))) {
         j--;
         words++;
     }
     if (j < s->t0 + 2 || words == 0 || (mi = sc->mend[j - 1 - s->t0]) < 0)
         return -1;
     m = &EX_AT(sc->ments, ex_ment, mi);
+    /* a name of no known kind too ("said Morioka Electric would keep
+     * its name"): a person would be "his" or "her" */
     if (m->src == MS_COREF || m->a <= s->t0 ||
-        EX_AT(sc->ents, ex_ent, m->ent).kind != KG_KIND_ORG ||
+        (EX_AT(sc->ents, ex_ent, m->ent).kind >= 0 &&
+         EX_AT(sc->ents, ex_ent, m->ent).kind != KG_KIND_ORG) ||
         !ex_in_words(ex_norm(sc, &tk[m->a - 1]), w, sizeof w / sizeof w[0]))
         return -1;
     /* "that" only after a reporting verb ("said that Sharp would") */
@@ -2888,7 +2958,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     int headline, allcaps, newname, first_start, called = 0, known_w = 0;
     int opener, opener_name, opener_alone;
     int rc = KG_OK;
-    int32_t first_org = -1, last_org = -1;
+    int32_t first_org = -1, second_org = -1, last_org = -1;
 
     sc->ments.n = 0;
     kg_buf_clear(&key);
@@ -3313,6 +3383,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (!object) {
                 int32_t teller;
                 int32_t near = possessive ? and_its(sc, s, i) : -1;
+                if (near < 0 && possessive)
+                    near = its_again(sc, s, i);
                 if (near < 0)
                     near = control_subject(sc, s, i);
                 if (near < 0)
@@ -4342,6 +4414,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         if (e->kind == KG_KIND_ORG && !former_employer(sc, m)) {
             if (first_org < 0)
                 first_org = m->ent;
+            else if (second_org < 0 && m->ent != first_org &&
+                     m->src != MS_COREF)
+                second_org = m->ent;
             last_org = m->ent;
         } else if (e->kind == KG_KIND_PERSON && m->src != MS_COREF) {
             sc->last_person = m->ent;
@@ -4349,6 +4424,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     }
     if (first_org >= 0) {
         sc->prev_first_org = first_org;
+        sc->prev_second_org = second_org;
         sc->last_org = last_org;
     }
 done:
