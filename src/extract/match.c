@@ -453,7 +453,10 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
         return 0;
     if (e->slot == 0 && holders_of(sc, m))
         return 0;
-    if (e->named && m->src == MS_COREF)
+    /* a name, or "the combined company" once the article has named the
+     * firm the deal creates ("will run the merged business") */
+    if (e->named && m->src == MS_COREF &&
+        !(m->ent == sc->new_org && m->b >= m->a + 2))
         return 0;
     return kinds_ok(sc, ment, e->kinds);
 }

@@ -1620,6 +1620,21 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
 
 
 /*
+ * "Lord King", "Lord Hanson": a capitalised peer's title before one
+ * word makes that word a surname, whatever firm the gazetteer knows by
+ * it (the name is then read as a person below).
+ */
+static int peer_surname(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                        uint32_t j, int caps)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    return !caps && j == i + 1 && i > s->t0 && (tk[i - 1].flags & TF_CAP) &&
+           (ex_wflags(sc, &tk[i - 1]) & WF_PEER) &&
+           (tk[i].flags & TF_SPACE_BEFORE) &&
+           !(tk[i].flags & (TF_ALLCAPS | TF_CAMEL));
+}
+
+/*
  * "the combined company", "the new group", "the merged bank": returns the
  * end of the description, or i.
  */
@@ -3109,6 +3124,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
              ((t->flags & TF_NUM) && (t->flags & TF_WORD) &&
               alpha_in(ex_norm(sc, t), t->norm_len))) &&
             (j = gaz_at(sc, s, i, &key, &g, allcaps)) > i &&
+            !peer_surname(sc, s, i, j, allcaps || headline) &&
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
               longer_name(sc, s, j, &key, allcaps)) &&
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
