@@ -524,7 +524,7 @@ enum {
     TF_PUNCT = 1u << 6,
     TF_SPACE_BEFORE = 1u << 7, /* whitespace precedes the token */
     TF_SENT_START = 1u << 8,
-    /* 1u << 9 and 1u << 10 are tokens.c's own */
+    /* 1u << 9, 1u << 10 and 1u << 12 to 1u << 14 are tokens.c's own */
     TF_HYPHEN = 1u << 11  /* a word with a hyphen inside ("AI-powered") */
 };
 

@@ -19,7 +19,9 @@ enum {
     TF_PARA = 1u << 9,     /* first token after a blank line */
     TF_NL_BEFORE = 1u << 10, /* a line break precedes the token */
     TF_AMP_IN = 1u << 12,    /* word_tok only: "&amp;" inside ("AT&amp;T") */
-    TF_INDENT = 1u << 13     /* a line break and an indent precede it */
+    TF_INDENT = 1u << 13,    /* a line break and an indent precede it */
+    TF_DOT_END = 1u << 14  /* a word of three or more bytes whose lowercase
+                            * form ends in '.' ("U.S.") */
 };
 
 /* Longer "sentences" (tables, lists without stops) are cut here. */
@@ -109,6 +111,12 @@ static const unsigned char alnum_tab[256] = {
     ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
     ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
     ['Y'] = 1, ['Z'] = 1,
+};
+
+/* ASCII bytes that may go on a word after a letter or digit: tested by
+ * the byte loop before the rules that say whether they do. */
+static const unsigned char join_tab[128] = {
+    ['.'] = 1, ['-'] = 1, ['&'] = 1, ['/'] = 1, [','] = 1, ['\''] = 1,
 };
 
 static int is_alnum(unsigned char c)
@@ -331,6 +339,8 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
                 flags |= TF_ALLCAPS;
             if (up & (lo << 8))
                 flags |= TF_CAMEL; /* "OpenAI", "xAI"; not "smart-TV" */
+            if (n > 2 && s[n - 1] == '.')
+                flags |= TF_DOT_END;
             if (n == 3 && v == ('i' | 't' << 8 | 's' << 16)) {
                 int rc = push_tok(sc, start, start + 2, "it", 2,
                                   flags | TF_WORD);
@@ -373,6 +383,8 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
         flags |= TF_ALLCAPS;
     if (camel)
         flags |= TF_CAMEL;
+    if (o > 2 && small[o - 1] == '.')
+        flags |= TF_DOT_END;
     /* "its" is "it" + "'s", so possessive patterns cover it */
     if (o == 3 && memcmp(small, "its", 3) == 0 && n == 3) {
         int rc = push_tok(sc, start, start + 2, "it", 2, flags | TF_WORD);
@@ -383,7 +395,7 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
     return add_tok(sc, start, end, o, (flags & ~TF_AMP_IN) | TF_WORD);
 }
 
-static int split_sentences(ex_scratch *sc);
+static int split_sentences(ex_scratch *sc, uint32_t closes);
 
 /*
  * British pages give a foreign price with its sterling value in brackets:
@@ -518,6 +530,9 @@ int kg_extract__tokenize(ex_scratch *sc)
     const unsigned char *s = b;
     uint32_t pending = TF_SPACE_BEFORE | TF_PARA;
     int newlines = 0;
+    /* a last byte that is no letter or digit ends every run of them */
+    int stop_at_end = e > b && !alnum_tab[e[-1]];
+    uint32_t closes = 0; /* ')' tokens (a wire dateline needs one) */
     int rc;
 
     /* news runs about one token per five bytes: reserve once rather than
@@ -533,37 +548,51 @@ int kg_extract__tokenize(ex_scratch *sc)
         unsigned char c = *s;
         size_t n;
         const char *pn;
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-            /* two spaces or a tab opening a line */
-            if ((pending & TF_NL_BEFORE) &&
-                (c == '\t' || (c == ' ' && s + 1 < e && s[1] == ' ')))
-                pending |= TF_INDENT;
-            s++;
-            pending |= TF_SPACE_BEFORE;
-            continue;
-        }
-        if (c == '\n') {
-            if (++newlines >= 2)
-                pending |= TF_PARA;
-            s++;
-            pending |= TF_SPACE_BEFORE | TF_NL_BEFORE;
-            continue;
-        }
-        if (c >= 0x80 && (n = uspace(s, e)) != 0) {
-            s += n;
-            pending |= TF_SPACE_BEFORE;
-            continue;
+        /* a letter or digit starts most tokens: tested first */
+        if (!alnum_tab[c]) {
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
+                c == '\v') {
+                /* two spaces or a tab opening a line */
+                if ((pending & TF_NL_BEFORE) &&
+                    (c == '\t' ||
+                     (c == ' ' && s + 1 < e && s[1] == ' ')))
+                    pending |= TF_INDENT;
+                s++;
+                pending |= TF_SPACE_BEFORE;
+                continue;
+            }
+            if (c == '\n') {
+                if (++newlines >= 2)
+                    pending |= TF_PARA;
+                s++;
+                pending |= TF_SPACE_BEFORE | TF_NL_BEFORE;
+                continue;
+            }
+            if (c >= 0x80 && (n = uspace(s, e)) != 0) {
+                s += n;
+                pending |= TF_SPACE_BEFORE;
+                continue;
+            }
         }
         newlines = 0;
-        if (word_at(s, e)) {
+        if (alnum_tab[c] || (c >= 0x80 && word_at_utf8(s, e))) {
             const unsigned char *w = s;
             size_t an;
             uint32_t hy = 0;
             while (s < e) {
-                /* the fast path: a run of ASCII letters and digits */
-                while (alnum_tab[*s] && ++s < e)
-                    ;
+                /* the fast path: a run of ASCII letters and digits;
+                 * without a test of the end where the text's last byte
+                 * stops the run anyway */
+                if (stop_at_end)
+                    while (alnum_tab[*s])
+                        s++;
+                else
+                    while (alnum_tab[*s] && ++s < e)
+                        ;
                 if (s == e)
+                    break;
+                /* most words end at a space or a stop */
+                if (*s < 0x80 && !join_tab[*s])
                     break;
                 if (*s >= 0x80 && word_at(s, e)) {
                     s++;
@@ -665,8 +694,10 @@ int kg_extract__tokenize(ex_scratch *sc)
                           1, pending | TF_PUNCT);
             if (rc)
                 return rc;
-            if (c == ')')
+            if (c == ')') {
+                closes++;
                 drop_amount_bracket(sc);
+            }
             pending = 0;
             s++;
             continue;
@@ -683,7 +714,7 @@ int kg_extract__tokenize(ex_scratch *sc)
         s += n;
     }
     indent_paragraphs(sc);
-    return split_sentences(sc);
+    return split_sentences(sc, closes);
 }
 
 /* Does token i look like the start of a new sentence? */
@@ -759,14 +790,16 @@ static uint32_t dateline_end(const ex_scratch *sc, uint32_t t0, uint32_t t1)
 
 /*
  * A wire dateline ("NEW YORK, March 12 (Reuters) -", "SEATTLE (AP) --")
- * is a sentence of its own, so the agency is never a subject.
+ * is a sentence of its own, so the agency is never a subject.  closes:
+ * 0 if the article has no ')' (then no agency dateline either).
  */
-static int push_sent(ex_scratch *sc, uint32_t t0, uint32_t t1)
+static int push_sent(ex_scratch *sc, uint32_t t0, uint32_t t1,
+                     uint32_t closes)
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t i, lim = t0 + 16 < t1 ? t0 + 16 : t1;
     int rc;
-    for (i = t0 + 2; i + 1 < lim; i++) {
+    for (i = t0 + 2; closes && i + 1 < lim; i++) {
         const char *n = ex_norm(sc, &tk[i]);
         if (n[0] == ')' && (tk[i + 1].flags & TF_PUNCT) &&
             ex_norm(sc, &tk[i + 1])[0] == '-' &&
@@ -836,20 +869,26 @@ static int caps_line(const ex_scratch *sc, uint32_t a, uint32_t b)
     return words >= 3 && caps * 10 >= words * 8;
 }
 
-static int split_sentences(ex_scratch *sc)
+static int split_sentences(ex_scratch *sc, uint32_t closes)
 {
     ex_tok *tk = sc->toks.ptr;
     uint32_t n = (uint32_t)sc->toks.n, i, t0 = 0, line0 = 0;
     int rc;
     for (i = 0; i < n; i++) {
-        const char *nm = ex_norm(sc, &tk[i]);
+        const char *nm;
         int end = 0;
+        /* most tokens: a word within a line, which no period ends */
+        if (!(tk[i].flags & (TF_NL_BEFORE | TF_PARA | TF_PUNCT |
+                             TF_DOT_END)) &&
+            i - t0 < MAX_SENT_TOKENS)
+            continue;
+        nm = ex_norm(sc, &tk[i]);
         /* a headline in capitals ends at its line break */
         if (i > 0 && (tk[i].flags & TF_SPACE_BEFORE) && nl_before(sc, i)) {
             if (i > t0 && !(tk[i].flags & TF_PARA) &&
                 (caps_line(sc, line0 > t0 ? line0 : t0, i) ||
                  caps_line(sc, i, line_end(sc, i)))) {
-                if ((rc = push_sent(sc, t0, i)) != KG_OK)
+                if ((rc = push_sent(sc, t0, i, closes)) != KG_OK)
                     return rc;
                 t0 = i;
             }
@@ -857,12 +896,12 @@ static int split_sentences(ex_scratch *sc)
         }
         /* bound the work per sentence: very long runs are cut */
         if (i - t0 >= MAX_SENT_TOKENS) {
-            if ((rc = push_sent(sc, t0, i)) != KG_OK)
+            if ((rc = push_sent(sc, t0, i, closes)) != KG_OK)
                 return rc;
             t0 = i;
         }
         if (i > t0 && (tk[i].flags & TF_PARA)) {
-            if ((rc = push_sent(sc, t0, i)) != KG_OK)
+            if ((rc = push_sent(sc, t0, i, closes)) != KG_OK)
                 return rc;
             t0 = i;
         }
@@ -871,7 +910,7 @@ static int split_sentences(ex_scratch *sc)
                 (nm[0] == '.' && nm[1] == '.')) {
                 end = 1;
             }
-        } else if (tk[i].norm_len > 2 && nm[tk[i].norm_len - 1] == '.') {
+        } else if (tk[i].flags & TF_DOT_END) {
             /* "U.S." may end a sentence only before a clear start */
             if (i + 1 < n && (tk[i + 1].flags & TF_CAP) &&
                 (ex_wflags(sc, &tk[i + 1]) &
@@ -923,13 +962,13 @@ static int split_sentences(ex_scratch *sc)
                    !(tk[j].flags & TF_SPACE_BEFORE) &&
                    strchr("\"')]", ex_norm(sc, &tk[j])[0]))
                 j++;
-            if ((rc = push_sent(sc, t0, j)) != KG_OK)
+            if ((rc = push_sent(sc, t0, j, closes)) != KG_OK)
                 return rc;
             t0 = j;
             i = j - 1;
         }
     }
-    if ((rc = push_sent(sc, t0, n)) != KG_OK)
+    if ((rc = push_sent(sc, t0, n, closes)) != KG_OK)
         return rc;
     /* mark the first token of each sentence */
     for (i = 0; i < sc->sents.n; i++)
