@@ -1510,6 +1510,27 @@ static int new_firm_word(const ex_scratch *sc, const ex_tok *t)
            ex_tok_is(sc, t, "merged") || ex_tok_is(sc, t, "enlarged");
 }
 
+/*
+ * "Corvin, the fund run by Maya Thorne,": a participle that goes on
+ * describing the firm (token j and the word after it).  Not yet "owned
+ * by": a unit told in passing as owned by another firm would then take
+ * over a later description meant for the firm the story is about.
+ */
+static int participle_after(const ex_scratch *sc, const ex_sent *s,
+                            uint32_t j)
+{
+    static const char *const part[] = {
+        "run", "led", "controlled", "backed", "founded", "formed",
+        "created", "headed", "based", "chaired", "managed", "spun", "set"};
+    static const char *const next[] = {"by", "in", "up", "off", "out",
+                                       "last", "from", "through"};
+    const ex_tok *tk = sc->toks.ptr;
+    return j + 1 < s->t1 &&
+           ex_in_words(ex_norm(sc, &tk[j]), part, sizeof part / sizeof part[0]) &&
+           ex_in_words(ex_norm(sc, &tk[j + 1]), next,
+                       sizeof next / sizeof next[0]);
+}
+
 /* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
 static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
                               uint32_t i)
@@ -3606,7 +3627,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                  * to the name */
                 if (pm->src != MS_COREF && pe->kind != KG_KIND_PERSON &&
                     pe->kind != KG_KIND_PRODUCT &&
-                    (j >= s->t1 || (tk[j].flags & TF_PUNCT)) &&
+                    (j >= s->t1 || (tk[j].flags & TF_PUNCT) ||
+                     participle_after(sc, s, j)) &&
                     !(ex_tok_is(sc, &tk[j], "'s") && j + 1 < s->t1 &&
                       (ex_wflags(sc, &tk[j + 1]) & WF_ROLE))) {
                     a1 = pm->ent;
