@@ -4421,6 +4421,31 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         m->alt = -1;
         sc->new_org = m->ent;
     }
+    /* "N, Time Warner's chief executive, will be its chief executive":
+     * "its" after "be"/"become", in a sentence that has named the firm it
+     * would stand for, is the firm the merger creates once the article
+     * has named that one (a post at his own firm would not be told so) */
+    for (i = 0; sc->new_org >= 0 && i < sc->ments.n; i++) {
+        ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        size_t k;
+        int seen = 0;
+        if (m->src != MS_COREF || m->ent == sc->new_org ||
+            m->b != m->a + 1 || m->a < s->t0 + 2 || m->b >= s->t1 ||
+            !ex_tok_is(sc, &tk[m->a], "it") ||
+            !ex_tok_is(sc, &tk[m->b], "'s") ||
+            !(ex_tok_is(sc, &tk[m->a - 1], "be") ||
+              ex_tok_is(sc, &tk[m->a - 1], "become")))
+            continue;
+        for (k = 0; k < sc->ments.n && !seen; k++) {
+            const ex_ment *o = &EX_AT(sc->ments, ex_ment, k);
+            seen = o->src != MS_COREF && o->ent == m->ent && o->b <= m->a &&
+                   o->a >= s->t0;
+        }
+        if (seen) {
+            m->ent = sc->new_org;
+            m->alt = -1;
+        }
+    }
     /* "Cadbury's chairman": a name of no known kind with a leader is a
      * firm */
     for (i = 0; i < sc->ments.n; i++) {
