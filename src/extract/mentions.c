@@ -4151,7 +4151,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                                "-based"))
                 kind = KG_KIND_ORG;
             /* "budget airline Skyhop", "private equity firm Gresham
-             * Park": a name after a noun of a firm's trade */
+             * Park": a name after a noun of a firm's trade (not yet
+             * "Brewer Tranmere said": the firm it makes known takes the
+             * article's descriptions, and dev6 then pairs a bid with an
+             * alias the gold does not know) */
             else if (i > s->t0 && trade_noun(sc, &tk[i - 1]))
                 kind = KG_KIND_ORG;
             /* "Shares in Morland Homes rose": a listed firm */
