@@ -2319,20 +2319,50 @@ static int opener_subject(const ex_scratch *sc, const ex_sent *s,
 }
 
 /*
+ * Where the words after a name at token p go on past an apposition that
+ * describes a firm (", the leisure group,", ", based in Ohio,") and a
+ * day ("yesterday", "on Monday"): where its verb may start.  p if there
+ * is neither.
+ */
+static uint32_t past_aside(const ex_scratch *sc, const ex_sent *s,
+                           uint32_t p)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q;
+    int head = 0;
+    if (p < s->t1 && is_punct(sc, &tk[p], ',')) {
+        for (q = p + 1; q < s->t1 && q < p + 10 && !is_punct(sc, &tk[q], ',');
+             q++)
+            head |= (ex_wflags(sc, &tk[q]) & WF_ORGHEAD) ||
+                    ex_tok_is(sc, &tk[q], "based");
+        if (head && q < s->t1 && q < p + 10)
+            p = q + 1;
+    }
+    if (p < s->t1 && (ex_tok_is(sc, &tk[p], "yesterday") ||
+                      ex_tok_is(sc, &tk[p], "today")))
+        p++;
+    else if (p + 1 < s->t1 && ex_tok_is(sc, &tk[p], "on") &&
+             (ex_wflags(sc, &tk[p + 1]) & WF_WEEKDAY))
+        p += 2;
+    return p;
+}
+
+/*
  * "Allied bought Bendix Corp", "Allied, which bought", "Allied's
- * chairman", "Allied-Signal makes": a word the lexicon knows ("allied"
- * is a trigger) that opens the sentence alone is a firm's name where
- * only a firm's can stand, where the article has named a firm so, or
- * joined by a hyphen to a capitalised word.  Never a function word, a
- * place, a given name or any word shape_word_cap turns down, and never
- * a plural noun ("Analysts", "Partners", "Shares").
+ * chairman", "Allied, the chemicals group, said it agreed",
+ * "Allied-Signal makes": a word the lexicon knows ("allied" is a
+ * trigger) that opens the sentence alone is a firm's name where only a
+ * firm's can stand, where the article has named a firm so, or joined by
+ * a hyphen to a capitalised word.  Never a function word, a place, a
+ * given name or any word shape_word_cap turns down, and never a
+ * plural noun ("Analysts", "Partners", "Shares").
  */
 static int opener_firm(ex_scratch *sc, const ex_sent *s, uint32_t i)
 {
     const ex_tok *tk = sc->toks.ptr;
     const ex_tok *t = &tk[i];
     const char *n = ex_norm(sc, t);
-    uint32_t id;
+    uint32_t id, q;
     if (!(t->flags & TF_CAP) || (t->flags & (TF_ALLCAPS | TF_HYPHEN)) ||
         (ex_wflags(sc, t) & (WF_STOP | WF_NONNAME | WF_COUNTRY |
                              WF_FIRSTNAME | WF_DATEWORD | WF_SCALE |
@@ -2353,7 +2383,8 @@ static int opener_firm(ex_scratch *sc, const ex_sent *s, uint32_t i)
     if (t->norm_len > 3 && n[t->norm_len - 1] == 's' &&
         n[t->norm_len - 2] != 's')
         return 0;
-    return firm_after(sc, s, i + 1, 0);
+    return firm_after(sc, s, i + 1, 0) ||
+           ((q = past_aside(sc, s, i + 1)) > i + 1 && firm_after(sc, s, q, 0));
 }
 
 /* "Group", "Computer": words that do not make a known firm another one
@@ -4245,7 +4276,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 !allcaps && !(f & WF_FIRSTNAME) && !alias &&
                 !(j - i >= 2 && j - i <= 3 && tk[i].word < 0 &&
                   tk[j - 1].word < 0) &&
-                firm_after(sc, s, end, 1)) {
+                (firm_after(sc, s, end, 1) ||
+                 ((k = past_aside(sc, s, end)) > end &&
+                  firm_after(sc, s, k, 1)))) {
                 EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
                 EX_AT(sc->ents, ex_ent, ent).by_slot = 1;
             }
