@@ -138,6 +138,19 @@ static inline int word_at(const unsigned char *s, const unsigned char *e)
     return *s < 0x80 ? is_alnum(*s) : word_at_utf8(s, e);
 }
 
+/* Does the character before s (b <= s) end a word: an ASCII letter or
+ * digit, or a letter of more bytes ("Nestlé's", "Hermès's")? */
+static int word_before(const unsigned char *b, const unsigned char *s,
+                       const unsigned char *e)
+{
+    const unsigned char *c = s - 1;
+    if (*c < 0x80)
+        return is_alnum(*c);
+    while (c > b && (*c & 0xC0) == 0x80)
+        c--;
+    return *c >= 0xC0 && word_at_utf8(c, e);
+}
+
 /* 1 if s is a right single quote or ASCII apostrophe; sets *n. */
 static int apos_at(const unsigned char *s, const unsigned char *e,
                    size_t *n)
@@ -657,7 +670,7 @@ int kg_extract__tokenize(ex_scratch *sc)
         if (apos_at(s, e, &n) && s > b) {
             const unsigned char *a = s + n;
             if (a < e && (*a == 's' || *a == 'S') &&
-                (a + 1 == e || !word_at(a + 1, e)) && is_alnum(s[-1])) {
+                (a + 1 == e || !word_at(a + 1, e)) && word_before(b, s, e)) {
                 rc = push_tok(sc, (uint32_t)(s - b), (uint32_t)(a + 1 - b),
                               "'s", 2, pending | TF_WORD);
                 if (rc)
