@@ -179,6 +179,10 @@ static int hyphen_splits(const ex_scratch *sc, const unsigned char *w0,
     size_t n = 0;
     const unsigned char *p = s + 1;
     int64_t w;
+    /* "ex-BP boss", "Ex-Tesco chief": "ex" is a word of its own */
+    if (*p >= 'A' && *p <= 'Z' && s - w0 == 2 && (w0[0] | 32) == 'e' &&
+        (w0[1] | 32) == 'x')
+        return 1;
     if (*p >= 'A' && *p <= 'Z')
         return *w0 >= 'A' && *w0 <= 'Z' && !(s[-1] >= '0' && s[-1] <= '9');
     while (p < e && is_alnum(*p) && n < sizeof buf - 1) {
