@@ -2045,11 +2045,12 @@ static int32_t acronym_of(const ex_scratch *sc, const char *acr0, size_t n0)
 {
     size_t e, k, n = 0;
     char acr[8];
-    /* "AT&T" spells "American Telephone and Telegraph" */
+    /* "AT&T" spells "American Telephone and Telegraph", "S&N" spells
+     * "Scottish & Newcastle" and "M&S" "Marks & Spencer" */
     for (k = 0; k < n0 && n < sizeof acr; k++)
         if (acr0[k] != '&')
             acr[n++] = acr0[k];
-    if (n < 2 || n > 5 || k < n0 || (n < n0 && n < 3))
+    if (n < 2 || n > 5 || k < n0)
         return -1;
     for (e = 0; e < sc->ents.n; e++) {
         const ex_ent *en = &EX_AT(sc->ents, ex_ent, e);
@@ -2057,8 +2058,12 @@ static int32_t acronym_of(const ex_scratch *sc, const char *acr0, size_t n0)
         char ini[8];
         size_t m = 0;
         /* a name of unknown kind may match when it gives three or more
-         * initials ("CSN" after "Companhia Siderurgica Nacional") */
-        if (en->kind != KG_KIND_ORG && (en->kind >= 0 || n < 3))
+         * initials ("CSN" after "Companhia Siderurgica Nacional"), or
+         * two joined by '&' as the name is ("S&N" after "Scottish &
+         * Newcastle") */
+        if (en->kind != KG_KIND_ORG &&
+            (en->kind >= 0 ||
+             (n < 3 && !(n < n0 && strchr(en->name, '&')))))
             continue;
         while (*p && m < sizeof ini) {
             if (*p >= 'A' && *p <= 'Z')
