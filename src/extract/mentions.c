@@ -37,7 +37,9 @@ static int key_add(const ex_scratch *sc, kg_buf *out, uint32_t a,
     if (i > a && (tk[i].flags & TF_SPACE_BEFORE) &&
         kg__buf_putc(out, ' ') != KG_OK)
         return KG_ENOMEM;
-    if (!memchr(s, 0xE2, n) && !memchr(s, '&', n))
+    /* the tokenizer folds both into one byte of the lowercase form, so
+     * a form as long as the text has neither (most tokens) */
+    if (tk[i].norm_len == n || (!memchr(s, 0xE2, n) && !memchr(s, '&', n)))
         return kg__buf_put(out, s, n);
     for (j = 0; j < n; j++) {
         unsigned char c = (unsigned char)s[j];

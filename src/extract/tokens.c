@@ -550,6 +550,7 @@ int kg_extract__tokenize(ex_scratch *sc)
     /* a last byte that is no letter or digit ends every run of them */
     int stop_at_end = e > b && !alnum_tab[e[-1]];
     uint32_t closes = 0; /* ')' tokens (a wire dateline needs one) */
+    int indents = 0;     /* a line opened with an indent */
     int rc;
 
     /* news runs about one token per five bytes: reserve once rather than
@@ -572,8 +573,10 @@ int kg_extract__tokenize(ex_scratch *sc)
                 /* two spaces or a tab opening a line */
                 if ((pending & TF_NL_BEFORE) &&
                     (c == '\t' ||
-                     (c == ' ' && s + 1 < e && s[1] == ' ')))
+                     (c == ' ' && s + 1 < e && s[1] == ' '))) {
                     pending |= TF_INDENT;
+                    indents = 1;
+                }
                 s++;
                 pending |= TF_SPACE_BEFORE;
                 continue;
@@ -730,7 +733,8 @@ int kg_extract__tokenize(ex_scratch *sc)
         pending = 0;
         s += n;
     }
-    indent_paragraphs(sc);
+    if (indents)
+        indent_paragraphs(sc);
     return split_sentences(sc, closes);
 }
 
