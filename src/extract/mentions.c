@@ -762,8 +762,8 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
     }
 }
 
-/* Class role (0), andverb (1), firmafter (2) or firmonly (3), looked
- * up once per article; -1u if the rules have none. */
+/* Class role (0), andverb (1), firmafter (2), firmonly (3) or firmsaid
+ * (4), looked up once per article; -1u if the rules have none. */
 static uint32_t mclass(ex_scratch *sc, int which)
 {
     if (!sc->mcls_set) {
@@ -778,16 +778,23 @@ static uint32_t mclass(ex_scratch *sc, int which)
         if (!kg_extract__map_get(&sc->ex->classes, "firmonly", 8,
                                  &sc->mcls[3]))
             sc->mcls[3] = (uint32_t)-1;
+        if (!kg_extract__map_get(&sc->ex->classes, "firmsaid", 8,
+                                 &sc->mcls[4]))
+            sc->mcls[4] = (uint32_t)-1;
         sc->mcls_set = 1;
     }
     return sc->mcls[which];
 }
 
+static uint32_t past_aside(const ex_scratch *sc, const ex_sent *s,
+                           uint32_t p);
+
 /*
  * Does a slot a firm's name fills end at token j?  If only, a slot no
- * person's name fills (", which bought", "'s unit": class firmonly);
- * else also one where a person may stand ("bought", "'s acquisition":
- * class firmafter; "'s chairman").
+ * person's name fills (", which bought", "'s unit": class firmonly;
+ * "said on Monday it agreed": "said", a day, class firmsaid); else also
+ * one where a person may stand ("bought", "'s acquisition": class
+ * firmafter; "'s chairman").
  */
 static int firm_after(ex_scratch *sc, const ex_sent *s, uint32_t j,
                       int only)
@@ -798,6 +805,11 @@ static int firm_after(ex_scratch *sc, const ex_sent *s, uint32_t j,
         return 0;
     if ((cls = mclass(sc, 3)) != (uint32_t)-1 &&
         ex_class_at(sc, cls, j, 1, s->t0, s->t1, NULL) > 0)
+        return 1;
+    if ((ex_tok_is(sc, &tk[j], "said") || ex_tok_is(sc, &tk[j], "says")) &&
+        (cls = mclass(sc, 4)) != (uint32_t)-1 &&
+        ex_class_at(sc, cls, past_aside(sc, s, j + 1), 1, s->t0, s->t1,
+                    NULL) > 0)
         return 1;
     if (only)
         return 0;
@@ -2356,13 +2368,13 @@ static uint32_t past_aside(const ex_scratch *sc, const ex_sent *s,
 
 /*
  * "Allied bought Bendix Corp", "Allied, which bought", "Allied's
- * chairman", "Allied, the chemicals group, said it agreed",
- * "Allied-Signal makes": a word the lexicon knows ("allied" is a
- * trigger) that opens the sentence alone is a firm's name where only a
- * firm's can stand, where the article has named a firm so, or joined by
- * a hyphen to a capitalised word.  Never a function word, a place, a
- * given name or any word shape_word_cap turns down, and never a
- * plural noun ("Analysts", "Partners", "Shares").
+ * chairman", "Allied, the chemicals group, said it agreed", "Allied and
+ * Signal agreed to merge", "Allied-Signal makes": a word the lexicon
+ * knows ("allied" is a trigger) that opens the sentence alone is a
+ * firm's name where only a firm's can stand, where the article has named
+ * a firm so, or joined by a hyphen to a capitalised word.  Never a
+ * function word, a place, a given name or any word shape_word_cap turns
+ * down, and never a plural noun ("Analysts", "Partners", "Shares").
  */
 static int opener_firm(ex_scratch *sc, const ex_sent *s, uint32_t i)
 {
@@ -2390,6 +2402,17 @@ static int opener_firm(ex_scratch *sc, const ex_sent *s, uint32_t i)
     if (t->norm_len > 3 && n[t->norm_len - 1] == 's' &&
         n[t->norm_len - 2] != 's')
         return 0;
+    /* "Global and Petrel Leisure agreed to merge": the slot after the
+     * other name */
+    if (i + 2 < s->t1 && ex_tok_is(sc, &tk[i + 1], "and") &&
+        (tk[i + 2].flags & TF_CAP) && is_shape_word(sc, &tk[i + 2])) {
+        for (q = i + 3; q < s->t1 && (tk[q].flags & TF_CAP) &&
+                        (tk[q].flags & TF_SPACE_BEFORE) &&
+                        is_shape_word(sc, &tk[q]);
+             q++)
+            ;
+        return firm_after(sc, s, absorb_legal(sc, q, s->t1), 0);
+    }
     return firm_after(sc, s, i + 1, 0) ||
            ((q = past_aside(sc, s, i + 1)) > i + 1 && firm_after(sc, s, q, 0));
 }
