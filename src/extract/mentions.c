@@ -908,6 +908,59 @@ static int32_t and_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
     return m0->ent;
 }
 
+/*
+ * "as chief executive", "named interim chief executive": a role of
+ * class role at i (CEO, chairman, president, managing director and
+ * their interim and co- forms) right after "as", "named", "appointed"
+ * or "elected", and followed by no firm ("of", "at", "for",
+ * "'s", a capitalised word).  Returns the end of the role, or i.
+ */
+static uint32_t bare_post(ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    /* ("became chairman" in a merger story is often a post at the
+     * combined firm, which the story need not name: not taken) */
+    static const char *const before[] = {"as", "named", "appointed",
+                                         "elected"};
+    const ex_tok *tk = sc->toks.ptr;
+    const char *v = NULL;
+    uint32_t cls, n, q;
+    size_t k;
+    int ok = 0;
+    for (k = 0; k < sizeof before / sizeof before[0] && !ok; k++)
+        ok = ex_tok_is(sc, &tk[i - 1], before[k]);
+    if (!ok || (tk[i].flags & TF_CAP) || (cls = mclass(sc, 0)) == (uint32_t)-1 ||
+        !(n = ex_class_at(sc, cls, i, 1, s->t0, s->t1, &v)) || !v ||
+        (strcmp(v, "CEO") != 0 && strcmp(v, "chairman") != 0 &&
+         strcmp(v, "executive chairman") != 0 && strcmp(v, "president") != 0 &&
+         strcmp(v, "interim CEO") != 0 && strcmp(v, "co-CEO") != 0 &&
+         strcmp(v, "managing director") != 0))
+        return i;
+    /* "Ostler Corp named N, 48, to succeed M as president": the firm
+     * that names him is told, and the rules read the role there */
+    for (k = 0; k < sc->ments.n; k++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, k);
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+        if (m->a >= s->t0 && m->b < i && e->kind != KG_KIND_PERSON &&
+            (ex_tok_is(sc, &tk[m->b], "named") ||
+             ex_tok_is(sc, &tk[m->b], "appointed") ||
+             ex_tok_is(sc, &tk[m->b], "elected") ||
+             ex_tok_is(sc, &tk[m->b], "names") ||
+             ex_tok_is(sc, &tk[m->b], "appoints") ||
+             ex_tok_is(sc, &tk[m->b], "promoted") ||
+             ex_tok_is(sc, &tk[m->b], "picked") ||
+             ex_tok_is(sc, &tk[m->b], "hired")))
+            return i;
+    }
+    q = i + n;
+    if (q < s->t1 &&
+        ((tk[q].flags & TF_CAP) || ex_tok_is(sc, &tk[q], "of") ||
+         ex_tok_is(sc, &tk[q], "at") || ex_tok_is(sc, &tk[q], "for") ||
+         ex_tok_is(sc, &tk[q], "'s") || ex_tok_is(sc, &tk[q], "and") ||
+         ex_tok_is(sc, &tk[q], "-")))
+        return i;
+    return q;
+}
+
 /* The firm the story is about: the firm named most often so far (ties:
  * the first named), or a name of unknown kind named more often still
  * ("Aer Lingus" thrice, "Ryanair" twice); else the first firm of the
@@ -3123,6 +3176,24 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         if (i == s->t0 && !headline && !allcaps &&
             (j = bare_title(sc, s, i)) > i) {
             int32_t a1 = story_firm(sc);
+            if (a1 >= 0) {
+                if ((rc = add_ment(sc, s->t0, i, j, a1, -1, MS_COREF)) !=
+                    KG_OK)
+                    goto done;
+                i = j;
+                continue;
+            }
+        }
+        /* "was named interim chief executive", "stepped down as
+         * chairman": a top post after "as" or such a verb, with no firm
+         * of its own, is the post
+         * at the firm the story is about; its words stand for that firm
+         * (the rules read the role from them) */
+        if (i > s->t0 && tk[i].word >= 0 && !(t->flags & TF_CAP) &&
+            tk[i - 1].word >= 0 && sc->mcov[i - s->t0] < 0 &&
+            (j = bare_post(sc, s, i)) > i) {
+            /* after a merger named its firm, the post is at that one */
+            int32_t a1 = sc->new_org >= 0 ? sc->new_org : story_firm(sc);
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, -1, MS_COREF)) !=
                     KG_OK)
