@@ -646,6 +646,7 @@ int kg_extract_doc(const kg_extractor *ex, const kg_doc *doc,
     sc.flags = ex->flags;
     sc.doc_date = doc->date;
     sc.last_org = sc.prev_first_org = sc.prev_second_org = -1;
+    sc.prev_subject = -1;
     sc.last_person = -1;
     sc.new_org = -1;
     sc.dates_sent = -1;

@@ -629,6 +629,8 @@ typedef struct ex_scratch {
     int32_t last_org;  /* salience for coreference */
     int32_t prev_first_org;
     int32_t prev_second_org; /* its next firm by name, or -1 */
+    int32_t prev_subject; /* the name that opened the last sentence, a
+                           * firm or of no known kind, or -1 */
     int32_t last_person;
     int32_t new_org;   /* the firm a merger creates, once named */
     kg_date doc_date;

@@ -432,11 +432,17 @@ static int expletive_it(const ex_scratch *sc, const ex_ment *m)
     static const char *const w[] = {"is", "was", "would", "could", "may",
                                     "might", "will", "remains", "seems",
                                     "appears", "'s", "should", "must"};
+    const ex_tok *t;
     size_t i;
     if (m->b >= sc->toks.n)
         return 1;
+    t = &EX_AT(sc->toks, ex_tok, m->b);
+    /* "Its talks with BA broke down, and it ended": "its" is "it" and
+     * an "'s" of one letter, no "it's" */
+    if (t->end - t->start == 1 && ex_tok_is(sc, t, "'s"))
+        return 0;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (ex_tok_is(sc, &EX_AT(sc->toks, ex_tok, m->b), w[i]))
+        if (ex_tok_is(sc, t, w[i]))
             return 1;
     return 0;
 }
@@ -734,6 +740,10 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
     *first = *second = -1;
     if (blind && n == 0)
         return;
+    /* a subject or possessive with no firm before it in its sentence:
+     * the last sentence's subject first */
+    if (s && !object && n == 0 && sc->prev_subject >= 0)
+        cand[n++] = sc->prev_subject;
     /* nor is the rival named there the firm of an earlier sentence */
     if (rival >= 0)
         for (k = 0; k < n; k++)
@@ -3737,6 +3747,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                               ex_tok_is(sc, &tk[j], "'s"))
                                ? 1
                                : 2);
+            /* "Mardale has made an approach to Tethering Foods. The
+             * group said": a description opening the sentence is the
+             * last sentence's subject */
+            if (i == s->t0 && sc->prev_subject >= 0 &&
+                a1 != sc->prev_subject) {
+                a2 = a1;
+                a1 = sc->prev_subject;
+            }
             /* not in an apposition ("Merck, the drugmaker,"): there the
              * description names the firm just before it ("owns
              * Brightwick, the battery maker") */
@@ -4626,6 +4644,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         sc->prev_first_org = first_org;
         sc->prev_second_org = second_org;
         sc->last_org = last_org;
+    }
+    /* "Mardale has made an approach to Tethering Foods. It said": the
+     * sentence's subject, if a one-word name of no known kind opens it
+     * (two words of no known kind are often a person's name) */
+    sc->prev_subject = -1;
+    if (sc->ments.n > 0) {
+        const ex_ment *m = sc->ments.ptr;
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+        if (m->a == s->t0 && m->b < s->t1 && m->src != MS_COREF &&
+            e->kind < 0 && m->src == MS_SHAPE && m->b == m->a + 1 &&
+            !ex_tok_is(sc, &tk[m->b], "'s") && !public_body(sc, m->ent))
+            sc->prev_subject = m->ent;
     }
 done:
     sc->mkey = key;
