@@ -4388,11 +4388,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* "Halvorsen, which bought", "Halvorsen said it agreed": a
              * name of no known kind where no person's stands is a firm,
              * unless it has a person's shape (a given name, or two or
-             * three words the lexicon does not know) or is another's
-             * short form; "Iberia's chairman" is one from the next
-             * sentence on (below) */
+             * three words the lexicon does not know), is another's short
+             * form, or is no name of its own: the end of a name split
+             * after a known word ("Mitsubishi Estate, which owns") or a
+             * ticker ("Ford Motor Co <F> said it"); "Iberia's chairman"
+             * is one from the next sentence on (below) */
             if (EX_AT(sc->ents, ex_ent, ent).kind < 0 && !headline &&
                 !allcaps && !(f & WF_FIRSTNAME) && !alias &&
+                !(i > s->t0 && (sc->mcov[i - 1 - s->t0] >= 0 ||
+                                is_punct(sc, &tk[i - 1], '<') ||
+                                is_punct(sc, &tk[i - 1], '('))) &&
                 !(j - i >= 2 && j - i <= 3 && tk[i].word < 0 &&
                   tk[j - 1].word < 0) &&
                 (firm_after(sc, s, end, 1) ||
