@@ -1061,6 +1061,42 @@ static int32_t and_its(ex_scratch *sc, const ex_sent *s, uint32_t i)
 }
 
 /*
+ * "Stephen Ward will become Lenovo's chief executive, while Yang
+ * Yuanqing, its current boss, will become chairman": an "its" in a
+ * person's apposition, in a clause after the sentence's first, is the
+ * firm named last before the person.  Returns the entity or -1.
+ */
+static int32_t person_appos_its(const ex_scratch *sc, const ex_sent *s,
+                                uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_ment *pm;
+    const ex_ent *pe;
+    int32_t mi;
+    size_t k;
+    if (i < s->t0 + 3 || !is_punct(sc, &tk[i - 1], ',') ||
+        (mi = sc->mend[i - 2 - s->t0]) < 0)
+        return -1;
+    pm = &EX_AT(sc->ments, ex_ment, mi);
+    pe = &EX_AT(sc->ents, ex_ent, pm->ent);
+    if (pm->src == MS_COREF || pm->a < s->t0 + 2 ||
+        !(pe->kind == KG_KIND_PERSON ||
+          (pe->kind < 0 && pm->b - pm->a >= 2 && pm->b - pm->a <= 3)) ||
+        !(ex_tok_is(sc, &tk[pm->a - 1], "while") ||
+          ex_tok_is(sc, &tk[pm->a - 1], "whereas") ||
+          ex_tok_is(sc, &tk[pm->a - 1], "and") ||
+          ex_tok_is(sc, &tk[pm->a - 1], "but")))
+        return -1;
+    for (k = (size_t)mi; k-- > 0;) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, k);
+        if (EX_AT(sc->ents, ex_ent, m->ent).kind == KG_KIND_ORG &&
+            !public_body(sc, m->ent))
+            return m->ent;
+    }
+    return -1;
+}
+
+/*
  * "Morioka would keep its name and its brand": a possessive "its" a few
  * plain words after another "its" of the clause is the same firm's.
  * Returns the entity or -1.
@@ -3562,6 +3598,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (!object) {
                 int32_t teller;
                 int32_t near = possessive ? and_its(sc, s, i) : -1;
+                if (near < 0 && possessive)
+                    near = person_appos_its(sc, s, i);
                 if (near < 0 && possessive)
                     near = its_again(sc, s, i);
                 if (near < 0)
