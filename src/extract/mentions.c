@@ -2398,9 +2398,30 @@ static int unit_after(const ex_scratch *sc, const ex_sent *s, uint32_t k)
 static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
                              kg_buf *key, int allcaps)
 {
+    /* the utility and thrift names of wire copy: "Lanyon Federal Savings
+     * and Loan Association", "Harlow Gas and Electric Co", "Kent Power
+     * and Light" (a closed list of pairs: "Cards and Pemberton Foods"
+     * stays two firms) */
+    static const char *const before[] = {"savings", "building", "gas",
+                                         "light", "power", "trust"};
+    static const char *const after[] = {"loan", "electric", "power",
+                                        "light", "savings"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t k = a, id;
     int32_t dummy;
+    if (a >= s->t0 + 2 && a < s->t1 && (tk[a].flags & TF_CAP) &&
+        (tk[a - 2].flags & TF_CAP) &&
+        ex_in_words(ex_norm(sc, &tk[a - 2]), before,
+                    sizeof before / sizeof before[0]) &&
+        ex_in_words(ex_norm(sc, &tk[a]), after,
+                    sizeof after / sizeof after[0])) {
+        k = a + 1;
+        /* "... Loan Association", "... Electric Co" */
+        if (k < s->t1 && (tk[k].flags & TF_CAP) &&
+            (ex_wflags(sc, &tk[k]) & WF_ORGWORD))
+            k++;
+        return k;
+    }
     while (k < s->t1 && k < a + 1 && is_shape_word(sc, &tk[k]) &&
            (tk[k].flags & TF_CAP) && !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
            sc->mstart[k - s->t0] < 0 &&
