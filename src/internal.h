@@ -26,6 +26,16 @@ void kg_render__init(void);
 size_t kg__json_plain_run(const unsigned char *p, size_t i, size_t len);
 
 /*
+ * Write s, len bytes, as a JSON string (quotes, escapes, invalid UTF-8 as
+ * U+FFFD) at o, which has room for 6 * len + 2 bytes (a byte is at most
+ * six: "\u001f"), and return the end; no NUL.  kg_buf_json_str is this
+ * with the room made; the triple writer makes room once for a whole line.
+ * len must be at most KG__JSON_STR_MAX.
+ */
+char *kg__json_str_write(char *o, const char *s, size_t len);
+#define KG__JSON_STR_MAX (((size_t)-1 / 2 - 8) / 6)
+
+/*
  * kg_buf_put's body, inline for writers that make many small appends
  * (the triple writer); kg_buf_put (src/util/buf.c) is this.
  */

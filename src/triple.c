@@ -25,59 +25,70 @@ void kg_triple_init(kg_triple *t)
     t->stake = -1;
 }
 
+/* "00" to "99": two digits at a time. */
+static const char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233"
+    "34353637383940414243444546474849505152535455565758596061626364656667"
+    "6869707172737475767778798081828384858687888990919293949596979899";
+
 /*
- * Print a double with up to 4 decimals and no trailing zeros ("0.9"), as
- * "%.4f" would round it; from 1e15 on, as "%.17g" prints it.  Confidences
+ * A double with up to 4 decimals and no trailing zeros ("0.9"), as
+ * "%.4f" would round it, in num (the bytes start at *start; returns their
+ * count); from 1e15 on, as "%.17g" prints it.  Confidences
  * and stakes are small non-negative numbers: those are done by hand
  * unless they lie within 1e-4 of a rounding tie (where only printf knows
  * the exact binary value); the rest goes through snprintf.
  */
-static int put_number(kg_buf *out, double v)
+static size_t fmt_number(char num[64], double v, const char **start)
 {
-    char num[64];
     size_t n;
     double x, whole, frac;
+    *start = num;
     if (!isfinite(v))
         v = 0;
     if (fabs(v) >= 1e15) {
         /* no decimals left to round: the shortest form that reads back
          * as the same double ("%.4f" of 1e300 has 300 digits, more than
          * a JSON reader takes) */
-        n = (size_t)snprintf(num, sizeof num, "%.17g", v);
-        return kg_buf_put(out, num, n);
+        return (size_t)snprintf(num, 64, "%.17g", v);
     }
     x = v * 10000.0;
-    whole = floor(x);
+    /* x >= 0 below 1e10 in the by-hand case: the cast is floor(x) */
+    whole = !signbit(v) && v < 1e6 ? (double)(unsigned long)x : 0;
     frac = x - whole;
     if (!signbit(v) && v < 1e6 && (frac < 0.4999 || frac > 0.5001)) {
         unsigned long q = (unsigned long)whole + (frac > 0.5);
         unsigned long ip = q / 10000, fp = q % 10000;
-        char *p = num + sizeof num;
-        int i;
-        for (i = 0; i < 4; i++) {   /* the decimals, last first */
-            *--p = (char)('0' + fp % 10);
-            fp /= 10;
-        }
+        char *p = num + 64;
+        /* the decimals, two at a time */
+        p -= 4;
+        memcpy(p, digit_pairs + 2 * (fp / 100), 2);
+        memcpy(p + 2, digit_pairs + 2 * (fp % 100), 2);
         *--p = '.';
         do {
             *--p = (char)('0' + ip % 10);
             ip /= 10;
         } while (ip);
-        n = (size_t)(num + sizeof num - p);
-        memmove(num, p, n);
+        *start = p;
+        n = (size_t)(num + 64 - p);
     } else {
-        snprintf(num, sizeof num, "%.4f", v);
+        snprintf(num, 64, "%.4f", v);
         n = strlen(num);
     }
-    while (n > 1 && num[n - 1] == '0')
+    while (n > 1 && (*start)[n - 1] == '0')
         n--;
-    if (n > 1 && num[n - 1] == '.')
+    if (n > 1 && (*start)[n - 1] == '.')
         n--;
-    return kg_buf_put(out, num, n);
+    return n;
 }
 
-/* Append the string literal s (no escaping needed; no strlen). */
-#define PUT_LIT(out, s) kg__buf_put((out), (s), sizeof(s) - 1)
+static int put_number(kg_buf *out, double v)
+{
+    char num[64];
+    const char *p;
+    size_t n = fmt_number(num, v, &p);
+    return kg_buf_put(out, p, n);
+}
 
 /* Append s, a name from our own vocabulary tables (no escaping needed). */
 static int put_lit(kg_buf *out, const char *s)
@@ -85,8 +96,18 @@ static int put_lit(kg_buf *out, const char *s)
     return kg__buf_put(out, s, strlen(s));
 }
 
+/* Append the string literal s at o (no escaping needed; no strlen). */
+#define WRITE_LIT(o, s) (memcpy((o), (s), sizeof(s) - 1), (o) += sizeof(s) - 1)
+
+/* Append n bytes at o. */
+static char *write_bytes(char *o, const char *s, size_t n)
+{
+    memcpy(o, s, n);
+    return o + n;
+}
+
 /* Append a non-negative integer in decimal (negative ones as they are). */
-static int put_int(kg_buf *out, long long v)
+static char *write_int(char *o, long long v)
 {
     char num[24], *p = num + sizeof num;
     unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
@@ -97,62 +118,101 @@ static int put_int(kg_buf *out, long long v)
     } while (u);
     if (v < 0)
         *--p = '-';
-    return kg__buf_put(out, p, (size_t)(num + sizeof num - p));
+    return write_bytes(o, p, (size_t)(num + sizeof num - p));
+}
+
+/* Append the double v as fmt_number prints it. */
+static char *write_number(char *o, double v)
+{
+    char num[64];
+    const char *p;
+    size_t n = fmt_number(num, v, &p);
+    return write_bytes(o, p, n);
 }
 
 /*
  * JSON by hand, without printf: this runs once per triple and is a good
- * part of `corpgraph extract`'s time.  Strings go through kg_buf_json_str;
- * the names come from vocab.c's tables and need no escaping.
+ * part of `corpgraph extract`'s time.  The line's room is made once and
+ * written without checks; strings go through kg__json_str_write, the
+ * names come from vocab.c's tables and need no escaping.
  */
 int kg_triple_write_json(kg_buf *out, const kg_triple *t)
 {
-    char date[KG_DATE_STRLEN];
-    int rc = 0;
-    kg_date_format(date, t->date);
-    rc |= PUT_LIT(out, "{\"doc\":");
-    rc |= kg_buf_json_str(out, t->doc ? t->doc : "", (size_t)-1);
-    rc |= PUT_LIT(out, ",\"subject\":");
-    rc |= kg_buf_json_str(out, t->subject, (size_t)-1);
-    rc |= PUT_LIT(out, ",\"subject_kind\":\"");
-    rc |= put_lit(out, kg_kind_name(t->subject_kind));
-    rc |= PUT_LIT(out, "\",\"relation\":\"");
-    rc |= put_lit(out, kg_relation_name(t->relation));
-    rc |= PUT_LIT(out, "\",\"object\":");
-    rc |= kg_buf_json_str(out, t->object, (size_t)-1);
-    rc |= PUT_LIT(out, ",\"object_kind\":\"");
-    rc |= put_lit(out, kg_kind_name(t->object_kind));
-    rc |= PUT_LIT(out, "\",\"status\":\"");
-    rc |= put_lit(out, kg_status_name(t->status));
-    rc |= PUT_LIT(out, "\",\"date\":\"");
-    rc |= put_lit(out, date);
-    rc |= PUT_LIT(out, "\",\"confidence\":");
-    rc |= put_number(out, t->confidence);
-    rc |= PUT_LIT(out, ",\"rule\":");
-    rc |= kg_buf_json_str(out, t->rule ? t->rule : "", (size_t)-1);
-    rc |= PUT_LIT(out, ",\"evidence\":");
-    rc |= kg_buf_json_str(out, t->evidence ? t->evidence : "", (size_t)-1);
+    char date[KG_DATE_STRLEN], *o;
+    const char *doc = t->doc ? t->doc : "", *sub = t->subject ? t->subject
+                                                              : "";
+    const char *obj = t->object ? t->object : "", *rule = t->rule ? t->rule
+                                                                  : "";
+    const char *ev = t->evidence ? t->evidence : "";
+    const char *sk = kg_kind_name(t->subject_kind);
+    const char *ok = kg_kind_name(t->object_kind);
+    const char *rel = kg_relation_name(t->relation);
+    const char *st = kg_status_name(t->status);
+    size_t ldoc = strlen(doc), lsub = strlen(sub), lobj = strlen(obj);
+    size_t lrule = strlen(rule), lev = strlen(ev);
+    size_t lam = t->amount ? strlen(t->amount) : 0;
+    size_t lrole = t->role ? strlen(t->role) : 0;
+    size_t lsk = strlen(sk), lok = strlen(ok), lrel = strlen(rel);
+    size_t lst = strlen(st), ldate, text;
+    int n = kg_date_format(date, t->date);
+    ldate = n >= 0 && n < KG_DATE_STRLEN ? (size_t)n : strlen(date);
+    /* the room for the whole line once: each string at its worst (six
+     * bytes a byte, two quotes), the names, the numbers (64 bytes each)
+     * and the keys and punctuation (under 256 bytes) */
+    text = ldoc + lsub + lobj + lrule + lev + lam + lrole;
+    if (ldoc > KG__JSON_STR_MAX || lsub > KG__JSON_STR_MAX ||
+        lobj > KG__JSON_STR_MAX || lrule > KG__JSON_STR_MAX ||
+        lev > KG__JSON_STR_MAX || lam > KG__JSON_STR_MAX ||
+        lrole > KG__JSON_STR_MAX || text > KG__JSON_STR_MAX ||
+        kg_buf_grow(out, 6 * text + 14 + lsk + lok + lrel + lst + ldate +
+                             2 * 64 + 256) != KG_OK)
+        return KG_ENOMEM;
+    o = out->ptr + out->len;
+    WRITE_LIT(o, "{\"doc\":");
+    o = kg__json_str_write(o, doc, ldoc);
+    WRITE_LIT(o, ",\"subject\":");
+    o = kg__json_str_write(o, sub, lsub);
+    WRITE_LIT(o, ",\"subject_kind\":\"");
+    o = write_bytes(o, sk, lsk);
+    WRITE_LIT(o, "\",\"relation\":\"");
+    o = write_bytes(o, rel, lrel);
+    WRITE_LIT(o, "\",\"object\":");
+    o = kg__json_str_write(o, obj, lobj);
+    WRITE_LIT(o, ",\"object_kind\":\"");
+    o = write_bytes(o, ok, lok);
+    WRITE_LIT(o, "\",\"status\":\"");
+    o = write_bytes(o, st, lst);
+    WRITE_LIT(o, "\",\"date\":\"");
+    o = write_bytes(o, date, ldate);
+    WRITE_LIT(o, "\",\"confidence\":");
+    o = write_number(o, t->confidence);
+    WRITE_LIT(o, ",\"rule\":");
+    o = kg__json_str_write(o, rule, lrule);
+    WRITE_LIT(o, ",\"evidence\":");
+    o = kg__json_str_write(o, ev, lev);
     if (t->span_start >= 0 && t->span_end >= 0) {
-        rc |= PUT_LIT(out, ",\"span\":[");
-        rc |= put_int(out, (long long)t->span_start);
-        rc |= PUT_LIT(out, ",");
-        rc |= put_int(out, (long long)t->span_end);
-        rc |= PUT_LIT(out, "]");
+        WRITE_LIT(o, ",\"span\":[");
+        o = write_int(o, (long long)t->span_start);
+        WRITE_LIT(o, ",");
+        o = write_int(o, (long long)t->span_end);
+        WRITE_LIT(o, "]");
     }
     if (t->amount) {
-        rc |= PUT_LIT(out, ",\"amount\":");
-        rc |= kg_buf_json_str(out, t->amount, (size_t)-1);
+        WRITE_LIT(o, ",\"amount\":");
+        o = kg__json_str_write(o, t->amount, lam);
     }
     if (t->stake >= 0) {
-        rc |= PUT_LIT(out, ",\"stake\":");
-        rc |= put_number(out, t->stake);
+        WRITE_LIT(o, ",\"stake\":");
+        o = write_number(o, t->stake);
     }
     if (t->role) {
-        rc |= PUT_LIT(out, ",\"role\":");
-        rc |= kg_buf_json_str(out, t->role, (size_t)-1);
+        WRITE_LIT(o, ",\"role\":");
+        o = kg__json_str_write(o, t->role, lrole);
     }
-    rc |= PUT_LIT(out, "}\n");
-    return rc ? KG_ENOMEM : KG_OK;
+    WRITE_LIT(o, "}\n");
+    *o = '\0';
+    out->len = (size_t)(o - out->ptr);
+    return KG_OK;
 }
 
 /* Append s with tabs, newlines and carriage returns turned into spaces. */

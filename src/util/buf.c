@@ -161,30 +161,28 @@ size_t kg__json_plain_run(const unsigned char *p, size_t i, size_t len)
             break;
         i += 8;
     }
+    /* under eight bytes left: the eight that end the string, where it
+     * has eight, all plain, and the run goes to its end */
+    if (i < len && i + 8 > len && len >= 8) {
+        uint64_t x, q, bs;
+        memcpy(&x, p + len - 8, 8);
+        q = x ^ (ones * '"');
+        bs = x ^ (ones * '\\');
+        if (!((((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) |
+               ((bs - ones) & ~bs)) & tops))
+            return len;
+    }
     while (i < len && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' &&
            p[i] != '\\')
         i++;
     return i;
 }
 
-int kg_buf_json_str(kg_buf *b, const char *s, size_t len)
+char *kg__json_str_write(char *o, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, run, k;
-    char *o;
-    if (!s) {
-        s = "";
-        p = (const unsigned char *)s;
-        len = 0;
-    }
-    if (len == (size_t)-1)
-        len = strlen(s);
-    /* room for the worst case once (a byte is at most six: "\u001f"),
-     * so the loop below writes without checks */
-    if (len > ((size_t)-1 / 2 - 8) / 6 || kg_buf_grow(b, 6 * len + 2) != KG_OK)
-        return KG_ENOMEM;
-    o = b->ptr + b->len;
     *o++ = '"';
     while (i < len) {
         run = kg__json_plain_run(p, i, len);
@@ -224,6 +222,23 @@ int kg_buf_json_str(kg_buf *b, const char *s, size_t len)
         i++;
     }
     *o++ = '"';
+    return o;
+}
+
+int kg_buf_json_str(kg_buf *b, const char *s, size_t len)
+{
+    char *o;
+    if (!s) {
+        s = "";
+        len = 0;
+    }
+    if (len == (size_t)-1)
+        len = strlen(s);
+    /* room for the worst case once (a byte is at most six: "\u001f"),
+     * so kg__json_str_write writes without checks */
+    if (len > KG__JSON_STR_MAX || kg_buf_grow(b, 6 * len + 2) != KG_OK)
+        return KG_ENOMEM;
+    o = kg__json_str_write(b->ptr + b->len, s, len);
     *o = '\0';
     b->len = (size_t)(o - b->ptr);
     return KG_OK;

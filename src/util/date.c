@@ -88,13 +88,21 @@ int kg_date_parse(kg_date *out, const char *s, size_t len)
     return KG_OK;
 }
 
-/* Write v (0..9999) as n digits with leading zeros at s. */
+/* "00" to "99": two digits at a time. */
+static const char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233"
+    "34353637383940414243444546474849505152535455565758596061626364656667"
+    "6869707172737475767778798081828384858687888990919293949596979899";
+
+/* Write v (0..9999) as n (2 or 4) digits with leading zeros at s. */
 static void put_digits(char *s, int v, int n)
 {
-    while (n-- > 0) {
-        s[n] = (char)('0' + v % 10);
-        v /= 10;
+    if (n == 4) {
+        memcpy(s, digit_pairs + 2 * (v / 100), 2);
+        s += 2;
+        v %= 100;
     }
+    memcpy(s, digit_pairs + 2 * v, 2);
 }
 
 int kg_date_format(char buf[KG_DATE_STRLEN], kg_date d)
