@@ -354,6 +354,35 @@ static int slot_after(const kg_extractor *ex, const ex_rule *r, int slot)
     return 0;
 }
 
+/*
+ * Of two readings of relation rel in the sentence's outputs from `from`
+ * on that agree on the trigger and on the other slot but name two
+ * parties in slot (0: subject, 1: object), drop the one whose rule has
+ * the slot before its trigger when the other's has it after.
+ */
+static void yield_to_named_after(ex_scratch *sc, size_t from, int rel,
+                                 int slot)
+{
+    const kg_extractor *ex = sc->ex;
+    size_t i, j;
+    for (i = from; i < sc->outs.n; i++) {
+        ex_out *a = &EX_AT(sc->outs, ex_out, i);
+        if (a->relation != rel ||
+            slot_after(ex, &EX_AT(ex->rulev, ex_rule, a->rule), slot))
+            continue;
+        for (j = from; j < sc->outs.n; j++) {
+            const ex_out *b = &EX_AT(sc->outs, ex_out, j);
+            int same = slot ? b->s == a->s : b->o == a->o;
+            int other = slot ? b->o != a->o : b->s != a->s;
+            if (b->relation == rel && b->pos == a->pos && same && other &&
+                slot_after(ex, &EX_AT(ex->rulev, ex_rule, b->rule), slot)) {
+                a->relation = -1;
+                break;
+            }
+        }
+    }
+}
+
 static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
                          kg_triple_cb cb, void *payload)
 {
@@ -391,40 +420,12 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
      * the text names after the trigger ("said the acquisition of Heston
      * by Riverdale") is the party, not the sentence's subject before it
      * (posts and stakes are left alone: "who succeeded Ballmer as") */
-    for (i = from; i < sc->outs.n; i++) {
-        ex_out *a = &EX_AT(sc->outs, ex_out, i);
-        if ((a->relation != KG_REL_ACQUIRED &&
-             a->relation != KG_REL_DIVESTED) ||
-            slot_after(ex, &EX_AT(ex->rulev, ex_rule, a->rule), 0))
-            continue;
-        for (j = from; j < sc->outs.n; j++) {
-            const ex_out *b = &EX_AT(sc->outs, ex_out, j);
-            if (b->relation == a->relation && b->pos == a->pos &&
-                b->o == a->o && b->s != a->s &&
-                slot_after(ex, &EX_AT(ex->rulev, ex_rule, b->rule), 0)) {
-                a->relation = -1;
-                break;
-            }
-        }
-    }
+    yield_to_named_after(sc, from, KG_REL_ACQUIRED, 0);
+    yield_to_named_after(sc, from, KG_REL_DIVESTED, 0);
     /* one appointment, two firms: the one named after the post ("named
      * Ruth Carrow president of its Lockwood Chemicals unit") is where
      * the post is, not the firm that announced it */
-    for (i = from; i < sc->outs.n; i++) {
-        ex_out *a = &EX_AT(sc->outs, ex_out, i);
-        if (a->relation != KG_REL_LEADS ||
-            slot_after(ex, &EX_AT(ex->rulev, ex_rule, a->rule), 1))
-            continue;
-        for (j = from; j < sc->outs.n; j++) {
-            const ex_out *b = &EX_AT(sc->outs, ex_out, j);
-            if (b->relation == a->relation && b->pos == a->pos &&
-                b->s == a->s && b->o != a->o &&
-                slot_after(ex, &EX_AT(ex->rulev, ex_rule, b->rule), 1)) {
-                a->relation = -1;
-                break;
-            }
-        }
-    }
+    yield_to_named_after(sc, from, KG_REL_LEADS, 1);
     /* a weak rule ("deal with", "an offer from") yields to any other tie
      * of the same pair ("merger agreement with", "accepted an offer
      * from"); first, so that its status does not pass to the winner */
