@@ -3257,8 +3257,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
          * at the firm the story is about; its words stand for that firm
          * (the rules read the role from them) */
         if (i > s->t0 && tk[i].word >= 0 && !(t->flags & TF_CAP) &&
-            tk[i - 1].word >= 0 && sc->mcov[i - s->t0] < 0 &&
-            (j = bare_post(sc, s, i)) > i) {
+            (ex_wflags(sc, t) & WF_ROLE) && tk[i - 1].word >= 0 &&
+            sc->mcov[i - s->t0] < 0 && (j = bare_post(sc, s, i)) > i) {
             /* after a merger named its firm, the post is at that one */
             int32_t a1 = sc->new_org >= 0 ? sc->new_org : story_firm(sc);
             if (a1 >= 0) {
