@@ -1036,6 +1036,21 @@ static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
     return -1;
 }
 
+/*
+ * The entity of mention mi as the firm an "it(s)" stands for: a name of
+ * no known kind becomes a firm; a pronoun's own mention, a person or a
+ * product, and with no_body a public body, give -1.
+ */
+static int32_t named_firm(ex_scratch *sc, int32_t mi, int no_body)
+{
+    const ex_ment *m = &EX_AT(sc->ments, ex_ment, mi);
+    ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+    if (m->src == MS_COREF || (e->kind >= 0 && e->kind != KG_KIND_ORG) ||
+        (no_body && public_body(sc, m->ent)))
+        return -1;
+    e->kind = KG_KIND_ORG;
+    return m->ent;
+}
 
 /*
  * "the threat from Quillfeather and its backer": a possessive "its"
@@ -1046,18 +1061,10 @@ static int32_t and_its(ex_scratch *sc, const ex_sent *s, uint32_t i)
 {
     const ex_tok *tk = sc->toks.ptr;
     int32_t mi;
-    const ex_ment *m;
-    ex_ent *e;
     if (i < s->t0 + 2 || !ex_tok_is(sc, &tk[i - 1], "and") ||
         (mi = sc->mend[i - 2 - s->t0]) < 0)
         return -1;
-    m = &EX_AT(sc->ments, ex_ment, mi);
-    e = &EX_AT(sc->ents, ex_ent, m->ent);
-    if (m->src == MS_COREF || (e->kind >= 0 && e->kind != KG_KIND_ORG) ||
-        public_body(sc, m->ent))
-        return -1;
-    e->kind = KG_KIND_ORG;
-    return m->ent;
+    return named_firm(sc, mi, 1);
 }
 
 /*
@@ -1216,8 +1223,6 @@ static int32_t speaker_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
     const ex_tok *tk = sc->toks.ptr;
     uint32_t j = i, words = 0;
     int32_t mi;
-    const ex_ment *m;
-    ex_ent *e;
     while (j > s->t0 && words < 5 && sc->mcov[j - 1 - s->t0] < 0 &&
            (tk[j - 1].flags & TF_WORD) &&
            !reporting_verb(ex_norm(sc, &tk[j - 1]))) {
@@ -1230,12 +1235,7 @@ static int32_t speaker_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
         ex_tok_is(sc, &tk[j - 1], "told") ||
         (mi = sc->mend[j - 2 - s->t0]) < 0)
         return -1;
-    m = &EX_AT(sc->ments, ex_ment, mi);
-    e = &EX_AT(sc->ents, ex_ent, m->ent);
-    if (m->src == MS_COREF || (e->kind >= 0 && e->kind != KG_KIND_ORG))
-        return -1;
-    e->kind = KG_KIND_ORG;
-    return m->ent;
+    return named_firm(sc, mi, 0);
 }
 
 /*
