@@ -78,7 +78,8 @@ static int set_value(struct kg_cli *cli, const cli_opt *o, const char *arg)
     case CLI_OPT_LIST:
         l = o->value;
         if (l->n >= (int)(sizeof l->v / sizeof l->v[0]))
-            return cli_usage_error(cli->cmd, "too many --%s", o->name);
+            return cli_usage_error(cli->cmd, "too many --%s (at most %d)",
+                                   o->name, (int)(sizeof l->v / sizeof l->v[0]));
         l->v[l->n++] = arg;
         return -1;
     }

@@ -24,7 +24,7 @@ typedef enum cli_opt_type {
 } cli_opt_type;
 
 typedef struct cli_list {
-    const char *v[64];
+    const char *v[1024]; /* a glob of case or rule files fits */
     int n;
 } cli_list;
 
