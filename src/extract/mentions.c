@@ -2721,11 +2721,13 @@ static int gaz_named_body(const ex_scratch *sc, int32_t g)
 
 /*
  * Do tokens from j go on a known name as the article's longer one?
- * "Santander Central Hispano agreed": two or three capitalised words
- * after it, the last a word the lexicon does not know, then no further
- * capitalised word.  Not after a determiner or possessive, where a
- * brand's model follows ("its Toyota Land Cruiser", "the new Sony Cyber
- * Shot"); the caller keeps NAMES.md names as they are.
+ * "Santander Central Hispano agreed", "Toyota Tsusho acquired": one to
+ * three capitalised words after it, the last a word the lexicon does not
+ * know (no title, weekday or month: "Siemens Monday said"), then no
+ * further capitalised word.  Not after a determiner or possessive, where
+ * a brand's model follows ("its Toyota Land Cruiser", "the new Sony
+ * Cyber Shot"), nor before a noun ("Nissan Leaf sales"); the caller
+ * keeps NAMES.md names as they are.
  */
 static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
                          uint32_t j, kg_buf *key)
@@ -2748,7 +2750,7 @@ static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
                                 tk[k].end - tk[k].start, &id) &&
            gaz_at(sc, s, k, key, &dummy, 0) == k)
         k++;
-    if (k < j + 2 || tk[k - 1].word >= 0 || tk[k - 1].norm_len < 3 ||
+    if (k == j || tk[k - 1].word >= 0 || tk[k - 1].norm_len < 3 ||
         (ex_wflags(sc, &tk[k - 1]) & WF_FIRSTNAME))
         return 0;
     /* then punctuation, a function word or a verb of the rules
@@ -2759,6 +2761,29 @@ static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
             !(tk[k].flags & TF_CAP)) ||
            ex_tok_is(sc, &tk[k], "'s") ||
            reporting_verb(ex_norm(sc, &tk[k]));
+}
+
+/*
+ * Does another known firm's name follow the known name ending before j,
+ * unpunctuated, as one longer name ("Sony Ericsson agreed", "NTT DoCoMo
+ * and KDDI")?  Two firms so run together name their joint firm or a
+ * unit; not before a tie's noun ("the Volvo Renault alliance"), nor a
+ * product ("Sony PlayStation") or an ambiguous word ("Fiat Total").
+ */
+static int joins_known(ex_scratch *sc, const ex_sent *s, uint32_t j,
+                       kg_buf *key)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_gent *ge;
+    int32_t g = -1;
+    uint32_t e;
+    if (j >= s->t1 || !(tk[j].flags & TF_CAP) ||
+        !(tk[j].flags & TF_SPACE_BEFORE) ||
+        (e = gaz_at(sc, s, j, key, &g, 0)) == j || g < 0)
+        return 0;
+    ge = &EX_AT(sc->ex->gentv, ex_gent, g);
+    return ge->kind == KG_KIND_ORG && !ge->ambiguous && !ge->body &&
+           !pair_noun(sc, s, e);
 }
 
 /*
@@ -3349,8 +3374,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
               longer_name(sc, s, j, &key, allcaps)) &&
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
               !EX_AT(ex->gentv, ex_gent, g).canonical && !allcaps &&
-              !headline && !gaz_named(sc, g) &&
-              extends_known(sc, s, i, j, &key)) &&
+              !headline &&
+              ((!gaz_named(sc, g) && extends_known(sc, s, i, j, &key)) ||
+               joins_known(sc, s, j, &key))) &&
             !((j == i + 1 ||
                (j == i + 2 && ex_tok_is(sc, &tk[i + 1], "'s"))) &&
               article_alias(sc, s, i, g)) &&
@@ -4023,7 +4049,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
             int32_t dummy_g, inner_g = -1;
             uint32_t of_america = 0;
-            int kind = -1, initials = 0, alias;
+            int kind = -1, initials = 0, alias, joined = 0;
             if (headline && t->word >= 0 &&
                 !(f & (WF_LEGAL | WF_ORGWORD))) {
                 i++;
@@ -4069,6 +4095,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     !(headline && tk[j].word >= 0 && !(fj & WF_ORGWORD)) &&
                     gaz_at(sc, s, j, &key, &dummy, allcaps) == j) {
                     j++;
+                    continue;
+                }
+                /* "Sony Ericsson": two known firms' names run together
+                 * (the first one's left to this step by the gazetteer's) */
+                if (!headline && !allcaps &&
+                    gaz_at(sc, s, i, &key, &dummy, 0) == j && dummy >= 0 &&
+                    EX_AT(ex->gentv, ex_gent, dummy).kind == KG_KIND_ORG &&
+                    !EX_AT(ex->gentv, ex_gent, dummy).canonical &&
+                    joins_known(sc, s, j, &key)) {
+                    j = gaz_at(sc, s, j, &key, &dummy, 0);
+                    joined = 1;
                     continue;
                 }
                 /* "Burger King", "Dexter Valve": an ambiguous known name
@@ -4480,6 +4517,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
                 }
             }
+            /* "Sony Ericsson": the joint firm of the two is a firm */
+            if (joined)
+                EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
             /* "Santander Central Hispano": the article's longer name of
              * a known firm is that firm, and later "Santander" is too */
             if (!allcaps && !headline &&
