@@ -1222,6 +1222,61 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
     }
 }
 
+/* Is token q a comma that opens a ", which" / ", who" clause or a ",
+ * the" / ", a" apposition? */
+static int clause_opens(ex_scratch *sc, int64_t q)
+{
+    const char *qn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q));
+    const char *wn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q + 1));
+    return qn[0] == ',' && !qn[1] &&
+           (strcmp(wn, "which") == 0 || strcmp(wn, "who") == 0 ||
+            strcmp(wn, "the") == 0 || strcmp(wn, "a") == 0 ||
+            strcmp(wn, "an") == 0);
+}
+
+/*
+ * Is there a clause boundary between tokens p and lo: a semicolon, or a
+ * comma before "and", "but" or "while"?
+ */
+static int clause_break(ex_scratch *sc, int64_t p, int64_t lo)
+{
+    for (p++; p + 1 < lo; p++) {
+        const char *pn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, p));
+        const char *wn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, p + 1));
+        if (pn[0] == ';' && !pn[1])
+            return 1;
+        if (pn[0] == ',' && !pn[1] &&
+            (strcmp(wn, "and") == 0 || strcmp(wn, "but") == 0 ||
+             strcmp(wn, "while") == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Does the match over [lo, hi) open with a name and a ", which" / ",
+ * who" clause or a ", the" apposition that stays open to its end?  Such
+ * a tie is background to the clause that names it: "amid talk of a bid
+ * for Centrica, the owner of British Gas" hedges the bid, not the
+ * ownership; "could compete with NYSE, which agreed to merge with
+ * Euronext" hedges the rivalry, not the merger.
+ */
+static int opens_background(ex_scratch *sc, const ex_sent *s, int64_t lo,
+                            int64_t hi)
+{
+    int64_t q = lo, r;
+    while (q < hi && sc->mcov[q - s->t0] >= 0)
+        q++;
+    if (q == lo || q + 2 >= hi || !clause_opens(sc, q))
+        return 0;
+    for (r = q + 2; r + 1 < hi; r++) {
+        const char *rn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, r));
+        if ((rn[0] == ',' || rn[0] == ';') && !rn[1])
+            return 0;
+    }
+    return 1;
+}
+
 /*
  * The status of a tie matched over tokens [lo, hi) whose rule says def;
  * *also is set to a second status the sentence tells of the same tie
@@ -1239,6 +1294,7 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
     size_t c;
     int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
     int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1, q;
+    int background = opens_background(sc, s, lo, hi), far_hedge = 0;
     cue_bits(sc, s);
     /* a tie told in a ", which" / ", who" clause or a ", the"
      * apposition that the match ends in is background ("Microsoft,
@@ -1249,13 +1305,8 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
      * not. */
     for (q = lo > (int64_t)s->t0 ? lo - 1 : lo; q + 1 < hi && !near_only;
          q++) {
-        const char *qn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q));
-        const char *wn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q + 1));
         int64_t r;
-        if (!(qn[0] == ',' && !qn[1]) || (q >= app_a && q <= app_b) ||
-            !(strcmp(wn, "which") == 0 || strcmp(wn, "who") == 0 ||
-              strcmp(wn, "the") == 0 || strcmp(wn, "a") == 0 ||
-              strcmp(wn, "an") == 0))
+        if ((q >= app_a && q <= app_b) || !clause_opens(sc, q))
             continue;
         near_only = 1;
         for (r = q + 2; r + 1 < hi; r++) {
@@ -1311,6 +1362,9 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                             cue->status != KG_STATUS_HOLDS) ||
                            cue->before))
             b = hi < (int64_t)s->t1 ? hi : (int64_t)s->t1;
+        if (!cue->wide && background && cue->status != KG_STATUS_ENDED &&
+            cue->status != KG_STATUS_HOLDS)
+            a = lo;
         for (p = a; p < b; p++)
             if ((c >= EX_CUE_BITS ||
                  ((sc->cuebits[p - s->t0] >> c) & 1)) &&
@@ -1318,11 +1372,23 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                 !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
                   (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
                 ex_class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
+                if (cue->wide && cue->status == KG_STATUS_REPORTED &&
+                    clause_break(sc, p, lo)) {
+                    far_hedge = 1;
+                    continue;
+                }
                 found[cue->status] = 1;
                 alsof[cue->status] = cue->also;
                 where[cue->status] = p;
                 break;
             }
+    }
+    /* talks told in another clause ("its talks on a merger with X broke
+     * down, and it ended an alliance with Y") hedge the tie only when
+     * nothing at it tells its end */
+    if (far_hedge && !found[KG_STATUS_REPORTED] && !found[KG_STATUS_ENDED]) {
+        found[KG_STATUS_REPORTED] = 1;
+        where[KG_STATUS_REPORTED] = s->t0;
     }
     /* a denied ending leaves the tie as it was ("has no plans to sell
      * its stake in": the stake holds) */
