@@ -2764,6 +2764,50 @@ static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
 }
 
 /*
+ * The one person of the article whose name begins with the given name w
+ * (n bytes): "Sir Richard" (British style, a knight by his given name)
+ * after "Sir Richard Branson".  -1 if there is none, -2 if two people
+ * share the given name (then it names neither).
+ */
+static int32_t knight_of(const ex_scratch *sc, const char *w, size_t n)
+{
+    int32_t found = -1;
+    size_t e;
+    for (e = 0; e < sc->ents.n; e++) {
+        const ex_ent *en = &EX_AT(sc->ents, ex_ent, e);
+        if (en->kind != KG_KIND_PERSON || strncmp(en->name, w, n) != 0 ||
+            en->name[n] != ' ')
+            continue;
+        if (found >= 0)
+            return -2;
+        found = (int32_t)e;
+    }
+    return found;
+}
+
+/*
+ * May the capitalised word at i be the given name of a person whose
+ * surname is a firm's name ("by Ferruccio Lamborghini")?  A word the
+ * lexicon does not know, inside the sentence, after no determiner or
+ * possessive; no place, nationality, initial or prefix word ("Groupe
+ * Danone").
+ */
+static int given_name(const ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const char *n = ex_norm(sc, &tk[i]);
+    if (i == s->t0 || tk[i].word >= 0 || tk[i].norm_len < 3 ||
+        (tk[i].flags & (TF_ALLCAPS | TF_NUM | TF_CAMEL)) ||
+        (ex_wflags(sc, &tk[i]) & (WF_NONNAME | WF_COUNTRY)) ||
+        (tk[i - 1].flags & TF_CAP) || nationality(n) || prefix_orgword(n))
+        return 0;
+    return !(ex_wflags(sc, &tk[i - 1]) &
+             (WF_DET | WF_PRONOUN | WF_PERPRONOUN)) &&
+           !ex_tok_is(sc, &tk[i - 1], "'s") &&
+           !ex_tok_is(sc, &tk[i - 1], "'");
+}
+
+/*
  * Does another known firm's name follow the known name ending before j,
  * unpunctuated, as one longer name ("Sony Ericsson agreed", "NTT DoCoMo
  * and KDDI")?  Two firms so run together name their joint firm or a
@@ -4121,8 +4165,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     continue;
                 }
                 /* "Robert Campeau", "Michael Dell": a first name and a
-                 * firm's name with nothing after it is a person */
-                if (j == i + 1 && (f & WF_FIRSTNAME) && !allcaps &&
+                 * firm's name with nothing after it is a person; so is
+                 * a word the lexicon does not know there inside the
+                 * sentence ("founded by Soichiro Honda") */
+                if (j == i + 1 &&
+                    ((f & WF_FIRSTNAME) || given_name(sc, s, i)) &&
+                    !allcaps &&
                     !headline && (tk[j].flags & TF_CAP) &&
                     (tk[j].flags & TF_SPACE_BEFORE) &&
                     (k = gaz_at(sc, s, j, &key, &dummy, 0)) == j + 1 &&
@@ -4462,6 +4510,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                         rc = KG_ENOMEM;
                         goto done;
                     }
+                }
+            } else if (j == i + 1 && i > s->t0 && !headline && !allcaps &&
+                       (ex_tok_is(sc, &tk[i - 1], "sir") ||
+                        ex_tok_is(sc, &tk[i - 1], "dame")) &&
+                       (ent = knight_of(sc, key.ptr, key.len)) != -1) {
+                /* "Sir Richard" after "Sir Richard Branson"; after two
+                 * Sir Richards, no one */
+                if (ent < 0) {
+                    i = j;
+                    continue;
                 }
             } else if (j == i + 1 && t->word < 0 && !headline &&
                        !(t->flags & TF_ALLCAPS) &&
