@@ -772,25 +772,19 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
     }
 }
 
-/* Class role (0), andverb (1), firmafter (2), firmonly (3) or firmsaid
- * (4), looked up once per article; -1u if the rules have none. */
+/* Class role (0), andverb (1), firmafter (2), firmonly (3), firmsaid
+ * (4) or objverb (5), looked up once per article; -1u if the rules have
+ * none. */
 static uint32_t mclass(ex_scratch *sc, int which)
 {
+    static const char *const names[] = {"role",     "andverb", "firmafter",
+                                        "firmonly", "firmsaid", "objverb"};
+    size_t k;
     if (!sc->mcls_set) {
-        if (!kg_extract__map_get(&sc->ex->classes, "role", 4, &sc->mcls[0]))
-            sc->mcls[0] = (uint32_t)-1;
-        if (!kg_extract__map_get(&sc->ex->classes, "andverb", 7,
-                                 &sc->mcls[1]))
-            sc->mcls[1] = (uint32_t)-1;
-        if (!kg_extract__map_get(&sc->ex->classes, "firmafter", 9,
-                                 &sc->mcls[2]))
-            sc->mcls[2] = (uint32_t)-1;
-        if (!kg_extract__map_get(&sc->ex->classes, "firmonly", 8,
-                                 &sc->mcls[3]))
-            sc->mcls[3] = (uint32_t)-1;
-        if (!kg_extract__map_get(&sc->ex->classes, "firmsaid", 8,
-                                 &sc->mcls[4]))
-            sc->mcls[4] = (uint32_t)-1;
+        for (k = 0; k < sizeof names / sizeof names[0]; k++)
+            if (!kg_extract__map_get(&sc->ex->classes, names[k],
+                                     strlen(names[k]), &sc->mcls[k]))
+                sc->mcls[k] = (uint32_t)-1;
         sc->mcls_set = 1;
     }
     return sc->mcls[which];
@@ -1034,6 +1028,55 @@ static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
         strcmp(w, "although") == 0 || strcmp(w, "though") == 0)
         return m->ent;
     return -1;
+}
+
+/*
+ * "when it bought the car business from AB Volvo", "refused to lend it
+ * the money": what a firm buys, sells or lends to (class objverb) is
+ * not that firm.  Returns the entity of the mention that ends a few
+ * lowercase words (no clause opener) before such a verb ending right
+ * before token i, or -1.
+ */
+static int32_t verb_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    static const char *const stop[] = {
+        "which", "who", "whom", "whose", "that", "when", "while", "after",
+        "before", "because", "if", "since", "and", "or", "but", "where",
+        "whereas", "although", "though", "than", "said", "says", "told", "'"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t cls = mclass(sc, 5), n, q, words = 0;
+    int32_t mi;
+    if (cls == (uint32_t)-1 || i < s->t0 + 2 ||
+        !(n = ex_class_at(sc, cls, i - 1, -1, s->t0, s->t1, NULL)))
+        return -1;
+    for (q = i - n; q > s->t0 && words < 5 && sc->mend[q - 1 - s->t0] < 0;
+         q--, words++)
+        if (!(tk[q - 1].flags & TF_WORD) || (tk[q - 1].flags & TF_CAP) ||
+            /* "its board agreed to sell the carrier": the owner's */
+            ex_tok_is(sc, &tk[q - 1], "'s") ||
+            ex_in_words(ex_norm(sc, &tk[q - 1]), stop,
+                        sizeof stop / sizeof stop[0]))
+            return -1;
+    if (q == s->t0 || (mi = sc->mend[q - 1 - s->t0]) < 0)
+        return -1;
+    return EX_AT(sc->ments, ex_ment, mi).ent;
+}
+
+static int unit_head(const char *n);
+
+/*
+ * A unit ("the car business", "the film unit") at i, head its last
+ * word, is not the subject of the verb before it (verb_subject); nor
+ * mostly any firm the article names, so with that subject as its first
+ * candidate a1 it stands for none.  ("Unilever will acquire the company"
+ * or "Corvo bought it" take the next candidate as any self-tie does.)
+ */
+static void not_verb_subject(ex_scratch *sc, const ex_sent *s, uint32_t i,
+                             const ex_tok *head, int32_t *a1, int32_t *a2)
+{
+    if (unit_head(ex_norm(sc, head)) && *a1 >= 0 &&
+        *a1 == verb_subject(sc, s, i))
+        *a1 = *a2 = -1;
 }
 
 /*
@@ -3936,6 +3979,10 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                             a1 = (int32_t)k2;
                 }
             }
+            /* "it bought the car business": not itself (the company's
+             * shares it buys may be its own) */
+            if (j >= s->t1 || !ex_tok_is(sc, &tk[j], "'s"))
+                not_verb_subject(sc, s, i, &tk[j - 1], &a1, &a2);
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
