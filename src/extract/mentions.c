@@ -4155,17 +4155,28 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     j++;
                     continue;
                 }
-                /* "Lee A. Iacocca": "A" is a stop word elsewhere */
+                /* "Lee A. Iacocca": "A" is a stop word elsewhere;
+                 * "David E. I. Pyott": so is "I" before the surname */
                 if (j + 2 < s->t1 && (tk[j].flags & TF_CAP) &&
                     tk[j].norm_len == 1 && (tk[j].flags & TF_WORD) &&
                     (tk[j].flags & TF_SPACE_BEFORE) &&
                     is_punct(sc, &tk[j + 1], '.') &&
                     !(tk[j + 1].flags & TF_SPACE_BEFORE) &&
-                    (tk[j + 2].flags & TF_CAP) && tk[j + 2].word < 0 &&
-                    !headline && !allcaps) {
-                    j += 3;
-                    initials = 1;
-                    continue;
+                    (tk[j + 2].flags & TF_CAP) && !headline && !allcaps) {
+                    if (tk[j + 2].word < 0) {
+                        j += 3;
+                        initials = 1;
+                        continue;
+                    }
+                    if (tk[j + 2].norm_len == 1 && j + 4 < s->t1 &&
+                        (tk[j + 2].flags & TF_SPACE_BEFORE) &&
+                        is_punct(sc, &tk[j + 3], '.') &&
+                        !(tk[j + 3].flags & TF_SPACE_BEFORE) &&
+                        (tk[j + 4].flags & TF_CAP) && tk[j + 4].word < 0) {
+                        j += 5;
+                        initials = 1;
+                        continue;
+                    }
                 }
                 /* "Robert J. Eaton", "J. Hugh Liedtke": after a middle
                  * initial the surname joins even if it names a firm */

@@ -968,10 +968,18 @@ static int split_sentences(ex_scratch *sc, uint32_t closes)
                 } else if (is_initial(sc, p) && (nx->flags & TF_CAP)) {
                     end = 0;
                 } else if ((p->flags & TF_CAP) && p->norm_len == 1 &&
-                           i > t0 + 1 && (tk[i - 2].flags & TF_WORD) &&
-                           (nx->flags & TF_CAP) && nx->word < 0) {
-                    /* "Lee A. Iacocca", "and I. Magnin": an initial A or
-                     * I before a name */
+                           i > t0 + 1 &&
+                           ((tk[i - 2].flags & TF_WORD) ||
+                            (i > t0 + 2 && (tk[i - 3].flags & TF_CAP) &&
+                             tk[i - 3].norm_len == 1 &&
+                             ex_norm(sc, &tk[i - 2])[0] == '.')) &&
+                           (nx->flags & TF_CAP) &&
+                           (nx->word < 0 ||
+                            (nx->norm_len == 1 && i + 2 < n &&
+                             ex_norm(sc, &tk[i + 2])[0] == '.'))) {
+                    /* "Lee A. Iacocca", "and I. Magnin", "David E. I.
+                     * Pyott", "Robert A. I. Delacorte": an initial A or
+                     * I before a name or another initial */
                     end = 0;
                 }
             }
