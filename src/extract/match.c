@@ -1545,6 +1545,34 @@ static int last_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 }
 
 /*
+ * After "and" at pos in a list of products: a name after a description
+ * that ends in a goods noun of class product ("the ulcer pill Nexium and
+ * the cholesterol drug Crestor").  Returns the name's mention or -1.
+ */
+static int32_t goods_described(const ex_scratch *sc, const ex_sent *s,
+                               uint32_t pos)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t cls, j;
+    if (!kg_extract__map_get(&sc->ex->classes, "product", 7, &cls))
+        return -1;
+    if (pos < s->t1 && (is_word(sc, pos, "the") || is_word(sc, pos, "a") ||
+                        is_word(sc, pos, "an")))
+        pos++;
+    for (j = pos; j < s->t1 && j < pos + 5; j++) {
+        if (sc->mstart[j - s->t0] >= 0)
+            return j > pos && ex_class_at(sc, cls, j - 1, -1, pos, s->t1,
+                                          NULL) > 0
+                       ? sc->mstart[j - s->t0]
+                       : -1;
+        if (!(tk[j].flags & TF_WORD) || (tk[j].flags & (TF_CAP | TF_NUM)) ||
+            (ex_wflags(sc, &tk[j]) & WF_STOP))
+            return -1;
+    }
+    return -1;
+}
+
+/*
  * Mentions coordinated after mention m: "X, Y and Z" (objects).  With
  * shared_head the list may end in a noun that belongs to every name
  * ("Bufferin and Excedrin pain relievers"); the caller checks what follows.
@@ -1596,7 +1624,9 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
          * (after "and" only: ", software investor Maya Ortiz" in a list
          * of people is no conjunct of a firm) */
         if (nm < 0 && conj)
-            nm = premodified(sc, s, q);
+            nm = kinds == KG_KINDBIT(KG_KIND_PRODUCT)
+                     ? goods_described(sc, s, q)
+                     : premodified(sc, s, q);
         if (nm < 0 || !kinds_ok(sc, nm, kinds))
             break;
         mm = &EX_AT(sc->ments, ex_ment, nm);

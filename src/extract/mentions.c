@@ -1098,14 +1098,16 @@ static int32_t named_firm(ex_scratch *sc, int32_t mi, int no_body)
 /*
  * "the threat from Quillfeather and its backer": a possessive "its"
  * right after "NAME and" is NAME's (a name of no known kind is then a
- * firm).  Returns the entity or -1.
+ * firm).  Not before "other": in "Gaviscon and its other medicines" the
+ * name is one of the things "its" owns.  Returns the entity or -1.
  */
 static int32_t and_its(ex_scratch *sc, const ex_sent *s, uint32_t i)
 {
     const ex_tok *tk = sc->toks.ptr;
     int32_t mi;
     if (i < s->t0 + 2 || !ex_tok_is(sc, &tk[i - 1], "and") ||
-        (mi = sc->mend[i - 2 - s->t0]) < 0)
+        (mi = sc->mend[i - 2 - s->t0]) < 0 ||
+        (i + 2 < s->t1 && ex_tok_is(sc, &tk[i + 2], "other")))
         return -1;
     return named_firm(sc, mi, 1);
 }
