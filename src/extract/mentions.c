@@ -2795,8 +2795,16 @@ static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
                                 tk[k].end - tk[k].start, &id) &&
            gaz_at(sc, s, k, key, &dummy, 0) == k)
         k++;
-    if (k == j || tk[k - 1].word >= 0 || tk[k - 1].norm_len < 3 ||
-        (ex_wflags(sc, &tk[k - 1]) & WF_FIRSTNAME))
+    /* the last word no word of a class that names none ("Siemens
+     * Monday", "Fiat Chairman"); a word only the rules' phrases know may
+     * end a name ("Mitsubishi Estate", though "estate car" is goods) */
+    if (k == j || tk[k - 1].norm_len < 3 ||
+        (ex_wflags(sc, &tk[k - 1]) &
+         (WF_FIRSTNAME | WF_STOP | WF_TITLE | WF_ROLE | WF_MONTH |
+          WF_WEEKDAY | WF_NONNAME | WF_COMMON | WF_TRIGGER | WF_DATEWORD |
+          WF_SCALE | WF_CURRENCY | WF_PCT | WF_ORGHEAD | WF_STAKEWORD |
+          WF_MODNOUN | WF_NAMEHEAD | WF_COUNTRY | WF_PRONOUN |
+          WF_PERPRONOUN | WF_DET | WF_CORPCUE | WF_NOTCORP)))
         return 0;
     /* then punctuation, a function word or a verb of the rules
      * ("agreed", "in", "'s", "said"): not a noun ("Toyota Land Cruiser
