@@ -1711,6 +1711,76 @@ static size_t coord_before(const ex_scratch *sc, const ex_sent *s,
     return n;
 }
 
+/*
+ * "RBS and its partners Fortis and Santander won control of ABN Amro":
+ * the deal is the firm the partners are "its" partners of, not the last
+ * partner before the verb.  m is that last name; returns the mention of
+ * the lead firm, or -1 when m ends no such list.
+ */
+static int32_t consortium_lead(const ex_scratch *sc, const ex_sent *s,
+                               int32_t m)
+{
+    static const char *const partner[] = {
+        "partner", "partners", "ally", "allies", "backer", "backers",
+        "co-investor", "co-investors", "consortium"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t p = EX_AT(sc->ments, ex_ment, m).a, words = 0;
+    int32_t mi;
+    int named = 0;
+    /* the partners named before the last: "Fortis and", "Fortis," */
+    while (p > s->t0 + 1 &&
+           (is_word(sc, p - 1, "and") || is_word(sc, p - 1, ",")) &&
+           (mi = sc->mend[p - 2 - s->t0]) >= 0)
+        p = EX_AT(sc->ments, ex_ment, mi).a;
+    /* "its consortium partners", "its two partners" */
+    for (; p > s->t0 && words < 3 && sc->mend[p - 1 - s->t0] < 0 &&
+           (tk[p - 1].flags & TF_WORD) && !(tk[p - 1].flags & TF_CAP) &&
+           !is_word(sc, p - 1, "'s");
+         p--, words++)
+        named |= ex_in_words(ex_norm(sc, &tk[p - 1]), partner,
+                             sizeof partner / sizeof partner[0]);
+    if (!named)
+        return -1;
+    if (p > s->t0 + 1 && is_word(sc, p - 1, "'s") && is_word(sc, p - 2, "it"))
+        p -= 2;
+    else if (p > s->t0 && is_word(sc, p - 1, "their"))
+        p--;
+    else
+        return -1;
+    if (p < s->t0 + 2 || !is_word(sc, p - 1, "and"))
+        return -1;
+    return sc->mend[p - 2 - s->t0];
+}
+
+/*
+ * "its chief executive Lourenco Goncalves and David McCall, president of
+ * the union": a person named after the first with a post of his own in
+ * apposition holds not the post the list began with.  Keeps the persons
+ * of ment[1..n) that have none; returns the new count.
+ */
+static size_t own_post_out(const ex_scratch *sc, const ex_sent *s,
+                           int32_t *ment, size_t n)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    size_t a, k = 1;
+    for (a = 1; a < n; a++) {
+        uint32_t q = EX_AT(sc->ments, ex_ment, ment[a]).b;
+        if (q + 1 < s->t1 && is_word(sc, q, ",")) {
+            q++;
+            if (q + 1 < s->t1 && (is_word(sc, q, "the") || is_word(sc, q, "a")))
+                q++;
+            int kind = EX_AT(sc->ents, ex_ent,
+                             EX_AT(sc->ments, ex_ment, ment[a]).ent)
+                           .kind;
+            if ((kind == KG_KIND_PERSON || kind < 0) &&
+                (ex_wflags(sc, &tk[q]) & WF_ROLE))
+                continue;
+        }
+        ment[k++] = ment[a];
+    }
+    return k;
+}
+
 /* ---- output ---- */
 
 static int pick_kind(const ex_ent *e, uint8_t kinds)
@@ -1782,6 +1852,12 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         }
     subs[0] = st->slot[0];
     objs[0] = st->slot[1];
+    if (!st->fwd[0] && !st->rel[0] &&
+        !kg_relation_symmetric((kg_relation)r->relation)) {
+        int32_t lead = consortium_lead(sc, s, subs[0]);
+        if (lead >= 0 && kinds_ok(sc, lead, es->kinds))
+            subs[0] = lead;
+    }
     /* solo: "Tesco, Sainsbury and Asda, the British arm of Wal-Mart" */
     if (!r->solo) {
         ns += st->fwd[0]
@@ -1800,6 +1876,10 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                       : st->rel[1] ? 0
                       : coord_before(sc, s, objs[0], eo->kinds, objs + 1,
                                      7);
+    }
+    if (r->relation == KG_REL_LEADS) {
+        ns = own_post_out(sc, s, subs, ns);
+        no = own_post_out(sc, s, objs, no);
     }
     /* "X and Y bought A and B, respectively": pair them in order */
     {
