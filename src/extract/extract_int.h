@@ -242,6 +242,8 @@ typedef struct ex_word {
     const char *bval[4]; /* its value in month, weekday, scale, currency */
     uint64_t cuemask;    /* cues (first EX_CUE_BITS) with a phrase
                           * starting here */
+    uint64_t cue1mask;   /* those of them with the word alone as a
+                          * phrase: found here whatever follows */
     ex_clsset clsmask;   /* every class c of its three lists */
 } ex_word;
 

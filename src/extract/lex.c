@@ -334,7 +334,7 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
     words = ex->wordv.ptr;
     for (i = 0; i < ex->wordv.n; i++) {
         words[i].cls_n = words[i].mf_n = words[i].ml_n = 0;
-        words[i].cuemask = 0;
+        words[i].cuemask = words[i].cue1mask = 0;
         memset(&words[i].clsmask, 0, sizeof words[i].clsmask);
         words[i].flags = 0;
         words[i].trig_n = 0;
@@ -417,9 +417,11 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
         for (k = 0; k < cl->ph_n; k++) {
             const ex_phrase *ph = &EX_AT(ex->phrasev, ex_phrase,
                                          cl->ph_first + k);
-            EX_AT(ex->wordv, ex_word,
-                  EX_AT(ex->pwordv, uint32_t, ph->first)).cuemask |=
-                1ULL << i;
+            ex_word *w = &EX_AT(ex->wordv, ex_word,
+                                EX_AT(ex->pwordv, uint32_t, ph->first));
+            w->cuemask |= 1ULL << i;
+            if (ph->n == 1)
+                w->cue1mask |= 1ULL << i;
         }
     }
     ex->sealed = 1;

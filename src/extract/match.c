@@ -1207,16 +1207,21 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
     sc->cue_any = 0;
     for (p = s->t0; p < s->t1; p++) {
         const ex_tok *t = &EX_AT(sc->toks, ex_tok, p);
+        const ex_word *w;
         uint64_t bits = 0, cand;
         if (t->word >= 0 && sc->mcov[p - s->t0] < 0 &&
-            (cand = EX_AT(ex->wordv, ex_word, t->word).cuemask) != 0 &&
-            !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
-            for (; cand; cand &= cand - 1) {
+            (w = &EX_AT(ex->wordv, ex_word, t->word))->cuemask != 0 &&
+            !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH))) {
+            /* the word alone is a phrase of these; the others need the
+             * words after it */
+            bits = w->cue1mask;
+            for (cand = w->cuemask & ~bits; cand; cand &= cand - 1) {
                 c = (size_t)__builtin_ctzll(cand); /* its lowest cue */
                 if (ex_class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
                                 s->t0, s->t1, NULL))
                     bits |= 1ULL << c;
             }
+        }
         sc->cuebits[p - s->t0] = bits;
         sc->cue_any |= bits;
     }
