@@ -7,6 +7,7 @@
  * the cost of a document does not depend on how many rules or names are
  * loaded.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -220,22 +221,47 @@ typedef struct wc_pair {
     uint32_t w, c, p; /* word, class, phrase (index in phrasev) */
 } wc_pair;
 
-static int cmp_pair(const void *a, const void *b)
-{
-    const wc_pair *x = a, *y = b;
-    if (x->w != y->w)
-        return x->w < y->w ? -1 : 1;
-    if (x->c != y->c)
-        return x->c < y->c ? -1 : 1;
-    return x->p < y->p ? -1 : x->p > y->p;
-}
-
 static int cmp_trig(const void *a, const void *b)
 {
     const ex_trig *x = a, *y = b;
     if (x->word != y->word)
         return x->word < y->word ? -1 : 1;
     return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/*
+ * Sort the n records of size bytes at v by the word id (< nwords) each
+ * holds at byte offset off, keeping the order of records of the same
+ * word: one counting pass and one move, where qsort took a fifth of the
+ * start-up.  The records are pushed in class or rule order, so the sort
+ * keeps that order within a word.
+ */
+static int sort_by_word(void *v, size_t n, size_t size, size_t off,
+                        size_t nwords)
+{
+    size_t *at = calloc(nwords + 1, sizeof *at), i;
+    char *tmp = malloc(n * size);
+    const char *src = v;
+    uint32_t w;
+    int rc = KG_ENOMEM;
+    if (!at || !tmp)
+        goto done;
+    for (i = 0; i < n; i++) {
+        memcpy(&w, src + i * size + off, sizeof w);
+        at[w + 1]++;
+    }
+    for (i = 0; i < nwords; i++)
+        at[i + 1] += at[i];
+    for (i = 0; i < n; i++) {
+        memcpy(&w, src + i * size + off, sizeof w);
+        memcpy(tmp + at[w]++ * size, src + i * size, size);
+    }
+    memcpy(v, tmp, n * size);
+    rc = KG_OK;
+done:
+    free(tmp);
+    free(at);
+    return rc;
 }
 
 /*
@@ -266,8 +292,11 @@ static int word_lists(kg_extractor *ex, int kind)
             p->p = cl->ph_first + (uint32_t)i;
         }
     }
-    if (pairs.n)
-        qsort(pairs.ptr, pairs.n, sizeof(wc_pair), cmp_pair);
+    /* pushed by class, then phrase: by word, they are sorted by all
+     * three */
+    if (pairs.n && sort_by_word(pairs.ptr, pairs.n, sizeof(wc_pair),
+                                offsetof(wc_pair, w), ex->wordv.n) != KG_OK)
+        goto done;
     for (i = 0; i < pairs.n; i++) {
         const wc_pair *p = &EX_AT(pairs, wc_pair, i);
         uint32_t *slot, *first, *n, *ph;
@@ -388,7 +417,20 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
     if (ex->trigv.n) {
         size_t o = 0;
         ex_trig *tv = ex->trigv.ptr;
-        qsort(tv, ex->trigv.n, sizeof(ex_trig), cmp_trig);
+        size_t a;
+        if (sort_by_word(tv, ex->trigv.n, sizeof(ex_trig),
+                         offsetof(ex_trig, word), ex->wordv.n) != KG_OK)
+            goto done;
+        /* rules push their triggers in rule order, so a word's run is
+         * already by rule; sorted here if ever it is not */
+        for (a = 0; a < ex->trigv.n; a = i) {
+            int sorted = 1;
+            for (i = a + 1; i < ex->trigv.n && tv[i].word == tv[a].word; i++)
+                if (tv[i].rule < tv[i - 1].rule)
+                    sorted = 0;
+            if (!sorted)
+                qsort(tv + a, i - a, sizeof(ex_trig), cmp_trig);
+        }
         for (i = 0; i < ex->trigv.n; i++)
             if (!o || tv[i].word != tv[o - 1].word ||
                 tv[i].rule != tv[o - 1].rule)
