@@ -2817,6 +2817,30 @@ static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
 }
 
 /*
+ * Is token j a version number after a product's name ("Windows 2.03",
+ * "Xbox 360 console")?  Digits and points only, and no amount, share or
+ * span of time after it ("Windows 3 million copies", "Office 5 percent",
+ * "the Walkman 40 years ago").
+ */
+static int version_at(const ex_scratch *sc, const ex_sent *s, uint32_t j)
+{
+    static const char *const span[] = {"years", "year",  "months", "weeks",
+                                       "days",  "times", "hours"};
+    const ex_tok *tk = sc->toks.ptr;
+    const char *n = ex_norm(sc, &tk[j]);
+    uint32_t k;
+    if (!(tk[j].flags & TF_NUM) || tk[j].norm_len > 6 || n[0] == '.')
+        return 0;
+    for (k = 0; k < tk[j].norm_len; k++)
+        if ((n[k] < '0' || n[k] > '9') && n[k] != '.')
+            return 0;
+    return j + 1 >= s->t1 ||
+           (!(ex_wflags(sc, &tk[j + 1]) & (WF_SCALE | WF_CURRENCY | WF_PCT)) &&
+            !ex_in_words(ex_norm(sc, &tk[j + 1]), span,
+                         sizeof span / sizeof span[0]));
+}
+
+/*
  * The one person of the article whose name begins with the given name w
  * (n bytes): "Sir Richard" (British style, a knight by his given name)
  * after "Sir Richard Branson".  -1 if there is none, -2 if two people
@@ -3480,18 +3504,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             !(!allcaps && !headline && ntab_beats(sc, s, i, j, g))) {
             const ex_gent *ge = &EX_AT(ex->gentv, ex_gent, g);
             int32_t dummy2;
-            /* "Windows Phone": a product name goes on as a longer one */
+            /* "Windows Phone": a product name goes on as a longer one;
+             * "Windows 2.03": a version is a product of its own */
             if (ge->kind == KG_KIND_PRODUCT && !allcaps && !headline &&
-                j < s->t1 && (tk[j].flags & TF_CAP) &&
-                (tk[j].flags & TF_SPACE_BEFORE) &&
-                !(ex_wflags(sc, &tk[j]) &
-                  (WF_STOP | WF_COMMON | WF_TRIGGER | WF_ROLE | WF_MONTH |
-                   WF_WEEKDAY | WF_LEGAL | WF_NONNAME | WF_ORGWORD)) &&
-                !(tk[j].flags & TF_NUM) &&
-                gaz_at(sc, s, j, &key, &dummy2, 0) == j &&
-                !kg_extract__map_get(&sc->aliases,
-                                     sc->doc->text + tk[j].start,
-                                     tk[j].end - tk[j].start, &id)) {
+                j < s->t1 && (tk[j].flags & TF_SPACE_BEFORE) &&
+                (version_at(sc, s, j) ||
+                 ((tk[j].flags & TF_CAP) &&
+                  !(ex_wflags(sc, &tk[j]) &
+                    (WF_STOP | WF_COMMON | WF_TRIGGER | WF_ROLE | WF_MONTH |
+                     WF_WEEKDAY | WF_LEGAL | WF_NONNAME | WF_ORGWORD)) &&
+                  !(tk[j].flags & TF_NUM) &&
+                  gaz_at(sc, s, j, &key, &dummy2, 0) == j &&
+                  !kg_extract__map_get(&sc->aliases,
+                                       sc->doc->text + tk[j].start,
+                                       tk[j].end - tk[j].start, &id)))) {
                 if (tok_key(sc, &key, i, j + 1) != KG_OK) {
                     rc = KG_ENOMEM;
                     goto done;
@@ -4324,10 +4350,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     }
                 }
                 /* "Bank One", "Capital One": a number word after an
-                 * org word */
+                 * org word; "Mild Seven": after a word the lexicon does
+                 * not know (not "one of") */
                 if ((tk[j].flags & TF_CAP) && (fj & WF_STOP) && !headline &&
                     (tk[j].flags & TF_SPACE_BEFORE) &&
-                    (ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD) &&
+                    ((ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD) ||
+                     (!allcaps && (tk[j - 1].flags & TF_CAP) &&
+                      tk[j - 1].word < 0 &&
+                      !(j + 1 < s->t1 && ex_tok_is(sc, &tk[j + 1], "of")))) &&
                     number_word(ex_norm(sc, &tk[j]))) {
                     j++;
                     continue;
