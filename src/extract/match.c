@@ -313,6 +313,128 @@ static int assets_bought(const ex_scratch *sc, const ex_sent *s,
 }
 
 /*
+ * The words after a bidder matched after its trigger (mention sm): does
+ * "for" name another target than the firm before the offer?  "faces a
+ * rival offer from Greyfriars for the bingo chain Lantern Halls",
+ * "received an offer from Pryor for its Keswick unit", "a rival bid
+ * from Vantry for the chain" do; a price or the target's own shares do
+ * not ("an offer from X for 45 dlrs a share", "for the company", "for
+ * its shares", "for the remaining 55 pct").  Other bidders joined to
+ * the first ("from X and Y for Z") are skipped.
+ */
+static int bid_for_other(const ex_scratch *sc, const ex_sent *s,
+                         uint32_t trig, uint32_t n, int32_t sm)
+{
+    static const char *const bid[] = {
+        "bid", "bids", "offer", "offers", "approach", "approaches",
+        "proposal", "proposals", "counteroffer", "counter-offer",
+        "counterbid", "counter-bid", "overture", "overtures", "takeover",
+        "buyout", "advances"};
+    static const char *const unit[] = {
+        "chain", "chains", "unit", "units", "division", "divisions", "arm",
+        "subsidiary", "subsidiaries", "operations", "stores", "brand",
+        "brands", "assets", "plant", "plants", "mill", "mills", "hotels",
+        "stations", "studio", "studios", "label", "franchise"};
+    static const char *const self[] = {
+        "company", "group", "firm", "business", "bank", "concern", "shares",
+        "share", "stock", "stake", "equity", "rest", "remainder",
+        "remaining", "outstanding", "control", "it", "them", "itself",
+        "pct", "percent", "cash", "about", "around", "some", "up", "each",
+        "nearly", "roughly", "more", "less", "over", "under", "as"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q = EX_AT(sc->ments, ex_ment, sm).b, stop, i;
+    int isbid = 0, isunit = 0;
+    for (i = trig; i < trig + n && i < s->t1; i++)
+        isbid |= ex_in_words(ex_norm(sc, &tk[i]), bid,
+                             sizeof bid / sizeof bid[0]);
+    if (!isbid)
+        return 0;
+    while (q < s->t1 && q < EX_AT(sc->ments, ex_ment, sm).b + 6 &&
+           (sc->mcov[q - s->t0] >= 0 || is_word(sc, q, "and") ||
+            is_word(sc, q, ",")))
+        q++;
+    if (q >= s->t1 || !is_word(sc, q, "for"))
+        return 0;
+    for (q++, stop = q + 6; q < s->t1 && q < stop; q++) {
+        const char *w = ex_norm(sc, &tk[q]);
+        /* a firm named; a pronoun or description ("its", "the chain")
+         * is read by its words */
+        if (sc->mcov[q - s->t0] >= 0 &&
+            EX_AT(sc->ments, ex_ment, sc->mcov[q - s->t0]).src != MS_COREF)
+            return 1;
+        if (ex_in_words(w, self, sizeof self / sizeof self[0]) ||
+            (tk[q].flags & TF_NUM) ||
+            (ex_wflags(sc, &tk[q]) & (WF_CURRENCY | WF_SCALE | WF_PCT)))
+            return 0;
+        if (!(tk[q].flags & TF_WORD))
+            break;
+        isunit |= ex_in_words(w, unit, sizeof unit / sizeof unit[0]);
+    }
+    /* no name: a business ("for the chain"), not a reason ("for its
+     * technology") */
+    return isunit;
+}
+
+/*
+ * A rivalry word that tells a bidding contest, not a market: "rival
+ * bidders", "Cresset's rival suitor", "the bidding war between X and
+ * Y", "is competing with Y to buy Z", "battling Y for control of Z",
+ * "faces competition from Y in the auction of Z", "in competition with
+ * Y for Pemberton Mills" (but "competes with Y for customers", "for
+ * Lufthansa's order").  trig/n is the trigger, hi one past the match.
+ */
+static int bid_contest(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
+                       uint32_t n, int64_t hi)
+{
+    static const char *const after[] = {
+        "bidder", "bidders", "suitor", "suitors", "bid", "bids", "offer",
+        "offers", "buyer", "buyers", "acquirer", "acquirers", "purchaser",
+        "purchasers", "approach"};
+    static const char *const before[] = {"bidding", "takeover", "bid",
+                                         "auction", "take-over"};
+    static const char *const to[] = {"buy", "acquire", "purchase", "take",
+                                     "win", "secure", "control", "snap"};
+    static const char *const contest[] = {"auction", "sale", "bidding",
+                                          "race", "contest", "battle",
+                                          "fight", "tussle"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q;
+    if (trig + n < s->t1 &&
+        ex_in_words(ex_norm(sc, &tk[trig + n]), after,
+                    sizeof after / sizeof after[0]))
+        return 1;
+    if (trig > s->t0 && ex_in_words(ex_norm(sc, &tk[trig - 1]), before,
+                                    sizeof before / sizeof before[0]))
+        return 1;
+    /* past the rival and those joined to it */
+    q = (uint32_t)hi;
+    while (q < s->t1 && q < (uint32_t)hi + 8 &&
+           (sc->mcov[q - s->t0] >= 0 || is_word(sc, q, "and") ||
+            is_word(sc, q, ",")))
+        q++;
+    if (q + 1 >= s->t1)
+        return 0;
+    if (is_word(sc, q, "to"))
+        return ex_in_words(ex_norm(sc, &tk[q + 1]), to,
+                           sizeof to / sizeof to[0]);
+    if (is_word(sc, q, "in") && q + 2 < s->t1 && is_word(sc, q + 1, "the"))
+        return ex_in_words(ex_norm(sc, &tk[q + 2]), contest,
+                           sizeof contest / sizeof contest[0]);
+    if (!is_word(sc, q, "for"))
+        return 0;
+    if (is_word(sc, q + 1, "control") || is_word(sc, q + 1, "ownership"))
+        return 1;
+    /* "for Pemberton Mills", not "for Lufthansa's order" */
+    if (sc->mstart[q + 1 - s->t0] >= 0 &&
+        EX_AT(sc->ments, ex_ment, sc->mstart[q + 1 - s->t0]).src !=
+            MS_COREF) {
+        uint32_t e = EX_AT(sc->ments, ex_ment, sc->mstart[q + 1 - s->t0]).b;
+        return !(e < s->t1 && (is_word(sc, e, "'s") || is_word(sc, e, "'")));
+    }
+    return 0;
+}
+
+/*
  * Is the name of mention m, written before a founding verb, not who
  * founded?  "The merger of Boots and Alliance UniChem created Alliance
  * Boots": the merger did, not the firms named inside it; "who left
@@ -1283,6 +1405,41 @@ static int opens_background(ex_scratch *sc, const ex_sent *s, int64_t lo,
 }
 
 /*
+ * Does the denial whose phrase ends before token e govern another verb,
+ * before a bidder named in the possessive at lo?  "would not match
+ * Vantry's higher offer", "have not yet approved Bellwood's bid": the
+ * offer was made (a denial right before the name, "denied Vantry's
+ * bid", governs it).
+ */
+static int denial_of_other(const ex_scratch *sc, const ex_sent *s,
+                           int64_t e, int64_t lo)
+{
+    static const char *const aux[] = {"yet", "be", "been", "to", "have",
+                                       "has", "had", "a", "an", "the",
+                                       "any", "so", "even", "ever"};
+    const ex_tok *tk = sc->toks.ptr;
+    int32_t m;
+    uint32_t b;
+    int64_t q;
+    int verb = 0;
+    if (lo <= e || lo >= (int64_t)s->t1 ||
+        (m = sc->mstart[lo - s->t0]) < 0 ||
+        EX_AT(sc->ments, ex_ment, m).src == MS_COREF)
+        return 0;
+    b = EX_AT(sc->ments, ex_ment, m).b;
+    if (b >= s->t1 || !(is_word(sc, b, "'s") || is_word(sc, b, "'")))
+        return 0;
+    for (q = e; q < lo; q++) {
+        if (sc->mcov[q - s->t0] >= 0 || !(tk[q].flags & TF_WORD))
+            return 0;
+        if (!ex_in_words(ex_norm(sc, &tk[q]), aux,
+                         sizeof aux / sizeof aux[0]))
+            verb = 1;
+    }
+    return verb;
+}
+
+/*
  * The status of a tie matched over tokens [lo, hi) whose rule says def;
  * *also is set to a second status the sentence tells of the same tie
  * (the cue that decided is an "also" cue: "rejected the offer" tells
@@ -1370,23 +1527,32 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
         if (!cue->wide && background && cue->status != KG_STATUS_ENDED &&
             cue->status != KG_STATUS_HOLDS)
             a = lo;
-        for (p = a; p < b; p++)
+        for (p = a; p < b; p++) {
+            uint32_t n;
             if ((c >= EX_CUE_BITS ||
                  ((sc->cuebits[p - s->t0] >> c) & 1)) &&
                 sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
                 !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
                   (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
-                ex_class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b, NULL)) {
+                (n = ex_class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b,
+                                 NULL)) != 0) {
                 if (cue->wide && cue->status == KG_STATUS_REPORTED &&
                     clause_break(sc, p, lo)) {
                     far_hedge = 1;
                     continue;
                 }
+                /* a bid named in the possessive after another verb's
+                 * denial is still a bid */
+                if (cue->status == KG_STATUS_NEGATED && !cue->wide &&
+                    def == KG_STATUS_REPORTED &&
+                    denial_of_other(sc, s, p + n, lo))
+                    continue;
                 found[cue->status] = 1;
                 alsof[cue->status] = cue->also;
                 where[cue->status] = p;
                 break;
             }
+        }
     }
     /* talks told in another clause ("its talks on a merger with X broke
      * down, and it ended an alliance with Y") hedge the tie only when
@@ -1923,7 +2089,13 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
     if ((r->relation == KG_REL_SUPPLIES && assets_bought(sc, s, trig_pos)) ||
         ((r->relation == KG_REL_MERGED_WITH ||
           r->relation == KG_REL_ACQUIRED) &&
-         merger_modifier(sc, s, trig_pos)))
+         merger_modifier(sc, s, trig_pos)) ||
+        (r->relation == KG_REL_COMPETES_WITH &&
+         bid_contest(sc, s, trig_pos, trig_len, st->hi)))
+        return KG_OK;
+    /* "X faces a rival offer from Y for Z": Y bids for Z, not for X */
+    if (r->relation == KG_REL_ACQUIRED && st->fwd[0] && !st->fwd[1] &&
+        bid_for_other(sc, s, trig_pos, trig_len, st->slot[0]))
         return KG_OK;
     /* "X, Y and Z agreed to merge": every pair of a symmetric relation
      * whose two slots are joined by "and" ("Kroger and Costco, Whole
