@@ -1759,6 +1759,12 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
     const ex_tok *tk = sc->toks.ptr;
     int tails = kinds == KG_KINDBIT(KG_KIND_PRODUCT) &&
                 item_tail(sc, s, p) > 0;
+    /* the list gives examples of a noun before it ("such as", "including")
+     */
+    uint32_t a = EX_AT(sc->ments, ex_ment, m).a;
+    int examples = a > s->t0 + 1 &&
+                   ((is_word(sc, a - 1, "as") && is_word(sc, a - 2, "such")) ||
+                    is_word(sc, a - 1, "including"));
     while (n < max && p + 1 < s->t1) {
         uint32_t q = p;
         int32_t nm;
@@ -1821,8 +1827,9 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
             break;
         /* "adviser to A, and B is adviser to C", "buy A, B is buying
          * C", "acquire A, B said": a singular finite verb after the
-         * conjunct makes it the subject of a new clause */
-        if (mm->b < s->t1 && clause_verb(sc, mm->b))
+         * conjunct makes it the subject of a new clause (not after
+         * examples: "brands such as A and B would sit well") */
+        if (mm->b < s->t1 && clause_verb(sc, mm->b) && !examples)
             break;
         out[n++] = nm;
         p = mm->b;
