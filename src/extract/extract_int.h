@@ -643,8 +643,9 @@ typedef struct ex_scratch {
     uint32_t memcls[5]; /* classes dealdet, dealprep, recallnot,
                          * dealother, dealmod (memory.c, once set) */
     int memcls_set;
-    uint32_t mcls[6];  /* classes role, andverb, firmafter, firmonly,
-                        * firmsaid, objverb (mentions.c, once set) */
+    uint32_t mcls[7];  /* classes role, andverb, firmafter, firmonly,
+                        * firmsaid, objverb, firmbefore (mentions.c,
+                        * once set) */
     int mcls_set;
     kg_buf mkey;       /* name keys of the mention finder (mentions.c) */
     ex_map firstw;     /* first word (lowercase) of the article's full

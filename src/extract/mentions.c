@@ -773,12 +773,13 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
 }
 
 /* Class role (0), andverb (1), firmafter (2), firmonly (3), firmsaid
- * (4) or objverb (5), looked up once per article; -1u if the rules have
- * none. */
+ * (4), objverb (5) or firmbefore (6), looked up once per article; -1u
+ * if the rules have none. */
 static uint32_t mclass(ex_scratch *sc, int which)
 {
-    static const char *const names[] = {"role",     "andverb", "firmafter",
-                                        "firmonly", "firmsaid", "objverb"};
+    static const char *const names[] = {
+        "role",    "andverb", "firmafter", "firmonly",
+        "firmsaid", "objverb", "firmbefore"};
     size_t k;
     if (!sc->mcls_set) {
         for (k = 0; k < sizeof names / sizeof names[0]; k++)
@@ -4650,11 +4651,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 !(i > s->t0 && (sc->mcov[i - 1 - s->t0] >= 0 ||
                                 is_punct(sc, &tk[i - 1], '<') ||
                                 is_punct(sc, &tk[i - 1], '('))) &&
-                !(j - i >= 2 && j - i <= 3 && tk[i].word < 0 &&
-                  tk[j - 1].word < 0) &&
-                (firm_after(sc, s, end, 1) ||
-                 ((k = past_aside(sc, s, end)) > end &&
-                  firm_after(sc, s, k, 1)))) {
+                /* "the drugs arm of Ashcombe Kerr": no person, whatever
+                 * its shape ("a bid for Gordon Pryce's support" may
+                 * name one) */
+                ((i > s->t0 && (k = mclass(sc, 6)) != (uint32_t)-1 &&
+                  ex_class_at(sc, k, i - 1, -1, s->t0, s->t1, NULL) > 0 &&
+                  (end >= s->t1 || !ex_tok_is(sc, &tk[end], "'s"))) ||
+                 (!(j - i >= 2 && j - i <= 3 && tk[i].word < 0 &&
+                    tk[j - 1].word < 0) &&
+                  (firm_after(sc, s, end, 1) ||
+                   ((k = past_aside(sc, s, end)) > end &&
+                    firm_after(sc, s, k, 1)))))) {
                 EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
                 EX_AT(sc->ents, ex_ent, ent).by_slot = 1;
             }
