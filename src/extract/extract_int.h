@@ -334,6 +334,9 @@ typedef struct ex_cue {
     uint32_t cls; /* the phrases */
     unsigned rels; /* bit per kg_relation it applies to; all if 0 */
     int before;    /* scope "before": near, but not after the match */
+    int clause;    /* scope "clause": near, and after the match to the end
+                    * of its clause ("a suit brought by X against Y in a
+                    * Los Angeles court was dismissed") */
     int also;      /* the tie is told too ("rejected the offer for Y": a
                     * bid, reported, and its rejection, negated) */
 } ex_cue;

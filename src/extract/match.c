@@ -1455,7 +1455,7 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
     int64_t where[KG_STATUS__COUNT] = {0};
     size_t c;
     int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
-    int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1, q;
+    int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1, q, chi;
     int background = opens_background(sc, s, lo, hi), far_hedge = 0;
     cue_bits(sc, s);
     /* a tie told in a ", which" / ", who" clause or a ", the"
@@ -1486,13 +1486,18 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
         ex_norm(sc, &EX_AT(sc->toks, ex_tok, hi - 1))[0] == ',' &&
         !ex_norm(sc, &EX_AT(sc->toks, ex_tok, hi - 1))[1])
         nhi = hi;
-    for (q = hi; q < nhi; q++) {
+    chi = hi + 12 < (int64_t)s->t1 ? hi + 12 : (int64_t)s->t1;
+    if (nhi == hi)
+        chi = hi;
+    for (q = hi; q < chi; q++) {
         const char *qn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q));
         if ((qn[0] == ',' || qn[0] == ';') && !qn[1]) {
-            nhi = q;
+            chi = q;
             break;
         }
     }
+    if (nhi > chi)
+        nhi = chi;
     for (c = 0; c < ex->cuev.n; c++) {
         const ex_cue *cue;
         int64_t a, b, p;
@@ -1516,7 +1521,7 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
             (cue->rels && !(cue->rels & (1u << rel))))
             continue;
         a = cue->wide ? (int64_t)s->t0 : nlo;
-        b = cue->wide ? (int64_t)s->t1 : nhi;
+        b = cue->wide ? (int64_t)s->t1 : cue->clause ? chi : nhi;
         /* hedges and denials come before the words they qualify (hi is
          * one past the match: "X, which owns Y, denied" denies nothing
          * about Y) */

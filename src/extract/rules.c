@@ -589,7 +589,7 @@ static const char *list_word(const char *s, const char *e, char *buf,
     return s;
 }
 
-/* "cue STATUS near|before|sentence [also] [RELATION,...] : phrases" */
+/* "cue STATUS near|before|clause|sentence [also] [RELATION,...] : phrases" */
 static int parse_cue(parse_ctx *p, const char *s, const char *e)
 {
     kg_extractor *ex = p->ex;
@@ -613,7 +613,12 @@ static int parse_cue(parse_ctx *p, const char *s, const char *e)
     cue.status = st;
     s = skip_ws(s, e);
     cue.before = 0;
-    if (e - s >= 6 && memcmp(s, "before", 6) == 0) {
+    cue.clause = 0;
+    if (e - s >= 6 && memcmp(s, "clause", 6) == 0) {
+        cue.wide = 0;
+        cue.clause = 1;
+        s += 6;
+    } else if (e - s >= 6 && memcmp(s, "before", 6) == 0) {
         cue.wide = 0;
         cue.before = 1;
         s += 6;
@@ -624,8 +629,8 @@ static int parse_cue(parse_ctx *p, const char *s, const char *e)
         cue.wide = 1;
         s += 8;
     } else {
-        return perr(p, "cue scope must be 'near', 'before' or 'sentence'",
-                    NULL);
+        return perr(p, "cue scope must be 'near', 'before', 'clause' or "
+                       "'sentence'", NULL);
     }
     s = skip_ws(s, e);
     cue.also = 0;
