@@ -166,6 +166,29 @@ static int brand_named(const ex_scratch *sc, const ex_ment *m)
 }
 
 /*
+ * Does the list that goes on at token q end in a plural word for
+ * businesses ("its Glidden paint and Durkee foods units")?  Names, their
+ * trade words, commas and "and", up to eight tokens.
+ */
+static int units_end_list(const ex_scratch *sc, uint32_t q)
+{
+    static const char *const w[] = {"units", "businesses", "divisions",
+                                    "subsidiaries", "arms", "operations",
+                                    "companies", "affiliates"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k;
+    for (k = q; k < sc->toks.n && k < q + 8; k++) {
+        if (ex_in_words(ex_norm(sc, &tk[k]), w, sizeof w / sizeof w[0]))
+            return 1;
+        if (!(tk[k].flags & TF_WORD) ? !is_word(sc, k, ",")
+                                      : ((ex_wflags(sc, &tk[k]) & WF_STOP) &&
+                                         !is_word(sc, k, "and")))
+            return 0;
+    }
+    return 0;
+}
+
+/*
  * Is the name of mention m followed by a word for a business ("sold the
  * Land Rover business to Ford", "its Rover division")?  Then a brand's
  * name stands for the firm that makes it.  A legal suffix and up to two
@@ -188,6 +211,8 @@ static int business_named(const ex_scratch *sc, const ex_ment *m)
         for (i = 0; i < sizeof w / sizeof w[0]; i++)
             if (is_word(sc, q, w[i]))
                 return 1;
+        if (trade > 0 && (is_word(sc, q, "and") || is_word(sc, q, ",")))
+            return units_end_list(sc, q + 1);
         if (trade == 2 || !(tk[q].flags & TF_WORD) ||
             (tk[q].flags & TF_CAP) || (ex_wflags(sc, &tk[q]) & WF_STOP))
             return 0;
@@ -512,8 +537,10 @@ static int kinds_ok_slow(const ex_scratch *sc, int32_t ment, uint8_t kinds)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
     const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
-    /* "sold its Duracell battery unit": the firm, not the brand */
-    if (kinds == KG_KINDBIT(KG_KIND_PRODUCT) && e->kind == KG_KIND_PRODUCT &&
+    /* "sold its Duracell battery unit": the firm, not the brand (a name
+     * of no known kind too: "the United Artists film unit") */
+    if (kinds == KG_KINDBIT(KG_KIND_PRODUCT) &&
+        (e->kind == KG_KIND_PRODUCT || e->kind < 0) &&
         m->src != MS_COREF && business_named(sc, m))
         return 0;
     return e->kind < 0 || (kinds & KG_KINDBIT(e->kind)) ||
