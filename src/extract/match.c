@@ -460,6 +460,67 @@ static int bid_contest(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
 }
 
 /*
+ * One rival named right after a singular rivalry noun: "its rival
+ * Halvard and Pemberton had agreed to merge" names Halvard only, not a
+ * list of rivals ("its rivals X and Y", "a rival of X and Y" are lists).
+ */
+static int one_rival_named(const ex_scratch *sc, const ex_sent *s,
+                           uint32_t trig, uint32_t n, int32_t om)
+{
+    static const char *const one[] = {"rival", "competitor", "challenger",
+                                       "arch-rival", "archrival", "foe",
+                                       "nemesis"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t a = EX_AT(sc->ments, ex_ment, om).a, e = trig + n;
+    if (e < s->t1 && is_word(sc, e, ","))
+        e++;
+    return a == e && ex_in_words(ex_norm(sc, &tk[trig + n - 1]),
+                                 one, sizeof one / sizeof one[0]);
+}
+
+/*
+ * "Dorrance and Halvard are both rivals of Pemberton": two firms named
+ * before a rivalry noun that takes a third ("of", "to") are that firm's
+ * rivals, not told as each other's.
+ */
+static int rivals_of_third(const ex_scratch *sc, const ex_sent *s,
+                           const mstate *st, uint32_t trig, uint32_t n)
+{
+    uint32_t e = trig + n;
+    if (st->fwd[0] || st->fwd[1] || e + 1 >= s->t1 ||
+        !(is_word(sc, e, "of") || is_word(sc, e, "to")))
+        return 0;
+    return !(is_word(sc, e + 1, "each") || is_word(sc, e + 1, "one"));
+}
+
+/*
+ * "agreed to buy Pemberton to compete better with Halvard": the firm
+ * bought (mention sm, matched before the trigger) is not who competes
+ * in the purpose clause; the buyer is.
+ */
+static int buyer_competes(const ex_scratch *sc, const ex_sent *s,
+                          uint32_t trig, int32_t sm)
+{
+    static const char *const buy[] = {
+        "buy", "buys", "bought", "buying", "acquire", "acquires",
+        "acquired", "acquiring", "purchase", "purchased", "purchasing",
+        "with", "over", "absorb", "absorbed", "absorbing"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t a;
+    if (sm < 0 || trig <= s->t0 || !is_word(sc, trig - 1, "to"))
+        return 0;
+    a = EX_AT(sc->ments, ex_ment, sm).a;
+    /* "merge with", "take over", "bought" right before the firm */
+    return a > s->t0 &&
+           ex_in_words(ex_norm(sc, &tk[a - 1]), buy,
+                       sizeof buy / sizeof buy[0]) &&
+           (!is_word(sc, a - 1, "with") ||
+            (a - 1 > s->t0 &&
+             (is_word(sc, a - 2, "merge") || is_word(sc, a - 2, "combine") ||
+              is_word(sc, a - 2, "merged") || is_word(sc, a - 2, "merging"))));
+}
+
+/*
  * Is the name of mention m, written before a founding verb, not who
  * founded?  "The merger of Boots and Alliance UniChem created Alliance
  * Boots": the merger did, not the firms named inside it; "who left
@@ -2077,9 +2138,11 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                   : coord_before(sc, s, subs[0], es->kinds, subs + 1, 7);
         /* "OpenAI, Anthropic and Microsoft's GitHub": a unit has one
          * owner, the name that carries the possessive */
-        if (st->fwd[1] || r->relation != KG_REL_SUBSIDIARY_OF ||
-            EX_AT(sc->ments, ex_ment, objs[0]).b >= s->t1 ||
-            !is_word(sc, EX_AT(sc->ments, ex_ment, objs[0]).b, "'s"))
+        if ((st->fwd[1] || r->relation != KG_REL_SUBSIDIARY_OF ||
+             EX_AT(sc->ments, ex_ment, objs[0]).b >= s->t1 ||
+             !is_word(sc, EX_AT(sc->ments, ex_ment, objs[0]).b, "'s")) &&
+            !(r->relation == KG_REL_COMPETES_WITH && st->fwd[1] &&
+              one_rival_named(sc, s, trig_pos, trig_len, objs[0])))
             no += st->fwd[1]
                       ? coord_after(sc, s, objs[0], eo->kinds, objs + 1, 7,
                                     st->listed[1])
@@ -2130,7 +2193,9 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
           r->relation == KG_REL_ACQUIRED) &&
          merger_modifier(sc, s, trig_pos)) ||
         (r->relation == KG_REL_COMPETES_WITH &&
-         bid_contest(sc, s, trig_pos, trig_len, st->hi)))
+         (bid_contest(sc, s, trig_pos, trig_len, st->hi) ||
+          rivals_of_third(sc, s, st, trig_pos, trig_len) ||
+          buyer_competes(sc, s, trig_pos, st->fwd[0] ? -1 : st->slot[0]))))
         return KG_OK;
     /* "X faces a rival offer from Y for Z": Y bids for Z, not for X */
     if (r->relation == KG_REL_ACQUIRED && st->fwd[0] && !st->fwd[1] &&
