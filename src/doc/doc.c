@@ -169,7 +169,11 @@ int kg_doc__clean(kg_buf *out, const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, run, k;
     unsigned cp;
-    int latin = looks_cp1252(p, len);
+    /* Windows-1252 or UTF-8 is settled at the first byte >= 0x80: a valid
+     * sequence there says UTF-8, an invalid one asks looks_cp1252 about
+     * the rest (the bytes before it are ASCII, which is read the same
+     * either way), so ASCII and UTF-8 text is read once */
+    int latin = -1;
     if (kg_buf_grow(out, len) != KG_OK)
         return KG_ENOMEM;
     while (i < len) {
@@ -196,6 +200,9 @@ int kg_doc__clean(kg_buf *out, const char *s, size_t len)
             i++;
             continue;
         }
+        if (latin < 0)
+            latin = !utf8_decode(p + i, len - i, &cp) &&
+                    looks_cp1252(p + i, len - i);
         if (latin) {
             cp = p[i] >= 0xA0 ? p[i] : cp1252[p[i] - 0x80];
             k = 1;
