@@ -14,39 +14,88 @@
 #include "extract/extract_int.h"
 #include "kg/vocab.h"
 
-/* Key of name s into key; returns the token count (0 if none). */
-static int name_key(kg_extractor *ex, const char *s, size_t n, kg_buf *key,
-                    kg_buf *first, uint32_t *ntok)
+/*
+ * What name_key works in, kept from name to name so that the thousands of
+ * names are tokenized without an allocation each.
+ */
+typedef struct name_work {
+    ex_scratch sc; /* the tokenizer's scratch: tokens, forms, sentences */
+    kg_doc doc;    /* the name as the tokenizer's article */
+    kg_buf key;    /* the name's key */
+    kg_buf first;  /* the key of its first token */
+} name_work;
+
+static void name_work_init(name_work *nw, kg_extractor *ex)
 {
-    ex_scratch sc;
-    kg_doc doc;
+    memset(nw, 0, sizeof *nw);
+    nw->sc.ex = ex;
+    nw->sc.doc = &nw->doc;
+}
+
+static void name_work_release(name_work *nw)
+{
+    kg_buf_release(&nw->sc.norm);
+    kg_extract__vec_release(&nw->sc.toks);
+    kg_extract__vec_release(&nw->sc.sents);
+    kg_buf_release(&nw->key);
+    kg_buf_release(&nw->first);
+}
+
+/* Append word w[0..n) to b, a curly apostrophe as '\'' (never longer). */
+static int key_word(kg_buf *b, const char *w, size_t n)
+{
+    size_t j;
+    char *o;
+    if (kg_buf_grow(b, n) != KG_OK)
+        return KG_ENOMEM;
+    o = b->ptr + b->len;
+    for (j = 0; j < n; j++) {
+        if ((unsigned char)w[j] == 0xE2 && j + 2 < n &&
+            (unsigned char)w[j + 1] == 0x80 &&
+            (unsigned char)w[j + 2] == 0x99) {
+            *o++ = '\'';
+            j += 2;
+        } else {
+            *o++ = w[j];
+        }
+    }
+    b->len = (size_t)(o - b->ptr);
+    *o = '\0';
+    return KG_OK;
+}
+
+/*
+ * Key of name s into nw->key and nw->first, with its token count (0 if
+ * none) in *ntok.
+ */
+static int name_key(name_work *nw, const char *s, size_t n, uint32_t *ntok)
+{
+    ex_scratch *sc = &nw->sc;
     uint32_t i, end;
     const ex_tok *tk;
     int rc;
 
-    memset(&sc, 0, sizeof sc);
-    memset(&doc, 0, sizeof doc);
-    doc.text = (char *)(uintptr_t)s; /* read only */
-    doc.text_len = n;
-    sc.ex = ex;
-    sc.doc = &doc;
+    nw->doc.text = (char *)(uintptr_t)s; /* read only */
+    nw->doc.text_len = n;
+    sc->toks.n = sc->sents.n = 0;
+    kg_buf_clear(&sc->norm);
     *ntok = 0;
-    kg_buf_clear(key);
-    kg_buf_clear(first);
-    rc = kg_extract__tokenize(&sc);
+    kg_buf_clear(&nw->key);
+    kg_buf_clear(&nw->first);
+    rc = kg_extract__tokenize(sc);
     if (rc != KG_OK)
-        goto done;
-    tk = sc.toks.ptr;
-    end = (uint32_t)sc.toks.n;
+        return rc;
+    tk = sc->toks.ptr;
+    end = (uint32_t)sc->toks.n;
     /* drop trailing legal suffixes and periods: "Microsoft Corp.",
      * "Merck & Co." */
     while (end > 1) {
         const ex_tok *t = &tk[end - 1];
-        if ((t->flags & TF_PUNCT) && (ex_norm(&sc, t)[0] == '.' ||
-                                      ex_norm(&sc, t)[0] == ',' ||
-                                      ex_norm(&sc, t)[0] == '&'))
+        if ((t->flags & TF_PUNCT) && (ex_norm(sc, t)[0] == '.' ||
+                                      ex_norm(sc, t)[0] == ',' ||
+                                      ex_norm(sc, t)[0] == '&'))
             end--;
-        else if ((ex_wflags(&sc, t) & WF_LEGAL) && end > 1 &&
+        else if ((ex_wflags(sc, t) & WF_LEGAL) && end > 1 &&
                  (t->flags & TF_CAP))
             end--;
         else
@@ -54,34 +103,22 @@ static int name_key(kg_extractor *ex, const char *s, size_t n, kg_buf *key,
     }
     for (i = 0; i < end; i++) {
         const char *w = s + tk[i].start;
-        size_t wl = tk[i].end - tk[i].start, j;
+        size_t wl = tk[i].end - tk[i].start;
         if (i > 0 && (tk[i].flags & TF_SPACE_BEFORE) &&
-            (rc = kg_buf_putc(key, ' ')) != KG_OK)
-            goto done;
-        for (j = 0; j < wl; j++) {
-            unsigned char c = (unsigned char)w[j];
-            if (c == 0xE2 && j + 2 < wl && (unsigned char)w[j + 1] == 0x80 &&
-                (unsigned char)w[j + 2] == 0x99) {
-                c = '\'';
-                j += 2;
-            }
-            if ((rc = kg_buf_putc(key, (char)c)) != KG_OK)
-                goto done;
-            if (i == 0 && (rc = kg_buf_putc(first, (char)c)) != KG_OK)
-                goto done;
-        }
+            (rc = kg_buf_putc(&nw->key, ' ')) != KG_OK)
+            return rc;
+        if ((rc = key_word(&nw->key, w, wl)) != KG_OK ||
+            (i == 0 && (rc = key_word(&nw->first, w, wl)) != KG_OK))
+            return rc;
     }
     *ntok = end;
-done:
-    kg_buf_release(&sc.norm);
-    kg_extract__vec_release(&sc.toks);
-    kg_extract__vec_release(&sc.sents);
-    return rc;
+    return KG_OK;
 }
 
-static int add_name(kg_extractor *ex, const char *s, size_t n, uint32_t g,
-                    kg_buf *key, kg_buf *first)
+static int add_name(kg_extractor *ex, name_work *nw, const char *s,
+                    size_t n, uint32_t g)
 {
+    kg_buf *key = &nw->key, *first = &nw->first;
     uint32_t ntok;
     int rc;
     while (n && (*s == ' ' || *s == '\t')) {
@@ -92,7 +129,7 @@ static int add_name(kg_extractor *ex, const char *s, size_t n, uint32_t g,
         n--;
     if (!n)
         return KG_OK;
-    if ((rc = name_key(ex, s, n, key, first, &ntok)) != KG_OK)
+    if ((rc = name_key(nw, s, n, &ntok)) != KG_OK)
         return rc;
     if (!ntok || !key->len)
         return KG_OK;
@@ -187,10 +224,11 @@ int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
                                size_t len, kg_error *err)
 {
     const char *s = text, *e = text + len;
-    kg_buf key = KG_BUF_INIT, first = KG_BUF_INIT;
+    name_work nw;
     long line = 0;
     int rc = KG_OK;
 
+    name_work_init(&nw, ex);
     while (s < e) {
         const char *nl = s, *fs, *fe;
         ex_gent ge;
@@ -256,16 +294,15 @@ int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
             goto done;
         }
         *gp = ge;
-        if ((rc = add_name(ex, ge.name, strlen(ge.name), g, &key, &first)) !=
-            KG_OK)
+        if ((rc = add_name(ex, &nw, ge.name, strlen(ge.name), g)) != KG_OK)
             goto done;
         if (field(s, nl, 2, &fs, &fe)) {
             while (fs < fe) {
                 const char *bar = fs;
                 while (bar < fe && *bar != '|')
                     bar++;
-                if ((rc = add_name(ex, fs, (size_t)(bar - fs), g, &key,
-                                   &first)) != KG_OK)
+                if ((rc = add_name(ex, &nw, fs, (size_t)(bar - fs), g)) !=
+                    KG_OK)
                     goto done;
                 fs = bar < fe ? bar + 1 : fe;
             }
@@ -292,7 +329,6 @@ int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
 done:
     if (rc == KG_ENOMEM)
         kg_error_set(err, rc, "cannot load the gazetteer: out of memory");
-    kg_buf_release(&key);
-    kg_buf_release(&first);
+    name_work_release(&nw);
     return rc;
 }
