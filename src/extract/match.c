@@ -1800,12 +1800,14 @@ static uint32_t item_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 }
 
 /* One or two lowercase words after the last name of such a list, then
- * punctuation or the end: "... and Braun appliances." */
+ * punctuation, a function word or the end: "... and Braun appliances.",
+ * "... and DieHard batteries in Kmart's stores" */
 static int last_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t n = lower_run(sc, s, p);
-    return n > 0 && (p + n >= s->t1 || (tk[p + n].flags & TF_PUNCT));
+    return n > 0 && (p + n >= s->t1 || (tk[p + n].flags & TF_PUNCT) ||
+                     (ex_wflags(sc, &tk[p + n]) & WF_STOP));
 }
 
 /*
