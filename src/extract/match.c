@@ -2320,6 +2320,12 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             o->s = se;
             o->o = oe;
             o->s_kind = pick_kind(E1, es->kinds);
+            /* "Alliance Boots' deputy chairman, Stefano Pessina": a name
+             * of no known kind that holds a post is a person from here
+             * on (no firm for a later "Chairman X said" or "its") */
+            if (r->relation == KG_REL_LEADS && E1->kind < 0 &&
+                es->kinds == KG_KINDBIT(KG_KIND_PERSON) && ms->src != MS_COREF)
+                EX_AT(sc->ents, ex_ent, se).kind = KG_KIND_PERSON;
             o->o_kind = E2->kind >= 0 && !(eo->kinds & KG_KINDBIT(E2->kind))
                             ? KG_KIND_PRODUCT /* "the Halifax brand" */
                             : pick_kind(E2, eo->kinds);
