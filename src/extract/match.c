@@ -157,8 +157,10 @@ static int brand_named(const ex_scratch *sc, const ex_ment *m)
         if (is_word(sc, q, "brand") || is_word(sc, q, "brands") ||
             is_word(sc, q, "marque") || is_word(sc, q, "marques"))
             return 1;
+        /* "the LU, Prince, Pim's and Tuc brands" */
         if (!is_word(sc, q, "and") && !is_word(sc, q, ",") &&
             !is_word(sc, q, "&") && !is_word(sc, q, "of") &&
+            !is_word(sc, q, "'s") &&
             !((tk[q].flags & TF_WORD) && (tk[q].flags & TF_CAP)))
             return 0;
     }
@@ -185,6 +187,49 @@ static int units_end_list(const ex_scratch *sc, uint32_t q)
                                          !is_word(sc, k, "and")))
             return 0;
     }
+    return 0;
+}
+
+/*
+ * Is the name of mention m, alone or in a short list of names, given as
+ * an example of brands ("its own brands, among them HFC and Beneficial",
+ * "whose brands include Halifax", "under names such as Panasonic")?
+ * Then, as with brand_named, it is a brand whatever else it names (not
+ * in a portfolio or a range of products, which may hold firms).
+ */
+static int brand_listed(const ex_scratch *sc, const ex_ment *m)
+{
+    static const char *const heads[] = {"brands", "labels", "marques",
+                                        "names", "trademarks"};
+    const ex_tok *tk = sc->toks.ptr;
+    int64_t q = (int64_t)m->a - 1, lim = (int64_t)m->a - 12;
+    int64_t k;
+    /* back over the names before it */
+    while (q >= 0 && q > lim &&
+           (is_word(sc, (uint32_t)q, "and") || is_word(sc, (uint32_t)q, ",") ||
+            is_word(sc, (uint32_t)q, "the") || is_word(sc, (uint32_t)q, "'s") ||
+            ((tk[q].flags & TF_WORD) && (tk[q].flags & TF_CAP))))
+        q--;
+    if (q < 1)
+        return 0;
+    if (is_word(sc, (uint32_t)q, "as") && is_word(sc, (uint32_t)q - 1, "such"))
+        q -= 2;
+    else if (is_word(sc, (uint32_t)q, "them") &&
+             is_word(sc, (uint32_t)q - 1, "among"))
+        q -= 2;
+    else if (is_word(sc, (uint32_t)q, "including") ||
+             is_word(sc, (uint32_t)q, "include") ||
+             is_word(sc, (uint32_t)q, "includes") ||
+             is_word(sc, (uint32_t)q, "like"))
+        q--;
+    else
+        return 0;
+    if (q >= 0 && is_word(sc, (uint32_t)q, ","))
+        q--;
+    for (k = q; k >= 0 && k > q - 3; k--)
+        if (ex_in_words(ex_norm(sc, &tk[k]), heads,
+                        sizeof heads / sizeof heads[0]))
+            return 1;
     return 0;
 }
 
@@ -607,7 +652,7 @@ static int kinds_ok_slow(const ex_scratch *sc, int32_t ment, uint8_t kinds)
     return e->kind < 0 || (kinds & KG_KINDBIT(e->kind)) ||
            (kinds == KG_KINDBIT(KG_KIND_PRODUCT) && e->kind == KG_KIND_ORG &&
             m->src != MS_COREF &&
-            (brand_named(sc, m) ||
+            (brand_named(sc, m) || brand_listed(sc, m) ||
              (goods_named(sc, m) && !business_named(sc, m)))) ||
            ((kinds & KG_KINDBIT(KG_KIND_ORG)) &&
             e->kind == KG_KIND_PRODUCT && m->src != MS_COREF &&
