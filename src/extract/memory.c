@@ -572,28 +572,40 @@ static int touches(const ex_scratch *sc, const ex_mem *m)
  * or a deal without named firms), else 1.
  */
 static int resolve(const ex_scratch *sc, uint32_t si, const dref *r,
-                   unsigned rels, int32_t subj, size_t *cand, size_t *ncand)
+                   unsigned rels, int32_t subj, int status, size_t *cand,
+                   size_t *ncand)
 {
     const kg_extractor *ex = sc->ex;
     const ex_mem *mem = sc->mem.ptr;
     int64_t best = -1;
     size_t i, n = 0;
-    int near = 0;
+    int near = 0, avoid;
+    /* a deal that closes is not a bid only turned away or ended, never
+     * agreed ("agreed to be acquired by Actavis, escaping a hostile
+     * takeover attempt by Valeant ... Valeant would not raise its offer
+     * ... after the deal closes"), while another deal fits */
+    unsigned away = status == KG_STATUS_HOLDS
+                        ? (1u << KG_STATUS_NEGATED) | (1u << KG_STATUS_ENDED)
+                        : 0;
 #define FITS(m)                                                          \
     (fits(ex, (m), r) && !((m)->sent == si && (m)->pos >= r->a) &&       \
      (!rels || (m)->s < 0 || ((rels >> (unsigned)(m)->relation) & 1)) && \
-     (subj < 0 || (m)->s == subj) && (!near || touches(sc, (m))))
+     (subj < 0 || (m)->s == subj) && (!near || touches(sc, (m))) &&    \
+     (!avoid || !((m)->told & away) ||                                  \
+      ((m)->told >> KG_STATUS_HOLDS) & 1))
     /* the most recent sentence with a deal that fits; a deal of this
      * sentence only if told before the reference ("dismissed the
      * proposal, joking that he would buy Twitter" is not about Twitter).
      * A deal of a firm the sentence names comes first ("the end of the
      * deal was a relief for Bell Atlantic shareholders" is about Bell
      * Atlantic's deal, not a venture of two other firms told since). */
-    for (near = 1; near >= 0 && best < 0; near--)
-        for (i = 0; i < sc->mem.n; i++)
-            if ((int64_t)mem[i].sent > best && FITS(&mem[i]))
-                best = mem[i].sent;
+    for (avoid = away != 0; avoid >= 0 && best < 0; avoid--)
+        for (near = 1; near >= 0 && best < 0; near--)
+            for (i = 0; i < sc->mem.n; i++)
+                if ((int64_t)mem[i].sent > best && FITS(&mem[i]))
+                    best = mem[i].sent;
     near++;
+    avoid++;
     if (best < 0)
         return -1;
     for (i = 0; i < sc->mem.n; i++)
@@ -679,15 +691,16 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
                 if (phrase_at(sc, s, neg, p, 1, NULL))
                     return KG_OK;
         }
-        got = resolve(sc, si, r, rr->rels, rr->subj ? c.subj : -1, cand,
-                      &ncand);
+        got = resolve(sc, si, r, rr->rels, rr->subj ? c.subj : -1,
+                      rr->status, cand, &ncand);
         /* a firm that is no party to the deal makes a rival bid for its
          * target ("Alcoa launched its bid" after "Rio agreed to buy
          * Alcan"): the story's acquisition, the first one in memory
          * ("Kraft sold its pizza arm to Nestle" told since is no bid
          * battle) */
         if (got < 0 && rr->subj && c.subj >= 0 &&
-            resolve(sc, si, r, 1u << KG_REL_ACQUIRED, -1, cand, &ncand) >
+            resolve(sc, si, r, 1u << KG_REL_ACQUIRED, -1, rr->status, cand,
+                    &ncand) >
                 0) {
             const ex_mem *first = &mem[cand[0]];
             for (i = 0; !r->ncons && i < sc->mem.n; i++)
