@@ -1047,6 +1047,25 @@ static int desc_tok(const ex_scratch *sc, const ex_sent *s, int64_t pos)
     return m->src == MS_COREF && m->b > m->a + 1;
 }
 
+/*
+ * Is there nothing of sentence s up to token pos but a wire dateline
+ * without firms ("NEW YORK, Dec 1 - ")?  pos < t0: nothing at all.
+ */
+static int at_start(ex_scratch *sc, const ex_sent *s, int64_t pos)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    int64_t q;
+    if (pos < (int64_t)s->t0)
+        return 1;
+    if (pos >= (int64_t)s->t0 + 16 || !(tk[pos].flags & TF_PUNCT) ||
+        ex_norm(sc, &tk[pos])[0] != '-' || ex_norm(sc, &tk[pos])[1])
+        return 0;
+    for (q = s->t0; q < pos; q++)
+        if (sc->mstart[q - s->t0] >= 0)
+            return 0;
+    return 1;
+}
+
 static int match_bwd(mstate *st, int64_t k, int64_t pos)
 {
     const ex_elem *e;
@@ -1086,20 +1105,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
         }
         return 0;
     } else if (e->type == EL_START) {
-        /* "@": nothing of the sentence before the match but a wire
-         * dateline without firms ("NEW YORK, Dec 1 - ") */
-        int ok = pos < (int64_t)s->t0;
-        if (!ok && pos < (int64_t)s->t0 + 16 &&
-            (tk[pos].flags & TF_PUNCT) &&
-            ex_norm(st->sc, &tk[pos])[0] == '-' &&
-            !ex_norm(st->sc, &tk[pos])[1]) {
-            int64_t q;
-            ok = 1;
-            for (q = s->t0; q < pos; q++)
-                if (st->sc->mstart[q - s->t0] >= 0)
-                    ok = 0;
-        }
-        if (ok && match_bwd(st, k - 1, pos))
+        if (at_start(st->sc, s, pos) && match_bwd(st, k - 1, pos))
             return 1;
     } else if (e->type == EL_ANY) {
         if (pos >= (int64_t)s->t0 && st->sc->mend[pos - s->t0] >= 0 &&
@@ -1573,6 +1579,68 @@ static int denial_of_other(const ex_scratch *sc, const ex_sent *s,
 }
 
 /*
+ * The first token p in [a, b) where cue c of the sentence starts (outside
+ * names, the skipped apposition [app_a, app_b] and capitalised month
+ * words), with its length in *len; -1 if none.
+ */
+static int64_t cue_in(ex_scratch *sc, const ex_sent *s, size_t c, int64_t a,
+                      int64_t b, int64_t app_a, int64_t app_b, uint32_t *len)
+{
+    const ex_cue *cue = &EX_AT(sc->ex->cuev, ex_cue, c);
+    int64_t p;
+    for (p = a; p < b; p++)
+        if ((c >= EX_CUE_BITS || ((sc->cuebits[p - s->t0] >> c) & 1)) &&
+            sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
+            !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
+              (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
+            (*len = ex_class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b,
+                                NULL)) != 0)
+            return p;
+    return -1;
+}
+
+/*
+ * "John Legere, T-Mobile's chief executive, who has led its attacks on
+ * AT&T, will step down": a post told in an apposition that opens the
+ * sentence and is followed by a "who" clause; the first words after the
+ * clause are the person's verb, where a departure is told.  Sets
+ * [*pa, *pb) to them (up to five, to the end of their clause), else to
+ * an empty range.
+ */
+static void after_who(ex_scratch *sc, const ex_sent *s, int64_t lo,
+                      int64_t hi, int rel, int64_t *pa, int64_t *pb)
+{
+    int64_t q = hi, r;
+    *pa = *pb = 0;
+    if (rel != KG_REL_LEADS)
+        return;
+    /* "Dame Helena Ashcombe, ...", "Mr. Benning, ...": a title may
+     * open the sentence before the name */
+    for (r = lo - 1; r >= (int64_t)s->t0 && r >= lo - 3; r--)
+        if (!(ex_wflags(sc, &EX_AT(sc->toks, ex_tok, r)) & WF_TITLE) &&
+            !is_word(sc, (uint32_t)r, "."))
+            break;
+    if (!at_start(sc, s, r))
+        return;
+    if (q > lo && is_word(sc, (uint32_t)q - 1, ","))
+        q--;
+    if (q + 2 >= (int64_t)s->t1 || !is_word(sc, (uint32_t)q, ",") ||
+        !is_word(sc, (uint32_t)q + 1, "who"))
+        return;
+    for (r = q + 2; r < (int64_t)s->t1 && r < q + 40; r++)
+        if (is_word(sc, (uint32_t)r, ";"))
+            return;
+        else if (is_word(sc, (uint32_t)r, ","))
+            break;
+    if (r + 1 >= (int64_t)s->t1 || r >= q + 40)
+        return;
+    *pa = r + 1;
+    for (*pb = *pa; *pb < (int64_t)s->t1 && *pb < *pa + 5; (*pb)++)
+        if (is_word(sc, (uint32_t)*pb, ",") || is_word(sc, (uint32_t)*pb, ";"))
+            break;
+}
+
+/*
  * The status of a tie matched over tokens [lo, hi) whose rule says def;
  * *also is set to a second status the sentence tells of the same tie
  * (the cue that decided is an "also" cue: "rejected the offer" tells
@@ -1590,6 +1658,7 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
     int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
     int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1, q, chi;
     int background = opens_background(sc, s, lo, hi), far_hedge = 0;
+    int64_t pa = 0, pb = 0;
     cue_bits(sc, s);
     /* a tie told in a ", which" / ", who" clause or a ", the"
      * apposition that the match ends in is background ("Microsoft,
@@ -1631,9 +1700,11 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
     }
     if (nhi > chi)
         nhi = chi;
+    after_who(sc, s, lo, hi, rel, &pa, &pb);
     for (c = 0; c < ex->cuev.n; c++) {
         const ex_cue *cue;
         int64_t a, b, p;
+        int k;
         /* a cue with a bit is found only where its bit is set; most are
          * in no word of the sentence: go to the next set bit */
         if (c < EX_CUE_BITS) {
@@ -1665,15 +1736,20 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
         if (!cue->wide && background && cue->status != KG_STATUS_ENDED &&
             cue->status != KG_STATUS_HOLDS)
             a = lo;
-        for (p = a; p < b; p++) {
+        /* a departure told after the "who" clause of the person's
+         * apposition (after_who) is a second place to look */
+        for (k = 0; k < 2 && !found[cue->status]; k++) {
             uint32_t n;
-            if ((c >= EX_CUE_BITS ||
-                 ((sc->cuebits[p - s->t0] >> c) & 1)) &&
-                sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
-                !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
-                  (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
-                (n = ex_class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b,
-                                 NULL)) != 0) {
+            if (k == 1) {
+                if (cue->wide || cue->before || pb <= pa ||
+                    (cue->status != KG_STATUS_ENDED &&
+                     cue->status != KG_STATUS_HOLDS))
+                    break;
+                a = pa;
+                b = pb;
+            }
+            for (p = cue_in(sc, s, c, a, b, app_a, app_b, &n); p >= 0;
+                 p = cue_in(sc, s, c, p + 1, b, app_a, app_b, &n)) {
                 if (cue->wide && cue->status == KG_STATUS_REPORTED &&
                     clause_break(sc, p, lo)) {
                     far_hedge = 1;
