@@ -1932,6 +1932,34 @@ static int last_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 }
 
 /*
+ * A description of goods at pos: "a|an|the" (optional unless need_det)
+ * and up to four lowercase words, the last of which end a phrase of
+ * class product ("the cholesterol drug", "a childhood vaccine").
+ * Returns the token after it, or 0.
+ */
+static uint32_t goods_phrase(const ex_scratch *sc, const ex_sent *s,
+                             uint32_t pos, int need_det)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t cls, j;
+    if (!kg_extract__map_get(&sc->ex->classes, "product", 7, &cls))
+        return 0;
+    if (pos < s->t1 && (is_word(sc, pos, "the") || is_word(sc, pos, "a") ||
+                        is_word(sc, pos, "an")))
+        pos++;
+    else if (need_det)
+        return 0;
+    for (j = pos; j < s->t1 && j < pos + 5; j++) {
+        if (!(tk[j].flags & TF_WORD) || (tk[j].flags & (TF_CAP | TF_NUM)) ||
+            (ex_wflags(sc, &tk[j]) & WF_STOP) || sc->mstart[j - s->t0] >= 0)
+            break;
+    }
+    return j > pos && ex_class_at(sc, cls, j - 1, -1, pos, s->t1, NULL) > 0
+               ? j
+               : 0;
+}
+
+/*
  * After "and" at pos in a list of products: a name after a description
  * that ends in a goods noun of class product ("the ulcer pill Nexium and
  * the cholesterol drug Crestor").  Returns the name's mention or -1.
@@ -1939,24 +1967,8 @@ static int last_tail(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 static int32_t goods_described(const ex_scratch *sc, const ex_sent *s,
                                uint32_t pos)
 {
-    const ex_tok *tk = sc->toks.ptr;
-    uint32_t cls, j;
-    if (!kg_extract__map_get(&sc->ex->classes, "product", 7, &cls))
-        return -1;
-    if (pos < s->t1 && (is_word(sc, pos, "the") || is_word(sc, pos, "a") ||
-                        is_word(sc, pos, "an")))
-        pos++;
-    for (j = pos; j < s->t1 && j < pos + 5; j++) {
-        if (sc->mstart[j - s->t0] >= 0)
-            return j > pos && ex_class_at(sc, cls, j - 1, -1, pos, s->t1,
-                                          NULL) > 0
-                       ? sc->mstart[j - s->t0]
-                       : -1;
-        if (!(tk[j].flags & TF_WORD) || (tk[j].flags & (TF_CAP | TF_NUM)) ||
-            (ex_wflags(sc, &tk[j]) & WF_STOP))
-            return -1;
-    }
-    return -1;
+    uint32_t j = goods_phrase(sc, s, pos, 0);
+    return j > 0 && j < s->t1 ? sc->mstart[j - s->t0] : -1;
 }
 
 /*
@@ -1985,16 +1997,25 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         uint32_t q = p;
         int32_t nm;
         const ex_ment *mm;
-        int conj = 0;
+        int conj = 0, appos = 0;
+        uint32_t e;
         if (tails)
             q += item_tail(sc, s, q);
+        /* "Prevnar, a childhood vaccine, and the antidepressant Effexor":
+         * a product's description in apposition */
+        if (kinds == KG_KINDBIT(KG_KIND_PRODUCT) && is_word(sc, q, ",") &&
+            (e = goods_phrase(sc, s, q + 1, 1)) > 0 && e < s->t1 &&
+            is_word(sc, e, ",")) {
+            q = e;
+            appos = 1;
+        }
         if (is_word(sc, q, ",")) {
             q++;
             if (q < s->t1 && is_word(sc, q, "and")) {
                 /* "buying Ozark, and Texas Air agreed": a two-name list
                  * takes no comma; ", and" after the first starts a new
                  * clause */
-                if (n == 0)
+                if (n == 0 && !appos)
                     break;
                 q++;
                 conj = 1;
