@@ -2772,7 +2772,8 @@ static int gaz_named_body(const ex_scratch *sc, int32_t g)
  * know (no title, weekday or month: "Siemens Monday said"), then no
  * further capitalised word.  Not after a determiner or possessive, where
  * a brand's model follows ("its Toyota Land Cruiser", "the new Sony
- * Cyber Shot"), nor before a noun ("Nissan Leaf sales"); the caller
+ * Cyber Shot"), unless a unit's noun follows ("its Hitachi Kiden
+ * unit"), nor before another noun ("Nissan Leaf sales"); the caller
  * keeps NAMES.md names as they are.
  */
 static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
@@ -2781,13 +2782,15 @@ static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
     const ex_tok *tk = sc->toks.ptr;
     uint32_t k = j, id;
     int32_t dummy;
-    if (i > s->t0 &&
-        ((ex_wflags(sc, &tk[i - 1]) &
-          (WF_DET | WF_PRONOUN | WF_PERPRONOUN)) ||
-         ex_tok_is(sc, &tk[i - 1], "a") || ex_tok_is(sc, &tk[i - 1], "an") ||
-         ex_tok_is(sc, &tk[i - 1], "'s") || ex_tok_is(sc, &tk[i - 1], "'") ||
-         ex_tok_is(sc, &tk[i - 1], "new")))
-        return 0;
+    int unit,
+        poss = i > s->t0 &&
+               ((ex_wflags(sc, &tk[i - 1]) &
+                 (WF_DET | WF_PRONOUN | WF_PERPRONOUN)) ||
+                ex_tok_is(sc, &tk[i - 1], "a") ||
+                ex_tok_is(sc, &tk[i - 1], "an") ||
+                ex_tok_is(sc, &tk[i - 1], "'s") ||
+                ex_tok_is(sc, &tk[i - 1], "'") ||
+                ex_tok_is(sc, &tk[i - 1], "new"));
     while (k < s->t1 && k < j + 3 && is_shape_word(sc, &tk[k]) &&
            (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
            !(tk[k].flags & (TF_NUM | TF_ALLCAPS)) &&
@@ -2807,10 +2810,16 @@ static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
           WF_MODNOUN | WF_NAMEHEAD | WF_COUNTRY | WF_PRONOUN |
           WF_PERPRONOUN | WF_DET | WF_CORPCUE | WF_NOTCORP)))
         return 0;
+    /* a unit's noun after it ("its Hitachi Kiden unit") names a firm
+     * even after a possessive */
+    unit = k < s->t1 && !(tk[k].flags & TF_CAP) &&
+           unit_head(ex_norm(sc, &tk[k]));
+    if (poss && !unit)
+        return 0;
     /* then punctuation, a function word or a verb of the rules
      * ("agreed", "in", "'s", "said"): not a noun ("Toyota Land Cruiser
      * models") */
-    return k >= s->t1 || !(tk[k].flags & TF_WORD) ||
+    return unit || k >= s->t1 || !(tk[k].flags & TF_WORD) ||
            ((ex_wflags(sc, &tk[k]) & (WF_STOP | WF_TRIGGER)) &&
             !(tk[k].flags & TF_CAP)) ||
            ex_tok_is(sc, &tk[k], "'s") ||
@@ -3497,7 +3506,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
               !EX_AT(ex->gentv, ex_gent, g).canonical && !allcaps &&
               !headline &&
-              ((!gaz_named(sc, g) && extends_known(sc, s, i, j, &key)) ||
+              (extends_known(sc, s, i, j, &key) ||
                joins_known(sc, s, j, &key))) &&
             !((j == i + 1 ||
                (j == i + 2 && ex_tok_is(sc, &tk[i + 1], "'s"))) &&
