@@ -4386,8 +4386,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 }
                 /* "Firestone Tire and Rubber Co": "and" inside a name
                  * that ends in a legal suffix */
+                /* ("Quill Group and Dorrance Corp": a name that ended
+                 * in a legal suffix or "Group" is done) */
                 if (j + 2 < s->t1 && !headline && !allcaps &&
                     ex_tok_is(sc, &tk[j], "and") &&
+                    !(ex_wflags(sc, &tk[j - 1]) & WF_LEGAL) &&
+                    !ex_tok_is(sc, &tk[j - 1], "group") &&
+                    !ex_tok_is(sc, &tk[j - 1], "partners") &&
+                    !ex_tok_is(sc, &tk[j - 1], "ventures") &&
                     (k = and_name_end(sc, s, j + 1, &key, allcaps)) > 0) {
                     j = k;
                     continue;
