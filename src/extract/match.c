@@ -2401,10 +2401,11 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             if (r->relation == KG_REL_SUBSIDIARY_OF &&
                 place_named(sc, ms) == 1)
                 continue;
-            /* "IBM's ThinkPad laptops": a brand, not a unit (but "its
-             * Jaguar cars unit" is one) */
+            /* "IBM's ThinkPad laptops", "the Tarlow brand is owned by":
+             * a brand, not a unit (but "its Jaguar cars unit" is one) */
             if (r->relation == KG_REL_SUBSIDIARY_OF && ms->src != MS_COREF &&
-                goods_named(sc, ms) && !business_named(sc, ms))
+                (goods_named(sc, ms) || brand_named(sc, ms)) &&
+                !business_named(sc, ms))
                 continue;
             /* a product whose maker the gazetteer knows has no other */
             if (r->relation == KG_REL_MAKES && E2->gaz >= 0) {

@@ -4565,11 +4565,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
              * alias the gold does not know) */
             else if (i > s->t0 && trade_noun(sc, &tk[i - 1]))
                 kind = KG_KIND_ORG;
-            /* "Shares in Morland Homes rose": a listed firm */
+            /* "Shares in Morland Homes rose": a listed firm (not "shares
+             * in Roomba maker iRobot": the firm is the maker) */
             else if (i >= s->t0 + 2 &&
                      (ex_tok_is(sc, &tk[i - 1], "in") ||
                       ex_tok_is(sc, &tk[i - 1], "of")) &&
-                     ex_tok_is(sc, &tk[i - 2], "shares"))
+                     ex_tok_is(sc, &tk[i - 2], "shares") &&
+                     !(j < s->t1 && (ex_tok_is(sc, &tk[j], "maker") ||
+                                     ex_tok_is(sc, &tk[j], "owner") ||
+                                     ex_tok_is(sc, &tk[j], "brewer"))))
                 kind = KG_KIND_ORG;
             /* "Samsung India": a known firm's national unit is a firm */
             if (kind < 0 && j >= i + 2 &&
