@@ -3557,7 +3557,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 i = j;
                 continue;
             }
-            ent = gaz_ent(sc, g, i, j, allcaps, &key);
+            /* "Household International", "Unisys Systems": the generic
+             * words after a known name are printed as the article writes
+             * them (canonical names keep theirs: "Dell Computer" is
+             * Dell) */
+            k0 = j;
+            while (ge->kind == KG_KIND_ORG && !allcaps && !headline &&
+                   k0 < s->t1 && (tk[k0].flags & TF_CAP) &&
+                   (tk[k0].flags & TF_SPACE_BEFORE) &&
+                   generic_orgword(ex_norm(sc, &tk[k0])))
+                k0++;
+            ent = gaz_ent(sc, g, i, k0, allcaps, &key);
             if (ent < 0) {
                 rc = KG_ENOMEM;
                 goto done;
