@@ -1139,6 +1139,30 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 st->app_b = pos + 1;
             }
         }
+        /* "Pemberton, which competes with Halvard, was bought by": a
+         * name that ends a relative clause before the main verb stands
+         * for the clause's antecedent (when the pattern starts there:
+         * "S, who owns 30 percent of O, said" reads the clause) */
+        if (m >= 0 && pos + 2 < (int64_t)s->t1 &&
+            (k == 0 || st->el[k - 1].type == EL_START) &&
+            is_word(st->sc, (uint32_t)pos + 1, ",") &&
+            finite_verb(st->sc, (uint32_t)pos + 2)) {
+            int64_t a = EX_AT(st->sc->ments, ex_ment, m).a, q;
+            for (q = a - 1; q > (int64_t)s->t0 + 1 && q >= a - 10 &&
+                            !(tk[q].flags & TF_PUNCT);
+                 q--)
+                ;
+            if (q > (int64_t)s->t0 + 1 && q < a - 1 &&
+                is_word(st->sc, (uint32_t)q, ",") &&
+                (is_word(st->sc, (uint32_t)q + 1, "which") ||
+                 is_word(st->sc, (uint32_t)q + 1, "who") ||
+                 is_word(st->sc, (uint32_t)q + 1, "whose")) &&
+                st->sc->mend[q - 1 - s->t0] >= 0) {
+                m = st->sc->mend[q - 1 - s->t0];
+                st->app_a = q;
+                st->app_b = pos + 1;
+            }
+        }
         /* "Hewlett Packard Enterprise Co. (HPE) agreed": skip the brackets */
         if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
             ex_norm(st->sc, &tk[pos])[0] == ')') {
