@@ -244,7 +244,8 @@ static int business_named(const ex_scratch *sc, const ex_ment *m)
 {
     static const char *const w[] = {"business", "businesses", "division",
                                     "unit", "arm", "operations",
-                                    "subsidiary", "operation"};
+                                    "subsidiary", "operation", "studio",
+                                    "studios"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t q = m->b, trade = 0;
     size_t i;
@@ -630,13 +631,33 @@ static int goods_named(const ex_scratch *sc, const ex_ment *m)
         "beers", "stout", "ale", "whisky", "vodka", "gin", "biscuits",
         "chocolates", "crisps", "cosmetics", "shampoo", "detergent",
         "batteries", "razors", "toothpaste"};
+    /* words of class product that follow a firm's name as often as a
+     * brand's ("Velmar data", "NewCo services") */
+    static const char *const firmish[] = {
+        "data", "power", "gas", "oil", "fuel", "content", "service",
+        "services", "platform", "network", "store", "cloud", "equipment",
+        "system", "systems", "product", "products", "brand", "line",
+        "programming", "parts", "materials", "goods", "components",
+        "memory", "cards", "card", "series", "range", "steel", "coal"};
+    const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+    uint32_t cls;
     size_t i;
     if (m->b >= sc->toks.n)
         return 0;
     for (i = 0; i < sizeof w / sizeof w[0]; i++)
         if (is_word(sc, m->b, w[i]))
             return 1;
-    return 0;
+    /* one word the gazetteer does not hold, taken for a firm by its
+     * shape only ("WABCO railway brakes", "its NewWave program"): any
+     * goods noun of the rules' class product ("its Wexford Holdings
+     * vehicle" is a firm's name by its words) */
+    return e->gaz < 0 && m->b == m->a + 1 &&
+           (EX_AT(sc->toks, ex_tok, m->a).flags & (TF_CAMEL | TF_ALLCAPS)) &&
+           (EX_AT(sc->toks, ex_tok, m->b).flags & TF_WORD) &&
+           !ex_in_words(ex_norm(sc, &EX_AT(sc->toks, ex_tok, m->b)), firmish,
+                        sizeof firmish / sizeof firmish[0]) &&
+           kg_extract__map_get(&sc->ex->classes, "product", 7, &cls) &&
+           ex_class_at(sc, cls, m->b, 1, m->b, (uint32_t)sc->toks.n, NULL) > 0;
 }
 
 static int kinds_ok_slow(const ex_scratch *sc, int32_t ment, uint8_t kinds)
