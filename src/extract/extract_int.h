@@ -646,8 +646,8 @@ typedef struct ex_scratch {
     uint32_t memcls[5]; /* classes dealdet, dealprep, recallnot,
                          * dealother, dealmod (memory.c, once set) */
     int memcls_set;
-    uint32_t mcls[7];  /* classes role, andverb, firmafter, firmonly,
-                        * firmsaid, objverb, firmbefore (mentions.c,
+    uint32_t mcls[8];  /* classes role, andverb, firmafter, firmonly,
+                        * firmsaid, objverb, firmbefore, acquire (mentions.c,
                         * once set) */
     int mcls_set;
     kg_buf mkey;       /* name keys of the mention finder (mentions.c) */

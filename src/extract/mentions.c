@@ -773,13 +773,13 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
 }
 
 /* Class role (0), andverb (1), firmafter (2), firmonly (3), firmsaid
- * (4), objverb (5) or firmbefore (6), looked up once per article; -1u
- * if the rules have none. */
+ * (4), objverb (5), firmbefore (6) or acquire (7), looked up once per
+ * article; -1u if the rules have none. */
 static uint32_t mclass(ex_scratch *sc, int which)
 {
     static const char *const names[] = {
-        "role",    "andverb", "firmafter", "firmonly",
-        "firmsaid", "objverb", "firmbefore"};
+        "role",     "andverb", "firmafter",  "firmonly",
+        "firmsaid", "objverb", "firmbefore", "acquire"};
     size_t k;
     if (!sc->mcls_set) {
         for (k = 0; k < sizeof names / sizeof names[0]; k++)
@@ -1033,26 +1033,30 @@ static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
 
 /*
  * "when it bought the car business from AB Volvo", "refused to lend it
- * the money": what a firm buys, sells or lends to (class objverb) is
- * not that firm.  Returns the entity of the mention that ends a few
- * lowercase words (no clause opener) before such a verb ending right
- * before token i, or -1.
+ * the money": what a firm buys, sells or lends to (class objverb; with
+ * which 7, class acquire) is not that firm.  Returns the entity of the
+ * mention that ends a few lowercase words (no clause opener; a day or
+ * month may stand among them) before such a verb ending right before
+ * token i, or -1.
  */
-static int32_t verb_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
+static int32_t verb_subject(ex_scratch *sc, const ex_sent *s, uint32_t i,
+                            int which)
 {
     static const char *const stop[] = {
         "which", "who", "whom", "whose", "that", "when", "while", "after",
         "before", "because", "if", "since", "and", "or", "but", "where",
         "whereas", "although", "though", "than", "said", "says", "told", "'"};
     const ex_tok *tk = sc->toks.ptr;
-    uint32_t cls = mclass(sc, 5), n, q, words = 0;
+    uint32_t cls = mclass(sc, which), n, q, words = 0;
     int32_t mi;
     if (cls == (uint32_t)-1 || i < s->t0 + 2 ||
         !(n = ex_class_at(sc, cls, i - 1, -1, s->t0, s->t1, NULL)))
         return -1;
     for (q = i - n; q > s->t0 && words < 5 && sc->mend[q - 1 - s->t0] < 0;
          q--, words++)
-        if (!(tk[q - 1].flags & TF_WORD) || (tk[q - 1].flags & TF_CAP) ||
+        if (!(tk[q - 1].flags & TF_WORD) ||
+            ((tk[q - 1].flags & TF_CAP) &&
+             !(ex_wflags(sc, &tk[q - 1]) & (WF_MONTH | WF_WEEKDAY))) ||
             /* "its board agreed to sell the carrier": the owner's */
             ex_tok_is(sc, &tk[q - 1], "'s") ||
             ex_in_words(ex_norm(sc, &tk[q - 1]), stop,
@@ -1076,7 +1080,7 @@ static void not_verb_subject(ex_scratch *sc, const ex_sent *s, uint32_t i,
                              const ex_tok *head, int32_t *a1, int32_t *a2)
 {
     if (unit_head(ex_norm(sc, head)) && *a1 >= 0 &&
-        *a1 == verb_subject(sc, s, i))
+        *a1 == verb_subject(sc, s, i, 5))
         *a1 = *a2 = -1;
 }
 
@@ -4194,6 +4198,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         if ((is_shape_word(sc, t) || month_name(sc, s, i) || newname) &&
             (!opener || opener_name || opener_alone)) {
             uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
+            int32_t buyer;
             int32_t dummy_g, inner_g = -1;
             uint32_t of_america = 0;
             int kind = -1, initials = 0, alias, joined = 0;
@@ -4680,12 +4685,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 !(i > s->t0 && (sc->mcov[i - 1 - s->t0] >= 0 ||
                                 is_punct(sc, &tk[i - 1], '<') ||
                                 is_punct(sc, &tk[i - 1], '('))) &&
-                /* "the drugs arm of Ashcombe Kerr": no person, whatever
+                /* "the drugs arm of Ashcombe Kerr", "AbbVie agreed to
+                 * acquire Allergan" (a firm buys it): no person, whatever
                  * its shape ("a bid for Gordon Pryce's support" may
                  * name one) */
-                ((i > s->t0 && (k = mclass(sc, 6)) != (uint32_t)-1 &&
-                  ex_class_at(sc, k, i - 1, -1, s->t0, s->t1, NULL) > 0 &&
-                  (end >= s->t1 || !ex_tok_is(sc, &tk[end], "'s"))) ||
+                ((i > s->t0 &&
+                  (end >= s->t1 ||
+                   (!ex_tok_is(sc, &tk[end], "'s") &&
+                    /* "buy Orchard Rush maker Pippin": a premodifier */
+                    (!(tk[end].flags & TF_WORD) ||
+                     (ex_wflags(sc, &tk[end]) & WF_STOP)))) &&
+                  (((k = mclass(sc, 6)) != (uint32_t)-1 &&
+                    ex_class_at(sc, k, i - 1, -1, s->t0, s->t1, NULL) > 0) ||
+                   ((buyer = verb_subject(sc, s, i, 7)) >= 0 &&
+                    EX_AT(sc->ents, ex_ent, buyer).kind == KG_KIND_ORG))) ||
                  (!(j - i >= 2 && j - i <= 3 && tk[i].word < 0 &&
                     tk[j - 1].word < 0) &&
                   (firm_after(sc, s, end, 1) ||
