@@ -567,6 +567,39 @@ static int buyer_competes(const ex_scratch *sc, const ex_sent *s,
 }
 
 /*
+ * "sold its Falcon unit to rival Halvard", "bought Falcon from rival
+ * Halvard", "lost the Quill contract to rival Halvard": the firm before
+ * "to/from rival" (mention sm) is what changed hands, not whose rival
+ * Halvard is (compete.obj-to-rival finds the subject).  Words between the
+ * verb and the firm: determiners and possessives only.
+ */
+static int deal_object(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
+                       int32_t sm)
+{
+    static const char *const verb[] = {
+        "sell", "sells", "sold", "selling", "buy", "buys", "bought",
+        "buying", "acquire", "acquires", "acquired", "acquiring",
+        "purchase", "purchased", "lost", "lose", "loses", "losing", "of",
+        "as", "hired", "hires", "poached", "poaches", "transfer",
+        "transferred", "spin", "spun", "license", "licensed"};
+    static const char *const det[] = {"the", "its", "it", "'s", "their",
+                                      "a", "an", "his", "her"};
+    const ex_tok *tk = sc->toks.ptr;
+    int64_t q;
+    if (trig <= s->t0 ||
+        !(is_word(sc, trig - 1, "to") || is_word(sc, trig - 1, "from")) ||
+        !(is_word(sc, trig, "rival") || is_word(sc, trig, "rivals")))
+        return 0;
+    for (q = (int64_t)EX_AT(sc->ments, ex_ment, sm).a - 1;
+         q >= (int64_t)s->t0 &&
+         ex_in_words(ex_norm(sc, &tk[q]), det, sizeof det / sizeof det[0]);
+         q--)
+        ;
+    return q >= (int64_t)s->t0 &&
+           ex_in_words(ex_norm(sc, &tk[q]), verb, sizeof verb / sizeof verb[0]);
+}
+
+/*
  * Is the name of mention m, written before a founding verb, not who
  * founded?  "The merger of Boots and Alliance UniChem created Alliance
  * Boots": the merger did, not the firms named inside it; "who left
@@ -2384,7 +2417,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
         (r->relation == KG_REL_COMPETES_WITH &&
          (bid_contest(sc, s, trig_pos, trig_len, st->hi) ||
           rivals_of_third(sc, s, st, trig_pos, trig_len) ||
-          buyer_competes(sc, s, trig_pos, st->fwd[0] ? -1 : st->slot[0]))))
+          buyer_competes(sc, s, trig_pos, st->fwd[0] ? -1 : st->slot[0]) ||
+          (!st->fwd[0] && deal_object(sc, s, trig_pos, st->slot[0])))))
         return KG_OK;
     /* "X faces a rival offer from Y for Z": Y bids for Z, not for X */
     if (r->relation == KG_REL_ACQUIRED && st->fwd[0] && !st->fwd[1] &&
