@@ -2188,7 +2188,13 @@ static int month_name(const ex_scratch *sc, const ex_sent *s, uint32_t i)
         tk[i].norm_len < 3 || i + 1 >= s->t1 ||
         !(tk[i + 1].flags & TF_CAP) || !(tk[i + 1].flags & TF_WORD) ||
         (tk[i + 1].flags & TF_NUM) || !(tk[i + 1].flags & TF_SPACE_BEFORE) ||
-        (ex_wflags(sc, &tk[i + 1]) & (WF_MONTH | WF_WEEKDAY | WF_STOP)))
+        (ex_wflags(sc, &tk[i + 1]) & (WF_MONTH | WF_WEEKDAY)))
+        return 0;
+    /* "August A. Busch III": an initial, though "A" is a stop word */
+    if ((ex_wflags(sc, &tk[i + 1]) & WF_STOP) &&
+        !(tk[i + 1].norm_len == 1 && i + 2 < s->t1 &&
+          is_punct(sc, &tk[i + 2], '.') &&
+          !(tk[i + 2].flags & TF_SPACE_BEFORE)))
         return 0;
     if (i > s->t0 && ((ex_wflags(sc, &tk[i - 1]) & (WF_STOP | WF_DATEWORD)) ||
                       (tk[i - 1].flags & TF_NUM)))
@@ -2405,6 +2411,13 @@ static int number_word(const char *n)
 {
     static const char *const w[] = {"one", "two", "three", "four",
                                     "five", "six", "seven", "ten"};
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
+}
+
+/* "Jr", "III": a generation after a person's surname */
+static int generation(const char *n)
+{
+    static const char *const w[] = {"jr", "sr", "ii", "iii", "iv"};
     return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
@@ -3367,11 +3380,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             caps++;
         if (tk[i].flags & TF_ALLCAPS)
             allcaps_n++;
-        /* headlines capitalise ordinary words ("Buy", "Retires") */
+        /* headlines capitalise ordinary words ("Buy", "Retires"); an
+         * abbreviation inside a name is no such word ("Pell Jr") */
         if (tk[i].word >= 0 && i > s->t0 &&
             !(ex_wflags(sc, &tk[i]) &
               (WF_LEGAL | WF_ORGWORD | WF_NONNAME | WF_MONTH | WF_WEEKDAY |
-               WF_ROLE | WF_TITLE))) {
+               WF_ROLE | WF_TITLE | WF_ABBREV))) {
             known++;
             if (tk[i].flags & TF_CAP)
                 known_caps++;
@@ -4481,6 +4495,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 j--;
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;
+            /* "Edgar Bronfman Jr., chief executive": the period of "Jr"
+             * belongs to the name */
+            if (!legal && j >= i + 2 && j + 1 < s->t1 &&
+                generation(ex_norm(sc, &tk[j - 1])) &&
+                is_punct(sc, &tk[j], '.') && !(tk[j].flags & TF_SPACE_BEFORE))
+                end = j + 1;
             /* "Hospital Corp of America", "Aluminum Co of America": one
              * word, "Corp" or "Co" and "of America" make the name (its
              * initials give "HCA") */
@@ -4764,8 +4784,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 rc = KG_ENOMEM;
                 goto done;
             }
-            /* short forms for later: "Nadella", "Dixons" */
+            /* short forms for later: "Nadella", "Dixons", "Pell" of
+             * "Arthur Pell Jr" */
             k = j - 1;
+            if (k > i + 1 && generation(ex_norm(sc, &tk[k])))
+                k--;
             for (w = i; w < j; w++)
                 if (tk[w].flags & TF_WORD)
                     nw++;
