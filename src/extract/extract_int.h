@@ -357,6 +357,8 @@ typedef struct ex_recall {
     const char *id;      /* "memory:ID", the triples' rule */
     const char *pattern; /* as written */
     int status;
+    int also;            /* 1: the deal was told too ("rejected the offer":
+                          * an offer, reported, beside negated) */
     unsigned rels;       /* bit per kg_relation it is limited to; 0: all */
     uint32_t el_first;   /* ex->elemv[el_first .. +el_n) */
     uint32_t el_n;

@@ -465,10 +465,11 @@ static int told_here(const ex_mem *m, int status, const ex_out *outs,
     return 0;
 }
 
-/* Emit remembered deal m with the status of recall rule rr. */
+/* Emit remembered deal m with status (that of recall rule rr, or the
+ * one its "also" adds). */
 static int emit_recall(ex_scratch *sc, uint32_t si, const ex_mem *m,
-                       const ex_recall *rr, const dref *r, const mctx *c,
-                       kg_triple_cb cb, void *payload)
+                       const ex_recall *rr, int status, const dref *r,
+                       const mctx *c, kg_triple_cb cb, void *payload)
 {
     const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
     const ex_tok *tk = sc->toks.ptr;
@@ -482,7 +483,7 @@ static int emit_recall(ex_scratch *sc, uint32_t si, const ex_mem *m,
     t.relation = (kg_relation)m->relation;
     t.object = EX_AT(sc->ents, ex_ent, m->o).name;
     t.object_kind = (kg_kind)m->o_kind;
-    t.status = (kg_status)rr->status;
+    t.status = (kg_status)status;
     t.date = kg_extract__sentence_date(sc, s, r->head, (uint32_t)c->lo,
                                        (uint32_t)c->hi, -1, -1);
     t.confidence = floor(m->conf * 0.9 * 100 + 0.5) / 100;
@@ -550,7 +551,7 @@ static int rival(ex_scratch *sc, uint32_t si, const ex_mem *m,
     t.s_kind = e->kind >= 0 ? e->kind : KG_KIND_ORG;
     t.amount = NULL;
     t.stake = 0;
-    return emit_recall(sc, si, &t, rr, r, c, cb, payload);
+    return emit_recall(sc, si, &t, rr, rr->status, r, c, cb, payload);
 }
 
 /* Does the current sentence name one of m's firms? */
@@ -723,7 +724,15 @@ static int recall_at(ex_scratch *sc, uint32_t si, const dref *r,
         int rc;
         if (!((m->told >> rr->status) & 1)) {
             m->told |= 1u << (unsigned)rr->status;
-            if ((rc = emit_recall(sc, si, m, rr, r, &c, cb, payload)) != 0)
+            if ((rc = emit_recall(sc, si, m, rr, rr->status, r, &c, cb,
+                                  payload)) != 0)
+                return rc;
+        }
+        /* "the board rejected the earlier offer": an offer was made */
+        if (rr->also && !((m->told >> KG_STATUS_REPORTED) & 1)) {
+            m->told |= 1u << (unsigned)KG_STATUS_REPORTED;
+            if ((rc = emit_recall(sc, si, m, rr, KG_STATUS_REPORTED, r, &c,
+                                  cb, payload)) != 0)
                 return rc;
         }
         /* named again: the most recent deal now */

@@ -750,6 +750,11 @@ static int parse_recall(parse_ctx *p, const char *s, const char *e)
         return perr(p, "unknown status", buf);
     r.status = st;
     s = skip_ws(s, colon);
+    if (colon - s >= 4 && memcmp(s, "also", 4) == 0 &&
+        (s + 4 == colon || s[4] == ' ' || s[4] == '\t')) {
+        r.also = 1;
+        s = skip_ws(s + 4, colon);
+    }
     while (s < colon) {
         /* optional relation names the recall is limited to */
         const char *rw = s;
