@@ -1032,6 +1032,37 @@ static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
 }
 
 /*
+ * "Two years after paying $85 billion for Time Warner, AT&T is getting
+ * out", "A year after its takeover of X, Y has put": a sentence that
+ * opens with a clause of time or concession (a few words of time may
+ * come first) has its subject after that clause's comma.  Returns the
+ * token there when a name starts at it, else s->t0.
+ */
+static uint32_t fronted_end(const ex_scratch *sc, const ex_sent *s)
+{
+    static const char *const sub[] = {
+        "after", "before", "since", "following", "while", "although",
+        "though", "when", "despite", "once", "until", "unlike", "like"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q = s->t0, lim;
+    while (q < s->t1 && q < s->t0 + 3 && !ex_in_words(ex_norm(sc, &tk[q]), sub,
+                                                   sizeof sub / sizeof sub[0]) &&
+           ((tk[q].flags & TF_NUM) ||
+            ((tk[q].flags & TF_WORD) && !(tk[q].flags & TF_CAP && q > s->t0) &&
+             sc->mcov[q - s->t0] < 0)))
+        q++;
+    if (q >= s->t1 ||
+        !ex_in_words(ex_norm(sc, &tk[q]), sub, sizeof sub / sizeof sub[0]))
+        return s->t0;
+    for (lim = q + 30; q < s->t1 && q < lim; q++)
+        if (is_punct(sc, &tk[q], ','))
+            break;
+    if (q + 1 >= s->t1 || q >= lim || sc->mstart[q + 1 - s->t0] < 0)
+        return s->t0;
+    return q + 1;
+}
+
+/*
  * "when it bought the car business from AB Volvo", "refused to lend it
  * the money": what a firm buys, sells or lends to (class objverb; with
  * which 7, class acquire) is not that firm.  Returns the entity of the
@@ -3349,6 +3380,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     int opener, opener_name, opener_alone;
     int rc = KG_OK;
     int32_t first_org = -1, second_org = -1, last_org = -1;
+    uint32_t main_at;
 
     sc->ments.n = 0;
     kg_buf_clear(&key);
@@ -4957,20 +4989,29 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             (rc = ntab_add(sc, m->ent)) != KG_OK)
             goto done;
     }
-    /* salience for the next sentences */
-    for (i = 0; i < sc->ments.n; i++) {
-        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+    /* salience for the next sentences; the firms of a fronted clause
+     * ("After buying X, Y ...") rank after the main clause's */
+    main_at = fronted_end(sc, s);
+    for (i = 0; i < 2 * sc->ments.n; i++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i % sc->ments.n);
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+        if ((i < sc->ments.n) != (m->a >= main_at))
+            continue;
         if (e->kind == KG_KIND_ORG && !former_employer(sc, m)) {
             if (first_org < 0)
                 first_org = m->ent;
             else if (second_org < 0 && m->ent != first_org &&
                      m->src != MS_COREF)
                 second_org = m->ent;
-            last_org = m->ent;
-        } else if (e->kind == KG_KIND_PERSON && m->src != MS_COREF) {
-            sc->last_person = m->ent;
+            if (m->a >= main_at || last_org < 0)
+                last_org = m->ent;
         }
+    }
+    for (i = 0; i < sc->ments.n; i++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        if (EX_AT(sc->ents, ex_ent, m->ent).kind == KG_KIND_PERSON &&
+            m->src != MS_COREF)
+            sc->last_person = m->ent;
     }
     if (first_org >= 0) {
         sc->prev_first_org = first_org;
@@ -4982,9 +5023,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
      * (two words of no known kind are often a person's name) */
     sc->prev_subject = -1;
     if (sc->ments.n > 0) {
-        const ex_ment *m = sc->ments.ptr;
+        /* or after a fronted clause ("A year after ..., Harrop has") */
+        const ex_ment *m = main_at > s->t0
+                               ? &EX_AT(sc->ments, ex_ment,
+                                        sc->mstart[main_at - s->t0])
+                               : sc->ments.ptr;
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
-        if (m->a == s->t0 && m->b < s->t1 && m->src != MS_COREF &&
+        if (m->a == main_at && m->b < s->t1 && m->src != MS_COREF &&
             e->kind < 0 && m->src == MS_SHAPE && m->b == m->a + 1 &&
             !ex_tok_is(sc, &tk[m->b], "'s") && !public_body(sc, m->ent))
             sc->prev_subject = m->ent;
