@@ -2839,10 +2839,13 @@ static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
                 ex_tok_is(sc, &tk[i - 1], "'s") ||
                 ex_tok_is(sc, &tk[i - 1], "'") ||
                 ex_tok_is(sc, &tk[i - 1], "new"));
+    /* (no given name: "Siemens Peter Loescher said" is a person after
+     * the firm) */
     while (k < s->t1 && k < j + 3 && is_shape_word(sc, &tk[k]) &&
            (tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
            !(tk[k].flags & (TF_NUM | TF_ALLCAPS)) &&
-           !(ex_wflags(sc, &tk[k]) & (WF_LEGAL | WF_ORGWORD)) &&
+           !(ex_wflags(sc, &tk[k]) &
+             (WF_LEGAL | WF_ORGWORD | WF_FIRSTNAME)) &&
            !kg_extract__map_get(&sc->aliases, sc->doc->text + tk[k].start,
                                 tk[k].end - tk[k].start, &id) &&
            gaz_at(sc, s, k, key, &dummy, 0) == k)
