@@ -3748,6 +3748,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                                 t->end - t->start, &id) &&
             !the_group(sc, s, i, i + 1) &&
             !longer_name(sc, s, i + 1, &key, allcaps) &&
+            /* "Harcourt Tsusho" after "Harcourt Mining": another firm
+             * (a NAMES.md name keeps its units apart) */
+            !(EX_AT(sc->ents, ex_ent, id).kind != KG_KIND_PERSON &&
+              !allcaps && !headline &&
+              !(EX_AT(sc->ents, ex_ent, id).gaz >= 0 &&
+                EX_AT(ex->gentv, ex_gent, EX_AT(sc->ents, ex_ent, id).gaz)
+                    .canonical) &&
+              extends_known(sc, s, i, i + 1, &key)) &&
             /* "Lord Hanson" of "Hanson Trust": a person */
             !(EX_AT(sc->ents, ex_ent, id).kind == KG_KIND_ORG &&
               i > s->t0 && (tk[i - 1].flags & TF_CAP) &&
