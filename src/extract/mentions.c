@@ -5000,6 +5000,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             (rc = ntab_add(sc, m->ent)) != KG_OK)
             goto done;
     }
+    /* "Drugmaker Shire has agreed to buy Transkaryotic Therapies": a
+     * one-word name of no known kind that buys a firm is a firm */
+    for (i = 0; i < sc->ments.n; i++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        int32_t buyer;
+        ex_ent *be;
+        if (m->src == MS_COREF ||
+            EX_AT(sc->ents, ex_ent, m->ent).kind != KG_KIND_ORG ||
+            (buyer = verb_subject(sc, s, m->a, 7)) < 0)
+            continue;
+        be = &EX_AT(sc->ents, ex_ent, buyer);
+        if (be->kind < 0 && !strchr(be->name, ' '))
+            be->kind = KG_KIND_ORG;
+    }
     /* salience for the next sentences; the firms of a fronted clause
      * ("After buying X, Y ...") rank after the main clause's */
     main_at = fronted_end(sc, s);
