@@ -1228,6 +1228,26 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                     break;
                 }
         }
+        /* "A white knight, Halvard Inc, agreed to buy": a name set off by
+         * commas after a description that opens the sentence is its
+         * subject */
+        if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
+            ex_norm(st->sc, &tk[pos])[0] == ',' && pos > (int64_t)s->t0 + 3 &&
+            st->sc->mend[pos - 1 - s->t0] >= 0) {
+            int32_t nm = st->sc->mend[pos - 1 - s->t0];
+            int64_t a = EX_AT(st->sc->ments, ex_ment, nm).a, q;
+            if (a > (int64_t)s->t0 + 2 && is_word(st->sc, (uint32_t)a - 1, ",") &&
+                (is_word(st->sc, s->t0, "a") || is_word(st->sc, s->t0, "an") ||
+                 is_word(st->sc, s->t0, "the"))) {
+                for (q = (int64_t)s->t0 + 1; q < a - 1 &&
+                                             (tk[q].flags & TF_WORD) &&
+                                             st->sc->mcov[q - s->t0] < 0;
+                     q++)
+                    ;
+                if (q == a - 1)
+                    m = nm;
+            }
+        }
         /* "Kestrel Robotics, a supplier to BMW": the name before */
         if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
             ex_norm(st->sc, &tk[pos])[0] == ',' && pos > (int64_t)s->t0 &&
