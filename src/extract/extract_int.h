@@ -309,6 +309,11 @@ typedef struct ex_rule {
     int solo;            /* slots are not widened over coordinations */
     int slot_before;     /* a slot precedes the trigger (quick filter) */
     int slot_after;      /* a slot follows it */
+    int fwd_first;       /* the half after the trigger is matched first:
+                          * the two halves set apart fields of the match
+                          * (one S, one O, role words on one side only),
+                          * so the order does not change it, and the half
+                          * after fails more often, sparing the other */
     ex_clsset need;      /* its required word elements' classes: a
                           * sentence without them is not tried */
     uint32_t el_first;   /* ex->elems[el_first .. +el_n) */

@@ -2669,8 +2669,13 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             st.trig = (int64_t)i;
             if ((int)el[r->trig].cls == r->role_cls)
                 st.role = v ? v : "";
-            if (!match_bwd(&st, (int64_t)r->trig - 1, (int64_t)i - 1) ||
-                !match_fwd(&st, r->trig + 1, (int64_t)i + n))
+            if (r->fwd_first
+                    ? !match_fwd(&st, r->trig + 1, (int64_t)i + n) ||
+                          !match_bwd(&st, (int64_t)r->trig - 1,
+                                     (int64_t)i - 1)
+                    : !match_bwd(&st, (int64_t)r->trig - 1,
+                                 (int64_t)i - 1) ||
+                          !match_fwd(&st, r->trig + 1, (int64_t)i + n))
                 continue;
             if (st.slot[0] < 0 || st.slot[1] < 0)
                 continue;

@@ -549,13 +549,24 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
     r.trig = (uint32_t)trig;
     {
         uint32_t k;
-        for (k = 0; k < r.el_n; k++)
-            if (EX_AT(ex->elemv, ex_elem, r.el_first + k).type == EL_SLOT) {
+        int role_before = 0, role_after = 0;
+        for (k = 0; k < r.el_n; k++) {
+            const ex_elem *el = &EX_AT(ex->elemv, ex_elem, r.el_first + k);
+            if (el->type == EL_SLOT) {
                 if (k < r.trig)
                     r.slot_before = 1;
                 else
                     r.slot_after = 1;
             }
+            if (el->type == EL_CLASS && (int)el->cls == r.role_cls &&
+                k != r.trig) {
+                if (k < r.trig)
+                    role_before = 1;
+                else
+                    role_after = 1;
+            }
+        }
+        r.fwd_first = !(role_before && role_after);
     }
     rp = kg_extract__vec_push(&ex->rulev, sizeof *rp);
     if (!rp)
