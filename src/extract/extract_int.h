@@ -244,6 +244,9 @@ typedef struct ex_word {
                           * starting here */
     uint64_t cue1mask;   /* those of them with the word alone as a
                           * phrase: found here whatever follows */
+    uint64_t cue2mask;   /* cues with a phrase whose second word this is:
+                          * the others' longer phrases cannot start on
+                          * the word before it */
     ex_clsset clsmask;   /* every class c of its three lists */
 } ex_word;
 

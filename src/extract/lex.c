@@ -363,7 +363,7 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
     words = ex->wordv.ptr;
     for (i = 0; i < ex->wordv.n; i++) {
         words[i].cls_n = words[i].mf_n = words[i].ml_n = 0;
-        words[i].cuemask = words[i].cue1mask = 0;
+        words[i].cuemask = words[i].cue1mask = words[i].cue2mask = 0;
         memset(&words[i].clsmask, 0, sizeof words[i].clsmask);
         words[i].flags = 0;
         words[i].trig_n = 0;
@@ -464,6 +464,10 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
             w->cuemask |= 1ULL << i;
             if (ph->n == 1)
                 w->cue1mask |= 1ULL << i;
+            else
+                EX_AT(ex->wordv, ex_word,
+                      EX_AT(ex->pwordv, uint32_t, ph->first + 1))
+                    .cue2mask |= 1ULL << i;
         }
     }
     ex->sealed = 1;

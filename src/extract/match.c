@@ -1572,9 +1572,14 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
             (w = &EX_AT(ex->wordv, ex_word, t->word))->cuemask != 0 &&
             !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH))) {
             /* the word alone is a phrase of these; the others need the
-             * words after it */
+             * words after it, the next one first */
             bits = w->cue1mask;
-            for (cand = w->cuemask & ~bits; cand; cand &= cand - 1) {
+            cand = w->cuemask & ~bits;
+            if (cand)
+                cand &= p + 1 < s->t1 && t[1].word >= 0
+                            ? EX_AT(ex->wordv, ex_word, t[1].word).cue2mask
+                            : 0;
+            for (; cand; cand &= cand - 1) {
                 c = (size_t)__builtin_ctzll(cand); /* its lowest cue */
                 if (ex_class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
                                 s->t0, s->t1, NULL))
