@@ -162,16 +162,6 @@ static inline void ex_clsset_or(ex_clsset *set, const ex_clsset *other)
     for (k = 0; k < EX_CLSSET_WORDS; k++)
         set->w[k] |= other->w[k];
 }
-/* The set folded to 64 bits (class c sets bit c % 64): if
- * fold(sub) & ~fold(set) is not 0, sub is not within set. */
-static inline uint64_t ex_clsset_fold(const ex_clsset *set)
-{
-    uint64_t f = 0;
-    uint32_t k;
-    for (k = 0; k < EX_CLSSET_WORDS; k++)
-        f |= set->w[k];
-    return f;
-}
 /* 1 if every bit of sub is in set */
 static inline int ex_clsset_within(const ex_clsset *sub,
                                    const ex_clsset *set)
@@ -329,11 +319,12 @@ typedef struct ex_trig {
     uint32_t rule;
     /* copies of the rule's quick filters, set by kg_extract__seal so the
      * trigger loop reads one array: */
-    uint8_t before; /* rule.slot_before */
-    uint8_t after;  /* rule.slot_after */
+    uint8_t sides;  /* EX_SIDE_BEFORE: rule.slot_before, EX_SIDE_AFTER:
+                     * rule.slot_after */
     uint8_t direct; /* one-word trigger class, not the role class */
-    uint64_t need64; /* rule.need folded to 64 bits (ex_clsset_fold) */
+    ex_clsset need; /* rule.need */
 } ex_trig;
+enum { EX_SIDE_BEFORE = 1, EX_SIDE_AFTER = 2 };
 
 /* A status cue: "in talks" in scope sentence/near -> reported. */
 typedef struct ex_cue {

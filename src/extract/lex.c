@@ -442,11 +442,11 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
         ex_word *w = &EX_AT(ex->wordv, ex_word, t->word);
         const ex_rule *r = &EX_AT(ex->rulev, ex_rule, t->rule);
         uint32_t tc = EX_AT(ex->elemv, ex_elem, r->el_first + r->trig).cls;
-        t->before = r->slot_before != 0;
-        t->after = r->slot_after != 0;
+        t->sides = (uint8_t)((r->slot_before ? EX_SIDE_BEFORE : 0) |
+                             (r->slot_after ? EX_SIDE_AFTER : 0));
         t->direct = EX_AT(ex->classv, ex_class, tc).maxlen <= 1 &&
                     (int)tc != r->role_cls;
-        t->need64 = ex_clsset_fold(&r->need);
+        t->need = r->need;
         if (w->trig_n == 0)
             w->trig_first = (uint32_t)i;
         w->trig_n++;

@@ -2609,7 +2609,6 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     int rc;
     uint32_t first_a, last_b;
     ex_clsset has;
-    uint64_t lack; /* folded classes the sentence has not */
     if (sc->ments.n < 2)
         return KG_OK;
     first_a = EX_AT(sc->ments, ex_ment, 0).a;
@@ -2621,16 +2620,18 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
         if (tk[i].word >= 0 && free_tok(sc, s, i))
             ex_clsset_or(&has, &EX_AT(ex->wordv, ex_word, tk[i].word)
                                    .clsmask);
-    lack = ~ex_clsset_fold(&has);
     for (i = s->t0; i < s->t1; i++) {
         const ex_word *w;
         uint32_t k, last_cls = UINT32_MAX, last_n = 0;
         const char *last_v = NULL;
+        uint8_t bare; /* the sides of the trigger with no mention */
         if (tk[i].word < 0)
             continue;
         w = &EX_AT(ex->wordv, ex_word, tk[i].word);
         if (!w->trig_n || !free_tok(sc, s, i))
             continue;
+        bare = (uint8_t)((first_a >= i ? EX_SIDE_BEFORE : 0) |
+                         (last_b <= i + 1 ? EX_SIDE_AFTER : 0));
         for (k = 0; k < w->trig_n; k++) {
             const ex_trig *tr = &EX_AT(ex->trigv, ex_trig,
                                        w->trig_first + k);
@@ -2641,12 +2642,9 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             const char *v = NULL;
             /* no mention on a side the rule needs one (the trigger entry
              * carries the rule's filters: no look at the rule yet) */
-            if ((tr->before && first_a >= i) ||
-                (tr->after && last_b <= i + 1) || (tr->need64 & lack))
+            if ((tr->sides & bare) || !ex_clsset_within(&tr->need, &has))
                 continue;
             r = &EX_AT(ex->rulev, ex_rule, tr->rule);
-            if (!ex_clsset_within(&r->need, &has))
-                continue;
             el = &EX_AT(ex->elemv, ex_elem, r->el_first);
             /* the index already says this word starts the trigger; only
              * multi-word phrases and role values need a look, once per
