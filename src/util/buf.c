@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "kg/error.h"
 #include "kg/util.h"
@@ -144,13 +147,30 @@ int kg_utf8_valid(const char *s, size_t len)
 
 /*
  * The end of the run of bytes at i that a JSON string holds as they are
- * (0x20..0x7F but '"' and '\\'), eight at a time while there are eight:
- * the bit tricks below set a top bit for a byte below 0x20, a byte with
- * its own top bit set, and a byte equal to '"' or '\\'.
+ * (0x20..0x7F but '"' and '\\'), sixteen at a time with SSE2, then eight
+ * at a time while there are eight: the bit tricks below set a top bit for
+ * a byte below 0x20, a byte with its own top bit set, and a byte equal to
+ * '"' or '\\'.
  */
 size_t kg__json_plain_run(const unsigned char *p, size_t i, size_t len)
 {
     const uint64_t ones = 0x0101010101010101ULL, tops = ones * 0x80;
+#if defined(__SSE2__)
+    /* where the machine has SSE2 (every x86-64), sixteen at a time: a
+     * signed compare with 0x20 finds the bytes below it and those with
+     * the top bit set, and the mask says where the first one is */
+    const __m128i sp = _mm_set1_epi8(0x20), qu = _mm_set1_epi8('"'),
+                  bsl = _mm_set1_epi8('\\');
+    while (i + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const void *)(p + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_cmplt_epi8(x, sp),
+            _mm_or_si128(_mm_cmpeq_epi8(x, qu), _mm_cmpeq_epi8(x, bsl))));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
     while (i + 8 <= len) {
         uint64_t x, q, bs;
         memcpy(&x, p + i, 8);
