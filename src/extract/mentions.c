@@ -2925,19 +2925,28 @@ static int32_t knight_of(const ex_scratch *sc, const char *w, size_t n)
 
 /*
  * May the capitalised word at i be the given name of a person whose
- * surname is a firm's name ("by Ferruccio Lamborghini")?  A word the
- * lexicon does not know, inside the sentence, after no determiner or
- * possessive; no place, nationality, initial or prefix word ("Groupe
- * Danone").
+ * surname is a firm's name, which ends before k ("by Ferruccio
+ * Lamborghini")?  A word the lexicon does not know, inside the sentence
+ * after no determiner or possessive, or opening it before a comma; no
+ * place, nationality, initial or prefix word ("Groupe Danone").
  */
-static int given_name(const ex_scratch *sc, const ex_sent *s, uint32_t i)
+static int given_name(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                      uint32_t k)
 {
     const ex_tok *tk = sc->toks.ptr;
     const char *n = ex_norm(sc, &tk[i]);
-    if (i == s->t0 || tk[i].word >= 0 || tk[i].norm_len < 3 ||
+    if (tk[i].word >= 0 || tk[i].norm_len < 3 ||
         (tk[i].flags & (TF_ALLCAPS | TF_NUM | TF_CAMEL)) ||
         (ex_wflags(sc, &tk[i]) & (WF_NONNAME | WF_COUNTRY)) ||
-        (tk[i - 1].flags & TF_CAP) || nationality(n) || prefix_orgword(n))
+        nationality(n) || prefix_orgword(n))
+        return 0;
+    /* opening the sentence, only before an apposition ("Soichiro
+     * Honda, the founder of"; not "Meanwhile Honda said" nor an adverb
+     * in -ly) */
+    if (i == s->t0)
+        return k < s->t1 && is_punct(sc, &tk[k], ',') &&
+               !ends_with(n, tk[i].norm_len, "ly");
+    if (tk[i - 1].flags & TF_CAP)
         return 0;
     return !(ex_wflags(sc, &tk[i - 1]) &
              (WF_DET | WF_PRONOUN | WF_PERPRONOUN)) &&
@@ -4344,16 +4353,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                  * firm's name with nothing after it is a person; so is
                  * a word the lexicon does not know there inside the
                  * sentence ("founded by Soichiro Honda") */
-                if (j == i + 1 &&
-                    ((f & WF_FIRSTNAME) || given_name(sc, s, i)) &&
-                    !allcaps &&
+                if (j == i + 1 && !allcaps &&
                     !headline && (tk[j].flags & TF_CAP) &&
                     (tk[j].flags & TF_SPACE_BEFORE) &&
+                    ((f & WF_FIRSTNAME) || tk[i].word < 0) &&
                     (k = gaz_at(sc, s, j, &key, &dummy, 0)) == j + 1 &&
                     EX_AT(ex->gentv, ex_gent, dummy).kind == KG_KIND_ORG &&
                     absorb_legal(sc, k, s->t1) == k &&
                     !(k < s->t1 && (ex_wflags(sc, &tk[k]) & WF_ORGWORD) &&
-                      (tk[k].flags & TF_CAP))) {
+                      (tk[k].flags & TF_CAP)) &&
+                    ((f & WF_FIRSTNAME) || given_name(sc, s, i, k))) {
                     j = k;
                     continue;
                 }
