@@ -166,11 +166,11 @@ static inline void ex_clsset_or(ex_clsset *set, const ex_clsset *other)
 static inline int ex_clsset_within(const ex_clsset *sub,
                                    const ex_clsset *set)
 {
-    uint64_t miss = 0;
     uint32_t k;
     for (k = 0; k < EX_CLSSET_WORDS; k++)
-        miss |= sub->w[k] & ~set->w[k];
-    return miss == 0;
+        if (sub->w[k] & ~set->w[k])
+            return 0;
+    return 1;
 }
 
 /* ---- built-in word classes: flags on lexicon words ---- */
