@@ -6,8 +6,8 @@ Usage: mark-gaps.py CORPGRAPH CASE_FILE...
 For each case file, runs `corpgraph eval --case` and
   - adds `%%GAP extractor: ...` (naming what is missed and what is found in
     excess) to every block that fails and has no marker yet;
-  - removes the marker of every block that now passes, so a fixed gap
-    becomes a regression test again.
+  - removes the marker of every block that now passes (whether the script
+    or a person wrote it), so a fixed gap becomes a regression test again.
 A gap is a known failure of the extractor, listed and scored by eval but
 not failing ctest; README "Quality" reports how many there are.
 """
@@ -70,7 +70,7 @@ def main():
             else:
                 if not s:
                     in_expected, text_start = False, None
-                elif s.startswith("%%GAP extractor") and not fails.get(text_start):
+                elif s.startswith("%%GAP") and not fails.get(text_start):
                     removed += 1
                     continue
                 out.append(line)
