@@ -216,6 +216,18 @@ enum {
 /* class country: "Vodafone Italia" is a unit (bit 31 is no int enum) */
 #define WF_COUNTRY 0x80000000u
 
+/*
+ * Word classes of rules.txt that one engine function reads by name (their
+ * names: lex.c, engine_classes; what each means: rules.txt).  Resolved
+ * once by kg_extract__seal into ex->ecls; a class the rules do not define
+ * is empty (-1u).  Test a token with ex_tok_in.
+ */
+enum {
+    EC_UNITLISTEND,   /* match.c units_end_list */
+    EC_BRANDLISTHEAD, /* match.c brand_listed */
+    EC_N
+};
+
 /* A lexicon word: lowercase form as it appears in rules.txt. */
 typedef struct ex_word {
     const char *s;
@@ -422,6 +434,7 @@ struct kg_extractor {
     ex_map gfirst_lower; /* lowercase first token -> most tokens */
     ex_map places;      /* place and nationality words -> index in placev */
     ex_vec placev;      /* ex_place (mentions.c), in places.tsv's order */
+    uint32_t ecls[EC_N]; /* class ids of the EC_* names, or -1u */
     uint32_t max_name_toks;
     char version[48];
     unsigned flags;     /* kg_extract_flags from the options */
@@ -767,6 +780,20 @@ static inline int ex_tok_is(const ex_scratch *sc, const ex_tok *t,
     size_t n = strlen(w); /* a literal: folded at compile time */
     return t->norm_len == n && memcmp(ex_norm(sc, t), w, n) == 0;
 }
+
+/* 1 if token t (its lowercase word) is a single-word member of engine
+ * class which (EC_*); 0 if the rules have no such class.  One bit of the
+ * word's class set turns most words down before the search. */
+static inline int ex_tok_in(const ex_scratch *sc, const ex_tok *t,
+                            int which)
+{
+    const kg_extractor *ex = sc->ex;
+    uint32_t c = ex->ecls[which];
+    return c != (uint32_t)-1 && t->word >= 0 &&
+           ex_clsset_has(&EX_AT(ex->wordv, ex_word, t->word).clsmask, c) &&
+           kg_extract__word_in(ex, (uint32_t)t->word, c);
+}
+
 static inline uint32_t ex_wflags(const ex_scratch *sc, const ex_tok *t)
 {
     (void)sc;

@@ -217,6 +217,11 @@ static const struct {
     {"peer", WF_PEER},           {"country", WF_COUNTRY},
 };
 
+/* The names of the EC_* classes, in their order (extract_int.h). */
+static const char *const engine_classes[EC_N] = {
+    "unitlistend", "brandlisthead",
+};
+
 typedef struct wc_pair {
     uint32_t w, c, p; /* word, class, phrase (index in phrasev) */
 } wc_pair;
@@ -404,6 +409,11 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
             EX_AT(ex->wordv, ex_word, w).flags |= builtin_classes[k].flag;
         }
     }
+    /* classes one engine function reads: -1u (none) if not defined */
+    for (k = 0; k < EC_N; k++)
+        if (!kg_extract__map_get(&ex->classes, engine_classes[k],
+                                 strlen(engine_classes[k]), &ex->ecls[k]))
+            ex->ecls[k] = (uint32_t)-1;
     /* what each rule and recall pattern needs */
     for (i = 0; i < ex->rulev.n; i++) {
         ex_rule *r = &EX_AT(ex->rulev, ex_rule, i);

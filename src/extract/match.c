@@ -169,18 +169,16 @@ static int brand_named(const ex_scratch *sc, const ex_ment *m)
 
 /*
  * Does the list that goes on at token q end in a plural word for
- * businesses ("its Glidden paint and Durkee foods units")?  Names, their
+ * businesses (class unitlistend: "its Glidden paint and Durkee foods
+ * units")?  Names, their
  * trade words, commas and "and", up to eight tokens.
  */
 static int units_end_list(const ex_scratch *sc, uint32_t q)
 {
-    static const char *const w[] = {"units", "businesses", "divisions",
-                                    "subsidiaries", "arms", "operations",
-                                    "companies", "affiliates"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t k;
     for (k = q; k < sc->toks.n && k < q + 8; k++) {
-        if (ex_in_words(ex_norm(sc, &tk[k]), w, sizeof w / sizeof w[0]))
+        if (ex_tok_in(sc, &tk[k], EC_UNITLISTEND))
             return 1;
         if (!(tk[k].flags & TF_WORD) ? !is_word(sc, k, ",")
                                       : ((ex_wflags(sc, &tk[k]) & WF_STOP) &&
@@ -192,15 +190,13 @@ static int units_end_list(const ex_scratch *sc, uint32_t q)
 
 /*
  * Is the name of mention m, alone or in a short list of names, given as
- * an example of brands ("its own brands, among them HFC and Beneficial",
+ * an example of brands (class brandlisthead: "its own brands, among them HFC and Beneficial",
  * "whose brands include Halifax", "under names such as Panasonic")?
  * Then, as with brand_named, it is a brand whatever else it names (not
  * in a portfolio or a range of products, which may hold firms).
  */
 static int brand_listed(const ex_scratch *sc, const ex_ment *m)
 {
-    static const char *const heads[] = {"brands", "labels", "marques",
-                                        "names", "trademarks"};
     const ex_tok *tk = sc->toks.ptr;
     int64_t q = (int64_t)m->a - 1, lim = (int64_t)m->a - 12;
     int64_t k;
@@ -227,8 +223,7 @@ static int brand_listed(const ex_scratch *sc, const ex_ment *m)
     if (q >= 0 && is_word(sc, (uint32_t)q, ","))
         q--;
     for (k = q; k >= 0 && k > q - 3; k--)
-        if (ex_in_words(ex_norm(sc, &tk[k]), heads,
-                        sizeof heads / sizeof heads[0]))
+        if (ex_tok_in(sc, &tk[k], EC_BRANDLISTHEAD))
             return 1;
     return 0;
 }
