@@ -506,6 +506,35 @@ static int rivals_after(const ex_scratch *sc, const ex_sent *s, uint32_t p)
     return 0;
 }
 
+/* "the Mervyn's apparel stores", "the Dayton's and Hudson's department
+ * stores": after "the" (or "and" a few words after it), a name with "'s"
+ * and a few lowercase words up to a noun of outlets is the stores' own
+ * name, not a possessive ("the BBC's chairman" is one).  j is the "'s"
+ * after the name that starts at i. */
+static int store_name_poss(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                           uint32_t j)
+{
+    static const char *const outlets[] = {
+        "stores", "store", "shops", "chain", "chains", "restaurants",
+        "supermarkets", "outlets", "department"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q, the = i;
+    if (i > s->t0 + 2 && ex_tok_is(sc, &tk[i - 1], "and"))
+        for (q = i - 2; q > s->t0 && q + 6 > i && the == i; q--)
+            if (ex_tok_is(sc, &tk[q], "the") && (tk[q + 1].flags & TF_CAP))
+                the = q + 1;
+    if (the <= s->t0 || !ex_tok_is(sc, &tk[the - 1], "the"))
+        return 0;
+    for (q = j + 1; q < s->t1 && q < j + 4; q++) {
+        if (!(tk[q].flags & TF_WORD) || (tk[q].flags & TF_CAP))
+            return 0;
+        if (ex_in_words(ex_norm(sc, &tk[q]), outlets,
+                        sizeof outlets / sizeof outlets[0]))
+            return 1;
+    }
+    return 0;
+}
+
 /* "Gallaher's chief executive": a name of no known kind with a leader
  * is a firm (the end of the sentence says so too; an anaphor between
  * needs it now) */
@@ -4535,7 +4564,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                  ex_tok_is(sc, &tk[j + 1], "or") ||
                  ex_tok_is(sc, &tk[j + 1], "to") ||
                  /* "Chesebrough-Pond's Inc", "Macy's Inc" */
-                 absorb_legal(sc, j + 1, s->t1) > j + 1))
+                 absorb_legal(sc, j + 1, s->t1) > j + 1 ||
+                 store_name_poss(sc, s, i, j)))
                 j++;
             /* "the Tampa Bay Buccaneers American football team": a
              * nationality that ends the run before a lowercase noun
