@@ -225,6 +225,11 @@ enum {
 enum {
     EC_UNITLISTEND,   /* match.c units_end_list */
     EC_BRANDLISTHEAD, /* match.c brand_listed */
+    EC_BIDFORWORD,    /* match.c bid_for_other */
+    EC_CONTESTBEFORE, /* match.c bid_contest */
+    EC_CONTESTTO,     /* match.c bid_contest */
+    EC_CONTESTIN,     /* match.c bid_contest */
+    EC_ONERIVAL,      /* match.c one_rival_named */
     EC_N
 };
 

@@ -219,7 +219,8 @@ static const struct {
 
 /* The names of the EC_* classes, in their order (extract_int.h). */
 static const char *const engine_classes[EC_N] = {
-    "unitlistend", "brandlisthead",
+    "unitlistend",   "brandlisthead", "bidforword", "contestbefore",
+    "contestto",     "contestin",     "onerival",
 };
 
 typedef struct wc_pair {

@@ -391,11 +391,6 @@ static int assets_bought(const ex_scratch *sc, const ex_sent *s,
 static int bid_for_other(const ex_scratch *sc, const ex_sent *s,
                          uint32_t trig, uint32_t n, int32_t sm)
 {
-    static const char *const bid[] = {
-        "bid", "bids", "offer", "offers", "approach", "approaches",
-        "proposal", "proposals", "counteroffer", "counter-offer",
-        "counterbid", "counter-bid", "overture", "overtures", "takeover",
-        "buyout", "advances"};
     static const char *const unit[] = {
         "chain", "chains", "unit", "units", "division", "divisions", "arm",
         "subsidiary", "subsidiaries", "operations", "stores", "brand",
@@ -411,8 +406,7 @@ static int bid_for_other(const ex_scratch *sc, const ex_sent *s,
     uint32_t q = EX_AT(sc->ments, ex_ment, sm).b, stop, i;
     int isbid = 0, isunit = 0;
     for (i = trig; i < trig + n && i < s->t1; i++)
-        isbid |= ex_in_words(ex_norm(sc, &tk[i]), bid,
-                             sizeof bid / sizeof bid[0]);
+        isbid |= ex_tok_in(sc, &tk[i], EC_BIDFORWORD);
     if (!isbid)
         return 0;
     while (q < s->t1 && q < EX_AT(sc->ments, ex_ment, sm).b + 6 &&
@@ -456,21 +450,13 @@ static int bid_contest(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
         "bidder", "bidders", "suitor", "suitors", "bid", "bids", "offer",
         "offers", "buyer", "buyers", "acquirer", "acquirers", "purchaser",
         "purchasers", "approach"};
-    static const char *const before[] = {"bidding", "takeover", "bid",
-                                         "auction", "take-over"};
-    static const char *const to[] = {"buy", "acquire", "purchase", "take",
-                                     "win", "secure", "control", "snap"};
-    static const char *const contest[] = {"auction", "sale", "bidding",
-                                          "race", "contest", "battle",
-                                          "fight", "tussle"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t q;
     if (trig + n < s->t1 &&
         ex_in_words(ex_norm(sc, &tk[trig + n]), after,
                     sizeof after / sizeof after[0]))
         return 1;
-    if (trig > s->t0 && ex_in_words(ex_norm(sc, &tk[trig - 1]), before,
-                                    sizeof before / sizeof before[0]))
+    if (trig > s->t0 && ex_tok_in(sc, &tk[trig - 1], EC_CONTESTBEFORE))
         return 1;
     /* past the rival and those joined to it */
     q = (uint32_t)hi;
@@ -481,11 +467,9 @@ static int bid_contest(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
     if (q + 1 >= s->t1)
         return 0;
     if (is_word(sc, q, "to"))
-        return ex_in_words(ex_norm(sc, &tk[q + 1]), to,
-                           sizeof to / sizeof to[0]);
+        return ex_tok_in(sc, &tk[q + 1], EC_CONTESTTO);
     if (is_word(sc, q, "in") && q + 2 < s->t1 && is_word(sc, q + 1, "the"))
-        return ex_in_words(ex_norm(sc, &tk[q + 2]), contest,
-                           sizeof contest / sizeof contest[0]);
+        return ex_tok_in(sc, &tk[q + 2], EC_CONTESTIN);
     if (!is_word(sc, q, "for"))
         return 0;
     if (is_word(sc, q + 1, "control") || is_word(sc, q + 1, "ownership"))
@@ -508,15 +492,11 @@ static int bid_contest(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
 static int one_rival_named(const ex_scratch *sc, const ex_sent *s,
                            uint32_t trig, uint32_t n, int32_t om)
 {
-    static const char *const one[] = {"rival", "competitor", "challenger",
-                                       "arch-rival", "archrival", "foe",
-                                       "nemesis"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t a = EX_AT(sc->ments, ex_ment, om).a, e = trig + n;
     if (e < s->t1 && is_word(sc, e, ","))
         e++;
-    return a == e && ex_in_words(ex_norm(sc, &tk[trig + n - 1]),
-                                 one, sizeof one / sizeof one[0]);
+    return a == e && ex_tok_in(sc, &tk[trig + n - 1], EC_ONERIVAL);
 }
 
 /*
