@@ -230,6 +230,10 @@ enum {
     EC_CONTESTTO,     /* match.c bid_contest */
     EC_CONTESTIN,     /* match.c bid_contest */
     EC_ONERIVAL,      /* match.c one_rival_named */
+    EC_DEALOBJDET,    /* match.c deal_object */
+    EC_FIRMPRODUCT,   /* match.c goods_named */
+    EC_SUBJECTSTOP,   /* mentions.c verb_subject */
+    EC_FRONTCLAUSE,   /* mentions.c fronted_end */
     EC_N
 };
 

@@ -220,7 +220,8 @@ static const struct {
 /* The names of the EC_* classes, in their order (extract_int.h). */
 static const char *const engine_classes[EC_N] = {
     "unitlistend",   "brandlisthead", "bidforword", "contestbefore",
-    "contestto",     "contestin",     "onerival",
+    "contestto",     "contestin",     "onerival",      "dealobjdet",
+    "firmproduct",   "subjectstop",   "frontclause",
 };
 
 typedef struct wc_pair {

@@ -557,8 +557,6 @@ static int deal_object(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
         "purchase", "purchased", "lost", "lose", "loses", "losing", "of",
         "as", "hired", "hires", "poached", "poaches", "transfer",
         "transferred", "spin", "spun", "license", "licensed"};
-    static const char *const det[] = {"the", "its", "it", "'s", "their",
-                                      "a", "an", "his", "her"};
     const ex_tok *tk = sc->toks.ptr;
     int64_t q;
     if (trig <= s->t0 ||
@@ -567,7 +565,7 @@ static int deal_object(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
         return 0;
     for (q = (int64_t)EX_AT(sc->ments, ex_ment, sm).a - 1;
          q >= (int64_t)s->t0 &&
-         ex_in_words(ex_norm(sc, &tk[q]), det, sizeof det / sizeof det[0]);
+         ex_tok_in(sc, &tk[q], EC_DEALOBJDET);
          q--)
         ;
     return q >= (int64_t)s->t0 &&
@@ -639,14 +637,6 @@ static int goods_named(const ex_scratch *sc, const ex_ment *m)
         "beers", "stout", "ale", "whisky", "vodka", "gin", "biscuits",
         "chocolates", "crisps", "cosmetics", "shampoo", "detergent",
         "batteries", "razors", "toothpaste"};
-    /* words of class product that follow a firm's name as often as a
-     * brand's ("Velmar data", "NewCo services") */
-    static const char *const firmish[] = {
-        "data", "power", "gas", "oil", "fuel", "content", "service",
-        "services", "platform", "network", "store", "cloud", "equipment",
-        "system", "systems", "product", "products", "brand", "line",
-        "programming", "parts", "materials", "goods", "components",
-        "memory", "cards", "card", "series", "range", "steel", "coal"};
     const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
     uint32_t cls;
     size_t i;
@@ -662,8 +652,7 @@ static int goods_named(const ex_scratch *sc, const ex_ment *m)
     return e->gaz < 0 && m->b == m->a + 1 &&
            (EX_AT(sc->toks, ex_tok, m->a).flags & (TF_CAMEL | TF_ALLCAPS)) &&
            (EX_AT(sc->toks, ex_tok, m->b).flags & TF_WORD) &&
-           !ex_in_words(ex_norm(sc, &EX_AT(sc->toks, ex_tok, m->b)), firmish,
-                        sizeof firmish / sizeof firmish[0]) &&
+           !ex_tok_in(sc, &EX_AT(sc->toks, ex_tok, m->b), EC_FIRMPRODUCT) &&
            kg_extract__map_get(&sc->ex->classes, "product", 7, &cls) &&
            ex_class_at(sc, cls, m->b, 1, m->b, (uint32_t)sc->toks.n, NULL) > 0;
 }

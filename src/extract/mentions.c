@@ -1069,19 +1069,15 @@ static int32_t clause_subject(const ex_scratch *sc, const ex_sent *s,
  */
 static uint32_t fronted_end(const ex_scratch *sc, const ex_sent *s)
 {
-    static const char *const sub[] = {
-        "after", "before", "since", "following", "while", "although",
-        "though", "when", "despite", "once", "until", "unlike", "like"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t q = s->t0, lim;
-    while (q < s->t1 && q < s->t0 + 3 && !ex_in_words(ex_norm(sc, &tk[q]), sub,
-                                                   sizeof sub / sizeof sub[0]) &&
+    while (q < s->t1 && q < s->t0 + 3 && !ex_tok_in(sc, &tk[q], EC_FRONTCLAUSE) &&
            ((tk[q].flags & TF_NUM) ||
             ((tk[q].flags & TF_WORD) && !(tk[q].flags & TF_CAP && q > s->t0) &&
              sc->mcov[q - s->t0] < 0)))
         q++;
     if (q >= s->t1 ||
-        !ex_in_words(ex_norm(sc, &tk[q]), sub, sizeof sub / sizeof sub[0]))
+        !ex_tok_in(sc, &tk[q], EC_FRONTCLAUSE))
         return s->t0;
     for (lim = q + 30; q < s->t1 && q < lim; q++)
         if (is_punct(sc, &tk[q], ','))
@@ -1102,10 +1098,6 @@ static uint32_t fronted_end(const ex_scratch *sc, const ex_sent *s)
 static int32_t verb_subject(ex_scratch *sc, const ex_sent *s, uint32_t i,
                             int which)
 {
-    static const char *const stop[] = {
-        "which", "who", "whom", "whose", "that", "when", "while", "after",
-        "before", "because", "if", "since", "and", "or", "but", "where",
-        "whereas", "although", "though", "than", "said", "says", "told", "'"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t cls = mclass(sc, which), n, q, words = 0;
     int32_t mi;
@@ -1119,8 +1111,7 @@ static int32_t verb_subject(ex_scratch *sc, const ex_sent *s, uint32_t i,
              !(ex_wflags(sc, &tk[q - 1]) & (WF_MONTH | WF_WEEKDAY))) ||
             /* "its board agreed to sell the carrier": the owner's */
             ex_tok_is(sc, &tk[q - 1], "'s") ||
-            ex_in_words(ex_norm(sc, &tk[q - 1]), stop,
-                        sizeof stop / sizeof stop[0]))
+            ex_tok_in(sc, &tk[q - 1], EC_SUBJECTSTOP))
             return -1;
     if (q == s->t0 || (mi = sc->mend[q - 1 - s->t0]) < 0)
         return -1;
