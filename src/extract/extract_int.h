@@ -234,6 +234,14 @@ enum {
     EC_FIRMPRODUCT,   /* match.c goods_named */
     EC_SUBJECTSTOP,   /* mentions.c verb_subject */
     EC_FRONTCLAUSE,   /* mentions.c fronted_end */
+    EC_BIDFORUNIT,    /* match.c bid_for_other */
+    EC_BIDFORSELF,    /* match.c bid_for_other */
+    EC_DENIALFILL,    /* match.c denial_of_other */
+    EC_CONTESTAFTER,  /* match.c bid_contest */
+    EC_COMPETEBUY,    /* match.c buyer_competes */
+    EC_DEALOBJVERB,   /* match.c deal_object */
+    EC_LEADPARTNER,   /* match.c consortium_lead */
+    EC_VERSIONSPAN,   /* mentions.c version_at */
     EC_N
 };
 

@@ -221,7 +221,9 @@ static const struct {
 static const char *const engine_classes[EC_N] = {
     "unitlistend",   "brandlisthead", "bidforword", "contestbefore",
     "contestto",     "contestin",     "onerival",      "dealobjdet",
-    "firmproduct",   "subjectstop",   "frontclause",
+    "firmproduct",   "subjectstop",   "frontclause",   "bidforunit",
+    "bidforself",    "denialfill",    "contestafter",  "competebuy",
+    "dealobjverb",   "leadpartner",   "versionspan",
 };
 
 typedef struct wc_pair {

@@ -391,17 +391,6 @@ static int assets_bought(const ex_scratch *sc, const ex_sent *s,
 static int bid_for_other(const ex_scratch *sc, const ex_sent *s,
                          uint32_t trig, uint32_t n, int32_t sm)
 {
-    static const char *const unit[] = {
-        "chain", "chains", "unit", "units", "division", "divisions", "arm",
-        "subsidiary", "subsidiaries", "operations", "stores", "brand",
-        "brands", "assets", "plant", "plants", "mill", "mills", "hotels",
-        "stations", "studio", "studios", "label", "franchise"};
-    static const char *const self[] = {
-        "company", "group", "firm", "business", "bank", "concern", "shares",
-        "share", "stock", "stake", "equity", "rest", "remainder",
-        "remaining", "outstanding", "control", "it", "them", "itself",
-        "pct", "percent", "cash", "about", "around", "some", "up", "each",
-        "nearly", "roughly", "more", "less", "over", "under", "as"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t q = EX_AT(sc->ments, ex_ment, sm).b, stop, i;
     int isbid = 0, isunit = 0;
@@ -416,19 +405,18 @@ static int bid_for_other(const ex_scratch *sc, const ex_sent *s,
     if (q >= s->t1 || !is_word(sc, q, "for"))
         return 0;
     for (q++, stop = q + 6; q < s->t1 && q < stop; q++) {
-        const char *w = ex_norm(sc, &tk[q]);
         /* a firm named; a pronoun or description ("its", "the chain")
          * is read by its words */
         if (sc->mcov[q - s->t0] >= 0 &&
             EX_AT(sc->ments, ex_ment, sc->mcov[q - s->t0]).src != MS_COREF)
             return 1;
-        if (ex_in_words(w, self, sizeof self / sizeof self[0]) ||
+        if (ex_tok_in(sc, &tk[q], EC_BIDFORSELF) ||
             (tk[q].flags & TF_NUM) ||
             (ex_wflags(sc, &tk[q]) & (WF_CURRENCY | WF_SCALE | WF_PCT)))
             return 0;
         if (!(tk[q].flags & TF_WORD))
             break;
-        isunit |= ex_in_words(w, unit, sizeof unit / sizeof unit[0]);
+        isunit |= ex_tok_in(sc, &tk[q], EC_BIDFORUNIT);
     }
     /* no name: a business ("for the chain"), not a reason ("for its
      * technology") */
@@ -446,15 +434,10 @@ static int bid_for_other(const ex_scratch *sc, const ex_sent *s,
 static int bid_contest(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
                        uint32_t n, int64_t hi)
 {
-    static const char *const after[] = {
-        "bidder", "bidders", "suitor", "suitors", "bid", "bids", "offer",
-        "offers", "buyer", "buyers", "acquirer", "acquirers", "purchaser",
-        "purchasers", "approach"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t q;
     if (trig + n < s->t1 &&
-        ex_in_words(ex_norm(sc, &tk[trig + n]), after,
-                    sizeof after / sizeof after[0]))
+        ex_tok_in(sc, &tk[trig + n], EC_CONTESTAFTER))
         return 1;
     if (trig > s->t0 && ex_tok_in(sc, &tk[trig - 1], EC_CONTESTBEFORE))
         return 1;
@@ -522,10 +505,6 @@ static int rivals_of_third(const ex_scratch *sc, const ex_sent *s,
 static int buyer_competes(const ex_scratch *sc, const ex_sent *s,
                           uint32_t trig, int32_t sm)
 {
-    static const char *const buy[] = {
-        "buy", "buys", "bought", "buying", "acquire", "acquires",
-        "acquired", "acquiring", "purchase", "purchased", "purchasing",
-        "with", "over", "absorb", "absorbed", "absorbing"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t a;
     if (sm < 0 || trig <= s->t0 || !is_word(sc, trig - 1, "to"))
@@ -533,8 +512,7 @@ static int buyer_competes(const ex_scratch *sc, const ex_sent *s,
     a = EX_AT(sc->ments, ex_ment, sm).a;
     /* "merge with", "take over", "bought" right before the firm */
     return a > s->t0 &&
-           ex_in_words(ex_norm(sc, &tk[a - 1]), buy,
-                       sizeof buy / sizeof buy[0]) &&
+           ex_tok_in(sc, &tk[a - 1], EC_COMPETEBUY) &&
            (!is_word(sc, a - 1, "with") ||
             (a - 1 > s->t0 &&
              (is_word(sc, a - 2, "merge") || is_word(sc, a - 2, "combine") ||
@@ -551,12 +529,6 @@ static int buyer_competes(const ex_scratch *sc, const ex_sent *s,
 static int deal_object(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
                        int32_t sm)
 {
-    static const char *const verb[] = {
-        "sell", "sells", "sold", "selling", "buy", "buys", "bought",
-        "buying", "acquire", "acquires", "acquired", "acquiring",
-        "purchase", "purchased", "lost", "lose", "loses", "losing", "of",
-        "as", "hired", "hires", "poached", "poaches", "transfer",
-        "transferred", "spin", "spun", "license", "licensed"};
     const ex_tok *tk = sc->toks.ptr;
     int64_t q;
     if (trig <= s->t0 ||
@@ -569,7 +541,7 @@ static int deal_object(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
          q--)
         ;
     return q >= (int64_t)s->t0 &&
-           ex_in_words(ex_norm(sc, &tk[q]), verb, sizeof verb / sizeof verb[0]);
+           ex_tok_in(sc, &tk[q], EC_DEALOBJVERB);
 }
 
 /*
@@ -1620,9 +1592,6 @@ static int opens_background(ex_scratch *sc, const ex_sent *s, int64_t lo,
 static int denial_of_other(const ex_scratch *sc, const ex_sent *s,
                            int64_t e, int64_t lo)
 {
-    static const char *const aux[] = {"yet", "be", "been", "to", "have",
-                                       "has", "had", "a", "an", "the",
-                                       "any", "so", "even", "ever"};
     const ex_tok *tk = sc->toks.ptr;
     int32_t m;
     uint32_t b;
@@ -1638,8 +1607,7 @@ static int denial_of_other(const ex_scratch *sc, const ex_sent *s,
     for (q = e; q < lo; q++) {
         if (sc->mcov[q - s->t0] >= 0 || !(tk[q].flags & TF_WORD))
             return 0;
-        if (!ex_in_words(ex_norm(sc, &tk[q]), aux,
-                         sizeof aux / sizeof aux[0]))
+        if (!ex_tok_in(sc, &tk[q], EC_DENIALFILL))
             verb = 1;
     }
     return verb;
@@ -2202,9 +2170,6 @@ static size_t coord_before(const ex_scratch *sc, const ex_sent *s,
 static int32_t consortium_lead(const ex_scratch *sc, const ex_sent *s,
                                int32_t m)
 {
-    static const char *const partner[] = {
-        "partner", "partners", "ally", "allies", "backer", "backers",
-        "co-investor", "co-investors", "consortium"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t p = EX_AT(sc->ments, ex_ment, m).a, words = 0;
     int32_t mi;
@@ -2219,8 +2184,7 @@ static int32_t consortium_lead(const ex_scratch *sc, const ex_sent *s,
            (tk[p - 1].flags & TF_WORD) && !(tk[p - 1].flags & TF_CAP) &&
            !is_word(sc, p - 1, "'s");
          p--, words++)
-        named |= ex_in_words(ex_norm(sc, &tk[p - 1]), partner,
-                             sizeof partner / sizeof partner[0]);
+        named |= ex_tok_in(sc, &tk[p - 1], EC_LEADPARTNER);
     if (!named)
         return -1;
     if (p > s->t0 + 1 && is_word(sc, p - 1, "'s") && is_word(sc, p - 2, "it"))

@@ -2905,8 +2905,6 @@ static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
  */
 static int version_at(const ex_scratch *sc, const ex_sent *s, uint32_t j)
 {
-    static const char *const span[] = {"years", "year",  "months", "weeks",
-                                       "days",  "times", "hours"};
     const ex_tok *tk = sc->toks.ptr;
     const char *n = ex_norm(sc, &tk[j]);
     uint32_t k;
@@ -2917,8 +2915,7 @@ static int version_at(const ex_scratch *sc, const ex_sent *s, uint32_t j)
             return 0;
     return j + 1 >= s->t1 ||
            (!(ex_wflags(sc, &tk[j + 1]) & (WF_SCALE | WF_CURRENCY | WF_PCT)) &&
-            !ex_in_words(ex_norm(sc, &tk[j + 1]), span,
-                         sizeof span / sizeof span[0]));
+            !ex_tok_in(sc, &tk[j + 1], EC_VERSIONSPAN));
 }
 
 /*
