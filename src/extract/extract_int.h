@@ -242,6 +242,7 @@ enum {
     EC_DEALOBJVERB,   /* match.c deal_object */
     EC_LEADPARTNER,   /* match.c consortium_lead */
     EC_VERSIONSPAN,   /* mentions.c version_at */
+    EC_STORENAMEHEAD, /* mentions.c store_name_poss */
     EC_N
 };
 

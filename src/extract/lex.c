@@ -223,7 +223,7 @@ static const char *const engine_classes[EC_N] = {
     "contestto",     "contestin",     "onerival",      "dealobjdet",
     "firmproduct",   "subjectstop",   "frontclause",   "bidforunit",
     "bidforself",    "denialfill",    "contestafter",  "competebuy",
-    "dealobjverb",   "leadpartner",   "versionspan",
+    "dealobjverb",   "leadpartner",   "versionspan",   "storenamehead",
 };
 
 typedef struct wc_pair {

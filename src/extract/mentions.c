@@ -508,15 +508,12 @@ static int rivals_after(const ex_scratch *sc, const ex_sent *s, uint32_t p)
 
 /* "the Mervyn's apparel stores", "the Dayton's and Hudson's department
  * stores": after "the" (or "and" a few words after it), a name with "'s"
- * and a few lowercase words up to a noun of outlets is the stores' own
- * name, not a possessive ("the BBC's chairman" is one).  j is the "'s"
- * after the name that starts at i. */
+ * and a few lowercase words up to a noun of outlets (class
+ * storenamehead) is the stores' own name, not a possessive ("the BBC's
+ * chairman" is one).  j is the "'s" after the name that starts at i. */
 static int store_name_poss(const ex_scratch *sc, const ex_sent *s, uint32_t i,
                            uint32_t j)
 {
-    static const char *const outlets[] = {
-        "stores", "store", "shops", "chain", "chains", "restaurants",
-        "supermarkets", "outlets", "department"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t q, the = i;
     if (i > s->t0 + 2 && ex_tok_is(sc, &tk[i - 1], "and"))
@@ -528,8 +525,7 @@ static int store_name_poss(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     for (q = j + 1; q < s->t1 && q < j + 4; q++) {
         if (!(tk[q].flags & TF_WORD) || (tk[q].flags & TF_CAP))
             return 0;
-        if (ex_in_words(ex_norm(sc, &tk[q]), outlets,
-                        sizeof outlets / sizeof outlets[0]))
+        if (ex_tok_in(sc, &tk[q], EC_STORENAMEHEAD))
             return 1;
     }
     return 0;
