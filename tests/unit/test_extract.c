@@ -17,8 +17,9 @@
  *   extract__symmetric   canonical order of symmetric relations, no dups
  *   extract__explain     explanation strings with KG_EXTRACT_EXPLAIN
  *   extract__threads     two threads share one extractor
- *   extract__rulefiles   user rule files: a new rule fires; errors name
- *                        file and line
+ *   extract__rulefiles   user rule files: a new rule fires; a class the
+ *                        engine reads is extended; errors name file
+ *                        and line
  *   extract__styles      headlines, ALL-CAPS wire copy, datelines, ticker
  *                        tags, questions, relative clauses
  *   extract__names       the article's names for known firms, middle
@@ -295,6 +296,21 @@ static void test_extract__rulefiles(void)
         KG_CHECK(strncmp(kg_extractor_version(ex), "rules/", 6) == 0);
         KG_CHECK(strcmp(kg_extractor_version(ex),
                         kg_extractor_version(g_ex)) != 0);
+        kg_extractor_free(ex);
+        ex = NULL;
+    }
+    /* a word list the engine reads is a class a user file extends:
+     * "in the scramble of" then tells a bidding contest (class
+     * contestin), not a market rivalry */
+    run_ex(g_ex, "Halvard Inc faces competition from Brisco Corp in the "
+                 "scramble of Pemberton Mills.", &r);
+    EXPECT(&r, "Brisco|competes-with|Halvard|holds");
+    KG_CHECK_INT(write_file(path, "class contestin += scramble\n"), 0);
+    KG_CHECK_INT(kg_extractor_new(&ex, &opts, &err), KG_OK);
+    if (ex) {
+        run_ex(ex, "Halvard Inc faces competition from Brisco Corp in the "
+                   "scramble of Pemberton Mills.", &r);
+        KG_CHECK(!has(&r, "Brisco|competes-with|Halvard|holds"));
         kg_extractor_free(ex);
         ex = NULL;
     }
