@@ -219,7 +219,7 @@ static const struct {
 
 /* The names of the EC_* classes, in their order (extract_int.h). */
 static const char *const engine_classes[EC_N] = {
-    "unitlistend",   "brandlisthead", "bidforword", "contestbefore",
+    "unitlistend",   "brandlisthead", "bidforword",    "contestbefore",
     "contestto",     "contestin",     "onerival",      "dealobjdet",
     "firmproduct",   "subjectstop",   "frontclause",   "bidforunit",
     "bidforself",    "denialfill",    "contestafter",  "competebuy",

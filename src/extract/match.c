@@ -170,8 +170,8 @@ static int brand_named(const ex_scratch *sc, const ex_ment *m)
 /*
  * Does the list that goes on at token q end in a plural word for
  * businesses (class unitlistend: "its Glidden paint and Durkee foods
- * units")?  Names, their
- * trade words, commas and "and", up to eight tokens.
+ * units")?  Names, their trade words, commas and "and", up to eight
+ * tokens.
  */
 static int units_end_list(const ex_scratch *sc, uint32_t q)
 {
@@ -190,10 +190,11 @@ static int units_end_list(const ex_scratch *sc, uint32_t q)
 
 /*
  * Is the name of mention m, alone or in a short list of names, given as
- * an example of brands (class brandlisthead: "its own brands, among them HFC and Beneficial",
- * "whose brands include Halifax", "under names such as Panasonic")?
- * Then, as with brand_named, it is a brand whatever else it names (not
- * in a portfolio or a range of products, which may hold firms).
+ * an example of brands (class brandlisthead: "its own brands, among them
+ * HFC and Beneficial", "whose brands include Halifax", "under names such
+ * as Panasonic")?  Then, as with brand_named, it is a brand whatever else
+ * it names (not in a portfolio or a range of products, which may hold
+ * firms).
  */
 static int brand_listed(const ex_scratch *sc, const ex_ment *m)
 {

@@ -1067,13 +1067,13 @@ static uint32_t fronted_end(const ex_scratch *sc, const ex_sent *s)
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t q = s->t0, lim;
-    while (q < s->t1 && q < s->t0 + 3 && !ex_tok_in(sc, &tk[q], EC_FRONTCLAUSE) &&
+    while (q < s->t1 && q < s->t0 + 3 &&
+           !ex_tok_in(sc, &tk[q], EC_FRONTCLAUSE) &&
            ((tk[q].flags & TF_NUM) ||
             ((tk[q].flags & TF_WORD) && !(tk[q].flags & TF_CAP && q > s->t0) &&
              sc->mcov[q - s->t0] < 0)))
         q++;
-    if (q >= s->t1 ||
-        !ex_tok_in(sc, &tk[q], EC_FRONTCLAUSE))
+    if (q >= s->t1 || !ex_tok_in(sc, &tk[q], EC_FRONTCLAUSE))
         return s->t0;
     for (lim = q + 30; q < s->t1 && q < lim; q++)
         if (is_punct(sc, &tk[q], ','))
