@@ -2449,7 +2449,7 @@ static int org_of(const ex_scratch *sc, uint32_t a, uint32_t j)
 static int particle(const char *n)
 {
     static const char *const w[] = {"van", "von", "de", "der", "den", "du",
-                                    "da", "di", "del", "della", "des",
+                                    "da", "di", "del", "della", "des", "et",
                                     "le", "la", "ter", "bin"};
     return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
