@@ -243,6 +243,19 @@ enum {
     EC_LEADPARTNER,   /* match.c consortium_lead */
     EC_VERSIONSPAN,   /* mentions.c version_at */
     EC_STORENAMEHEAD, /* mentions.c store_name_poss */
+    EC_ROLE,          /* mentions.c: a post ("chief executive") */
+    EC_ANDVERB,       /* mentions.c: a verb after "X and" */
+    EC_FIRMAFTER,     /* mentions.c: words after a slot a firm fills */
+    EC_FIRMONLY,      /* mentions.c: ... that only a firm fills */
+    EC_FIRMSAID,      /* mentions.c: "said" after a firm */
+    EC_OBJVERB,       /* mentions.c verb_subject: buy, sell, lend */
+    EC_FIRMBEFORE,    /* mentions.c: "stake in", "arm of" before a firm */
+    EC_ACQUIRE,       /* mentions.c verb_subject: verbs of buying */
+    EC_DEALDET,       /* memory.c: a deal's determiner */
+    EC_DEALPREP,      /* memory.c: a preposition naming a deal's firms */
+    EC_RECALLNOT,     /* memory.c */
+    EC_DEALOTHER,     /* memory.c: "a rival bid" is another deal */
+    EC_DEALMOD,       /* memory.c: a deal's modifiers */
     EC_N
 };
 
@@ -675,13 +688,6 @@ typedef struct ex_scratch {
     ex_vec later;      /* ex_later: base statuses and mergers held to the
                         * article's end */
     ex_vec memq;       /* uint8_t per token of the sentence: quoted */
-    uint32_t memcls[5]; /* classes dealdet, dealprep, recallnot,
-                         * dealother, dealmod (memory.c, once set) */
-    int memcls_set;
-    uint32_t mcls[8];  /* classes role, andverb, firmafter, firmonly,
-                        * firmsaid, objverb, firmbefore, acquire (mentions.c,
-                        * once set) */
-    int mcls_set;
     kg_buf mkey;       /* name keys of the mention finder (mentions.c) */
     ex_map firstw;     /* first word (lowercase) of the article's full
                         * names -> first ex_nrow (mentions.c) */

@@ -224,6 +224,10 @@ static const char *const engine_classes[EC_N] = {
     "firmproduct",   "subjectstop",   "frontclause",   "bidforunit",
     "bidforself",    "denialfill",    "contestafter",  "competebuy",
     "dealobjverb",   "leadpartner",   "versionspan",   "storenamehead",
+    "role",          "andverb",       "firmafter",     "firmonly",
+    "firmsaid",      "objverb",       "firmbefore",    "acquire",
+    "dealdet",       "dealprep",      "recallnot",     "dealother",
+    "dealmod",
 };
 
 typedef struct wc_pair {

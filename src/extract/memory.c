@@ -59,14 +59,6 @@ typedef struct mctx {
     int32_t subj;   /* the entity an S element matched, or -1 */
 } mctx;
 
-static uint32_t class_id(const kg_extractor *ex, const char *name)
-{
-    uint32_t id;
-    if (!kg_extract__map_get(&ex->classes, name, strlen(name), &id))
-        return NOCLS;
-    return id;
-}
-
 /*
  * Length in tokens of the longest phrase of class cls that starts at
  * token pos (dir > 0) or ends there (dir < 0) inside sentence s; 0 if
@@ -805,20 +797,11 @@ int kg_extract__memory(ex_scratch *sc, uint32_t si, const ex_out *outs,
             continue;
         }
         if (det == NOCLS) {
-            /* looked up once per article */
-            if (!sc->memcls_set) {
-                sc->memcls[0] = class_id(ex, "dealdet");
-                sc->memcls[1] = class_id(ex, "dealprep");
-                sc->memcls[2] = class_id(ex, "recallnot");
-                sc->memcls[3] = class_id(ex, "dealother");
-                sc->memcls[4] = class_id(ex, "dealmod");
-                sc->memcls_set = 1;
-            }
-            det = sc->memcls[0];
-            prep = sc->memcls[1];
-            neg = sc->memcls[2];
-            other = sc->memcls[3];
-            mod = sc->memcls[4];
+            det = ex->ecls[EC_DEALDET];
+            prep = ex->ecls[EC_DEALPREP];
+            neg = ex->ecls[EC_RECALLNOT];
+            other = ex->ecls[EC_DEALOTHER];
+            mod = ex->ecls[EC_DEALMOD];
         }
         /* "a stake in": the noun heads its phrase ("an investment
          * firm", "the offer price" name no deal) */

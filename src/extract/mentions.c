@@ -797,25 +797,6 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
     }
 }
 
-/* Class role (0), andverb (1), firmafter (2), firmonly (3), firmsaid
- * (4), objverb (5), firmbefore (6) or acquire (7), looked up once per
- * article; -1u if the rules have none. */
-static uint32_t mclass(ex_scratch *sc, int which)
-{
-    static const char *const names[] = {
-        "role",     "andverb", "firmafter",  "firmonly",
-        "firmsaid", "objverb", "firmbefore", "acquire"};
-    size_t k;
-    if (!sc->mcls_set) {
-        for (k = 0; k < sizeof names / sizeof names[0]; k++)
-            if (!kg_extract__map_get(&sc->ex->classes, names[k],
-                                     strlen(names[k]), &sc->mcls[k]))
-                sc->mcls[k] = (uint32_t)-1;
-        sc->mcls_set = 1;
-    }
-    return sc->mcls[which];
-}
-
 static uint32_t past_aside(const ex_scratch *sc, const ex_sent *s,
                            uint32_t p);
 
@@ -833,22 +814,22 @@ static int firm_after(ex_scratch *sc, const ex_sent *s, uint32_t j,
     uint32_t cls;
     if (j >= s->t1)
         return 0;
-    if ((cls = mclass(sc, 3)) != (uint32_t)-1 &&
+    if ((cls = sc->ex->ecls[EC_FIRMONLY]) != (uint32_t)-1 &&
         ex_class_at(sc, cls, j, 1, s->t0, s->t1, NULL) > 0)
         return 1;
     if ((ex_tok_is(sc, &tk[j], "said") || ex_tok_is(sc, &tk[j], "says")) &&
-        (cls = mclass(sc, 4)) != (uint32_t)-1 &&
+        (cls = sc->ex->ecls[EC_FIRMSAID]) != (uint32_t)-1 &&
         ex_class_at(sc, cls, past_aside(sc, s, j + 1), 1, s->t0, s->t1,
                     NULL) > 0)
         return 1;
     if (only)
         return 0;
     if (j + 1 < s->t1 && ex_tok_is(sc, &tk[j], "'s") &&
-        (cls = mclass(sc, 0)) != (uint32_t)-1 &&
+        (cls = sc->ex->ecls[EC_ROLE]) != (uint32_t)-1 &&
         !(ex_wflags(sc, &tk[j + 1]) & WF_TITLE) &&
         ex_class_at(sc, cls, j + 1, 1, s->t0, s->t1, NULL) > 0)
         return 1;
-    return (cls = mclass(sc, 2)) != (uint32_t)-1 &&
+    return (cls = sc->ex->ecls[EC_FIRMAFTER]) != (uint32_t)-1 &&
            ex_class_at(sc, cls, j, 1, s->t0, s->t1, NULL) > 0;
 }
 
@@ -867,7 +848,7 @@ static uint32_t bare_title(ex_scratch *sc, const ex_sent *s, uint32_t i)
         (!(ex_wflags(sc, &tk[i]) & WF_ROLE) && !ex_tok_is(sc, &tk[i], "chief") &&
          !ex_tok_is(sc, &tk[i], "managing") &&
          !ex_tok_is(sc, &tk[i], "executive")) ||
-        (cls = mclass(sc, 0)) == (uint32_t)-1 ||
+        (cls = sc->ex->ecls[EC_ROLE]) == (uint32_t)-1 ||
         !(n = ex_class_at(sc, cls, i, 1, s->t0, s->t1, &v)) || !v ||
         (strcmp(v, "CEO") != 0 && strcmp(v, "chairman") != 0 &&
          strcmp(v, "executive chairman") != 0 &&
@@ -911,7 +892,7 @@ static int32_t and_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
     if (v < s->t1 && ex_tok_is(sc, &tk[v], "also"))
         v++;
     if (v + 1 >= s->t1 || tk[v].word < 0 || (tk[v].flags & TF_CAP) ||
-        sc->ments.n == 0 || (cls = mclass(sc, 1)) == (uint32_t)-1 ||
+        sc->ments.n == 0 || (cls = sc->ex->ecls[EC_ANDVERB]) == (uint32_t)-1 ||
         !ex_class_at(sc, cls, v, 1, s->t0, s->t1, NULL))
         return -1;
     m0 = &EX_AT(sc->ments, ex_ment, 0);
@@ -958,7 +939,7 @@ static uint32_t bare_post(ex_scratch *sc, const ex_sent *s, uint32_t i)
     int ok = 0;
     for (k = 0; k < sizeof before / sizeof before[0] && !ok; k++)
         ok = ex_tok_is(sc, &tk[i - 1], before[k]);
-    if (!ok || (tk[i].flags & TF_CAP) || (cls = mclass(sc, 0)) == (uint32_t)-1 ||
+    if (!ok || (tk[i].flags & TF_CAP) || (cls = sc->ex->ecls[EC_ROLE]) == (uint32_t)-1 ||
         !(n = ex_class_at(sc, cls, i, 1, s->t0, s->t1, &v)) || !v ||
         (strcmp(v, "CEO") != 0 && strcmp(v, "chairman") != 0 &&
          strcmp(v, "executive chairman") != 0 && strcmp(v, "president") != 0 &&
@@ -1085,8 +1066,8 @@ static uint32_t fronted_end(const ex_scratch *sc, const ex_sent *s)
 
 /*
  * "when it bought the car business from AB Volvo", "refused to lend it
- * the money": what a firm buys, sells or lends to (class objverb; with
- * which 7, class acquire) is not that firm.  Returns the entity of the
+ * the money": what a firm buys, sells or lends to (which EC_OBJVERB; with
+ * EC_ACQUIRE, what it buys) is not that firm.  Returns the entity of the
  * mention that ends a few lowercase words (no clause opener; a day or
  * month may stand among them) before such a verb ending right before
  * token i, or -1.
@@ -1095,7 +1076,7 @@ static int32_t verb_subject(ex_scratch *sc, const ex_sent *s, uint32_t i,
                             int which)
 {
     const ex_tok *tk = sc->toks.ptr;
-    uint32_t cls = mclass(sc, which), n, q, words = 0;
+    uint32_t cls = sc->ex->ecls[which], n, q, words = 0;
     int32_t mi;
     if (cls == (uint32_t)-1 || i < s->t0 + 2 ||
         !(n = ex_class_at(sc, cls, i - 1, -1, s->t0, s->t1, NULL)))
@@ -1127,7 +1108,7 @@ static void not_verb_subject(ex_scratch *sc, const ex_sent *s, uint32_t i,
                              const ex_tok *head, int32_t *a1, int32_t *a2)
 {
     if (unit_head(ex_norm(sc, head)) && *a1 >= 0 &&
-        *a1 == verb_subject(sc, s, i, 5))
+        *a1 == verb_subject(sc, s, i, EC_OBJVERB))
         *a1 = *a2 = -1;
 }
 
@@ -4781,9 +4762,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     /* "buy Orchard Rush maker Pippin": a premodifier */
                     (!(tk[end].flags & TF_WORD) ||
                      (ex_wflags(sc, &tk[end]) & WF_STOP)))) &&
-                  (((k = mclass(sc, 6)) != (uint32_t)-1 &&
+                  (((k = sc->ex->ecls[EC_FIRMBEFORE]) != (uint32_t)-1 &&
                     ex_class_at(sc, k, i - 1, -1, s->t0, s->t1, NULL) > 0) ||
-                   ((buyer = verb_subject(sc, s, i, 7)) >= 0 &&
+                   ((buyer = verb_subject(sc, s, i, EC_ACQUIRE)) >= 0 &&
                     EX_AT(sc->ents, ex_ent, buyer).kind == KG_KIND_ORG))) ||
                  (!(j - i >= 2 && j - i <= 3 && tk[i].word < 0 &&
                     tk[j - 1].word < 0) &&
@@ -5031,7 +5012,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         ex_ent *be;
         if (m->src == MS_COREF ||
             EX_AT(sc->ents, ex_ent, m->ent).kind != KG_KIND_ORG ||
-            (buyer = verb_subject(sc, s, m->a, 7)) < 0)
+            (buyer = verb_subject(sc, s, m->a, EC_ACQUIRE)) < 0)
             continue;
         be = &EX_AT(sc->ents, ex_ent, buyer);
         if (be->kind < 0 && !strchr(be->name, ' '))
