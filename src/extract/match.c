@@ -1996,14 +1996,16 @@ static uint32_t goods_phrase(const ex_scratch *sc, const ex_sent *s,
 }
 
 /*
- * After "and" at pos in a list of products: a name after a description
- * that ends in a goods noun of class product ("the ulcer pill Nexium and
- * the cholesterol drug Crestor").  Returns the name's mention or -1.
+ * After "and" or a comma at pos in a list of products: a name after a
+ * description that ends in a goods noun of class product ("the ulcer
+ * pill Nexium and the cholesterol drug Crestor", "the antibiotic A, the
+ * antidepressant B").  need_det: the description must open with an
+ * article.  Returns the name's mention or -1.
  */
 static int32_t goods_described(const ex_scratch *sc, const ex_sent *s,
-                               uint32_t pos)
+                               uint32_t pos, int need_det)
 {
-    uint32_t j = goods_phrase(sc, s, pos, 0);
+    uint32_t j = goods_phrase(sc, s, pos, need_det);
     return j > 0 && j < s->t1 ? sc->mstart[j - s->t0] : -1;
 }
 
@@ -2021,8 +2023,8 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
     size_t n = 0;
     uint32_t p = EX_AT(sc->ments, ex_ment, m).b;
     const ex_tok *tk = sc->toks.ptr;
-    int tails = kinds == KG_KINDBIT(KG_KIND_PRODUCT) &&
-                item_tail(sc, s, p) > 0;
+    int prod = kinds == KG_KINDBIT(KG_KIND_PRODUCT);
+    int tails = prod && item_tail(sc, s, p) > 0;
     /* the list gives examples of a noun before it ("such as", "including")
      */
     uint32_t a = EX_AT(sc->ments, ex_ment, m).a;
@@ -2035,7 +2037,9 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         const ex_ment *mm;
         int conj = 0, appos = 0;
         uint32_t e;
-        if (tails)
+        /* each product may carry its own noun ("the painkiller A, Vesta
+         * nail polish and Ardent face cream") */
+        if (prod)
             q += item_tail(sc, s, q);
         /* "Prevnar, a childhood vaccine, and the antidepressant Effexor":
          * a product's description in apposition */
@@ -2072,11 +2076,13 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         nm = sc->mstart[q - s->t0];
         /* "the fashion website Myntra and the payments service PhonePe"
          * (after "and" only: ", software investor Maya Ortiz" in a list
-         * of people is no conjunct of a firm) */
-        if (nm < 0 && conj)
-            nm = kinds == KG_KINDBIT(KG_KIND_PRODUCT)
-                     ? goods_described(sc, s, q)
-                     : premodified(sc, s, q);
+         * of people is no conjunct of a firm); goods after a comma too
+         * when an article opens them ("the antibiotic A, the
+         * antidepressant B and C toothpaste") */
+        if (nm < 0 && prod)
+            nm = goods_described(sc, s, q, !conj);
+        else if (nm < 0 && conj)
+            nm = premodified(sc, s, q);
         if (nm < 0 || !kinds_ok(sc, nm, kinds))
             break;
         mm = &EX_AT(sc->ments, ex_ment, nm);
@@ -2084,11 +2090,20 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
          * a comma is an apposition, not another name of the list */
         if (!conj && mm->src == MS_COREF && mm->b > mm->a + 1)
             break;
-        /* the next word must not start a new clause ("and Z said") */
+        /* the next word must not start a new clause ("and Z said"); a
+         * product's own noun does not ("..., the antidepressant B and C
+         * toothpaste.") */
         if (!shared_head && !tails && mm->b < s->t1 &&
             (tk[mm->b].flags & TF_WORD) &&
             !(ex_wflags(sc, &tk[mm->b]) & WF_STOP) &&
-            !is_word(sc, mm->b, "and"))
+            !is_word(sc, mm->b, "and") &&
+            !(prod && (item_tail(sc, s, mm->b) > 0 ||
+                       (conj && last_tail(sc, s, mm->b)))))
+            break;
+        /* "brings the drug A and Delamere the cancer drug B": a name
+         * with goods of its own after it opens a clause that leaves out
+         * its verb */
+        if (prod && conj && goods_described(sc, s, mm->b, 1) >= 0)
             break;
         /* "..., Oral-B toothbrushes and Braun appliances": the noun after
          * the last name ends the list, a verb after it does not */
