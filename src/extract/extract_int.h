@@ -256,6 +256,7 @@ enum {
     EC_RECALLNOT,     /* memory.c */
     EC_DEALOTHER,     /* memory.c: "a rival bid" is another deal */
     EC_DEALMOD,       /* memory.c: a deal's modifiers */
+    EC_RIVALLIST,     /* match.c coord_after: "its rivals X and Y" */
     EC_N
 };
 

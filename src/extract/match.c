@@ -154,8 +154,10 @@ static int brand_named(const ex_scratch *sc, const ex_ment *m)
     const ex_tok *tk = sc->toks.ptr;
     uint32_t q, lim = m->b + 12;
     for (q = m->b; q < sc->toks.n && q < lim; q++) {
-        if (is_word(sc, q, "brand") || is_word(sc, q, "brands") ||
-            is_word(sc, q, "marque") || is_word(sc, q, "marques"))
+        /* (a capital ends a firm's name: "Cardale and Henty Brands") */
+        if ((is_word(sc, q, "brand") || is_word(sc, q, "brands") ||
+             is_word(sc, q, "marque") || is_word(sc, q, "marques")) &&
+            !(tk[q].flags & TF_CAP))
             return 1;
         /* "the LU, Prince, Pim's and Tuc brands" */
         if (!is_word(sc, q, "and") && !is_word(sc, q, ",") &&
@@ -2031,6 +2033,13 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
     int examples = a > s->t0 + 1 &&
                    ((is_word(sc, a - 1, "as") && is_word(sc, a - 2, "such")) ||
                     is_word(sc, a - 1, "including"));
+    /* the list names a plural noun's members ("its rivals X and Y cut
+     * prices", "its competitors, X or Y, could bid"): a verb after the
+     * last name is the list's, not a new clause's */
+    int members = a > s->t0 &&
+                  (ex_tok_in(sc, &tk[a - 1], EC_RIVALLIST) ||
+                   (a > s->t0 + 1 && is_word(sc, a - 1, ",") &&
+                    ex_tok_in(sc, &tk[a - 2], EC_RIVALLIST)));
     while (n < max && p + 1 < s->t1) {
         uint32_t q = p;
         int32_t nm;
@@ -2093,7 +2102,7 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         /* the next word must not start a new clause ("and Z said"); a
          * product's own noun does not ("..., the antidepressant B and C
          * toothpaste.") */
-        if (!shared_head && !tails && mm->b < s->t1 &&
+        if (!shared_head && !tails && !members && mm->b < s->t1 &&
             (tk[mm->b].flags & TF_WORD) &&
             !(ex_wflags(sc, &tk[mm->b]) & WF_STOP) &&
             !is_word(sc, mm->b, "and") &&
@@ -2117,7 +2126,8 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
          * C", "acquire A, B said": a singular finite verb after the
          * conjunct makes it the subject of a new clause (not after
          * examples: "brands such as A and B would sit well") */
-        if (mm->b < s->t1 && clause_verb(sc, mm->b) && !examples)
+        if (mm->b < s->t1 && clause_verb(sc, mm->b) && !examples &&
+            !members)
             break;
         out[n++] = nm;
         p = mm->b;
