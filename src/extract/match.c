@@ -1799,6 +1799,12 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                     def == KG_STATUS_REPORTED &&
                     denial_of_other(sc, s, p + n, lo))
                     continue;
+                /* "sold its routes to United Airlines, a unit of UAL":
+                 * the unit is the buyer, and its own parent keeps it */
+                if (cue->status == KG_STATUS_ENDED &&
+                    rel == KG_REL_SUBSIDIARY_OF && p < lo &&
+                    lo > (int64_t)s->t0 && is_word(sc, (uint32_t)lo - 1, "to"))
+                    continue;
                 found[cue->status] = 1;
                 alsof[cue->status] = cue->also;
                 where[cue->status] = p;
@@ -2458,6 +2464,13 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                 continue;
             if (r->relation == KG_REL_SUBSIDIARY_OF &&
                 place_named(sc, ms) == 1)
+                continue;
+            /* "owns 19.2% of the company, which it bought": a stake */
+            if (r->relation == KG_REL_SUBSIDIARY_OF && ms->a >= s->t0 + 2 &&
+                is_word(sc, ms->a - 1, "of") &&
+                ((ex_wflags(sc, &EX_AT(sc->toks, ex_tok, ms->a - 2)) &
+                  WF_PCT) ||
+                 is_word(sc, ms->a - 2, "cent")))
                 continue;
             /* "IBM's ThinkPad laptops", "the Tarlow brand is owned by":
              * a brand, not a unit (but "its Jaguar cars unit" is one) */

@@ -703,6 +703,12 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
          * and its purchase of") for a later subject or possessive */
         if (former_employer(sc, &m[j]))
             continue;
+        /* "The Thomson family, through its holding company": a family
+         * is no firm ("Thomson family" is no name the finder keeps) */
+        if (m[j].b < sc->toks.n &&
+            (ex_tok_is(sc, &tk[m[j].b], "family") ||
+             ex_tok_is(sc, &tk[m[j].b], "families")))
+            continue;
         /* "Halden AI, Corvette's main rival, had agreed to buy the
          * company": the rival's rival is not what it buys */
         if (object && j > 0 && m[j].src != MS_COREF &&
@@ -1338,13 +1344,21 @@ static int32_t relative_head(const ex_scratch *sc, const ex_sent *s,
             return -1;
         if (!ex_tok_is(sc, t, "which"))
             continue;
+        /* "Harker Mobile, which it owns jointly with": "which" is the
+         * object of the clause, and "it" another firm */
+        if (k == i)
+            return -1;
         p = k - 1;
         if (p > s->t0 && is_punct(sc, &tk[p - 1], ','))
             p--;
         if (p == s->t0 || (mi = sc->mend[p - 1 - s->t0]) < 0)
             return -1;
+        /* a name of unknown kind before ", which" is no person (who) */
         if (EX_AT(sc->ents, ex_ent, EX_AT(sc->ments, ex_ment, mi).ent)
-                .kind != KG_KIND_ORG)
+                    .kind != KG_KIND_ORG &&
+            !(EX_AT(sc->ents, ex_ent, EX_AT(sc->ments, ex_ment, mi).ent)
+                      .kind < 0 &&
+              p < k - 1))
             return -1;
         return EX_AT(sc->ments, ex_ment, mi).ent;
     }
