@@ -383,6 +383,29 @@ static void yield_to_named_after(ex_scratch *sc, size_t from, int rel,
     }
 }
 
+/* The kind of entity e as the sentence's triples from outs[from..) tell
+ * it: a product when something makes it there, else its own (-1: not
+ * known). */
+static int told_kind(const ex_scratch *sc, size_t from, int32_t e)
+{
+    size_t i;
+    for (i = from; i < sc->outs.n; i++) {
+        const ex_out *b = &EX_AT(sc->outs, ex_out, i);
+        if (b->relation == KG_REL_MAKES && b->o == e)
+            return KG_KIND_PRODUCT;
+    }
+    return EX_AT(sc->ents, ex_ent, e).kind;
+}
+
+/* Is a rivalry from outs[from..) one of goods: a product and goods or
+ * a name of no known kind ("Capoten, which competes with Vasotec")? */
+static int goods_rivalry(const ex_scratch *sc, size_t from, const ex_out *o)
+{
+    int ks = told_kind(sc, from, o->s), ko = told_kind(sc, from, o->o);
+    return (ks == KG_KIND_PRODUCT && (ko < 0 || ko == KG_KIND_PRODUCT)) ||
+           (ko == KG_KIND_PRODUCT && ks < 0);
+}
+
 static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
                          kg_triple_cb cb, void *payload)
 {
@@ -481,6 +504,12 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         const ex_rule *r = &EX_AT(ex->rulev, ex_rule, o->rule);
         kg_triple t;
         if (o->relation < 0)
+            continue;
+        /* goods that compete ("Capoten, which competes with Vasotec")
+         * tell no rivalry of firms: their makers' is told elsewhere (a
+         * name of no known kind beside goods is goods too) */
+        if (o->relation == KG_REL_COMPETES_WITH &&
+            goods_rivalry(sc, from, o))
             continue;
         kg_explain why;
         int fresh;
