@@ -465,12 +465,16 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
                                   b->relation != KG_REL_LEADS &&
                                   b->relation != KG_REL_MAKES &&
                                   b->relation >= 0;
-            /* a weak rule that names what it yields to yields to a
-             * weak one of those too, unless that one yields back
-             * ("which is owned by Y": sub.owned, not make.passive) */
+            /* a weak rule yields to a weak one that names what it
+             * yields to, unless that one yields back: it does when both
+             * name theirs ("which is owned by Y": sub.owned, not
+             * make.passive), never to a rule that names none ("X and Y
+             * agreed to combine in a deal": merge.and, which yields to
+             * partnerships, stays, and partner.and goes) */
             const ex_rule *br = &EX_AT(ex->rulev, ex_rule, b->rule);
-            if (br->weak && (!to || !br->weak_to ||
-                             ((br->weak_to >> (unsigned)a->relation) & 1u)))
+            if (br->weak &&
+                (!br->weak_to ||
+                 (to && ((br->weak_to >> (unsigned)a->relation) & 1u))))
                 continue;
             /* a stake told as fact (a rule that yields to acquired
              * only) does not yield to a bid or an aim ("holds 11 pct

@@ -884,6 +884,51 @@ static int32_t consortium_leader(ex_scratch *sc, const ex_sent *s,
     return -1;
 }
 
+/* A capitalised country or place word ("France", "Germany") that no
+ * mention covers. */
+static int country_tok(const ex_scratch *sc, const ex_sent *s, int64_t q)
+{
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, q);
+    return q >= (int64_t)s->t0 && q < (int64_t)s->t1 &&
+           sc->mcov[q - s->t0] < 0 && (t->flags & TF_CAP) &&
+           (ex_wflags(sc, t) & (WF_COUNTRY | WF_NONNAME)) != 0;
+}
+
+/*
+ * A firm's country told after its name, wire style: "Hoechst AG of West
+ * Germany and Rhone-Poulenc SA of France agreed to merge".  Is "of
+ * [the] [Word] Country" at b?  The token after it, else -1.
+ */
+static int64_t country_after(const ex_scratch *sc, const ex_sent *s,
+                             int64_t b)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    int64_t q = b + 1;
+    if (b + 1 >= (int64_t)s->t1 || !is_word(sc, (uint32_t)b, "of"))
+        return -1;
+    if (is_word(sc, (uint32_t)q, "the"))
+        q++;
+    if (q + 1 < (int64_t)s->t1 && (tk[q].flags & TF_CAP) &&
+        (tk[q].flags & TF_WORD) && sc->mcov[q - s->t0] < 0 &&
+        country_tok(sc, s, q + 1))
+        q++;
+    return country_tok(sc, s, q) ? q + 1 : -1;
+}
+
+/* The same read leftwards from the country's last word at pos: the
+ * mention before "of", or -1. */
+static int32_t country_before(const ex_scratch *sc, const ex_sent *s,
+                              int64_t pos)
+{
+    int64_t q;
+    for (q = pos - 1; q > (int64_t)s->t0 + 1 && q >= pos - 3; q--)
+        if (is_word(sc, (uint32_t)q, "of"))
+            return country_after(sc, s, q) == pos + 1
+                       ? sc->mend[q - 1 - s->t0]
+                       : -1;
+    return -1;
+}
+
 static int match_fwd(mstate *st, uint32_t k, int64_t pos)
 {
     const ex_elem *e;
@@ -1012,11 +1057,17 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         if (m >= 0 && slot_ok(st->sc, m, e)) {
             int32_t lst[8];
             size_t nl;
+            int64_t past;
             st->slot[e->slot] = m;
             st->fwd[e->slot] = 1;
             st->rel[e->slot] = 0;
             if (match_fwd(st, k + 1,
                           EX_AT(st->sc->ments, ex_ment, m).b))
+                return 1;
+            /* "the merger of Hoechst of Germany and": past the country */
+            past = country_after(st->sc, s,
+                                 EX_AT(st->sc->ments, ex_ment, m).b);
+            if (past >= 0 && k + 1 < st->r->el_n && match_fwd(st, k + 1, past))
                 return 1;
             /* "owns the Halifax and Bank of Scotland brands": the
              * pattern goes on after the whole list */
@@ -1474,12 +1525,23 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                     break;
                 }
         }
+        /* "Hoechst AG of West Germany and Rhone-Poulenc agreed": the
+         * name before its country */
+        if (m < 0)
+            m = country_before(st->sc, s, pos);
         if (m >= 0 && slot_ok(st->sc, m, e)) {
+            int64_t a = EX_AT(st->sc->ments, ex_ment, m).a;
             st->slot[e->slot] = m;
             st->fwd[e->slot] = 0;
             st->rel[e->slot] = via_rel;
-            if (match_bwd(st, k - 1,
-                          (int64_t)EX_AT(st->sc->ments, ex_ment, m).a - 1))
+            if (match_bwd(st, k - 1, a - 1))
+                return 1;
+            /* "Fiat Chrysler and France's PSA Group": before the
+             * country's possessive */
+            if (k > 0 && a - 2 > (int64_t)s->t0 &&
+                is_word(st->sc, (uint32_t)a - 1, "'s") &&
+                country_tok(st->sc, s, a - 2) &&
+                match_bwd(st, k - 1, a - 3))
                 return 1;
         }
     }
