@@ -981,6 +981,10 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             return 1;
     } else if (pos < (int64_t)s->t1) {
         int32_t m = st->sc->mstart[pos - s->t0];
+        /* two slots side by side ("the O S": "the Pathwise maker") are
+         * two mentions side by side, no description between */
+        if (m < 0 && k > 0 && st->el[k - 1].type == EL_SLOT)
+            return 0;
         /* "chairman Sir Tim Hart", "boss Mr. Rose": a title before a
          * person's name is not part of the mention */
         if (m < 0 && pos + 1 < (int64_t)s->t1 && (tk[pos].flags & TF_CAP) &&

@@ -1736,6 +1736,67 @@ static int participle_after(const ex_scratch *sc, const ex_sent *s,
                        sizeof next / sizeof next[0]);
 }
 
+/*
+ * "the Pathwise maker", "The iPhone maker", "the Monopole developer's":
+ * a description [i, j) whose head names the firm by a product it makes,
+ * the product's name right before the head.  Returns the position of the
+ * head (the name is [i + 1, head)), or i when the description is not
+ * such.  The name is a name of its own (the firm's "makes" tie), the head
+ * alone stands for the firm.
+ */
+static uint32_t product_maker_desc(const ex_scratch *sc, uint32_t i,
+                                   uint32_t j)
+{
+    static const char *const head[] = {
+        "maker", "makers", "developer", "developers", "creator",
+        "creators", "publisher", "brewer", "manufacturer", "producer"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k;
+    if (j < i + 3 || !ex_tok_is(sc, &tk[i], "the") ||
+        !ex_in_words(ex_norm(sc, &tk[j - 1]), head,
+                     sizeof head / sizeof head[0]))
+        return i;
+    /* the name: capitalised words (a version number may follow), no
+     * place before "-based" and no word of the lexicon alone ("the
+     * American carmaker" is a description) */
+    for (k = i + 1; k < j - 1; k++)
+        if (!(tk[k].flags & TF_WORD) ||
+            !(tk[k].flags & (TF_CAP | TF_CAMEL | TF_NUM)) ||
+            (tk[k].flags & TF_SENT_START) ||
+            memchr(sc->doc->text + tk[k].start, '-',
+                   tk[k].end - tk[k].start))
+            return i;
+    return (tk[i + 1].flags & (TF_CAMEL | TF_ALLCAPS)) || tk[i + 1].word < 0
+               ? j - 1
+               : i;
+}
+
+/*
+ * "the ChatGPT developer": the firm of the article that the gazetteer
+ * says makes the product named in [a, b), or -1 (which firm the words
+ * stand for, not the tie: the text says the firm makes it).
+ */
+static int32_t product_maker_ent(ex_scratch *sc, const ex_sent *s,
+                                 uint32_t a, uint32_t b, kg_buf *key)
+{
+    const ex_gent *ge;
+    int32_t g = -1;
+    size_t e;
+    if (gaz_at(sc, s, a, key, &g, 0) != b || g < 0)
+        return -1;
+    ge = &EX_AT(sc->ex->gentv, ex_gent, g);
+    if (ge->kind != KG_KIND_PRODUCT || !ge->maker || !*ge->maker)
+        return -1;
+    for (e = 0; e < sc->ents.n; e++) {
+        const ex_ent *en = &EX_AT(sc->ents, ex_ent, e);
+        if (en->gaz >= 0 &&
+            strcmp(EX_AT(sc->ex->gentv, ex_gent, en->gaz).name,
+                   ge->maker) == 0)
+            return (int32_t)e;
+    }
+    return -1;
+}
+
 /* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
 static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
                               uint32_t i)
@@ -3401,6 +3462,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     int rc = KG_OK;
     int32_t first_org = -1, second_org = -1, last_org = -1;
     uint32_t main_at;
+    /* a description's head read after the name in it (product_maker_desc) */
+    int32_t pend_a1 = -1, pend_a2 = -1;
+    uint32_t pend_at = 0, pend_end = 0;
 
     sc->ments.n = 0;
     kg_buf_clear(&key);
@@ -3452,6 +3516,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         uint32_t f = ex_wflags(sc, t), j, id, eid, k0, nt_end = 0;
         int32_t g = -1, ent, nt_ent;
         int nt_ask;
+        /* the head of "the Pathwise maker" once its name is read */
+        if (pend_a1 >= 0 && i >= pend_at) {
+            if (i == pend_at &&
+                (rc = add_ment(sc, s->t0, pend_at, pend_end, pend_a1,
+                               pend_a2, MS_COREF)) != KG_OK)
+                goto done;
+            if (i == pend_at)
+                i = pend_end;
+            pend_a1 = -1;
+            continue;
+        }
         /* "... and competes with Du Pont": "and" stands for the
          * sentence's subject */
         if (i > s->t0 + 1 && ex_tok_is(sc, t, "and")) {
@@ -4117,6 +4192,24 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
              * shares it buys may be its own) */
             if (j >= s->t1 || !ex_tok_is(sc, &tk[j], "'s"))
                 not_verb_subject(sc, s, i, &tk[j - 1], &a1, &a2);
+            /* "the Pathwise maker": the name first, then the head; the
+             * gazetteer's maker of a known product is the firm meant
+             * ("Nvidia will invest in OpenAI ... the ChatGPT developer") */
+            if ((k0 = product_maker_desc(sc, i, j)) > i) {
+                int32_t mk = product_maker_ent(sc, s, i + 1, k0, &key);
+                if (mk >= 0 && mk != a1) {
+                    a2 = a1;
+                    a1 = mk;
+                }
+            }
+            if (a1 >= 0 && k0 > i) {
+                pend_at = k0;
+                pend_end = j;
+                pend_a1 = a1;
+                pend_a2 = a2;
+                i++;
+                continue;
+            }
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
