@@ -1703,6 +1703,21 @@ static int64_t cue_in(ex_scratch *sc, const ex_sent *s, size_t c, int64_t a,
     return -1;
 }
 
+/* a firm named in tokens [a, b) */
+static int org_between(ex_scratch *sc, const ex_sent *s, int64_t a,
+                       int64_t b)
+{
+    int64_t q;
+    for (q = a; q < b; q++) {
+        int32_t m = sc->mcov[q - s->t0];
+        if (m >= 0 && EX_AT(sc->ents, ex_ent,
+                            EX_AT(sc->ments, ex_ment, m).ent).kind ==
+                          KG_KIND_ORG)
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * "John Legere, T-Mobile's chief executive, who has led its attacks on
  * AT&T, will step down": a post told in an apposition that opens the
@@ -1870,6 +1885,12 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                 if (cue->status == KG_STATUS_ENDED &&
                     rel == KG_REL_SUBSIDIARY_OF && p < lo &&
                     lo > (int64_t)s->t0 && is_word(sc, (uint32_t)lo - 1, "to"))
+                    continue;
+                /* "former Ashby boss Tom Keel has joined the board of
+                 * Ferrand": an ending told before another firm is about
+                 * that firm's tie */
+                if (cue->status == KG_STATUS_ENDED && cue->before &&
+                    p + n < lo && org_between(sc, s, p + n, lo))
                     continue;
                 found[cue->status] = 1;
                 alsof[cue->status] = cue->also;
