@@ -1773,8 +1773,9 @@ static uint32_t product_maker_desc(const ex_scratch *sc, uint32_t i,
 
 /*
  * "the ChatGPT developer": the firm of the article that the gazetteer
- * says makes the product named in [a, b), or -1 (which firm the words
- * stand for, not the tie: the text says the firm makes it).
+ * says makes the product named in [a, b) (b 0: a name of any length at
+ * a), or -1 (which firm the words stand for, not the tie: the text says
+ * the firm makes it).
  */
 static int32_t product_maker_ent(ex_scratch *sc, const ex_sent *s,
                                  uint32_t a, uint32_t b, kg_buf *key)
@@ -1782,7 +1783,11 @@ static int32_t product_maker_ent(ex_scratch *sc, const ex_sent *s,
     const ex_gent *ge;
     int32_t g = -1;
     size_t e;
-    if (gaz_at(sc, s, a, key, &g, 0) != b || g < 0)
+    uint32_t end;
+    if (a >= s->t1)
+        return -1;
+    end = gaz_at(sc, s, a, key, &g, 0);
+    if (end == a || (b && end != b) || g < 0)
         return -1;
     ge = &EX_AT(sc->ex->gentv, ex_gent, g);
     if (ge->kind != KG_KIND_PRODUCT || !ge->maker || !*ge->maker)
@@ -1795,6 +1800,36 @@ static int32_t product_maker_ent(ex_scratch *sc, const ex_sent *s,
             return (int32_t)e;
     }
     return -1;
+}
+
+/*
+ * "the maker of Smith-Corona typewriters", "the developer of the Claude
+ * chatbot": outside an apposition, "the" and up to two lowercase words
+ * before a maker's head and "of" stand for a firm named before.  Returns
+ * the position of the head (the firm's words are [i, head), the head and
+ * "of" stay words for the rules), or i.
+ */
+static uint32_t maker_of_desc(const ex_scratch *sc, const ex_sent *s,
+                              uint32_t i)
+{
+    static const char *const head[] = {"maker", "developer", "creator",
+                                       "publisher", "brewer",
+                                       "manufacturer", "producer"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k;
+    if (!ex_tok_is(sc, &tk[i], "the") ||
+        (i > s->t0 && is_punct(sc, &tk[i - 1], ',')))
+        return i;
+    for (k = i + 1; k < s->t1 && k <= i + 3; k++) {
+        if (!(tk[k].flags & TF_WORD) || (tk[k].flags & (TF_CAP | TF_NUM)))
+            return i;
+        if (ex_in_words(ex_norm(sc, &tk[k]), head,
+                        sizeof head / sizeof head[0]))
+            return k + 2 < s->t1 && ex_tok_is(sc, &tk[k + 1], "of") ? k : i;
+        if (ex_wflags(sc, &tk[k]) & (WF_STOP | WF_TRIGGER))
+            return i;
+    }
+    return i;
 }
 
 /* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
@@ -4099,6 +4134,28 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 goto done;
             i = j;
             continue;
+        }
+        /* "ending a fight for the maker of Smith-Corona typewriters":
+         * the firm of the sentence's subject, or the gazetteer's maker
+         * of a known product ("the developer of the Claude chatbot") */
+        if ((f & WF_DET) && (j = maker_of_desc(sc, s, i)) > i) {
+            int32_t a1, a2, mk;
+            uint32_t q = j + 2;
+            if (q < s->t1 && ex_tok_is(sc, &tk[q], "the"))
+                q++;
+            org_antecedent(sc, &a1, &a2, 0);
+            if ((mk = product_maker_ent(sc, s, q, 0, &key)) >= 0 &&
+                mk != a1) {
+                a2 = a1;
+                a1 = mk;
+            }
+            if (a1 >= 0 && !public_body(sc, a1)) {
+                if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
+                    KG_OK)
+                    goto done;
+                i = j;
+                continue;
+            }
         }
         if ((f & WF_DET) && (j = descriptor_at(sc, s, i)) > i) {
             int32_t a1, a2;
