@@ -471,6 +471,18 @@ static int bid_contest(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
 }
 
 /*
+ * "took on Goldman Sachs as its adviser", "is taking on Bexley Trust as
+ * a partner": a firm taken on as something is hired, not fought.  trig/n
+ * is the trigger, hi one past the match.
+ */
+static int taken_on_as(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
+                       uint32_t n, int64_t hi)
+{
+    return is_word(sc, trig + n - 1, "on") && hi < (int64_t)s->t1 &&
+           is_word(sc, (uint32_t)hi, "as");
+}
+
+/*
  * One rival named right after a singular rivalry noun: "its rival
  * Halvard and Pemberton had agreed to merge" names Halvard only, not a
  * list of rivals ("its rivals X and Y", "a rival of X and Y" are lists).
@@ -2172,6 +2184,12 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         } else {
             break;
         }
+        /* "competes with Windsurf and with Anysphere": the list's own
+         * preposition again after "and" */
+        if (conj && q + 1 < s->t1 && a > s->t0 &&
+            (is_word(sc, q, "with") || is_word(sc, q, "against")) &&
+            tk[q].word == tk[a - 1].word)
+            q++;
         q = skip_poss_post(sc, s, q);
         if (q >= s->t1)
             break;
@@ -2488,6 +2506,7 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
          merger_modifier(sc, s, trig_pos)) ||
         (r->relation == KG_REL_COMPETES_WITH &&
          (bid_contest(sc, s, trig_pos, trig_len, st->hi) ||
+          taken_on_as(sc, s, trig_pos, trig_len, st->hi) ||
           rivals_of_third(sc, s, st, trig_pos, trig_len) ||
           buyer_competes(sc, s, trig_pos, st->fwd[0] ? -1 : st->slot[0]) ||
           (!st->fwd[0] && deal_object(sc, s, trig_pos, st->slot[0])))))

@@ -2780,6 +2780,20 @@ static int pair_noun(const ex_scratch *sc, const ex_sent *s, uint32_t k)
 }
 
 /*
+ * Is token k a noun only two rivals share ("the Halstead-Orbis duopoly",
+ * "the Visa-Mastercard rivalry")?  Two names joined by a hyphen before it
+ * are two firms even when neither is known: no one firm is so named.
+ */
+static int rival_pair_noun(const ex_scratch *sc, const ex_sent *s,
+                           uint32_t k)
+{
+    return k < s->t1 && (ex_tok_is(sc, &EX_AT(sc->toks, ex_tok, k),
+                                   "duopoly") ||
+                         ex_tok_is(sc, &EX_AT(sc->toks, ex_tok, k),
+                                   "rivalry"));
+}
+
+/*
  * Is token j the comma inside a partnership's name, "Kidder, Peabody and
  * Co" or "Smith Barney, Harris Upham and Co": one to three capitalised
  * words after it, then "and Co"?
@@ -2822,7 +2836,8 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
         !(tk[j].flags & TF_SPACE_BEFORE) &&
         !(tk[j + 1].flags & TF_SPACE_BEFORE) && (tk[j + 1].flags & TF_CAP)) {
         uint32_t e2 = gaz_at(sc, s, j + 1, key, &dummy, 0);
-        return e2 == j + 1 || !pair_noun(sc, s, e2);
+        return e2 == j + 1 ? !rival_pair_noun(sc, s, j + 2)
+                           : !pair_noun(sc, s, e2);
     }
     /* "HSBC Bank USA", "Barclays Bank Ireland": an org word and a
      * country after the name (not "... Bank USA's", a possessive) */
@@ -4564,7 +4579,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     sc->mstart[j + 1 - s->t0] < 0) {
                     uint32_t g2 = j + 1,
                              e2 = gaz_at(sc, s, g2, &key, &dummy, allcaps);
-                    if (e2 == g2 || !pair_noun(sc, s, e2)) {
+                    if (e2 == g2 ? !rival_pair_noun(sc, s, g2 + 1)
+                                 : !pair_noun(sc, s, e2)) {
                         /* "Sanofi-Synthelabo", "Adidas-Salomon": a known
                          * firm's name before an unknown part is the
                          * firm's name of the time, and later "Sanofi"
