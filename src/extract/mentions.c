@@ -703,12 +703,6 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
          * and its purchase of") for a later subject or possessive */
         if (former_employer(sc, &m[j]))
             continue;
-        /* "The Thomson family, through its holding company": a family
-         * is no firm ("Thomson family" is no name the finder keeps) */
-        if (m[j].b < sc->toks.n &&
-            (ex_tok_is(sc, &tk[m[j].b], "family") ||
-             ex_tok_is(sc, &tk[m[j].b], "families")))
-            continue;
         /* "Halden AI, Corvette's main rival, had agreed to buy the
          * company": the rival's rival is not what it buys */
         if (object && j > 0 && m[j].src != MS_COREF &&
@@ -1363,6 +1357,28 @@ static int32_t relative_head(const ex_scratch *sc, const ex_sent *s,
         return EX_AT(sc->ments, ex_ment, mi).ent;
     }
     return -1;
+}
+
+/*
+ * "The Thomson family, through its holding company Woodbridge": the last
+ * mention of ent before token i in s is followed by "family": the
+ * pronoun is the family's, which is no firm.
+ */
+static int family_of(const ex_scratch *sc, const ex_sent *s, uint32_t i,
+                     int32_t ent)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    size_t k = sc->ments.n;
+    while (k-- > 0) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, k);
+        if (m->a < s->t0)
+            break;
+        if (m->ent != ent || m->b > i || m->src == MS_COREF)
+            continue;
+        return m->b < s->t1 && (ex_tok_is(sc, &tk[m->b], "family") ||
+                                ex_tok_is(sc, &tk[m->b], "families"));
+    }
+    return 0;
 }
 
 /* "required Sprint to sell its prepaid business": the firm before "to
@@ -4042,6 +4058,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     a2 = -1;
                 }
             }
+            if (a1 >= 0 && family_of(sc, s, i, a1))
+                a1 = -1;
             if (a1 >= 0 &&
                 (rc = add_ment(sc, s->t0, i, i + 1, a1, a2, MS_COREF)) !=
                     KG_OK)
