@@ -683,6 +683,10 @@ int kg_extract_doc(const kg_extractor *ex, const kg_doc *doc,
     sc.prev_subject = -1;
     sc.last_person = -1;
     sc.new_org = -1;
+    sc.opener_pair[0] = sc.opener_pair[1] = -1;
+    sc.opener_sent = -1;
+    sc.first_pair[0] = sc.first_pair[1] = -1;
+    sc.first_pair_sent = -1;
     sc.dates_sent = -1;
     if (kg_buf_grow(&sc.norm, doc->text_len + doc->text_len / 4 + 16) !=
         KG_OK) {

@@ -257,6 +257,8 @@ enum {
     EC_DEALOTHER,     /* memory.c: "a rival bid" is another deal */
     EC_DEALMOD,       /* memory.c: a deal's modifiers */
     EC_RIVALLIST,     /* match.c coord_after: "its rivals X and Y" */
+    EC_PAIRNOUN,      /* mentions.c pair_at: "the two companies" */
+    EC_PAIRVERB,      /* mentions.c pair_at: "the two have" */
     EC_N
 };
 
@@ -601,6 +603,8 @@ typedef struct ex_ment {
     int32_t ent;   /* doc entity */
     int32_t alt;   /* second candidate for coreference, or -1 */
     uint8_t src;   /* MS_* */
+    uint8_t pair;  /* stands for ent and alt both ("the two companies") */
+    uint8_t buyer; /* "the combined company" read as the deal's buyer */
 } ex_ment;
 
 /* A doc entity: one canonical name. kind -1 = not known yet. */
@@ -684,6 +688,11 @@ typedef struct ex_scratch {
                            * firm or of no known kind, or -1 */
     int32_t last_person;
     int32_t new_org;   /* the firm a merger creates, once named */
+    int32_t opener_pair[2]; /* "X and Y" that opened the last sentence
+                             * that had one, or -1 */
+    int64_t opener_sent;    /* that sentence, or -1 */
+    int32_t first_pair[2];  /* the first such pair of firms, or -1 */
+    int64_t first_pair_sent;
     kg_date doc_date;
     ex_vec mem;        /* ex_mem: the article's deal memory (memory.c) */
     ex_vec later;      /* ex_later: base statuses and mergers held to the

@@ -227,7 +227,7 @@ static const char *const engine_classes[EC_N] = {
     "role",          "andverb",       "firmafter",     "firmonly",
     "firmsaid",      "objverb",       "firmbefore",    "acquire",
     "dealdet",       "dealprep",      "recallnot",     "dealother",
-    "dealmod",       "rivallist",
+    "dealmod",       "rivallist",     "pairnoun",      "pairverb",
 };
 
 typedef struct wc_pair {

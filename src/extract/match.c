@@ -20,6 +20,9 @@
 
 static int place_comma(const ex_scratch *sc, const ex_sent *s, uint32_t q);
 
+/* In a slot list of emit(): the second firm of a pair mention */
+#define PAIR_ALT 0x40000000
+
 typedef struct mstate {
     ex_scratch *sc;
     const ex_sent *s;
@@ -2532,20 +2535,36 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                 objs[no++] = subs[a];
         }
     }
+    /* "the two companies" stands for both firms of its pair: the pair's
+     * second firm is one more slot filler (PAIR_ALT marks it) */
+    if (!respectively) {
+        size_t n0 = ns;
+        for (a = 0; a < n0 && ns < 8; a++)
+            if (EX_AT(sc->ments, ex_ment, subs[a]).pair)
+                subs[ns++] = subs[a] | PAIR_ALT;
+        n0 = no;
+        for (a = 0; a < n0 && no < 8; a++)
+            if (EX_AT(sc->ments, ex_ment, objs[a]).pair)
+                objs[no++] = objs[a] | PAIR_ALT;
+    }
     for (a = 0; a < ns; a++)
         for (b = 0; b < no; b++) {
-            const ex_ment *ms = &EX_AT(sc->ments, ex_ment, subs[a]);
-            const ex_ment *mo = &EX_AT(sc->ments, ex_ment, objs[b]);
-            int32_t se = ms->ent, oe = mo->ent;
+            const ex_ment *ms =
+                &EX_AT(sc->ments, ex_ment, subs[a] & ~PAIR_ALT);
+            const ex_ment *mo =
+                &EX_AT(sc->ments, ex_ment, objs[b] & ~PAIR_ALT);
+            int32_t se = (subs[a] & PAIR_ALT) ? ms->alt : ms->ent;
+            int32_t oe = (objs[b] & PAIR_ALT) ? mo->alt : mo->ent;
             const ex_ent *E1, *E2;
             const char *orole;
             ex_out *o;
             double conf = r->conf;
             if (respectively && a != b)
                 continue;
-            if (se == oe && mo->src == MS_COREF && mo->alt >= 0)
+            if (se == oe && mo->src == MS_COREF && mo->alt >= 0 && !mo->pair)
                 oe = mo->alt;
-            else if (se == oe && ms->src == MS_COREF && ms->alt >= 0)
+            else if (se == oe && ms->src == MS_COREF && ms->alt >= 0 &&
+                     !ms->pair)
                 se = ms->alt;
             if (se == oe)
                 continue;
@@ -2559,11 +2578,17 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             E1 = &EX_AT(sc->ents, ex_ent, se);
             E2 = &EX_AT(sc->ents, ex_ent, oe);
             if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind)) &&
-                 !(se == ms->ent && kinds_ok(sc, subs[a], es->kinds))) ||
-                (E2->kind >= 0 && !kinds_ok(sc, objs[b], eo->kinds)))
+                 !(se == ms->ent &&
+                   kinds_ok(sc, subs[a] & ~PAIR_ALT, es->kinds))) ||
+                (E2->kind >= 0 &&
+                 !kinds_ok(sc, objs[b] & ~PAIR_ALT, eo->kinds)))
                 continue;
             if (r->relation == KG_REL_FOUNDED && not_founder(sc, s, ms,
                                                              trig_pos))
+                continue;
+            /* "N will become president of the combined company": a post
+             * at the firm the deal makes, which is more than the buyer */
+            if (r->relation == KG_REL_LEADS && mo->buyer)
                 continue;
             /* an airport or a building is owned, not made */
             if (r->relation == KG_REL_MAKES && place_named(sc, mo))

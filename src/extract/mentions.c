@@ -9,7 +9,9 @@
  *   3. in-article aliases: acronyms defined as "Name (ACR)", surnames of
  *      people and first words of multi-word firms named earlier;
  *   4. coreference: "it"/"its", "the company", "the Redmond-based
- *      company", "the software giant", "he"/"she";
+ *      company", "the software giant", "he"/"she"; "the two companies"
+ *      (one mention for the story's pair of firms) and "the combined
+ *      company" (the buyer of the article's deal);
  *   5. name shapes: runs of capitalised words (with "&" and "of" inside
  *      firm names), legal suffixes (dropped from the name), CamelCase,
  *      acronyms.  Title words ("Mr.", "CEO"), months and the words of
@@ -111,6 +113,8 @@ static int add_ment(ex_scratch *sc, uint32_t t0, uint32_t a, uint32_t b,
     m->ent = ent;
     m->alt = alt;
     m->src = (uint8_t)src;
+    m->pair = 0;
+    m->buyer = 0;
     if (src != MS_COREF)
         EX_AT(sc->ents, ex_ent, ent).named++;
     sc->mstart[a - t0] = (int32_t)idx;
@@ -701,7 +705,7 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
         /* descriptions already resolved count as their firm, and so
          * does a pronoun that opens the sentence ("It wrote off ...,
          * and its purchase of") for a later subject or possessive */
-        if (former_employer(sc, &m[j]))
+        if (former_employer(sc, &m[j]) || m[j].pair)
             continue;
         /* "Halden AI, Corvette's main rival, had agreed to buy the
          * company": the rival's rival is not what it buys */
@@ -2090,6 +2094,227 @@ static int32_t named_after(const ex_scratch *sc, const ex_sent *s,
             return -1;
     }
     return x;
+}
+
+/*
+ * "both chains would find it harder to compete", "Kroger will find it
+ * hard to": an "it" after a verb of finding or making that stands for
+ * what follows "to"; the one who does that is the clause's subject, a
+ * few lowercase words before the verb.  Returns that subject's mention,
+ * -2 when "it" is such a pronoun but no name is the subject, or -1.
+ */
+static int32_t find_it_subject(const ex_scratch *sc, const ex_sent *s,
+                               uint32_t i)
+{
+    static const char *const v[] = {"find",  "finds", "found", "finding",
+                                    "make",  "makes", "made",  "making"};
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t p, words = 0;
+    if (i < s->t0 + 2 || i + 2 >= s->t1 || !ex_tok_is(sc, &tk[i], "it") ||
+        !ex_in_words(ex_norm(sc, &tk[i - 1]), v, sizeof v / sizeof v[0]) ||
+        !(tk[i + 1].flags & TF_WORD) || (tk[i + 1].flags & TF_CAP) ||
+        !ex_tok_is(sc, &tk[i + 2], "to"))
+        return -1;
+    for (p = i - 1; p > s->t0 && words < 3 && sc->mend[p - 1 - s->t0] < 0 &&
+                    (tk[p - 1].flags & TF_WORD) &&
+                    !(tk[p - 1].flags & TF_CAP);
+         p--)
+        words++;
+    if (p == s->t0 || sc->mend[p - 1 - s->t0] < 0)
+        return -2;
+    return sc->mend[p - 1 - s->t0];
+}
+
+/* ---- pairs and the firm a deal makes ------------------------------ */
+
+/* May entity e be one of "the two companies" (no person, product or
+ * public body)? */
+static int pair_member(const ex_scratch *sc, int32_t e)
+{
+    const ex_ent *x = &EX_AT(sc->ents, ex_ent, e);
+    return x->kind != KG_KIND_PERSON && x->kind != KG_KIND_PRODUCT &&
+           !public_body(sc, e);
+}
+
+/*
+ * "X and Y said", "Carlton and Granada have agreed": two names joined by
+ * "and", and by nothing else, that open sentence s and end by token lim.
+ * Returns 1 with their entities in out, -1 when the two are no pair of
+ * firms ("Ravi Sandhu and Tom Wardle founded"), 0 when no two names open
+ * the sentence so.
+ */
+static int opener_pair(const ex_scratch *sc, const ex_sent *s, uint32_t lim,
+                       int32_t out[2])
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_ment *m = sc->ments.ptr;
+    uint32_t q;
+    if (sc->ments.n < 2 || m[0].a != s->t0 || m[1].b > lim ||
+        m[0].src == MS_COREF || m[1].src == MS_COREF ||
+        m[0].b + 1 != m[1].a || !ex_tok_is(sc, &tk[m[0].b], "and"))
+        return 0;
+    /* "X and Y, Z": a list of more */
+    q = m[1].b;
+    if (q + 1 < lim &&
+        (is_punct(sc, &tk[q], ',') || ex_tok_is(sc, &tk[q], "and")) &&
+        sc->mstart[q + 1 - s->t0] >= 0 &&
+        EX_AT(sc->ments, ex_ment, sc->mstart[q + 1 - s->t0]).src != MS_COREF)
+        return 0;
+    if (m[0].ent == m[1].ent || !pair_member(sc, m[0].ent) ||
+        !pair_member(sc, m[1].ent))
+        return -1;
+    out[0] = m[0].ent;
+    out[1] = m[1].ent;
+    return 1;
+}
+
+/* A deal relation whose two sides "the two companies" may name */
+static int pair_deal(const ex_mem *m)
+{
+    return m->s >= 0 && m->o >= 0 && m->status != KG_STATUS_NEGATED &&
+           (m->relation == KG_REL_ACQUIRED ||
+            m->relation == KG_REL_MERGED_WITH ||
+            m->relation == KG_REL_INVESTED_IN ||
+            m->relation == KG_REL_PARTNERS_WITH);
+}
+
+/*
+ * The two sides of the article's first deal (a purchase, merger, stake or
+ * partnership the deal memory holds) into out, and its sentence into
+ * *sent; 0 if there is none, or if its sentence told two different
+ * pairs.
+ */
+static int deal_pair(const ex_scratch *sc, int32_t out[2], uint32_t *sent)
+{
+    const ex_mem *mm = sc->mem.ptr;
+    uint32_t first = UINT32_MAX;
+    size_t k;
+    int n = 0;
+    for (k = 0; k < sc->mem.n; k++)
+        if (pair_deal(&mm[k]) && mm[k].first < first)
+            first = mm[k].first;
+    for (k = 0; k < sc->mem.n; k++) {
+        if (!pair_deal(&mm[k]) || mm[k].first != first)
+            continue;
+        if (n && !((mm[k].s == out[0] && mm[k].o == out[1]) ||
+                   (mm[k].s == out[1] && mm[k].o == out[0])))
+            return 0;
+        out[0] = mm[k].s;
+        out[1] = mm[k].o;
+        n = 1;
+    }
+    *sent = first;
+    return n && out[0] != out[1] && pair_member(sc, out[0]) &&
+           pair_member(sc, out[1]);
+}
+
+/*
+ * "the two companies", "both carmakers", "the two Japanese groups", "the
+ * two have": a description of a pair of firms at token i.  Returns its
+ * end, or i.  Not "the two companies, X and Y," (the names follow) nor
+ * "the two companies of".
+ */
+static uint32_t pair_at(const ex_scratch *sc, const ex_sent *s, uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t j;
+    if (i + 2 < s->t1 && ex_tok_is(sc, &tk[i], "the") &&
+        ex_tok_is(sc, &tk[i + 1], "two")) {
+        j = i + 2;
+        if (ex_tok_in(sc, &tk[j], EC_PAIRVERB))
+            return j;
+    } else if (i + 1 < s->t1 && ex_tok_is(sc, &tk[i], "both")) {
+        j = i + 1;
+    } else {
+        return i;
+    }
+    /* one word before the noun: "the two continental rivals" */
+    if (j + 1 < s->t1 && !ex_tok_in(sc, &tk[j], EC_PAIRNOUN) &&
+        (tk[j].flags & TF_WORD) && !(tk[j].flags & TF_NUM) &&
+        !(ex_wflags(sc, &tk[j]) & WF_STOP))
+        j++;
+    if (!ex_tok_in(sc, &tk[j], EC_PAIRNOUN))
+        return i;
+    j++;
+    if (j < s->t1 &&
+        (ex_tok_is(sc, &tk[j], "of") ||
+         (is_punct(sc, &tk[j], ',') && j + 1 < s->t1 &&
+          (tk[j + 1].flags & TF_CAP))))
+        return i;
+    return j;
+}
+
+/*
+ * The pair a description at token i of sentence si stands for: two firms
+ * that open this sentence before it or the one before ("Nissan and Honda
+ * said ... The two carmakers"), else the story's pair: the two sides of
+ * the article's first deal or the first two firms to open a sentence
+ * together, whichever came first.  Returns 1 with the pair in out, else
+ * 0 (two people opened the sentence, or nothing is known).
+ */
+static int pair_antecedent(const ex_scratch *sc, const ex_sent *s,
+                           uint32_t si, uint32_t i, int32_t out[2])
+{
+    uint32_t dsent = UINT32_MAX;
+    int r = opener_pair(sc, s, i, out);
+    if (r)
+        return r > 0;
+    if (sc->opener_sent >= 0 && (uint32_t)sc->opener_sent + 1 == si) {
+        if (sc->opener_pair[0] < 0)
+            return 0;
+        out[0] = sc->opener_pair[0];
+        out[1] = sc->opener_pair[1];
+        return 1;
+    }
+    if (deal_pair(sc, out, &dsent) &&
+        (sc->first_pair_sent < 0 || dsent <= (uint32_t)sc->first_pair_sent))
+        return 1;
+    if (sc->first_pair_sent < 0)
+        return 0;
+    out[0] = sc->first_pair[0];
+    out[1] = sc->first_pair[1];
+    return 1;
+}
+
+/*
+ * The buyer of the article's deal, for "the combined company" that has no
+ * name: the one firm the deal memory holds as buying (agreed or bid),
+ * whose purchase is the article's first deal; none if two firms buy, if
+ * a purchase fell through or was denied, or if the article tells a
+ * merger the buyer is no side of or a sale by the buyer.  -1 if none.
+ */
+static int32_t deal_buyer(const ex_scratch *sc)
+{
+    const ex_mem *mm = sc->mem.ptr;
+    int32_t buyer = -1;
+    uint32_t first = UINT32_MAX, bfirst = UINT32_MAX;
+    size_t k;
+    const unsigned gone = (1u << KG_STATUS_ENDED) | (1u << KG_STATUS_NEGATED);
+    for (k = 0; k < sc->mem.n; k++) {
+        if (mm[k].s < 0 || mm[k].o < 0)
+            continue;
+        if (mm[k].first < first)
+            first = mm[k].first;
+        if (mm[k].relation != KG_REL_ACQUIRED)
+            continue;
+        if ((mm[k].told & gone) || (buyer >= 0 && buyer != mm[k].s))
+            return -1;
+        buyer = mm[k].s;
+        if (mm[k].first < bfirst)
+            bfirst = mm[k].first;
+    }
+    /* "Two years after paying for Time Warner, AT&T will spin off": a
+     * purchase told after another deal is background */
+    if (buyer < 0 || bfirst != first)
+        return -1;
+    /* nor after a merger of others, or a spin-off by the buyer ("AT&T
+     * will spin off WarnerMedia and combine it with Discovery") */
+    for (k = 0; k < sc->mem.n; k++)
+        if ((mm[k].relation == KG_REL_MERGED_WITH && mm[k].s >= 0 &&
+             mm[k].s != buyer && mm[k].o != buyer) ||
+            (mm[k].relation == KG_REL_DIVESTED && mm[k].s == buyer))
+            return -1;
+    return pair_member(sc, buyer) ? buyer : -1;
 }
 
 /* "Farmington, Conn.", "Mountain View, Calif.", "Akron, Ohio": a US
@@ -3580,7 +3805,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     for (i = s->t0; i < s->t1;) {
         const ex_tok *t = &tk[i];
         uint32_t f = ex_wflags(sc, t), j, id, eid, k0, nt_end = 0;
-        int32_t g = -1, ent, nt_ent;
+        int32_t g = -1, ent, nt_ent, subj;
         int nt_ask;
         /* the head of "the Pathwise maker" once its name is read */
         if (pend_a1 >= 0 && i >= pend_at) {
@@ -3689,6 +3914,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 continue;
             }
             i++;
+            continue;
+        }
+        /* "the two companies", "both carmakers": one mention for the
+         * pair the story is about; nothing when that is unclear */
+        if ((t->norm_len == 3 || t->norm_len == 4) &&
+            (j = pair_at(sc, s, i)) > i) {
+            int32_t pr[2];
+            if (pair_antecedent(sc, s, si, i, pr)) {
+                if ((rc = add_ment(sc, s->t0, i, j, pr[0], pr[1],
+                                   MS_COREF)) != KG_OK)
+                    goto done;
+                EX_AT(sc->ments, ex_ment, sc->ments.n - 1).pair = 1;
+            }
+            i = j;
             continue;
         }
         /* every step below wants a capital, a digit, a pronoun or a
@@ -3985,6 +4224,21 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             continue;
         }
         /* 4. coreference */
+        if ((f & WF_PRONOUN) && (subj = find_it_subject(sc, s, i)) != -1) {
+            if (subj >= 0) {
+                ex_ment sm = EX_AT(sc->ments, ex_ment, subj);
+                if (sm.pair || pair_member(sc, sm.ent)) {
+                    if ((rc = add_ment(sc, s->t0, i, i + 1, sm.ent,
+                                       sm.pair ? sm.alt : -1, MS_COREF)) !=
+                        KG_OK)
+                        goto done;
+                    EX_AT(sc->ments, ex_ment, sc->ments.n - 1).pair =
+                        sm.pair;
+                }
+            }
+            i++;
+            continue;
+        }
         if (f & WF_PRONOUN) {
             int32_t a1, a2;
             /* an object "it" prefers the most recent firm; a subject or
@@ -4151,6 +4405,23 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 i++;
                 continue;
             }
+        }
+        /* "the combined company", "the enlarged group" that the article
+         * has not named: the buyer of its deal, or nobody (after a
+         * merger of equals or two purchases); "the new company" may be a
+         * spin-off's, and is read as any description */
+        if ((f & WF_DET) && sc->new_org < 0 &&
+            (j = new_firm_at(sc, s, i)) > i && !name_follows(sc, s, j) &&
+            !ex_tok_is(sc, &tk[i + 1], "new")) {
+            int32_t a1 = deal_buyer(sc);
+            if (a1 >= 0) {
+                if ((rc = add_ment(sc, s->t0, i, j, a1, -1, MS_COREF)) !=
+                    KG_OK)
+                    goto done;
+                EX_AT(sc->ments, ex_ment, sc->ments.n - 1).buyer = 1;
+            }
+            i = j;
+            continue;
         }
         /* "the combined company": the firm the deal creates once the
          * article has named it, or when the name follows ("the new
@@ -5222,7 +5493,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     for (i = 0; i < 2 * sc->ments.n; i++) {
         const ex_ment *m = &EX_AT(sc->ments, ex_ment, i % sc->ments.n);
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
-        if ((i < sc->ments.n) != (m->a >= main_at))
+        if ((i < sc->ments.n) != (m->a >= main_at) || m->pair)
             continue;
         if (e->kind == KG_KIND_ORG && !former_employer(sc, m)) {
             if (first_org < 0)
@@ -5244,6 +5515,22 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
         sc->prev_first_org = first_org;
         sc->prev_second_org = second_org;
         sc->last_org = last_org;
+    }
+    /* "Nissan and Honda said ...": the pair for "both carmakers" in the
+     * next sentence (or nobody, after two people) */
+    {
+        int32_t pr[2];
+        int r = opener_pair(sc, s, s->t1, pr);
+        if (r) {
+            sc->opener_sent = si;
+            sc->opener_pair[0] = r > 0 ? pr[0] : -1;
+            sc->opener_pair[1] = r > 0 ? pr[1] : -1;
+        }
+        if (r > 0 && sc->first_pair_sent < 0) {
+            sc->first_pair_sent = si;
+            sc->first_pair[0] = pr[0];
+            sc->first_pair[1] = pr[1];
+        }
     }
     /* "Mardale has made an approach to Tethering Foods. It said": the
      * sentence's subject, if a one-word name of no known kind opens it
