@@ -884,6 +884,34 @@ static uint32_t bare_title(ex_scratch *sc, const ex_sent *s, uint32_t i)
  * apposition right after it aside), unless a relative or reported clause
  * or another clause's opener comes between.  Returns that entity or -1.
  */
+static uint32_t fronted_end(const ex_scratch *sc, const ex_sent *s);
+
+/*
+ * "Orbis, which dominates the market for chips and competes with
+ * Tarrant": a relative clause's second verb has the clause's antecedent.
+ * i is the "and"; the nearest clause opener before it must be the
+ * "which" right after the antecedent's name and a comma (a person's
+ * "who ... and is its chairman" is left to the rules of posts).
+ * Returns that entity or -1.
+ */
+static int32_t which_and_subject(const ex_scratch *sc, const ex_sent *s,
+                                 uint32_t i, const char *const *stop,
+                                 size_t nstop)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q;
+    int32_t mi;
+    for (q = i; q > s->t0 + 3 && q + 25 > i; q--)
+        if (ex_in_words(ex_norm(sc, &tk[q - 1]), stop, nstop))
+            break;
+    if (q <= s->t0 + 3 || q + 25 <= i ||
+        !ex_tok_is(sc, &tk[q - 1], "which") ||
+        !is_punct(sc, &tk[q - 2], ',') ||
+        (mi = sc->mend[q - 3 - s->t0]) < 0)
+        return -1;
+    return EX_AT(sc->ments, ex_ment, mi).ent;
+}
+
 static int32_t and_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
 {
     static const char *const stop[] = {
@@ -899,8 +927,23 @@ static int32_t and_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
         sc->ments.n == 0 || (cls = sc->ex->ecls[EC_ANDVERB]) == (uint32_t)-1 ||
         !ex_class_at(sc, cls, v, 1, s->t0, s->t1, NULL))
         return -1;
-    m0 = &EX_AT(sc->ments, ex_ment, 0);
-    if (m0->a != s->t0 || m0->b >= i || i - m0->b > 40 ||
+    {
+        int32_t w = which_and_subject(sc, s, i, stop,
+                                      sizeof stop / sizeof stop[0]);
+        if (w >= 0)
+            return EX_AT(sc->ents, ex_ent, w).kind == KG_KIND_PRODUCT ? -1
+                                                                     : w;
+    }
+    /* the first name of the sentence, or of its main clause after a
+     * fronted one ("Founded in 2021, Anthropic is ... and competes") */
+    {
+        uint32_t f = fronted_end(sc, s);
+        int32_t mi = f < s->t1 ? sc->mstart[f - s->t0] : -1;
+        if (mi < 0)
+            return -1;
+        m0 = &EX_AT(sc->ments, ex_ment, mi);
+    }
+    if (m0->b >= i || i - m0->b > 40 ||
         EX_AT(sc->ents, ex_ent, m0->ent).kind == KG_KIND_PRODUCT)
         return -1;
     q = m0->b;
