@@ -397,6 +397,24 @@ static int told_kind(const ex_scratch *sc, size_t from, int32_t e)
     return EX_AT(sc->ents, ex_ent, e).kind;
 }
 
+/*
+ * Is o a partnership that a weak rule read from a bare deal noun ("the
+ * deal with Saxton", "its agreement with Core Scientific had been
+ * terminated", "an agreement with Campeau")?  Such a deal may be a
+ * purchase or a merger the article tells elsewhere.
+ */
+static int vague_deal(const ex_scratch *sc, const ex_out *o)
+{
+    static const char *const w[] = {"deal", "deals", "agreement",
+                                    "agreements", "pact", "accord",
+                                    "transaction", "arrangement"};
+    return o->relation == KG_REL_PARTNERS_WITH &&
+           EX_AT(sc->ex->rulev, ex_rule, o->rule).weak &&
+           o->pos < sc->toks.n &&
+           ex_in_words(ex_norm(sc, &EX_AT(sc->toks, ex_tok, o->pos)), w,
+                       sizeof w / sizeof *w);
+}
+
 /* Is a rivalry from outs[from..) one of goods: a product and goods or
  * a name of no known kind ("Capoten, which competes with Vasotec")? */
 static int goods_rivalry(const ex_scratch *sc, size_t from, const ex_out *o)
@@ -569,7 +587,8 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
          * waits for the end of the article: told anywhere else, it
          * keeps the date it has there; so does a merger, which may be
          * an acquisition the article tells elsewhere */
-        if (o->base || t.relation == KG_REL_MERGED_WITH) {
+        if (o->base || t.relation == KG_REL_MERGED_WITH ||
+            vague_deal(sc, o)) {
             ex_later *l = kg_extract__vec_push(&sc->later, sizeof *l);
             if (!l) {
                 rc = KG_ENOMEM;
@@ -579,6 +598,7 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
             l->why = why;
             l->has_why = (sc->flags & KG_EXTRACT_EXPLAIN) != 0;
             l->told = !o->base;
+            l->deal = vague_deal(sc, o);
             continue;
         }
         rc = cb(&t, (sc->flags & KG_EXTRACT_EXPLAIN) ? &why : NULL,
@@ -623,6 +643,43 @@ static int merger_as_acquisition(ex_scratch *sc, kg_buf *key, kg_triple *t,
     return KG_OK;
 }
 
+/*
+ * Does the article tell a purchase (agreed, ended or bid) or a merger of
+ * the pair of t, either way round, with any date?  Then t, a vague
+ * partnership, becomes that deal with t's status ("its agreement with
+ * Dexter had been terminated" where "Harwell had agreed to acquire
+ * Dexter": the purchase ended); *hit is 1.
+ */
+static int pair_dealt(ex_scratch *sc, kg_buf *key, kg_triple *t, int *hit)
+{
+    static const int rel[] = {KG_REL_ACQUIRED, KG_REL_MERGED_WITH};
+    static const int st[] = {KG_STATUS_HOLDS, KG_STATUS_ENDED,
+                             KG_STATUS_REPORTED};
+    kg_triple q = *t;
+    size_t r, k;
+    int dir, rc;
+    *hit = 0;
+    for (r = 0; r < 2; r++)
+        for (dir = 0; dir < 2; dir++)
+            for (k = 0; k < 3; k++) {
+                q.relation = (kg_relation)rel[r];
+                q.subject = dir ? t->object : t->subject;
+                q.subject_kind = dir ? t->object_kind : t->subject_kind;
+                q.object = dir ? t->subject : t->object;
+                q.object_kind = dir ? t->subject_kind : t->object_kind;
+                q.status = (kg_status)st[k];
+                if ((rc = seen_any_date(sc, key, &q, hit)) != KG_OK)
+                    return rc;
+                if (*hit) {
+                    q.status = t->status;
+                    kg_triple_canonicalize(&q);
+                    *t = q;
+                    return KG_OK;
+                }
+            }
+    return KG_OK;
+}
+
 /* the base statuses held back that the article did not tell elsewhere,
  * and the mergers held back, as acquisitions where the article tells
  * one of the pair */
@@ -636,6 +693,10 @@ static int emit_later(ex_scratch *sc, kg_triple_cb cb, void *payload)
         int told, fresh, acq = 0;
         if (l->t.relation == KG_REL_MERGED_WITH &&
             (rc = merger_as_acquisition(sc, &key, &l->t, &acq)) != KG_OK)
+            goto done;
+        /* a vague partnership of a pair the article buys or merges is
+         * that deal; else it stands */
+        if (l->deal && (rc = pair_dealt(sc, &key, &l->t, &acq)) != KG_OK)
             goto done;
         if (l->told && !acq) {
             if ((rc = cb(&l->t, l->has_why ? &l->why : NULL, payload)) !=

@@ -645,6 +645,9 @@ typedef struct ex_later {
     int told;          /* 1: a merger told in its sentence, held back
                         * only to be read against the article's
                         * acquisitions (emitted whatever else) */
+    int deal;          /* 1: a partnership named only by "the deal with",
+                        * "an agreement with": dropped where the article
+                        * tells a purchase or merger of the pair */
 } ex_later;
 
 typedef struct ex_dexp {
