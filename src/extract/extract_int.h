@@ -259,6 +259,7 @@ enum {
     EC_RIVALLIST,     /* match.c coord_after: "its rivals X and Y" */
     EC_PAIRNOUN,      /* mentions.c pair_at: "the two companies" */
     EC_PAIRVERB,      /* mentions.c pair_at: "the two have" */
+    EC_SECTOR,        /* mentions.c: a trade ("bank", "Motors") */
     EC_N
 };
 
@@ -618,6 +619,9 @@ typedef struct ex_ent {
     int caps_only; /* a gazetteer entity named so far only in capitals */
     int country;   /* where it is based (kg_extract__country code), 0 if
                     * the article and gazetteer do not say */
+    const char *sector; /* its trade by its name or an apposition ("Ardley
+                         * Bank", "X, the carmaker,"): a value of class
+                         * sector, or NULL */
     int by_slot;   /* a firm by where its name stood ("X, which bought"),
                     * not by the name's shape: its ties are less sure */
 } ex_ent;

@@ -95,10 +95,24 @@ static int32_t ent_get(ex_scratch *sc, const char *name, size_t len,
     e->caps_only = 0;
     e->country = 0;
     e->by_slot = 0;
+    e->sector = NULL;
     if (!e->name || kg_extract__map_put(&sc->entnames, &sc->pool, name, len,
                                         id, NULL) != KG_OK)
         return -1;
     return (int32_t)id;
+}
+
+/* The trade a word at token i names (class sector: "bank", "lender",
+ * "Motors", "carmaker"), within tokens [t0, t1); NULL if none. */
+static const char *sector_at(const ex_scratch *sc, uint32_t t0, uint32_t t1,
+                             uint32_t i)
+{
+    uint32_t cls = sc->ex->ecls[EC_SECTOR];
+    const char *v = NULL;
+    if (cls == (uint32_t)-1 || EX_AT(sc->toks, ex_tok, i).word < 0 ||
+        !ex_class_at(sc, cls, i, 1, t0, t1, &v))
+        return NULL;
+    return v && *v ? v : NULL;
 }
 
 static int add_ment(ex_scratch *sc, uint32_t t0, uint32_t a, uint32_t b,
@@ -115,8 +129,14 @@ static int add_ment(ex_scratch *sc, uint32_t t0, uint32_t a, uint32_t b,
     m->src = (uint8_t)src;
     m->pair = 0;
     m->buyer = 0;
-    if (src != MS_COREF)
-        EX_AT(sc->ents, ex_ent, ent).named++;
+    if (src != MS_COREF) {
+        ex_ent *e = &EX_AT(sc->ents, ex_ent, ent);
+        e->named++;
+        /* "Ardley Bank", "Corby Motors": a trade in the name */
+        if (!e->sector)
+            for (i = a; i < b && !e->sector; i++)
+                e->sector = sector_at(sc, t0, b, i);
+    }
     sc->mstart[a - t0] = (int32_t)idx;
     sc->mend[b - 1 - t0] = (int32_t)idx;
     for (i = a; i < b; i++)
@@ -1693,6 +1713,47 @@ static void learn_country(ex_scratch *sc, const ex_sent *s, uint32_t a,
         c = tok_country(sc, s->t0, b + 1);
     if (c)
         e->country = c;
+}
+
+/*
+ * "The bank", "the carmaker": a description whose head names a trade
+ * stands for no firm whose name or apposition gives it another one
+ * ("Halsey Foods agreed to buy Corby Motors. The carmaker ...": Corby).
+ * If a1 is of another trade: the firm of the article of this trade named
+ * most often, else nobody (a1 = a2 = -1; two named as often: nobody).
+ * If a1 is of no known trade and no name the gazetteer knows (whose trade
+ * the reader may know), the same when some firm is of this trade
+ * ("Tolland Corp agreed to buy Corby Motors and Ardley Motors. The
+ * carmaker": nobody).
+ */
+static void prefer_sector(const ex_scratch *sc, const ex_sent *s,
+                          uint32_t head, int32_t *a1, int32_t *a2)
+{
+    const char *hs = sector_at(sc, s->t0, s->t1, head), *s1;
+    int32_t best = -1;
+    int tie = 0;
+    size_t k;
+    if (!hs || *a1 < 0)
+        return;
+    s1 = EX_AT(sc->ents, ex_ent, *a1).sector;
+    if (s1 ? strcmp(s1, hs) == 0 : EX_AT(sc->ents, ex_ent, *a1).gaz >= 0)
+        return;
+    for (k = 0; k < sc->ents.n; k++) {
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
+        if (e->kind != KG_KIND_ORG || !e->sector || strcmp(e->sector, hs) ||
+            public_body(sc, (int32_t)k))
+            continue;
+        if (best < 0 || e->named > EX_AT(sc->ents, ex_ent, best).named) {
+            best = (int32_t)k;
+            tie = 0;
+        } else if (e->named == EX_AT(sc->ents, ex_ent, best).named) {
+            tie = 1; /* two firms of the trade, named as often */
+        }
+    }
+    if (!s1 && best < 0 && !tie)
+        return; /* no firm of the article is known to be of the trade */
+    *a1 = best >= 0 && !tie ? best : -1;
+    *a2 = -1;
 }
 
 static void prefer_head(const ex_scratch *sc, const ex_tok *head,
@@ -4553,6 +4614,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                   sc->mend[i - 2 - s->t0] >= 0)) {
                 prefer_head(sc, &tk[j - 1], &a1, &a2);
                 prefer_country(sc, desc_country(sc, s, i, j), &a1, &a2);
+                prefer_sector(sc, s, j - 1, &a1, &a2);
             } else {
                 const ex_ment *pm = &EX_AT(sc->ments, ex_ment,
                                            sc->mend[i - 2 - s->t0]);
@@ -5429,9 +5491,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (head_bit(sc, &tk[k])) {
                 /* not "..., the Japanese electronics maker said" */
                 if (!(k + 1 < s->t1 &&
-                      reporting_verb(ex_norm(sc, &tk[k + 1]))))
-                    EX_AT(sc->ents, ex_ent, m->ent).heads |=
-                        head_bit(sc, &tk[k]);
+                      reporting_verb(ex_norm(sc, &tk[k + 1])))) {
+                    ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+                    e->heads |= head_bit(sc, &tk[k]);
+                    if (!e->sector)
+                        e->sector = sector_at(sc, s->t0, s->t1, k);
+                }
                 break;
             }
         }
