@@ -2031,8 +2031,21 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
             /* "sold the Land Rover business to Ford": a business named
              * by its brand is no reference back to the seller ("the
              * Alphabet unit" is Alphabet's unit, a description) */
+            /* (an apposition closed after the unit noun, "Kestrel,
+             * the Halcrow unit, said": the unit's name is given before
+             * and "the Halcrow unit" names its owner; "the Alphabet unit
+             * that competes" stays a reference, the clause's subject) */
             if (ex_tok_is(sc, &tk[j], "business") ||
-                ex_tok_is(sc, &tk[j], "brand")) {
+                ex_tok_is(sc, &tk[j], "brand") ||
+                ((ex_tok_is(sc, &tk[j], "unit") ||
+                  ex_tok_is(sc, &tk[j], "subsidiary") ||
+                  ex_tok_is(sc, &tk[j], "division") ||
+                  ex_tok_is(sc, &tk[j], "arm")) &&
+                 i >= s->t0 + 2 && is_punct(sc, &tk[i - 1], ',') &&
+                 sc->mend[i - 2 - s->t0] >= 0 && j + 1 < s->t1 &&
+                 (is_punct(sc, &tk[j + 1], ',') ||
+                  is_punct(sc, &tk[j + 1], '.') ||
+                  is_punct(sc, &tk[j + 1], ';')))) {
                 uint32_t q;
                 for (q = from + 1; q < j; q++)
                     if ((tk[q].flags & TF_CAP) &&
@@ -2919,7 +2932,7 @@ static int unit_head(const char *n)
 {
     static const char *const w[] = {"unit", "business", "division", "arm",
                                     "subsidiary", "businesses", "units",
-                                    "operations", "segment"};
+                                    "operations", "segment", "lab"};
     return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
@@ -4638,20 +4651,42 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     if (!ent_country(sc, pm->ent))
                         EX_AT(sc->ents, ex_ent, pm->ent).country =
                             desc_country(sc, s, i, j);
-                } else if (pm->src != MS_COREF && a1 == pm->ent &&
-                           j + 1 < s->t1 && ex_tok_is(sc, &tk[j], "'s") &&
+                } else if (pm->src != MS_COREF && j + 1 < s->t1 &&
+                           ex_tok_is(sc, &tk[j], "'s") &&
                            unit_after(sc, s, j + 1)) {
                     /* "HSBC Bank USA, the group's New York arm": the
                      * group owns the name before it, so is not it; the
-                     * firm whose name the unit's begins with is */
+                     * firm whose name the unit's begins with is, even
+                     * when another firm came nearer ("Google Cloud, the
+                     * search company's cloud division" after "former
+                     * OpenAI researchers") */
                     size_t k2;
-                    a1 = a2;
-                    a2 = -1;
+                    int32_t pre = -1;
                     for (k2 = 0; k2 < sc->ents.n; k2++)
-                        if (EX_AT(sc->ents, ex_ent, k2).kind == KG_KIND_ORG &&
+                        if ((EX_AT(sc->ents, ex_ent, k2).kind == KG_KIND_ORG ||
+                             EX_AT(sc->ents, ex_ent, k2).kind < 0) &&
                             word_prefix(EX_AT(sc->ents, ex_ent, k2).name,
                                         pe->name))
-                            a1 = (int32_t)k2;
+                            pre = (int32_t)k2;
+                    /* not named yet in the text, but its first word is a
+                     * firm the gazetteer knows ("Google DeepMind") */
+                    if (pre < 0 && pm->b > pm->a + 1 &&
+                        tok_key(sc, &key, pm->a, pm->a + 1) == KG_OK) {
+                        uint32_t g2;
+                        const ex_gent *ge2;
+                        if (kg_extract__map_get(&ex->gnames, key.ptr,
+                                                key.len, &g2) &&
+                            (ge2 = &EX_AT(ex->gentv, ex_gent, g2))->kind ==
+                                KG_KIND_ORG &&
+                            !ge2->ambiguous && !ge2->body &&
+                            word_prefix(ge2->name, pe->name))
+                            pre = ent_get(sc, ge2->name, strlen(ge2->name),
+                                          KG_KIND_ORG, (int32_t)g2);
+                    }
+                    if (pre >= 0 || a1 == pm->ent) {
+                        a1 = pre >= 0 ? pre : a2;
+                        a2 = -1;
+                    }
                 }
             }
             /* "it bought the car business": not itself (the company's
