@@ -474,8 +474,9 @@ static int expletive_it(const ex_scratch *sc, const ex_ment *m)
 /*
  * A person's former firm told in passing ("Mr King, who joined from
  * Marks & Spencer", "Philip Hampton, formerly of Lloyds TSB", "a former
- * executive at Mozilla"): background,
- * no antecedent for a later "the firm" or "it".
+ * executive at Mozilla"), or the firm of an analyst ("analysts at Morgan
+ * Stanley said"): background, no antecedent for a later "the firm" or
+ * "it".
  */
 static int former_employer(const ex_scratch *sc, const ex_ment *m)
 {
@@ -484,11 +485,27 @@ static int former_employer(const ex_scratch *sc, const ex_ment *m)
                                        "hired", "recruited", "arrived"};
     static const char *const once[] = {"formerly", "previously", "once",
                                        "ex", "latterly"};
+    static const char *const watcher[] = {"analyst",     "analysts",
+                                          "economist",   "economists",
+                                          "strategist",  "strategists"};
     const ex_tok *tk = sc->toks.ptr;
     const char *w;
-    if (m->src == MS_COREF || m->a < 2)
+    if (m->src == MS_COREF)
+        return 0;
+    /* "analysts at Morgan Stanley said", "a Barclays analyst": the firm
+     * of someone who comments on the story is no party to it */
+    if (m->b < sc->toks.n &&
+        ex_in_words(ex_norm(sc, &tk[m->b]), watcher,
+                    sizeof watcher / sizeof watcher[0]))
+        return 1;
+    if (m->a < 2)
         return 0;
     w = ex_norm(sc, &tk[m->a - 1]);
+    if ((strcmp(w, "at") == 0 || strcmp(w, "with") == 0 ||
+         strcmp(w, "from") == 0) &&
+        ex_in_words(ex_norm(sc, &tk[m->a - 2]), watcher,
+                    sizeof watcher / sizeof watcher[0]))
+        return 1;
     if (strcmp(w, "from") == 0)
         return ex_in_words(ex_norm(sc, &tk[m->a - 2]), prev,
                         sizeof prev / sizeof prev[0]);
