@@ -1245,12 +1245,23 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             st->sc->mend[pos - 1 - s->t0] >= 0) {
             int32_t nm = st->sc->mend[pos - 1 - s->t0];
             int64_t a = EX_AT(st->sc->ments, ex_ment, nm).a, q;
+            /* "The combined company, to be called Upvance, will": the
+             * name the description is to be called */
+            if (a > (int64_t)s->t0 + 5 &&
+                (is_word(st->sc, (uint32_t)a - 1, "called") ||
+                 is_word(st->sc, (uint32_t)a - 1, "named")) &&
+                is_word(st->sc, (uint32_t)a - 2, "be") &&
+                (is_word(st->sc, (uint32_t)a - 3, "to") ||
+                 is_word(st->sc, (uint32_t)a - 3, "will")))
+                a -= is_word(st->sc, (uint32_t)a - 4, "which") ? 4 : 3;
             if (a > (int64_t)s->t0 + 2 && is_word(st->sc, (uint32_t)a - 1, ",") &&
                 (is_word(st->sc, s->t0, "a") || is_word(st->sc, s->t0, "an") ||
                  is_word(st->sc, s->t0, "the"))) {
-                for (q = (int64_t)s->t0 + 1; q < a - 1 &&
-                                             (tk[q].flags & TF_WORD) &&
-                                             st->sc->mcov[q - s->t0] < 0;
+                for (q = (int64_t)s->t0 + 1;
+                     q < a - 1 && (tk[q].flags & TF_WORD) &&
+                     (st->sc->mcov[q - s->t0] < 0 ||
+                      EX_AT(st->sc->ments, ex_ment,
+                            st->sc->mcov[q - s->t0]).src == MS_COREF);
                      q++)
                     ;
                 if (q == a - 1)
