@@ -1634,21 +1634,39 @@ static int clause_opens(ex_scratch *sc, int64_t q)
             strcmp(wn, "an") == 0);
 }
 
+/* a comma in tokens [a, b) */
+static int comma_in(ex_scratch *sc, int64_t a, int64_t b)
+{
+    for (; a < b; a++)
+        if (is_word(sc, (uint32_t)a, ","))
+            return 1;
+    return 0;
+}
+
 /*
- * Is there a clause boundary between tokens p and lo: a semicolon, or a
- * comma before "and", "but" or "while"?
+ * Is there a clause boundary between tokens p and lo: a semicolon, a
+ * comma before "and", "but" or "while", or "and" before a second verb of
+ * the same subject ("bought Tenby in 2019 and is now in talks to buy
+ * Pellow")?
  */
 static int clause_break(ex_scratch *sc, int64_t p, int64_t lo)
 {
+    static const char *const aux[] = {"is", "are", "was", "were", "has",
+                                      "have", "had", "will", "would"};
     for (p++; p + 1 < lo; p++) {
         const char *pn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, p));
         const char *wn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, p + 1));
+        size_t i;
         if (pn[0] == ';' && !pn[1])
             return 1;
         if (pn[0] == ',' && !pn[1] &&
             (strcmp(wn, "and") == 0 || strcmp(wn, "but") == 0 ||
              strcmp(wn, "while") == 0))
             return 1;
+        if (strcmp(pn, "and") == 0 || strcmp(pn, "but") == 0)
+            for (i = 0; i < sizeof aux / sizeof aux[0]; i++)
+                if (strcmp(wn, aux[i]) == 0)
+                    return 1;
     }
     return 0;
 }
@@ -1895,6 +1913,14 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
             }
             for (p = cue_in(sc, s, c, a, b, app_a, app_b, &n); p >= 0;
                  p = cue_in(sc, s, c, p + 1, b, app_a, app_b, &n)) {
+                /* talks told in a later clause of the subject's are
+                 * another deal ("bought Tenby in 2019 and is now in talks
+                 * to buy Pellow"; a trailing ", people familiar with the
+                 * matter said" is still about the whole sentence) */
+                if (cue->wide && cue->status == KG_STATUS_REPORTED &&
+                    p >= hi && clause_break(sc, hi - 1, p) &&
+                    !comma_in(sc, hi, p))
+                    continue;
                 if (cue->wide && cue->status == KG_STATUS_REPORTED &&
                     clause_break(sc, p, lo)) {
                     far_hedge = 1;
