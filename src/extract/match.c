@@ -1033,9 +1033,12 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
         }
         if (m >= 0) {
             const ex_ment *mm = &EX_AT(st->sc->ments, ex_ment, m);
+            /* "Microsoft-backed OpenAI" (not "the ChatGPT-maker": the
+             * hyphen opens the next mention) */
             if (mm->b + 1 < s->t1 && is_word(st->sc, mm->b, "-") &&
                 !(tk[mm->b].flags & TF_SPACE_BEFORE) &&
-                !(tk[mm->b + 1].flags & TF_SPACE_BEFORE))
+                !(tk[mm->b + 1].flags & TF_SPACE_BEFORE) &&
+                st->sc->mstart[mm->b - s->t0] < 0)
                 m = premodified(st->sc, s, mm->b + 2);
         }
         /* "founded by OpenAI researchers", "Roomba maker iRobot": a

@@ -1892,15 +1892,19 @@ static uint32_t product_maker_desc(const ex_scratch *sc, uint32_t i,
         "maker", "makers", "developer", "developers", "creator",
         "creators", "publisher", "brewer", "manufacturer", "producer"};
     const ex_tok *tk = sc->toks.ptr;
-    uint32_t k;
+    uint32_t k, h = j - 1;
     if (j < i + 3 || !ex_tok_is(sc, &tk[i], "the") ||
         !ex_in_words(ex_norm(sc, &tk[j - 1]), head,
                      sizeof head / sizeof head[0]))
         return i;
+    /* "the ChatGPT-maker": the hyphen goes with the head */
+    if (h > i + 2 && is_punct(sc, &tk[h - 1], '-') &&
+        !(tk[h - 1].flags & TF_SPACE_BEFORE))
+        h--;
     /* the name: capitalised words (a version number may follow), no
      * place before "-based" and no word of the lexicon alone ("the
      * American carmaker" is a description) */
-    for (k = i + 1; k < j - 1; k++)
+    for (k = i + 1; k < h; k++)
         if (!(tk[k].flags & TF_WORD) ||
             !(tk[k].flags & (TF_CAP | TF_CAMEL | TF_NUM)) ||
             (tk[k].flags & TF_SENT_START) ||
@@ -1908,7 +1912,7 @@ static uint32_t product_maker_desc(const ex_scratch *sc, uint32_t i,
                    tk[k].end - tk[k].start))
             return i;
     return (tk[i + 1].flags & (TF_CAMEL | TF_ALLCAPS)) || tk[i + 1].word < 0
-               ? j - 1
+               ? h
                : i;
 }
 
@@ -1973,6 +1977,19 @@ static uint32_t maker_of_desc(const ex_scratch *sc, const ex_sent *s,
     return i;
 }
 
+/* Is the name ending at j a modifier of "maker", "owner" or "brewer"
+ * ("Roomba maker iRobot", "Kestrel-maker Brandt")? */
+static int maker_after(const ex_scratch *sc, const ex_sent *s, uint32_t j)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    if (j + 1 < s->t1 && is_punct(sc, &tk[j], '-') &&
+        !(tk[j].flags & TF_SPACE_BEFORE))
+        j++;
+    return j < s->t1 && (ex_tok_is(sc, &tk[j], "maker") ||
+                         ex_tok_is(sc, &tk[j], "owner") ||
+                         ex_tok_is(sc, &tk[j], "brewer"));
+}
+
 /* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
 static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
                               uint32_t i)
@@ -2023,6 +2040,13 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
     }
     for (j = from + 1; j < s->t1 && j <= lim; j++) {
         uint32_t f = ex_wflags(sc, &tk[j]);
+        /* "the drug-maker", "the ChatGPT-maker": the hyphen split off
+         * before a head of class hyphensplit */
+        if (is_punct(sc, &tk[j], '-') && j > from + 1 && j + 1 < s->t1 &&
+            !(tk[j].flags & TF_SPACE_BEFORE) &&
+            !(tk[j + 1].flags & TF_SPACE_BEFORE) &&
+            (ex_wflags(sc, &tk[j + 1]) & WF_HYPHEN))
+            continue;
         if (!(tk[j].flags & TF_WORD) || (tk[j].flags & TF_NUM))
             return i;
         if (f & WF_ORGHEAD) {
@@ -2087,6 +2111,13 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
             !new_firm_word(sc, &tk[j]) &&
             (ex_wflags(sc, &tk[j + 1]) & WF_ORGHEAD) &&
             !(tk[j + 1].flags & TF_CAP))
+            continue;
+        /* "the drug-maker" */
+        if ((f & WF_TRIGGER) && !(f & WF_STOP) && j + 2 < s->t1 &&
+            is_punct(sc, &tk[j + 1], '-') &&
+            !(tk[j + 1].flags & TF_SPACE_BEFORE) &&
+            (ex_wflags(sc, &tk[j + 2]) & WF_ORGHEAD) &&
+            (ex_wflags(sc, &tk[j + 2]) & WF_HYPHEN))
             continue;
         if (sc->mcov[j - s->t0] >= 0 || (f & (WF_STOP | WF_TRIGGER)))
             return i;
@@ -5279,9 +5310,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                      (ex_tok_is(sc, &tk[i - 1], "in") ||
                       ex_tok_is(sc, &tk[i - 1], "of")) &&
                      ex_tok_is(sc, &tk[i - 2], "shares") &&
-                     !(j < s->t1 && (ex_tok_is(sc, &tk[j], "maker") ||
-                                     ex_tok_is(sc, &tk[j], "owner") ||
-                                     ex_tok_is(sc, &tk[j], "brewer"))))
+                     !maker_after(sc, s, j))
                 kind = KG_KIND_ORG;
             /* "Samsung India": a known firm's national unit is a firm */
             if (kind < 0 && j >= i + 2 &&
