@@ -260,6 +260,7 @@ enum {
     EC_PAIRNOUN,      /* mentions.c pair_at: "the two companies" */
     EC_PAIRVERB,      /* mentions.c pair_at: "the two have" */
     EC_SECTOR,        /* mentions.c: a trade ("bank", "Motors") */
+    EC_SERVEBEFORE,   /* match.c rival_subject_aside: "advises its" */
     EC_N
 };
 

@@ -228,7 +228,7 @@ static const char *const engine_classes[EC_N] = {
     "firmsaid",      "objverb",       "firmbefore",    "acquire",
     "dealdet",       "dealprep",      "recallnot",     "dealother",
     "dealmod",       "rivallist",     "pairnoun",      "pairverb",
-    "sector",
+    "sector",        "servebefore",
 };
 
 typedef struct wc_pair {

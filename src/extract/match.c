@@ -563,6 +563,51 @@ static int deal_object(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
 }
 
 /*
+ * Is the rivalry's subject (mention sm, before the trigger) not who has
+ * the rival?  A firm after "analysts at", "a report by" is where people
+ * work or who wrote ("Analysts at Pender said rivals such as Orbis", "a
+ * report by Castell found that rivals including Orbis"; so are rivals
+ * after such people's clause: "X, the leader, and analysts expect rivals
+ * such as Y"), and "its" after a verb
+ * of service (class servebefore) is the firm served, not the one that
+ * serves it ("Goldman, which advised Orbis, also advises its rival
+ * Tarrant": Orbis's rival; the coreference takes the subject), and
+ * rivals joined by "and" to another firm than the subject are that
+ * firm's.  trig is the trigger.
+ */
+static int rival_subject_aside(const ex_scratch *sc, const ex_sent *s,
+                               uint32_t trig, int32_t sm)
+{
+    static const char *const who[] = {
+        "analyst", "analysts", "economist", "economists", "strategist",
+        "strategists", "report", "reports", "note", "study", "survey",
+        "research", "banker", "bankers", "trader", "traders", "executive",
+        "executives", "official", "officials", "researcher", "researchers"};
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_ment *m = &EX_AT(sc->ments, ex_ment, sm);
+    uint32_t q;
+    /* "sells chips to Vantor and rivals such as Orbis": Vantor's */
+    if (trig > s->t0 + 1 && is_word(sc, trig - 1, "and") &&
+        ex_tok_in(sc, &tk[trig], EC_RIVALLIST) &&
+        sc->mend[trig - 2 - s->t0] >= 0 && sc->mend[trig - 2 - s->t0] != sm)
+        return 1;
+    /* "X, the industry leader, and analysts expect rivals such as Y":
+     * the clause between has its own subject */
+    for (q = m->b; q < trig && q < s->t1; q++)
+        if (ex_in_words(ex_norm(sc, &tk[q]), who, sizeof who / sizeof *who))
+            return 1;
+    if (m->a <= s->t0)
+        return 0;
+    if (m->a > s->t0 + 1 &&
+        (is_word(sc, m->a - 1, "at") || is_word(sc, m->a - 1, "by")) &&
+        ex_in_words(ex_norm(sc, &tk[m->a - 2]), who, sizeof who / sizeof *who))
+        return 1;
+    return m->src == MS_COREF && m->b == m->a + 1 && m->b < s->t1 &&
+           is_word(sc, m->a, "it") && is_word(sc, m->b, "'s") &&
+           ex_tok_in(sc, &tk[m->a - 1], EC_SERVEBEFORE);
+}
+
+/*
  * Is the name of mention m, written before a founding verb, not who
  * founded?  "The merger of Boots and Alliance UniChem created Alliance
  * Boots": the merger did, not the firms named inside it; "who left
@@ -2552,7 +2597,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
           taken_on_as(sc, s, trig_pos, trig_len, st->hi) ||
           rivals_of_third(sc, s, st, trig_pos, trig_len) ||
           buyer_competes(sc, s, trig_pos, st->fwd[0] ? -1 : st->slot[0]) ||
-          (!st->fwd[0] && deal_object(sc, s, trig_pos, st->slot[0])))))
+          (!st->fwd[0] && (deal_object(sc, s, trig_pos, st->slot[0]) ||
+                           rival_subject_aside(sc, s, trig_pos, st->slot[0]))))))
         return KG_OK;
     /* "X faces a rival offer from Y for Z": Y bids for Z, not for X */
     if (r->relation == KG_REL_ACQUIRED && st->fwd[0] && !st->fwd[1] &&

@@ -964,6 +964,11 @@ static int32_t and_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
         sc->ments.n == 0 || (cls = sc->ex->ecls[EC_ANDVERB]) == (uint32_t)-1 ||
         !ex_class_at(sc, cls, v, 1, s->t0, s->t1, NULL))
         return -1;
+    /* "sells chips to Vantor and rivals such as Orbis": a noun there */
+    if (ex_tok_is(sc, &tk[v + 1], "such") ||
+        ex_tok_is(sc, &tk[v + 1], "including") ||
+        ex_tok_is(sc, &tk[v + 1], "like") || is_punct(sc, &tk[v + 1], ','))
+        return -1;
     {
         int32_t w = which_and_subject(sc, s, i, stop,
                                       sizeof stop / sizeof stop[0]);
