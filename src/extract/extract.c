@@ -533,6 +533,12 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         if (o->relation == KG_REL_COMPETES_WITH &&
             goods_rivalry(sc, from, o))
             continue;
+        /* a partnership with a public body ("announced a partnership
+         * with the Department of Energy") is no tie between firms */
+        if (o->relation == KG_REL_PARTNERS_WITH &&
+            (kg_extract__public_body(sc, o->s) ||
+             kg_extract__public_body(sc, o->o)))
+            continue;
         kg_explain why;
         int fresh;
         kg_triple_init(&t);

@@ -731,6 +731,9 @@ typedef struct ex_mem {
 int kg_extract__tokenize(ex_scratch *sc);
 int kg_extract__mentions(ex_scratch *sc, uint32_t sent);
 int kg_extract__match(ex_scratch *sc, uint32_t sent);
+/* Is entity e a public body: a court, regulator, ministry or government
+ * ("Department of Energy", "Financial Services Authority")? */
+int kg_extract__public_body(const ex_scratch *sc, int32_t e);
 /*
  * After sentence si is matched and its own triples emitted: statuses that
  * the sentence tells of a deal named in an earlier one ("The bid was

@@ -1516,6 +1516,15 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 (ex_wflags(st->sc, &tk[ma - 2]) & WF_TRIGGER) &&
                 !(ex_wflags(st->sc, &tk[ma - 2]) & WF_STOP))
                 ma--;
+            /* "formed an alliance with the Ministry of Defence and won":
+             * the article after a preposition */
+            else if (ma > s->t0 + 2 && is_word(st->sc, ma - 1, "the") &&
+                     (is_word(st->sc, ma - 2, "with") ||
+                      is_word(st->sc, ma - 2, "from") ||
+                      is_word(st->sc, ma - 2, "to") ||
+                      is_word(st->sc, ma - 2, "for") ||
+                      is_word(st->sc, ma - 2, "against")))
+                ma--;
             /* "and" then a verb, or an adverbial before one ("and
              * last year failed", "and have been sued", "and to
              * demerge"); not "and the", "and its" */

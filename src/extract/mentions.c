@@ -1834,6 +1834,11 @@ static int public_body(const ex_scratch *sc, int32_t e)
     }
 }
 
+int kg_extract__public_body(const ex_scratch *sc, int32_t e)
+{
+    return public_body(sc, e);
+}
+
 /* "which", "since", "after": a word after which "it" starts a clause */
 static int clause_opener(const char *n)
 {
