@@ -179,9 +179,9 @@ static int hyphen_splits(const ex_scratch *sc, const unsigned char *w0,
     size_t n = 0;
     const unsigned char *p = s + 1;
     int64_t w;
+    int ex = s - w0 == 2 && (w0[0] | 32) == 'e' && (w0[1] | 32) == 'x';
     /* "ex-BP boss", "Ex-Tesco chief": "ex" is a word of its own */
-    if (*p >= 'A' && *p <= 'Z' && s - w0 == 2 && (w0[0] | 32) == 'e' &&
-        (w0[1] | 32) == 'x')
+    if (*p >= 'A' && *p <= 'Z' && ex)
         return 1;
     if (*p >= 'A' && *p <= 'Z')
         return *w0 >= 'A' && *w0 <= 'Z' && !(s[-1] >= '0' && s[-1] <= '9');
@@ -192,8 +192,9 @@ static int hyphen_splits(const ex_scratch *sc, const unsigned char *w0,
     if (p < e && is_alnum(*p))
         return 0;
     w = kg_extract__word_find(sc->ex, buf, n);
-    return w >= 0 &&
-           (EX_AT(sc->ex->wordv, ex_word, w).flags & WF_HYPHEN) != 0;
+    /* "its ex-chairman" (a post), not "ex-dividend" */
+    return w >= 0 && (EX_AT(sc->ex->wordv, ex_word, w).flags &
+                      (WF_HYPHEN | (ex ? WF_ROLE : 0))) != 0;
 }
 
 /* Longest lowercase form kept for a token (longer words are cut). */
