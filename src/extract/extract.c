@@ -398,16 +398,19 @@ static int told_kind(const ex_scratch *sc, size_t from, int32_t e)
 }
 
 /*
- * Is o a partnership that a weak rule read from a bare deal noun ("the
- * deal with Saxton", "its agreement with Core Scientific had been
- * terminated", "an agreement with Campeau")?  Such a deal may be a
- * purchase or a merger the article tells elsewhere.
+ * Is o a partnership that a weak rule read from a bare deal noun or a
+ * verb of signing ("the deal with Saxton", "its agreement with Core
+ * Scientific had been terminated", "signed a definitive agreement with
+ * Dexter")?  Such a deal may be a purchase or a merger the article tells
+ * elsewhere.
  */
 static int vague_deal(const ex_scratch *sc, const ex_out *o)
 {
-    static const char *const w[] = {"deal", "deals", "agreement",
-                                    "agreements", "pact", "accord",
-                                    "transaction", "arrangement"};
+    static const char *const w[] = {"deal",        "deals",  "agreement",
+                                    "agreements",  "pact",   "accord",
+                                    "transaction", "arrangement",
+                                    "signed",      "signs",  "sign",
+                                    "inked",       "struck", "sealed"};
     return o->relation == KG_REL_PARTNERS_WITH &&
            EX_AT(sc->ex->rulev, ex_rule, o->rule).weak &&
            o->pos < sc->toks.n &&
