@@ -56,12 +56,35 @@ typedef int (*kg_triple_cb)(const kg_triple *t, const kg_explain *why,
                             void *payload);
 
 /*
+ * The working memory of kg_extract_doc (tokens, mentions, the names and
+ * triples of one article).  Handing the same scratch to call after call
+ * reuses its memory instead of allocating it again for every article.
+ * A scratch serves one call at a time: give each thread its own.
+ */
+typedef struct kg_extract_scratch kg_extract_scratch;
+
+/*
+ * Make an empty scratch.
+ * @param out the scratch; caller frees with kg_extract_scratch_free
+ * @return KG_OK or KG_ENOMEM
+ */
+int kg_extract_scratch_new(kg_extract_scratch **out);
+void kg_extract_scratch_free(kg_extract_scratch *scr); /* NULL is fine */
+
+/*
  * Extract the triples of one article.  Safe to call from several threads
- * at once on one extractor.
+ * at once on one extractor, each with its own scratch.
+ * @param ex the extractor
+ * @param scr working memory to reuse (kg_extract_scratch_new), or NULL for
+ *        memory of this call's own
+ * @param doc the article
+ * @param cb called once per triple, with payload
+ * @param err details on failure (may be NULL)
  * @return KG_OK, the callback's non-zero value, or a negative code.
  */
-int kg_extract_doc(const kg_extractor *ex, const kg_doc *doc, kg_triple_cb cb,
-                   void *payload, kg_error *err);
+int kg_extract_doc(const kg_extractor *ex, kg_extract_scratch *scr,
+                   const kg_doc *doc, kg_triple_cb cb, void *payload,
+                   kg_error *err);
 
 /* "rules/<n>-<hash>": names this extractor's rule set in stored revisions. */
 const char *kg_extractor_version(const kg_extractor *ex);

@@ -54,6 +54,9 @@ char *kg_pool_strndup(kg_pool *p, const char *s, size_t len);
 char *kg_pool_strdup(kg_pool *p, const char *s); /* NULL s gives NULL */
 void *kg_pool_alloc(kg_pool *p, size_t size);    /* 8-byte aligned */
 void kg_pool_release(kg_pool *p);
+/* Forget every string (they become invalid) but keep one chunk of room
+ * for the next ones: for a pool refilled many times over. */
+void kg_pool_clear(kg_pool *p);
 
 /* 1 if s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
 int kg_utf8_valid(const char *s, size_t len);

@@ -716,7 +716,7 @@ static int extract_paths(const kg_extractor *ex, char **paths, int npaths,
             return cli_error("out of memory");
         }
         c.doc = id;
-        rc = kg_extract_doc(ex, doc, on_triple, &c, &err);
+        rc = kg_extract_doc(ex, NULL, doc, on_triple, &c, &err);
         if (rc != KG_OK) {
             cli_error("%s: %s", doc->id, err.msg);
             (*nbad)++;
@@ -908,7 +908,7 @@ static int run_block(case_run *cr, block *b, const char *path, kg_pool *pool)
         return cli_error("out of memory");
     for (i = 0; i < b->gold.n; i++)
         b->gold.v[i].doc = c.doc;
-    rc = kg_extract_doc(cr->ex, &doc, on_triple, &c, &err);
+    rc = kg_extract_doc(cr->ex, NULL, &doc, on_triple, &c, &err);
     if (rc != KG_OK) {
         free(found.v);
         return cli_error("%s: %s", id, err.msg[0] ? err.msg

@@ -34,6 +34,8 @@ typedef struct slot {
 
 typedef struct run {
     const kg_extractor *ex;
+    kg_extract_scratch **scr; /* per worker: its extraction memory */
+    size_t nscr;
     int mode;
     slot *ring;
     size_t nring;
@@ -102,7 +104,7 @@ static int on_triple(const kg_triple *t, const kg_explain *why,
  * cli_work_fn: parse one slot's input and extract its article into its
  * buffer.
  */
-static void extract_slot(void *slot_, void *payload)
+static void extract_slot(void *slot_, void *payload, long worker)
 {
     const run *r = payload;
     slot *sl = slot_;
@@ -122,7 +124,7 @@ static void extract_slot(void *slot_, void *payload)
     s.out = &sl->out;
     s.mode = r->mode;
     s.doc = doc;
-    rc = kg_extract_doc(r->ex, doc, on_triple, &s, &err);
+    rc = kg_extract_doc(r->ex, r->scr[worker], doc, on_triple, &s, &err);
     if (rc != KG_OK) {
         kg_buf_clear(&sl->out);
         sl->failed = 1;
@@ -328,9 +330,17 @@ int cmd_extract(int argc, char **argv, kg_cli *cli)
     r.ex = ex;
     r.nring = jobs > 1 ? (size_t)jobs * 16 : 1;
     r.ring = calloc(r.nring, sizeof *r.ring);
-    if (!r.ring) {
+    r.nscr = (size_t)jobs;
+    r.scr = calloc(r.nscr, sizeof *r.scr);
+    if (!r.ring || !r.scr) {
         rc = cli_error("out of memory");
         goto done;
+    }
+    for (i = 0; i < r.nscr; i++) {
+        if (kg_extract_scratch_new(&r.scr[i]) != KG_OK) {
+            rc = cli_error("out of memory");
+            goto done;
+        }
     }
     for (i = 0; i < r.nring; i++) {
         if (!(r.ring[i].raw = kg_raw_new())) {
@@ -348,6 +358,11 @@ done:
             kg_buf_release(&r.ring[i].out);
         }
         free(r.ring);
+    }
+    if (r.scr) {
+        for (i = 0; i < r.nscr; i++)
+            kg_extract_scratch_free(r.scr[i]);
+        free(r.scr);
     }
     kg_reader_free(rd);
     kg_extractor_free(ex);

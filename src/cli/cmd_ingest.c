@@ -78,12 +78,20 @@ typedef struct job {
 
 #define RING 32
 
+/* What the one extracting thread works with. */
+typedef struct extractor_ctx {
+    const kg_extractor *ex;
+    kg_extract_scratch *scr; /* its working memory, kept across jobs */
+} extractor_ctx;
+
 /* cli_work_fn: extract the job's article (on the worker thread). */
-static void extract_job(void *slot, void *payload)
+static void extract_job(void *slot, void *payload, long worker)
 {
     job *j = slot;
-    const kg_extractor *ex = payload;
-    j->rc = kg_extract_doc(ex, j->doc, keep_triple, &j->dt, &j->err);
+    const extractor_ctx *x = payload;
+    (void)worker; /* the only one */
+    j->rc = kg_extract_doc(x->ex, x->scr, j->doc, keep_triple, &j->dt,
+                           &j->err);
 }
 
 /* Forget a job's article and triples; the slot may be filled again. */
@@ -185,13 +193,19 @@ static int run_pipeline(ingest_state *is)
     job ring[RING];
     cli_workq q;
     job *j;
+    extractor_ctx x;
     size_t i, done_b, total_b;
     int rc = KG_OK, eof = 0;
 
     memset(ring, 0, sizeof ring);
-    if (cli_workq_start(&q, ring, RING, sizeof *ring, 1, extract_job,
-                        (void *)is->ex) != 0)
+    x.ex = is->ex;
+    if (kg_extract_scratch_new(&x.scr) != KG_OK)
+        return kg_error_set(&is->err, KG_ENOMEM, "out of memory");
+    if (cli_workq_start(&q, ring, RING, sizeof *ring, 1, extract_job, &x) !=
+        0) {
+        kg_extract_scratch_free(x.scr);
         return kg_error_set(&is->err, KG_ERROR, "cannot start a thread");
+    }
     while (rc == KG_OK) {
         if (!eof && (j = cli_workq_free_slot(&q)) != NULL) {
             int got = read_job(is, j);
@@ -212,6 +226,7 @@ static int run_pipeline(ingest_state *is)
         cli_workq_pop(&q);
     }
     cli_workq_stop(&q);
+    kg_extract_scratch_free(x.scr);
     for (i = 0; i < RING; i++)
         job_clear(&ring[i]);
     return rc;

@@ -80,12 +80,13 @@ static int chunk_keep(chunk *c, const kg_triple *t, long line)
 }
 
 /* cli_work_fn: parse the lines of a chunk until the first bad one. */
-static void parse_chunk(void *slot, void *payload)
+static void parse_chunk(void *slot, void *payload, long worker)
 {
     chunk *c = slot;
     const char *p = c->text.ptr, *end = c->text.ptr + c->text.len;
     kg_triple t;
     (void)payload;
+    (void)worker;
     if (c->rc != KG_OK)
         return; /* a read error, nothing to parse */
     while (p < end) {

@@ -9,6 +9,10 @@
 static void *worker(void *arg)
 {
     cli_workq *q = arg;
+    long me;
+    pthread_mutex_lock(&q->mu);
+    me = q->named++;
+    pthread_mutex_unlock(&q->mu);
     for (;;) {
         size_t i;
         pthread_mutex_lock(&q->mu);
@@ -20,7 +24,7 @@ static void *worker(void *arg)
         }
         i = q->taken++ % q->nslots;
         pthread_mutex_unlock(&q->mu);
-        q->fn(q->slots + i * q->size, q->payload);
+        q->fn(q->slots + i * q->size, q->payload, me);
         pthread_mutex_lock(&q->mu);
         q->done[i] = 1;
         pthread_cond_broadcast(&q->finished);
@@ -38,7 +42,7 @@ int cli_workq_start(cli_workq *q, void *slots, size_t nslots, size_t size,
     q->stop = 0;
     q->fn = fn;
     q->payload = payload;
-    q->nth = 0;
+    q->nth = q->named = 0;
     q->done = NULL;
     if (nslots == 0 || nthreads < 0 || nthreads > CLI_WORKQ_MAX_THREADS ||
         !(q->done = calloc(nslots, 1)))
@@ -68,7 +72,7 @@ void cli_workq_push(cli_workq *q)
 {
     size_t i = q->head % q->nslots;
     if (q->nth == 0) {
-        q->fn(q->slots + i * q->size, q->payload);
+        q->fn(q->slots + i * q->size, q->payload, 0);
         q->done[i] = 1;
         q->head++;
         q->taken = q->head;

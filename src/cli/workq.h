@@ -20,8 +20,12 @@
 
 #define CLI_WORKQ_MAX_THREADS 64
 
-/* Process one slot (on a worker thread); payload as given to start. */
-typedef void (*cli_work_fn)(void *slot, void *payload);
+/*
+ * Process one slot (on a worker thread); payload as given to start.
+ * worker (0 .. nthreads - 1; 0 with no threads) names the thread, for
+ * memory that each thread keeps for itself across slots.
+ */
+typedef void (*cli_work_fn)(void *slot, void *payload, long worker);
 
 typedef struct cli_workq {
     char *slots;      /* nslots * size bytes, the caller's */
@@ -35,6 +39,7 @@ typedef struct cli_workq {
     void *payload;
     pthread_t th[CLI_WORKQ_MAX_THREADS];
     long nth;
+    long named;       /* workers that have taken their index */
     pthread_mutex_t mu;
     pthread_cond_t work, finished;
 } cli_workq;

@@ -193,6 +193,60 @@ static void scratch_release(ex_scratch *sc)
 }
 
 /*
+ * Empty sc for the next article: every field zero, as for a fresh
+ * scratch, but the memory of the containers above kept (emptied).
+ */
+static void scratch_reset(ex_scratch *sc)
+{
+    ex_scratch was = *sc;
+    memset(sc, 0, sizeof *sc);
+    sc->pool = was.pool;
+    kg_pool_clear(&sc->pool);
+    sc->norm = was.norm;
+    sc->mkey = was.mkey;
+    kg_buf_clear(&sc->norm);
+    kg_buf_clear(&sc->mkey);
+    sc->toks = was.toks;
+    sc->sents = was.sents;
+    sc->ments = was.ments;
+    sc->ents = was.ents;
+    sc->outs = was.outs;
+    sc->dates = was.dates;
+    sc->nrows = was.nrows;
+    sc->mem = was.mem;
+    sc->later = was.later;
+    sc->memq = was.memq;
+    sc->toks.n = sc->sents.n = sc->ments.n = sc->ents.n = sc->outs.n = 0;
+    sc->dates.n = sc->nrows.n = sc->mem.n = sc->later.n = sc->memq.n = 0;
+    sc->entnames = was.entnames;
+    sc->aliases = was.aliases;
+    sc->firstw = was.firstw;
+    sc->ambig = was.ambig;
+    sc->seen = was.seen;
+    kg_extract__map_clear(&sc->entnames);
+    kg_extract__map_clear(&sc->aliases);
+    kg_extract__map_clear(&sc->firstw);
+    kg_extract__map_clear(&sc->ambig);
+    kg_extract__map_clear(&sc->seen);
+    sc->mstart = was.mstart;
+    sc->mcap = was.mcap;
+}
+
+int kg_extract_scratch_new(kg_extract_scratch **out)
+{
+    *out = calloc(1, sizeof **out);
+    return *out ? KG_OK : KG_ENOMEM;
+}
+
+void kg_extract_scratch_free(kg_extract_scratch *scr)
+{
+    if (!scr)
+        return;
+    scratch_release(scr);
+    free(scr);
+}
+
+/*
  * The key of t in sc->seen is subject, relation and status codes, object,
  * then the date or "*" (any date).  seen_key writes the part before the
  * date into *key, with room for the date after it; seen_date puts the
@@ -727,10 +781,11 @@ done:
     return rc;
 }
 
-int kg_extract_doc(const kg_extractor *ex, const kg_doc *doc,
-                   kg_triple_cb cb, void *payload, kg_error *err)
+int kg_extract_doc(const kg_extractor *ex, kg_extract_scratch *scr,
+                   const kg_doc *doc, kg_triple_cb cb, void *payload,
+                   kg_error *err)
 {
-    ex_scratch sc;
+    ex_scratch own, *sc = scr ? scr : &own;
     uint32_t si;
     int rc;
 
@@ -744,58 +799,61 @@ int kg_extract_doc(const kg_extractor *ex, const kg_doc *doc,
         return kg_error_set(err, KG_EINVAL,
                             "article '%s' is too large (2 GiB limit)",
                             doc->id ? doc->id : "");
-    memset(&sc, 0, sizeof sc);
-    sc.ex = ex;
-    sc.doc = doc;
-    sc.flags = ex->flags;
-    sc.doc_date = doc->date;
-    sc.last_org = sc.prev_first_org = sc.prev_second_org = -1;
-    sc.prev_subject = -1;
-    sc.last_person = -1;
-    sc.new_org = -1;
-    sc.opener_pair[0] = sc.opener_pair[1] = -1;
-    sc.opener_sent = -1;
-    sc.first_pair[0] = sc.first_pair[1] = -1;
-    sc.first_pair_sent = -1;
-    sc.dates_sent = -1;
-    if (kg_buf_grow(&sc.norm, doc->text_len + doc->text_len / 4 + 16) !=
+    if (!scr)
+        memset(&own, 0, sizeof own);
+    scratch_reset(sc);
+    sc->ex = ex;
+    sc->doc = doc;
+    sc->flags = ex->flags;
+    sc->doc_date = doc->date;
+    sc->last_org = sc->prev_first_org = sc->prev_second_org = -1;
+    sc->prev_subject = -1;
+    sc->last_person = -1;
+    sc->new_org = -1;
+    sc->opener_pair[0] = sc->opener_pair[1] = -1;
+    sc->opener_sent = -1;
+    sc->first_pair[0] = sc->first_pair[1] = -1;
+    sc->first_pair_sent = -1;
+    sc->dates_sent = -1;
+    if (kg_buf_grow(&sc->norm, doc->text_len + doc->text_len / 4 + 16) !=
         KG_OK) {
         rc = KG_ENOMEM;
         goto done;
     }
-    if ((rc = kg_extract__tokenize(&sc)) != KG_OK)
+    if ((rc = kg_extract__tokenize(sc)) != KG_OK)
         goto done;
-    for (si = 0; si < sc.sents.n; si++) {
-        size_t before = sc.outs.n;
-        if ((rc = kg_extract__mentions(&sc, si)) != KG_OK)
+    for (si = 0; si < sc->sents.n; si++) {
+        size_t before = sc->outs.n;
+        if ((rc = kg_extract__mentions(sc, si)) != KG_OK)
             goto done;
-        if ((rc = kg_extract__match(&sc, si)) != KG_OK)
+        if ((rc = kg_extract__match(sc, si)) != KG_OK)
             goto done;
         /* "Will Apple buy Disney?" asserts nothing */
         {
-            const ex_sent *s = &EX_AT(sc.sents, ex_sent, si);
-            const ex_tok *lt = &EX_AT(sc.toks, ex_tok, s->t1 - 1);
-            if ((lt->flags & TF_PUNCT) && ex_norm(&sc, lt)[0] == '?')
-                sc.outs.n = before;
+            const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
+            const ex_tok *lt = &EX_AT(sc->toks, ex_tok, s->t1 - 1);
+            if ((lt->flags & TF_PUNCT) && ex_norm(sc, lt)[0] == '?')
+                sc->outs.n = before;
         }
-        if (sc.outs.n > before &&
-            (rc = emit_sentence(&sc, si, before, cb, payload)) != 0)
+        if (sc->outs.n > before &&
+            (rc = emit_sentence(sc, si, before, cb, payload)) != 0)
             goto done;
         /* statuses told of deals named earlier; this sentence's deals */
-        if ((rc = kg_extract__memory(&sc, si,
-                                     sc.outs.n > before
-                                         ? (const ex_out *)sc.outs.ptr +
+        if ((rc = kg_extract__memory(sc, si,
+                                     sc->outs.n > before
+                                         ? (const ex_out *)sc->outs.ptr +
                                                before
                                          : NULL,
-                                     sc.outs.n - before, cb, payload)) != 0)
+                                     sc->outs.n - before, cb, payload)) != 0)
             goto done;
-        sc.outs.n = 0;
+        sc->outs.n = 0;
     }
-    rc = emit_later(&sc, cb, payload);
+    rc = emit_later(sc, cb, payload);
 done:
     if (rc == KG_ENOMEM)
         kg_error_set(err, rc, "extract '%s': out of memory",
                      doc->id ? doc->id : "");
-    scratch_release(&sc);
+    if (!scr)
+        scratch_release(&own);
     return rc;
 }

@@ -9,8 +9,9 @@
  * extract.c (the public API that ties them together).
  *
  * Everything hanging off kg_extractor is built once by kg_extractor_new
- * and read-only afterwards; everything per article lives in ex_scratch,
- * which each kg_extract_doc call owns, so calls may run in parallel.
+ * and read-only afterwards; everything per article lives in ex_scratch
+ * (the public kg_extract_scratch), which one kg_extract_doc call uses at a
+ * time, so calls with scratches of their own may run in parallel.
  */
 #ifndef KG_EXTRACT_INT_H
 #define KG_EXTRACT_INT_H
@@ -135,6 +136,10 @@ static inline int kg_extract__map_get(const ex_map *m, const char *key,
                                  val);
 }
 void kg_extract__map_release(ex_map *m);
+/* Empty m for reuse, keeping its table unless it has more than
+ * EX_MAP_KEEP slots (then it is released). */
+void kg_extract__map_clear(ex_map *m);
+#define EX_MAP_KEEP 128u
 
 /*
  * A set of class ids folded to 256 bits (class c is bit c % 256): the
@@ -666,7 +671,7 @@ typedef struct ex_nrow {
     int32_t next; /* next row of the same first word, or -1 */
 } ex_nrow;
 
-typedef struct ex_scratch {
+typedef struct kg_extract_scratch {
     const kg_extractor *ex;
     const kg_doc *doc;
     kg_pool pool;      /* names, amounts, explain strings */

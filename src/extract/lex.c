@@ -107,6 +107,21 @@ void kg_extract__map_release(ex_map *m)
     m->cap = m->n = 0;
 }
 
+void kg_extract__map_clear(ex_map *m)
+{
+    /* a table grown for a long article is given back rather than wiped
+     * again for every short one after it */
+    if (m->cap > EX_MAP_KEEP) {
+        kg_extract__map_release(m);
+        return;
+    }
+    if (m->n)
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    m->n = 0;
+    free(m->bloom);
+    m->bloom = NULL;
+}
+
 void *kg_extract__vec_grow(ex_vec *v, size_t size)
 {
     size_t ncap = v->cap ? v->cap * 2 : 16;

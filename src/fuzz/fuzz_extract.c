@@ -84,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     while (kg_reader_next(r, &doc, NULL) > 0) {
         kg_error err = {0, ""};
-        int rc = kg_extract_doc(ex, doc, check, doc, &err);
+        int rc = kg_extract_doc(ex, NULL, doc, check, doc, &err);
         if (rc != KG_OK && rc != KG_ENOMEM && !err.msg[0])
             abort();
         kg_doc_free(doc);

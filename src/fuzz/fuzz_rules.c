@@ -108,7 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         doc.text = article;
         doc.text_len = sizeof article - 1;
     }
-    rc = kg_extract_doc(ex, &doc, check, NULL, &err);
+    rc = kg_extract_doc(ex, NULL, &doc, check, NULL, &err);
     if (rc != KG_OK && rc != KG_ENOMEM)
         abort();
     free(text);

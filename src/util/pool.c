@@ -1,7 +1,8 @@
 /*
  * pool.c: kg_pool, a string arena.  Chunks of at least 16 KiB are chained;
  * a request larger than a chunk gets a chunk of its own.  Everything is
- * freed at once by kg_pool_release.
+ * freed at once by kg_pool_release, or forgotten by kg_pool_clear, which
+ * keeps one chunk for the next strings.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -70,4 +71,20 @@ void kg_pool_release(kg_pool *p)
         c = next;
     }
     p->head = NULL;
+}
+
+void kg_pool_clear(kg_pool *p)
+{
+    kg_pool_chunk *keep = p->head;
+    /* the head is the chunk strings go on in; one larger than the rest
+     * was made for a single long string and is not kept */
+    if (!keep || keep->size > CHUNK_MIN) {
+        kg_pool_release(p);
+        return;
+    }
+    p->head = keep->next;
+    kg_pool_release(p);
+    keep->next = NULL;
+    keep->used = 0;
+    p->head = keep;
 }

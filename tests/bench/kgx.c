@@ -150,7 +150,7 @@ static int cmd_case(int argc, char **argv, kg_extractor *ex)
                 doc.text = body;
                 doc.text_len = strlen(body);
                 doc.date = date;
-                kg_extract_doc(ex, &doc, collect, &g, NULL);
+                kg_extract_doc(ex, NULL, &doc, collect, &g, NULL);
                 for (a = 0; a < nexp; a++) {
                     int hit = 0;
                     for (b = 0; b < g.n && !hit; b++) {
@@ -334,7 +334,7 @@ int main(int argc, char **argv)
         doc.id = argv[2];
         doc.date = (kg_date){2024, 6, 15};
         if (doc.text)
-            rc = kg_extract_doc(ex, &doc, print_cb, NULL, &err);
+            rc = kg_extract_doc(ex, NULL, &doc, print_cb, NULL, &err);
         free(doc.text);
     } else {
         size_t len, off;
@@ -362,7 +362,7 @@ int main(int argc, char **argv)
                 doc.text_len = end - off;
                 doc.id = (char *)(uintptr_t)"bench";
                 doc.date = (kg_date){2024, 6, 15};
-                kg_extract_doc(ex, &doc, count_cb, &n, NULL);
+                kg_extract_doc(ex, NULL, &doc, count_cb, &n, NULL);
                 text[end] = save;
                 off = end;
             }

@@ -60,8 +60,10 @@ static inline int collect(const kg_triple *t, const kg_explain *why,
     return 0;
 }
 
-/* Run text with article date 2024-06-15 (a Saturday). */
-static inline void run_ex(kg_extractor *ex, const char *text, res *r)
+/* Run text with article date 2024-06-15 (a Saturday), in scratch scr
+ * (NULL: the call's own memory). */
+static inline void run_scr(kg_extractor *ex, kg_extract_scratch *scr,
+                           const char *text, res *r)
 {
     kg_doc doc;
     kg_error err;
@@ -71,7 +73,12 @@ static inline void run_ex(kg_extractor *ex, const char *text, res *r)
     doc.text = (char *)(uintptr_t)text;
     doc.text_len = strlen(text);
     doc.date = (kg_date){2024, 6, 15};
-    KG_CHECK_INT(kg_extract_doc(ex, &doc, collect, r, &err), KG_OK);
+    KG_CHECK_INT(kg_extract_doc(ex, scr, &doc, collect, r, &err), KG_OK);
+}
+
+static inline void run_ex(kg_extractor *ex, const char *text, res *r)
+{
+    run_scr(ex, NULL, text, r);
 }
 
 static inline void run(const char *text, res *r)

@@ -17,6 +17,9 @@
  *   extract__symmetric   canonical order of symmetric relations, no dups
  *   extract__explain     explanation strings with KG_EXTRACT_EXPLAIN
  *   extract__threads     two threads share one extractor
+ *   extract__scratch     one scratch over many articles (a long one with
+ *                        many names between short ones) gives what a
+ *                        fresh scratch per article gives
  *   extract__rulefiles   user rule files: a new rule fires; a class the
  *                        engine reads is extended; errors name file
  *                        and line
@@ -267,6 +270,48 @@ static void test_extract__threads(void)
     pthread_join(a, NULL);
     pthread_join(b, NULL);
     KG_CHECK(oka && okb);
+}
+
+/* The same triples as with the call's own memory, rule and evidence too. */
+static void same_as_fresh(kg_extract_scratch *scr, const char *text)
+{
+    static res a, b;
+    int i;
+    run(text, &a);
+    run_scr(g_ex, scr, text, &b);
+    KG_CHECK_INT(b.n, a.n);
+    for (i = 0; i < a.n && i < b.n; i++) {
+        KG_CHECK_STR(b.line[i], a.line[i]);
+        KG_CHECK_STR(b.rule[i], a.rule[i]);
+        KG_CHECK_STR(b.evidence[i], a.evidence[i]);
+    }
+}
+
+static void test_extract__scratch(void)
+{
+    const char *shorts[] = {
+        "Microsoft agreed to acquire Activision Blizzard for $69bn.",
+        "Vodafone denied it was in talks to buy Three. It said no more.",
+        "Shell sold its entire stake in Woodside.",
+    };
+    kg_extract_scratch *scr = NULL;
+    kg_buf big = KG_BUF_INIT;
+    int i;
+    KG_CHECK_INT(kg_extract_scratch_new(&scr), KG_OK);
+    /* many firms and ties: its tables outgrow what a scratch keeps */
+    for (i = 0; i < 300; i++)
+        KG_CHECK_INT(kg_buf_printf(&big, "Firm%d Holdings Inc agreed to "
+                                   "acquire Target%d Corp for %d mln dlrs. ",
+                                   i, i, i + 10), KG_OK);
+    same_as_fresh(scr, shorts[0]);
+    same_as_fresh(scr, big.ptr);
+    for (i = 0; i < 3; i++)
+        same_as_fresh(scr, shorts[i]);
+    same_as_fresh(scr, "");
+    same_as_fresh(scr, shorts[1]);
+    kg_buf_release(&big);
+    kg_extract_scratch_free(scr);
+    kg_extract_scratch_free(NULL);
 }
 
 static void test_extract__rulefiles(void)
@@ -536,6 +581,7 @@ int main(void)
     KG_RUN(test_extract__symmetric);
     KG_RUN(test_extract__explain);
     KG_RUN(test_extract__threads);
+    KG_RUN(test_extract__scratch);
     KG_RUN(test_extract__rulefiles);
     KG_RUN(test_extract__styles);
     KG_RUN(test_extract__names);
