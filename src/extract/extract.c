@@ -174,6 +174,7 @@ static void scratch_release(ex_scratch *sc)
     kg_pool_release(&sc->pool);
     kg_buf_release(&sc->norm);
     kg_buf_release(&sc->mkey);
+    kg_buf_release(&sc->skey);
     kg_extract__vec_release(&sc->toks);
     kg_extract__vec_release(&sc->sents);
     kg_extract__vec_release(&sc->ments);
@@ -204,8 +205,10 @@ static void scratch_reset(ex_scratch *sc)
     kg_pool_clear(&sc->pool);
     sc->norm = was.norm;
     sc->mkey = was.mkey;
+    sc->skey = was.skey;
     kg_buf_clear(&sc->norm);
     kg_buf_clear(&sc->mkey);
+    kg_buf_clear(&sc->skey);
     sc->toks = was.toks;
     sc->sents = was.sents;
     sc->ments = was.ments;
@@ -283,18 +286,14 @@ static void seen_date(kg_buf *key, size_t prefix, const kg_triple *t,
 }
 
 /*
- * Files triple t under its key (subject, relation, status, object, date)
- * in sc->seen, and under the same key with any date; *fresh is 1 if it
- * was not there.  key is scratch space.
+ * Files t, whose key up to its date (seen_key) is in sc->skey, under its
+ * date and under any date; *fresh is 1 if it was not there.
  */
-int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
-                         int *fresh)
+static int seen_file(ex_scratch *sc, const kg_triple *t, int *fresh)
 {
-    size_t prefix;
+    kg_buf *key = &sc->skey;
+    size_t prefix = key->len;
     int any;
-    if (seen_key(key, t) != KG_OK)
-        return KG_ENOMEM;
-    prefix = key->len;
     for (any = 0; any < 2; any++) {
         size_t before = sc->seen.n;
         seen_date(key, prefix, t, any);
@@ -308,6 +307,13 @@ int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
             break;
     }
     return KG_OK;
+}
+
+int kg_extract__seen_put(ex_scratch *sc, const kg_triple *t, int *fresh)
+{
+    if (seen_key(&sc->skey, t) != KG_OK)
+        return KG_ENOMEM;
+    return seen_file(sc, t, fresh);
 }
 
 int kg_extract__hold_merger(ex_scratch *sc, const kg_triple *t,
@@ -325,15 +331,21 @@ int kg_extract__hold_merger(ex_scratch *sc, const kg_triple *t,
     return KG_OK;
 }
 
-/* Was t told before in the article, with any date? */
-static int seen_any_date(ex_scratch *sc, kg_buf *key, const kg_triple *t,
-                         int *told)
+/*
+ * Was t told before in the article, with any date?  Leaves the key of t
+ * up to its date in sc->skey, for seen_file.
+ */
+static int seen_told(ex_scratch *sc, const kg_triple *t, int *told)
 {
+    kg_buf *key = &sc->skey;
+    size_t prefix;
     uint32_t dummy;
     if (seen_key(key, t) != KG_OK)
         return KG_ENOMEM;
-    seen_date(key, key->len, t, 1);
+    prefix = key->len;
+    seen_date(key, prefix, t, 1);
     *told = kg_extract__map_get(&sc->seen, key->ptr, key->len, &dummy);
+    key->len = prefix;
     return KG_OK;
 }
 
@@ -487,7 +499,6 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
     const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
     const kg_extractor *ex = sc->ex;
     const char *evidence = NULL, *ents = NULL;
-    kg_buf key = KG_BUF_INIT;
     size_t i, j;
     int rc = KG_OK;
     static const int rank[KG_STATUS__COUNT] = {0, 1, 3, 2};
@@ -618,8 +629,8 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
         fresh = 1;
         if (!o->base) {
             int told;
-            if ((rc = seen_any_date(sc, &key, &t, &told)) != KG_OK ||
-                (rc = kg_extract__seen_put(sc, &key, &t, &fresh)) != KG_OK)
+            if ((rc = seen_told(sc, &t, &told)) != KG_OK ||
+                (rc = seen_file(sc, &t, &fresh)) != KG_OK)
                 goto done;
             if (told)
                 fresh = 0;
@@ -670,7 +681,6 @@ static int emit_sentence(ex_scratch *sc, uint32_t si, size_t from,
             goto done;
     }
 done:
-    kg_buf_release(&key);
     return rc;
 }
 
@@ -681,8 +691,7 @@ done:
  * down as a takeover proposal)?  Then t becomes that acquisition,
  * its buyer first, with t's status; *hit is 1.
  */
-static int merger_as_acquisition(ex_scratch *sc, kg_buf *key, kg_triple *t,
-                                 int *hit)
+static int merger_as_acquisition(ex_scratch *sc, kg_triple *t, int *hit)
 {
     kg_triple q = *t;
     int dir, st, rc;
@@ -695,7 +704,7 @@ static int merger_as_acquisition(ex_scratch *sc, kg_buf *key, kg_triple *t,
         q.object_kind = dir ? t->subject_kind : t->object_kind;
         for (st = 0; st < 2 && !*hit; st++) {
             q.status = st ? KG_STATUS_ENDED : KG_STATUS_HOLDS;
-            if ((rc = seen_any_date(sc, key, &q, hit)) != KG_OK)
+            if ((rc = seen_told(sc, &q, hit)) != KG_OK)
                 return rc;
         }
     }
@@ -713,7 +722,7 @@ static int merger_as_acquisition(ex_scratch *sc, kg_buf *key, kg_triple *t,
  * Dexter had been terminated" where "Harwell had agreed to acquire
  * Dexter": the purchase ended); *hit is 1.
  */
-static int pair_dealt(ex_scratch *sc, kg_buf *key, kg_triple *t, int *hit)
+static int pair_dealt(ex_scratch *sc, kg_triple *t, int *hit)
 {
     static const int rel[] = {KG_REL_ACQUIRED, KG_REL_MERGED_WITH};
     static const int st[] = {KG_STATUS_HOLDS, KG_STATUS_ENDED,
@@ -731,7 +740,7 @@ static int pair_dealt(ex_scratch *sc, kg_buf *key, kg_triple *t, int *hit)
                 q.object = dir ? t->subject : t->object;
                 q.object_kind = dir ? t->subject_kind : t->object_kind;
                 q.status = (kg_status)st[k];
-                if ((rc = seen_any_date(sc, key, &q, hit)) != KG_OK)
+                if ((rc = seen_told(sc, &q, hit)) != KG_OK)
                     return rc;
                 if (*hit) {
                     q.status = t->status;
@@ -748,18 +757,17 @@ static int pair_dealt(ex_scratch *sc, kg_buf *key, kg_triple *t, int *hit)
  * one of the pair */
 static int emit_later(ex_scratch *sc, kg_triple_cb cb, void *payload)
 {
-    kg_buf key = KG_BUF_INIT;
     size_t i;
     int rc = KG_OK;
     for (i = 0; i < sc->later.n; i++) {
         ex_later *l = &EX_AT(sc->later, ex_later, i);
         int told, fresh, acq = 0;
         if (l->t.relation == KG_REL_MERGED_WITH &&
-            (rc = merger_as_acquisition(sc, &key, &l->t, &acq)) != KG_OK)
+            (rc = merger_as_acquisition(sc, &l->t, &acq)) != KG_OK)
             goto done;
         /* a vague partnership of a pair the article buys or merges is
          * that deal; else it stands */
-        if (l->deal && (rc = pair_dealt(sc, &key, &l->t, &acq)) != KG_OK)
+        if (l->deal && (rc = pair_dealt(sc, &l->t, &acq)) != KG_OK)
             goto done;
         if (l->told && !acq) {
             if ((rc = cb(&l->t, l->has_why ? &l->why : NULL, payload)) !=
@@ -767,17 +775,16 @@ static int emit_later(ex_scratch *sc, kg_triple_cb cb, void *payload)
                 goto done;
             continue;
         }
-        if ((rc = seen_any_date(sc, &key, &l->t, &told)) != KG_OK)
+        if ((rc = seen_told(sc, &l->t, &told)) != KG_OK)
             goto done;
         if (told)
             continue;
-        if ((rc = kg_extract__seen_put(sc, &key, &l->t, &fresh)) != KG_OK)
+        if ((rc = seen_file(sc, &l->t, &fresh)) != KG_OK)
             goto done;
         if ((rc = cb(&l->t, l->has_why ? &l->why : NULL, payload)) != 0)
             goto done;
     }
 done:
-    kg_buf_release(&key);
     return rc;
 }
 

@@ -712,6 +712,7 @@ typedef struct kg_extract_scratch {
                         * article's end */
     ex_vec memq;       /* uint8_t per token of the sentence: quoted */
     kg_buf mkey;       /* name keys of the mention finder (mentions.c) */
+    kg_buf skey;       /* the key of a triple in seen (extract.c) */
     ex_map firstw;     /* first word (lowercase) of the article's full
                         * names -> first ex_nrow (mentions.c) */
     ex_vec nrows;      /* ex_nrow: chains of firstw */
@@ -761,10 +762,9 @@ static inline const char *ex_norm(const ex_scratch *sc, const ex_tok *t)
     return sc->norm.ptr + t->norm;
 }
 /* Files triple t in sc->seen under its key (subject, relation, status,
- * object, date); *fresh = 1 if it was not there yet.  key is scratch.
+ * object, date) and under any date; *fresh = 1 if it was not there yet.
  * KG_ENOMEM on failure. */
-int kg_extract__seen_put(ex_scratch *sc, kg_buf *key, const kg_triple *t,
-                         int *fresh);
+int kg_extract__seen_put(ex_scratch *sc, const kg_triple *t, int *fresh);
 /* Holds merger t (told, filed in sc->seen) to the article's end, where
  * it is emitted, as the acquisition where the article tells one of the
  * pair.  why (may be NULL) is copied.  KG_ENOMEM on failure. */

@@ -485,13 +485,9 @@ static int emit_recall(ex_scratch *sc, uint32_t si, const ex_mem *m,
     t.amount = m->amount;
     t.stake = m->stake;
     kg_triple_canonicalize(&t);
-    {
-        kg_buf key = KG_BUF_INIT;
-        rc = kg_extract__seen_put(sc, &key, &t, &fresh);
-        kg_buf_release(&key);
-        if (rc != KG_OK || !fresh)
-            return rc;
-    }
+    rc = kg_extract__seen_put(sc, &t, &fresh);
+    if (rc != KG_OK || !fresh)
+        return rc;
     t.evidence = kg_pool_strndup(&sc->pool, sc->doc->text + s->b0,
                                  s->b1 - s->b0);
     if (!t.evidence)
