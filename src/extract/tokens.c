@@ -197,6 +197,34 @@ static int hyphen_splits(const ex_scratch *sc, const unsigned char *w0,
                       (WF_HYPHEN | (ex ? WF_ROLE : 0))) != 0;
 }
 
+/*
+ * The length of the run of ASCII letters and digits at s (8 bytes
+ * readable) if it is shorter than 8 bytes and a byte that ends a word
+ * follows (ASCII, none of join_tab), else 0; *v gets the run's bytes as
+ * kg_extract__tail gives them.  One 8-byte load: a top bit per byte in
+ * 0-9, in a-z once bit 5 is set (A-Z); bytes over 0x7F count as neither
+ * (a carry out of one goes only into the bytes after it).
+ */
+static size_t short_word(const unsigned char *s, uint64_t *v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, tops = ones * 0x80;
+    uint64_t x, lx, alnum, end;
+    size_t k;
+    memcpy(&x, s, 8);
+    lx = x | ones * 0x20;
+    alnum = (((x + ones * (0x80 - '0')) & ~(x + ones * (0x7F - '9'))) |
+             ((lx + ones * (0x80 - 'a')) & ~(lx + ones * (0x7F - 'z')))) &
+            ~x & tops;
+    end = ~alnum & tops;
+    if (!end)
+        return 0;
+    k = (size_t)__builtin_ctzll(end) / 8;
+    if (s[k] >= 0x80 || join_tab[s[k]])
+        return 0;
+    *v = x & ((1ULL << (8 * k)) - 1);
+    return k;
+}
+
 /* Longest lowercase form kept for a token (longer words are cut). */
 #define MAX_NORM 253u
 
@@ -312,6 +340,47 @@ static int push_tok(ex_scratch *sc, uint32_t start, uint32_t end,
 }
 
 /*
+ * The token of a word of n <= 8 ASCII bytes whose bytes, as
+ * kg_extract__tail gives them (a memcpy for 8), are v: its flags and
+ * lowercase form from v as one 64-bit word (a top bit per byte in A-Z, in
+ * a-z), without a loop over its bytes.  Most words are such words.
+ */
+static inline int ascii_word_tok(ex_scratch *sc, uint32_t start,
+                                 uint32_t end, uint32_t flags, uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, tops = ones * 0x80;
+    size_t n = end - start;
+    unsigned char c0 = (unsigned char)v;
+    uint64_t up, lo;
+    if (norm_room(sc, 8) != KG_OK)
+        return KG_ENOMEM;
+    if (c0 >= '0' && c0 <= '9')
+        flags |= TF_NUM;
+    else if (c0 >= 'A' && c0 <= 'Z')
+        flags |= TF_CAP;
+    up = (v + ones * (0x80 - 'A')) & ~(v + ones * (0x80 - 'Z' - 1)) & tops;
+    lo = (v + ones * (0x80 - 'a')) & ~(v + ones * (0x80 - 'z' - 1)) & tops;
+    v |= up >> 2;
+    memcpy(sc->norm.ptr + sc->norm.len, &v, 8);
+    if (up)
+        flags |= TF_UPPER;
+    if (!lo && (up & (up - 1)))
+        flags |= TF_ALLCAPS;
+    if (up & (lo << 8))
+        flags |= TF_CAMEL; /* "OpenAI", "xAI"; not "smart-TV" */
+    if (n > 2 && (unsigned char)(v >> (8 * (n - 1))) == '.')
+        flags |= TF_DOT_END;
+    /* "its" is "it" + "'s", so possessive patterns cover it */
+    if (n == 3 && v == ('i' | 't' << 8 | 's' << 16)) {
+        int rc = push_tok(sc, start, start + 2, "it", 2, flags | TF_WORD);
+        if (rc)
+            return rc;
+        return push_tok(sc, start + 2, end, "'s", 2, TF_WORD);
+    }
+    return add_short_tok(sc, start, end, n, flags | TF_WORD, v);
+}
+
+/*
  * Token flags and lowercase form of a word token, written straight into
  * sc->norm (curly apostrophes become '\'', so the form is never longer
  * than the word).
@@ -324,9 +393,18 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
     int letters = 0, uppers = 0, lower_seen = 0, camel = 0;
     const unsigned char *s = b + start;
     unsigned char c0 = s[0];
-    /* room for the whole form, and at least 8 bytes for the 64-bit path
-     * below: small must stay valid, so norm is not grown after this */
-    if (norm_room(sc, n < 8 ? 8 : n < MAX_NORM ? n : MAX_NORM) != KG_OK)
+    if (n <= 8 && !(flags & TF_AMP_IN)) {
+        uint64_t v;
+        if (n == 8)
+            memcpy(&v, s, 8);
+        else
+            v = kg_extract__tail((const char *)s, n);
+        if (!(v & 0x8080808080808080ULL))
+            return ascii_word_tok(sc, start, end, flags, v);
+    }
+    /* room for the whole form: small must stay valid, so norm is not
+     * grown after this */
+    if (norm_room(sc, n < MAX_NORM ? n : MAX_NORM) != KG_OK)
         return KG_ENOMEM;
     small = sc->norm.ptr + sc->norm.len;
     if (c0 >= '0' && c0 <= '9')
@@ -335,40 +413,6 @@ static int word_tok(ex_scratch *sc, const unsigned char *b, uint32_t start,
              (c0 == 0xC3 && n > 1 && s[1] >= 0x80 && s[1] <= 0x9E &&
               s[1] != 0x97))
         flags |= TF_CAP;
-    /* most words are a few ASCII bytes: classify and lowercase them as
-     * one 64-bit word (a top bit per byte in A-Z, in a-z) */
-    if (n <= 8 && !(flags & TF_AMP_IN)) {
-        const uint64_t ones = 0x0101010101010101ULL, tops = ones * 0x80;
-        uint64_t v, up, lo;
-        if (n == 8)
-            memcpy(&v, s, 8);
-        else
-            v = kg_extract__tail((const char *)s, n);
-        if (!(v & tops)) {
-            up = (v + ones * (0x80 - 'A')) & ~(v + ones * (0x80 - 'Z' - 1)) &
-                 tops;
-            lo = (v + ones * (0x80 - 'a')) & ~(v + ones * (0x80 - 'z' - 1)) &
-                 tops;
-            v |= up >> 2;
-            memcpy(small, &v, 8);
-            if (up)
-                flags |= TF_UPPER;
-            if (!lo && (up & (up - 1)))
-                flags |= TF_ALLCAPS;
-            if (up & (lo << 8))
-                flags |= TF_CAMEL; /* "OpenAI", "xAI"; not "smart-TV" */
-            if (n > 2 && s[n - 1] == '.')
-                flags |= TF_DOT_END;
-            if (n == 3 && v == ('i' | 't' << 8 | 's' << 16)) {
-                int rc = push_tok(sc, start, start + 2, "it", 2,
-                                  flags | TF_WORD);
-                if (rc)
-                    return rc;
-                return push_tok(sc, start + 2, end, "'s", 2, TF_WORD);
-            }
-            return add_short_tok(sc, start, end, n, flags | TF_WORD, v);
-        }
-    }
     for (i = 0; i < n && o < MAX_NORM; i++) {
         unsigned char c = s[i];
         if (c >= 'A' && c <= 'Z') {
@@ -566,6 +610,7 @@ int kg_extract__tokenize(ex_scratch *sc)
     while (s < e) {
         unsigned char c = *s;
         size_t n;
+        uint64_t v;
         const char *pn;
         /* a letter or digit starts most tokens: tested first */
         if (!alnum_tab[c]) {
@@ -596,6 +641,16 @@ int kg_extract__tokenize(ex_scratch *sc)
             }
         }
         newlines = 0;
+        /* most words: a few letters and digits and a space or a stop */
+        if (alnum_tab[c] && e - s > 8 && (n = short_word(s, &v)) != 0) {
+            rc = ascii_word_tok(sc, (uint32_t)(s - b), (uint32_t)(s + n - b),
+                                pending, v);
+            if (rc)
+                return rc;
+            pending = 0;
+            s += n;
+            continue;
+        }
         if (alnum_tab[c] || (c >= 0x80 && word_at_utf8(s, e))) {
             const unsigned char *w = s;
             size_t an;
