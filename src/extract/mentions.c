@@ -2177,9 +2177,9 @@ static uint32_t new_firm_at(const ex_scratch *sc, const ex_sent *s,
 }
 
 /*
- * The words from q on up to "called|named" in ", to be called X",
- * "which will be named X", "will be called X"; returns the position
- * after "called", or q when the words are not such.
+ * The words from q on up to "called|named|known as" in ", to be called
+ * X", "which will be named X", "will be called X", "to be known as X";
+ * returns the position after them, or q when the words are not such.
  */
 static uint32_t called_at(const ex_scratch *sc, const ex_sent *s,
                           uint32_t q)
@@ -2200,6 +2200,9 @@ static uint32_t called_at(const ex_scratch *sc, const ex_sent *s,
     if (r < s->t1 && (ex_tok_is(sc, &tk[r], "called") ||
                       ex_tok_is(sc, &tk[r], "named")))
         return r + 1;
+    if (r + 1 < s->t1 && ex_tok_is(sc, &tk[r], "known") &&
+        ex_tok_is(sc, &tk[r + 1], "as"))
+        return r + 2;
     return q;
 }
 
@@ -5544,7 +5547,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     for (i = s->t0; i < s->t1; i++) {
         known_w |= ex_tok_is(sc, &tk[i], "known");
         called |= ex_tok_is(sc, &tk[i], "called") ||
-                  ex_tok_is(sc, &tk[i], "named");
+                  ex_tok_is(sc, &tk[i], "named") ||
+                  ex_tok_is(sc, &tk[i], "known");
     }
     /* "Hon Hai Precision Industry Co, known as Foxconn", "Standard Oil
      * Co, the Cleveland company known as Sohio": the firm goes by the
