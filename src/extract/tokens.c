@@ -286,8 +286,9 @@ static int add_tok(ex_scratch *sc, uint32_t start, uint32_t end,
  * kg_extract__hash computes from those bytes) and the lexicon probe
  * without a memcmp call.
  */
-static int add_short_tok(ex_scratch *sc, uint32_t start, uint32_t end,
-                         size_t nlen, uint32_t flags, uint64_t v)
+static inline int add_short_tok(ex_scratch *sc, uint32_t start,
+                                uint32_t end, size_t nlen, uint32_t flags,
+                                uint64_t v)
 {
     ex_tok *t = new_tok(sc, start, end, nlen, flags);
     const ex_map *m = &sc->ex->words;
@@ -327,6 +328,16 @@ static int add_short_tok(ex_scratch *sc, uint32_t start, uint32_t end,
         }
     }
     return KG_OK;
+}
+
+/* A token of the one ASCII byte c at start (punctuation). */
+static int punct_tok(ex_scratch *sc, uint32_t start, unsigned char c,
+                     uint32_t flags)
+{
+    if (norm_room(sc, 1) != KG_OK)
+        return KG_ENOMEM;
+    sc->norm.ptr[sc->norm.len] = (char)c;
+    return add_short_tok(sc, start, start + 1, 1, flags, c);
 }
 
 /* Add a token with the lowercase form norm[0..nlen). */
@@ -765,9 +776,7 @@ int kg_extract__tokenize(ex_scratch *sc)
             continue;
         }
         if (c < 0x80) {
-            char one[2] = {(char)c, 0};
-            rc = push_tok(sc, (uint32_t)(s - b), (uint32_t)(s + 1 - b), one,
-                          1, pending | TF_PUNCT);
+            rc = punct_tok(sc, (uint32_t)(s - b), c, pending | TF_PUNCT);
             if (rc)
                 return rc;
             if (c == ')') {
