@@ -163,13 +163,20 @@ static int is_punct(const ex_scratch *sc, const ex_tok *t, char c)
            t->norm_len == 1;
 }
 
+/* A legal suffix: capitalised ("Corp", "Plc"), or the lowercase "plc" of
+ * the British pages, which is no ordinary word */
+static int legal_tok(const ex_scratch *sc, const ex_tok *t)
+{
+    return (ex_wflags(sc, t) & WF_LEGAL) &&
+           ((t->flags & TF_CAP) || ex_tok_is(sc, t, "plc"));
+}
+
 /* Absorb legal suffixes after a name: "Corp.", ", Inc.", "Co Ltd". */
 static uint32_t absorb_legal(const ex_scratch *sc, uint32_t j, uint32_t t1)
 {
     const ex_tok *tk = sc->toks.ptr;
     for (;;) {
-        if (j < t1 && (ex_wflags(sc, &tk[j]) & WF_LEGAL) &&
-            (tk[j].flags & TF_CAP)) {
+        if (j < t1 && legal_tok(sc, &tk[j])) {
             j++;
             if (j < t1 && is_punct(sc, &tk[j], '.') &&
                 !(tk[j].flags & TF_SPACE_BEFORE) && j + 1 < t1)
@@ -3051,7 +3058,7 @@ static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
         k++;
     if (k == a || k >= s->t1)
         return 0;
-    if ((ex_wflags(sc, &tk[k]) & WF_LEGAL) && (tk[k].flags & TF_CAP))
+    if (legal_tok(sc, &tk[k]))
         return k;
     /* "its Devices and Services business" */
     if (!(tk[k].flags & TF_UPPER) && unit_head(ex_norm(sc, &tk[k])))
@@ -4168,13 +4175,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 continue;
             }
             /* "Glaxo Wellcome ... Glaxo, maker of Zantac": the first of
-             * two known names run together, alone in a later sentence */
-            if (ge->kind == KG_KIND_ORG && j == i + 1 && !allcaps &&
-                !headline && (ent = merged_first(sc, i, g)) >= 0) {
+             * two known names run together, alone in a later sentence;
+             * "AT and T" after "American Telephone and Telegraph Co":
+             * the wire's spelling of a known acronym with "&" is the
+             * firm the article named in full */
+            if (ge->kind == KG_KIND_ORG && !allcaps && !headline &&
+                ((j == i + 1 && (ent = merged_first(sc, i, g)) >= 0) ||
+                 (j >= i + 3 && strlen(ge->name) <= 6 &&
+                  strchr(ge->name, '&') &&
+                  (ent = acronym_of(sc, ge->name, strlen(ge->name))) >= 0 &&
+                  EX_AT(sc->ents, ex_ent, ent).gaz < 0))) {
                 if (kg_extract__map_put(&sc->aliases, &sc->pool,
                                         sc->doc->text + t->start,
-                                        t->end - t->start, (uint32_t)ent,
-                                        NULL) != KG_OK) {
+                                        tk[j - 1].end - t->start,
+                                        (uint32_t)ent, NULL) != KG_OK) {
                     rc = KG_ENOMEM;
                     goto done;
                 }
@@ -5133,9 +5147,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                  * that ends in a legal suffix */
                 /* ("Quill Group and Dorrance Corp": a name that ended
                  * in a legal suffix or "Group" is done) */
+                /* ("Kestrel, Dunmore and Hale Inc": the last two of a
+                 * list after a comma are two firms) */
                 if (j + 2 < s->t1 && !headline && !allcaps &&
                     ex_tok_is(sc, &tk[j], "and") &&
                     !(ex_wflags(sc, &tk[j - 1]) & WF_LEGAL) &&
+                    !(i >= s->t0 + 2 && is_punct(sc, &tk[i - 1], ',') &&
+                      sc->mend[i - 2 - s->t0] >= 0) &&
                     !ex_tok_is(sc, &tk[j - 1], "group") &&
                     !ex_tok_is(sc, &tk[j - 1], "partners") &&
                     !ex_tok_is(sc, &tk[j - 1], "ventures") &&
