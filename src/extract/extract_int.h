@@ -612,6 +612,8 @@ typedef struct ex_ment {
     uint8_t src;   /* MS_* */
     uint8_t pair;  /* stands for ent and alt both ("the two companies") */
     uint8_t buyer; /* "the combined company" read as the deal's buyer */
+    int32_t maker; /* a model named after its maker ("Boeing 737s"): the
+                    * maker's entity, else -1 */
 } ex_ment;
 
 /* A doc entity: one canonical name. kind -1 = not known yet. */

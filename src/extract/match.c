@@ -2793,6 +2793,60 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
     return KG_OK;
 }
 
+/*
+ * A model named after its maker ("Boeing 737s", "Saab 900 saloons"):
+ * the maker makes it, whatever the sentence does with it (an airline
+ * that flies the jets buys them; the maker's tie is in the name), unless
+ * a rule of the sentence names another maker.  The triple goes under
+ * rule make.model of rules.txt.
+ */
+static int emit_models(ex_scratch *sc, uint32_t si)
+{
+    const kg_extractor *ex = sc->ex;
+    size_t i, r = ex->rulev.n;
+    for (i = 0; i < sc->ments.n; i++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        ex_out *o;
+        size_t k;
+        if (m->maker < 0)
+            continue;
+        /* "Saab-Scania, which makes the Saab 900": the sentence's own
+         * maker beats the one the name gives */
+        for (k = 0; k < sc->outs.n; k++) {
+            const ex_out *b = &EX_AT(sc->outs, ex_out, k);
+            if (b->sent == si && b->relation == KG_REL_MAKES &&
+                b->o == m->ent && b->s != m->maker)
+                break;
+        }
+        if (k < sc->outs.n)
+            continue;
+        if (r == ex->rulev.n)
+            for (r = 0; r < ex->rulev.n; r++)
+                if (strcmp(EX_AT(ex->rulev, ex_rule, r).id, "make.model") == 0)
+                    break;
+        if (r == ex->rulev.n)
+            return KG_OK;
+        o = kg_extract__vec_push(&sc->outs, sizeof *o);
+        if (!o)
+            return KG_ENOMEM;
+        memset(o, 0, sizeof *o);
+        o->sent = si;
+        o->pos = m->a;
+        o->rule = (uint32_t)r;
+        o->s = m->maker;
+        o->o = m->ent;
+        o->s_kind = KG_KIND_ORG;
+        o->o_kind = KG_KIND_PRODUCT;
+        o->relation = KG_REL_MAKES;
+        o->status = KG_STATUS_HOLDS;
+        o->date = sc->doc_date; /* a standing fact, not the sentence's */
+        o->conf = EX_AT(ex->rulev, ex_rule, r).conf;
+        o->stake = -1;
+        o->trigger = "";
+    }
+    return KG_OK;
+}
+
 int kg_extract__match(ex_scratch *sc, uint32_t si)
 {
     const kg_extractor *ex = sc->ex;
@@ -2803,7 +2857,7 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     uint32_t first_a, last_b;
     ex_clsset has;
     if (sc->ments.n < 2)
-        return KG_OK;
+        return emit_models(sc, si);
     first_a = EX_AT(sc->ments, ex_ment, 0).a;
     last_b = EX_AT(sc->ments, ex_ment, sc->ments.n - 1).b;
     /* the classes of the words a word element may match: a rule that
@@ -2895,7 +2949,7 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
                 return rc;
         }
     }
-    return KG_OK;
+    return emit_models(sc, si);
 }
 
 /* ---- dates, amounts, stakes ---- */

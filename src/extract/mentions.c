@@ -129,6 +129,7 @@ static int add_ment(ex_scratch *sc, uint32_t t0, uint32_t a, uint32_t b,
     m->src = (uint8_t)src;
     m->pair = 0;
     m->buyer = 0;
+    m->maker = -1;
     if (src != MS_COREF) {
         ex_ent *e = &EX_AT(sc->ents, ex_ent, ent);
         e->named++;
@@ -3431,6 +3432,17 @@ static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
  * span of time after it ("Windows 3 million copies", "Office 5 percent",
  * "the Walkman 40 years ago").
  */
+/* Is token j+1 no amount, share or span of time a number at j is
+ * counted in ("3 million copies", "5 percent", "40 years ago")? */
+static int no_count_after(const ex_scratch *sc, const ex_sent *s,
+                          uint32_t j)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    return j + 1 >= s->t1 ||
+           (!(ex_wflags(sc, &tk[j + 1]) & (WF_SCALE | WF_CURRENCY | WF_PCT)) &&
+            !ex_tok_in(sc, &tk[j + 1], EC_VERSIONSPAN));
+}
+
 static int version_at(const ex_scratch *sc, const ex_sent *s, uint32_t j)
 {
     const ex_tok *tk = sc->toks.ptr;
@@ -3441,9 +3453,79 @@ static int version_at(const ex_scratch *sc, const ex_sent *s, uint32_t j)
     for (k = 0; k < tk[j].norm_len; k++)
         if ((n[k] < '0' || n[k] > '9') && n[k] != '.')
             return 0;
-    return j + 1 >= s->t1 ||
-           (!(ex_wflags(sc, &tk[j + 1]) & (WF_SCALE | WF_CURRENCY | WF_PCT)) &&
-            !ex_tok_in(sc, &tk[j + 1], EC_VERSIONSPAN));
+    return no_count_after(sc, s, j);
+}
+
+/*
+ * Is token j a model number right after a maker's name ("Boeing 737s",
+ * "Saab 900 saloons", "Airbus A380 superjumbo")?  Up to two capitals,
+ * then two to five digits, then perhaps the "s" of a plural; no year
+ * ("Boeing 1987 profits"), no amount, share or span of time after it,
+ * no "-" on ("Nokia 2-for-1").  Returns the length of the model's code
+ * without the plural's "s", 0 if none.
+ */
+static size_t model_at(const ex_scratch *sc, const ex_sent *s, uint32_t j)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const char *w;
+    size_t n, k = 0, d, year = 0;
+    if (j >= s->t1 || !(tk[j].flags & TF_SPACE_BEFORE))
+        return 0;
+    w = sc->doc->text + tk[j].start;
+    n = tk[j].end - tk[j].start;
+    while (k < n && k < 2 && w[k] >= 'A' && w[k] <= 'Z')
+        k++;
+    for (d = k; d < n && w[d] >= '0' && w[d] <= '9'; d++)
+        year = year * 10 + (size_t)(w[d] - '0');
+    if (d - k < 2 || d - k > 5 || (d < n && !(d + 1 == n && w[d] == 's')) ||
+        (k == 0 && d == 4 && year >= 1900 && year <= 2099) ||
+        (j + 1 < s->t1 && is_punct(sc, &tk[j + 1], '-') &&
+         !(tk[j + 1].flags & TF_SPACE_BEFORE)) ||
+        !no_count_after(sc, s, j))
+        return 0;
+    return d;
+}
+
+/*
+ * Add the mention [i, j] of the model at token j after the maker's name
+ * [i, j), named as the article writes them with the first n bytes of
+ * token j ("Boeing 737" of "Boeing 737s"), made by entity maker.
+ */
+static int model_ment(ex_scratch *sc, const ex_sent *s, kg_buf *key,
+                      uint32_t i, uint32_t j, size_t n, int32_t maker)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    int32_t ent;
+    if (tok_key(sc, key, i, j) != KG_OK || kg__buf_putc(key, ' ') != KG_OK ||
+        kg__buf_put(key, sc->doc->text + tk[j].start, n) != KG_OK ||
+        (ent = ent_get(sc, key->ptr, key->len, KG_KIND_PRODUCT, -1)) < 0 ||
+        add_ment(sc, s->t0, i, j + 1, ent, -1, MS_SHAPE) != KG_OK)
+        return KG_ENOMEM;
+    EX_AT(sc->ments, ex_ment, sc->ments.n - 1).maker = maker;
+    return KG_OK;
+}
+
+/*
+ * Add the mention of a firm's name [i, *j) and its legal suffix, or,
+ * where a model number follows in running text (plain), that of the
+ * model ("Boeing 737s", "Saab 900 saloons": the maker's name and a
+ * model number name the model, which the maker makes).  *j becomes the
+ * token after.
+ */
+static int add_firm(ex_scratch *sc, const ex_sent *s, kg_buf *key,
+                    uint32_t i, uint32_t *j, int32_t ent, int src, int plain)
+{
+    size_t n;
+    int rc;
+    if (plain && EX_AT(sc->ents, ex_ent, ent).kind == KG_KIND_ORG &&
+        (n = model_at(sc, s, *j)) > 0) {
+        if ((rc = model_ment(sc, s, key, i, *j, n, ent)) != KG_OK)
+            return rc;
+        ++*j;
+        return KG_OK;
+    }
+    *j = absorb_legal(sc, *j, s->t1);
+    return add_ment(sc, s->t0, i, *j, ent, -1, src);
 }
 
 /*
@@ -4140,7 +4222,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
               longer_name(sc, s, j, &key, allcaps)) &&
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
               !EX_AT(ex->gentv, ex_gent, g).canonical && !allcaps &&
-              !headline &&
+              !headline && !model_at(sc, s, j) &&
               (extends_known(sc, s, i, j, &key) ||
                joins_known(sc, s, j, &key))) &&
             !((j == i + 1 ||
@@ -4286,8 +4368,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 (tk[j].flags & TF_SPACE_BEFORE) &&
                 ex_tok_is(sc, &tk[j], "company"))
                 j++;
-            j = absorb_legal(sc, j, s->t1);
-            if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_GAZ)) != KG_OK)
+            if ((rc = add_firm(sc, s, &key, i, &j, ent, MS_GAZ,
+                               !allcaps && !headline)) != KG_OK)
                 goto done;
             i = j;
             continue;
@@ -4396,9 +4478,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                         j = k + 1;
                 }
             }
-            j = absorb_legal(sc, j, s->t1);
-            if ((rc = add_ment(sc, s->t0, i, j, (int32_t)id, -1,
-                               MS_ALIAS)) != KG_OK)
+            if ((rc = add_firm(sc, s, &key, i, &j, (int32_t)id, MS_ALIAS,
+                               !allcaps && !headline)) != KG_OK)
                 goto done;
             i = j;
             continue;
@@ -4408,8 +4489,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
          * Metropolitan PLC" */
         if (nt_ask && (ent = nt_ent) >= 0 &&
             !the_group(sc, s, i, (j = nt_end))) {
-            j = absorb_legal(sc, j, s->t1);
-            if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_ALIAS)) !=
+            if ((rc = add_firm(sc, s, &key, i, &j, ent, MS_ALIAS, 1)) !=
                 KG_OK)
                 goto done;
             i = j;
