@@ -3017,6 +3017,16 @@ static int unit_after(const ex_scratch *sc, const ex_sent *s, uint32_t k)
     return 0;
 }
 
+/* Do tokens v, w ("has", "said it", "is") say what one firm does? */
+static int one_firm_verb(const ex_scratch *sc, const ex_tok *v,
+                         const ex_tok *w)
+{
+    static const char *const one[] = {"has", "is", "was"};
+    return ex_in_words(ex_norm(sc, v), one, sizeof one / sizeof *one) ||
+           ((ex_tok_is(sc, v, "said") || ex_tok_is(sc, v, "says")) &&
+            (ex_tok_is(sc, w, "it") || ex_tok_is(sc, w, "its")));
+}
+
 /*
  * After "and" at a: one capitalised unknown word and a legal suffix
  * ("Tire and Rubber Co") or a unit's head noun ("Devices and Services
@@ -3064,6 +3074,15 @@ static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
     /* "its Devices and Services business" */
     if (!(tk[k].flags & TF_UPPER) && unit_head(ex_norm(sc, &tk[k])))
         return k;
+    /* "Harwell and Tode Industries said it", "Pennick and Rowe Group
+     * has": a firm word and a verb for one firm ("... Group have agreed
+     * to merge" and "... said they" name two; so does "Tamsin Motor and
+     * Oriel Motor", a firm word before "and") */
+    if ((tk[k].flags & TF_CAP) && (tk[k].flags & TF_SPACE_BEFORE) &&
+        (ex_wflags(sc, &tk[k]) & WF_ORGWORD) && k + 2 < s->t1 &&
+        !(ex_wflags(sc, &tk[a - 2]) & WF_ORGWORD) &&
+        one_firm_verb(sc, &tk[k + 1], &tk[k + 2]))
+        return k + 1;
     return 0;
 }
 
