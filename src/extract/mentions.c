@@ -3480,14 +3480,17 @@ static int version_at(const ex_scratch *sc, const ex_sent *s, uint32_t j)
  * "Saab 900 saloons", "Airbus A380 superjumbo")?  Up to two capitals,
  * then two to five digits, then perhaps the "s" of a plural; no year
  * ("Boeing 1987 profits"), no amount, share or span of time after it,
- * no "-" on ("Nokia 2-for-1").  Returns the length of the model's code
+ * no "-" on ("Nokia 2-for-1"), no known product's name from it ("737
+ * MAX").  Returns the length of the model's code
  * without the plural's "s", 0 if none.
  */
-static size_t model_at(const ex_scratch *sc, const ex_sent *s, uint32_t j)
+static size_t model_at(ex_scratch *sc, const ex_sent *s, uint32_t j,
+                       kg_buf *key)
 {
     const ex_tok *tk = sc->toks.ptr;
     const char *w;
     size_t n, k = 0, d, year = 0;
+    int32_t g;
     if (j >= s->t1 || !(tk[j].flags & TF_SPACE_BEFORE))
         return 0;
     w = sc->doc->text + tk[j].start;
@@ -3500,7 +3503,9 @@ static size_t model_at(const ex_scratch *sc, const ex_sent *s, uint32_t j)
         (k == 0 && d == 4 && year >= 1900 && year <= 2099) ||
         (j + 1 < s->t1 && is_punct(sc, &tk[j + 1], '-') &&
          !(tk[j + 1].flags & TF_SPACE_BEFORE)) ||
-        !no_count_after(sc, s, j))
+        !no_count_after(sc, s, j) ||
+        /* a known product of its own ("Boeing 737 MAX jets") */
+        gaz_at(sc, s, j, key, &g, 0) > j)
         return 0;
     return d;
 }
@@ -3534,17 +3539,43 @@ static int model_ment(ex_scratch *sc, const ex_sent *s, kg_buf *key,
 static int add_firm(ex_scratch *sc, const ex_sent *s, kg_buf *key,
                     uint32_t i, uint32_t *j, int32_t ent, int src, int plain)
 {
+    const ex_ent *e = &EX_AT(sc->ents, ex_ent, ent);
     size_t n;
     int rc;
-    if (plain && EX_AT(sc->ents, ex_ent, ent).kind == KG_KIND_ORG &&
-        (n = model_at(sc, s, *j)) > 0) {
+    /* not after a name that is also a word or a title ("Fortune 500",
+     * "the Nikkei 225") */
+    if (plain && e->kind == KG_KIND_ORG &&
+        !(e->gaz >= 0 && EX_AT(sc->ex->gentv, ex_gent, e->gaz).ambiguous) &&
+        (n = model_at(sc, s, *j, key)) > 0) {
         if ((rc = model_ment(sc, s, key, i, *j, n, ent)) != KG_OK)
             return rc;
         ++*j;
         return KG_OK;
     }
     *j = absorb_legal(sc, *j, s->t1);
-    return add_ment(sc, s->t0, i, *j, ent, -1, src);
+    if ((rc = add_ment(sc, s->t0, i, *j, ent, -1, src)) != KG_OK)
+        return rc;
+    /* "the Tesla Model 3", "Airbus A350", "Microsoft Azure": a known
+     * product written after its maker's name (the samples' gold: "Oracle
+     * makes Oracle Cloud Infrastructure") */
+    if (plain && e->kind == KG_KIND_PRODUCT && e->gaz >= 0 && *j > i + 1) {
+        const char *mk = EX_AT(sc->ex->gentv, ex_gent, e->gaz).maker;
+        const ex_tok *tk = sc->toks.ptr;
+        size_t ml = mk ? strlen(mk) : 0;
+        uint32_t g;
+        int32_t me;
+        if (ml && tk[i].start + ml < tk[*j - 1].end &&
+            strncmp(sc->doc->text + tk[i].start, mk, ml) == 0 &&
+            sc->doc->text[tk[i].start + ml] == ' ' &&
+            kg_extract__map_get(&sc->ex->gnames, mk, ml, &g)) {
+            if ((me = ent_get(sc, EX_AT(sc->ex->gentv, ex_gent, g).name,
+                              strlen(EX_AT(sc->ex->gentv, ex_gent, g).name),
+                              KG_KIND_ORG, (int32_t)g)) < 0)
+                return KG_ENOMEM;
+            EX_AT(sc->ments, ex_ment, sc->ments.n - 1).maker = me;
+        }
+    }
+    return KG_OK;
 }
 
 /*
@@ -4241,7 +4272,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
               longer_name(sc, s, j, &key, allcaps)) &&
             !(EX_AT(ex->gentv, ex_gent, g).kind == KG_KIND_ORG &&
               !EX_AT(ex->gentv, ex_gent, g).canonical && !allcaps &&
-              !headline && !model_at(sc, s, j) &&
+              !headline && !model_at(sc, s, j, &key) &&
               (extends_known(sc, s, i, j, &key) ||
                joins_known(sc, s, j, &key))) &&
             !((j == i + 1 ||
