@@ -472,16 +472,10 @@ static int told_kind(const ex_scratch *sc, size_t from, int32_t e)
  */
 static int vague_deal(const ex_scratch *sc, const ex_out *o)
 {
-    static const char *const w[] = {"deal",        "deals",  "agreement",
-                                    "agreements",  "pact",   "accord",
-                                    "transaction", "arrangement",
-                                    "signed",      "signs",  "sign",
-                                    "inked",       "struck", "sealed"};
     return o->relation == KG_REL_PARTNERS_WITH &&
            EX_AT(sc->ex->rulev, ex_rule, o->rule).weak &&
            o->pos < sc->toks.n &&
-           ex_in_words(ex_norm(sc, &EX_AT(sc->toks, ex_tok, o->pos)), w,
-                       sizeof w / sizeof *w);
+           ex_tok_in(sc, &EX_AT(sc->toks, ex_tok, o->pos), EC_VAGUEDEAL);
 }
 
 /* Is a rivalry from outs[from..) one of goods: a product and goods or

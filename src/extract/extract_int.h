@@ -266,6 +266,12 @@ enum {
     EC_PAIRVERB,      /* mentions.c pair_at: "the two have" */
     EC_SECTOR,        /* mentions.c: a trade ("bank", "Motors") */
     EC_SERVEBEFORE,   /* match.c rival_subject_aside: "advises its" */
+    EC_COMMENTER,     /* mentions.c, match.c: "analysts at X" */
+    EC_ASIDECLAUSE,   /* match.c rival_subject_aside: "a report by X" */
+    EC_PRODUCTMAKER,  /* mentions.c: "the maker of A", "the A maker" */
+    EC_PRODUCTMAKERS, /* mentions.c: "the A makers" */
+    EC_VAGUEDEAL,     /* extract.c vague_deal: "the deal with Y" */
+    EC_ITVERB,        /* mentions.c find_it_subject: "find it harder" */
     EC_N
 };
 

@@ -243,7 +243,8 @@ static const char *const engine_classes[EC_N] = {
     "firmsaid",      "objverb",       "firmbefore",    "acquire",
     "dealdet",       "dealprep",      "recallnot",     "dealother",
     "dealmod",       "rivallist",     "pairnoun",      "pairverb",
-    "sector",        "servebefore",
+    "sector",        "servebefore",   "commenter",     "asideclause",
+    "productmaker",  "productmakers", "vaguedeal",     "itverb",
 };
 
 typedef struct wc_pair {

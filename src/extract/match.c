@@ -575,14 +575,14 @@ static int deal_object(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
  * rivals joined by "and" to another firm than the subject are that
  * firm's.  trig is the trigger.
  */
+static int aside_subject(const ex_scratch *sc, const ex_tok *t)
+{
+    return ex_tok_in(sc, t, EC_COMMENTER) || ex_tok_in(sc, t, EC_ASIDECLAUSE);
+}
+
 static int rival_subject_aside(const ex_scratch *sc, const ex_sent *s,
                                uint32_t trig, int32_t sm)
 {
-    static const char *const who[] = {
-        "analyst", "analysts", "economist", "economists", "strategist",
-        "strategists", "report", "reports", "note", "study", "survey",
-        "research", "banker", "bankers", "trader", "traders", "executive",
-        "executives", "official", "officials", "researcher", "researchers"};
     const ex_tok *tk = sc->toks.ptr;
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, sm);
     uint32_t q;
@@ -594,13 +594,13 @@ static int rival_subject_aside(const ex_scratch *sc, const ex_sent *s,
     /* "X, the industry leader, and analysts expect rivals such as Y":
      * the clause between has its own subject */
     for (q = m->b; q < trig && q < s->t1; q++)
-        if (ex_in_words(ex_norm(sc, &tk[q]), who, sizeof who / sizeof *who))
+        if (aside_subject(sc, &tk[q]))
             return 1;
     if (m->a <= s->t0)
         return 0;
     if (m->a > s->t0 + 1 &&
         (is_word(sc, m->a - 1, "at") || is_word(sc, m->a - 1, "by")) &&
-        ex_in_words(ex_norm(sc, &tk[m->a - 2]), who, sizeof who / sizeof *who))
+        aside_subject(sc, &tk[m->a - 2]))
         return 1;
     return m->src == MS_COREF && m->b == m->a + 1 && m->b < s->t1 &&
            is_word(sc, m->a, "it") && is_word(sc, m->b, "'s") &&

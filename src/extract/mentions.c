@@ -493,9 +493,6 @@ static int former_employer(const ex_scratch *sc, const ex_ment *m)
                                        "hired", "recruited", "arrived"};
     static const char *const once[] = {"formerly", "previously", "once",
                                        "ex", "latterly"};
-    static const char *const watcher[] = {"analyst",     "analysts",
-                                          "economist",   "economists",
-                                          "strategist",  "strategists"};
     const ex_tok *tk = sc->toks.ptr;
     const char *w;
     if (m->src == MS_COREF)
@@ -503,16 +500,14 @@ static int former_employer(const ex_scratch *sc, const ex_ment *m)
     /* "analysts at Morgan Stanley said", "a Barclays analyst": the firm
      * of someone who comments on the story is no party to it */
     if (m->b < sc->toks.n &&
-        ex_in_words(ex_norm(sc, &tk[m->b]), watcher,
-                    sizeof watcher / sizeof watcher[0]))
+        ex_tok_in(sc, &tk[m->b], EC_COMMENTER))
         return 1;
     if (m->a < 2)
         return 0;
     w = ex_norm(sc, &tk[m->a - 1]);
     if ((strcmp(w, "at") == 0 || strcmp(w, "with") == 0 ||
          strcmp(w, "from") == 0) &&
-        ex_in_words(ex_norm(sc, &tk[m->a - 2]), watcher,
-                    sizeof watcher / sizeof watcher[0]))
+        ex_tok_in(sc, &tk[m->a - 2], EC_COMMENTER))
         return 1;
     if (strcmp(w, "from") == 0)
         return ex_in_words(ex_norm(sc, &tk[m->a - 2]), prev,
@@ -1906,14 +1901,11 @@ static int participle_after(const ex_scratch *sc, const ex_sent *s,
 static uint32_t product_maker_desc(const ex_scratch *sc, uint32_t i,
                                    uint32_t j)
 {
-    static const char *const head[] = {
-        "maker", "makers", "developer", "developers", "creator",
-        "creators", "publisher", "brewer", "manufacturer", "producer"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t k, h = j - 1;
     if (j < i + 3 || !ex_tok_is(sc, &tk[i], "the") ||
-        !ex_in_words(ex_norm(sc, &tk[j - 1]), head,
-                     sizeof head / sizeof head[0]))
+        !(ex_tok_in(sc, &tk[j - 1], EC_PRODUCTMAKER) ||
+          ex_tok_in(sc, &tk[j - 1], EC_PRODUCTMAKERS)))
         return i;
     /* "the ChatGPT-maker": the hyphen goes with the head */
     if (h > i + 2 && is_punct(sc, &tk[h - 1], '-') &&
@@ -1975,9 +1967,6 @@ static int32_t product_maker_ent(ex_scratch *sc, const ex_sent *s,
 static uint32_t maker_of_desc(const ex_scratch *sc, const ex_sent *s,
                               uint32_t i)
 {
-    static const char *const head[] = {"maker", "developer", "creator",
-                                       "publisher", "brewer",
-                                       "manufacturer", "producer"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t k;
     if (!ex_tok_is(sc, &tk[i], "the") ||
@@ -1986,8 +1975,7 @@ static uint32_t maker_of_desc(const ex_scratch *sc, const ex_sent *s,
     for (k = i + 1; k < s->t1 && k <= i + 3; k++) {
         if (!(tk[k].flags & TF_WORD) || (tk[k].flags & (TF_CAP | TF_NUM)))
             return i;
-        if (ex_in_words(ex_norm(sc, &tk[k]), head,
-                        sizeof head / sizeof head[0]))
+        if (ex_tok_in(sc, &tk[k], EC_PRODUCTMAKER))
             return k + 2 < s->t1 && ex_tok_is(sc, &tk[k + 1], "of") ? k : i;
         if (ex_wflags(sc, &tk[k]) & (WF_STOP | WF_TRIGGER))
             return i;
@@ -2292,12 +2280,10 @@ static int32_t named_after(const ex_scratch *sc, const ex_sent *s,
 static int32_t find_it_subject(const ex_scratch *sc, const ex_sent *s,
                                uint32_t i)
 {
-    static const char *const v[] = {"find",  "finds", "found", "finding",
-                                    "make",  "makes", "made",  "making"};
     const ex_tok *tk = sc->toks.ptr;
     uint32_t p, words = 0;
     if (i < s->t0 + 2 || i + 2 >= s->t1 || !ex_tok_is(sc, &tk[i], "it") ||
-        !ex_in_words(ex_norm(sc, &tk[i - 1]), v, sizeof v / sizeof v[0]) ||
+        !ex_tok_in(sc, &tk[i - 1], EC_ITVERB) ||
         !(tk[i + 1].flags & TF_WORD) || (tk[i + 1].flags & TF_CAP) ||
         !ex_tok_is(sc, &tk[i + 2], "to"))
         return -1;
