@@ -12,7 +12,6 @@
 #include <cjson/cJSON.h>
 
 #include "kg/error.h"
-#include "kg/util.h"
 
 /* kg_json__parse flags. */
 enum kg_json_flags {
@@ -41,38 +40,5 @@ int kg_json__parse(cJSON **out, const char *s, size_t len, unsigned flags,
  * no fraction that a double holds exactly (|v| < 2^53), else 0.
  */
 int kg_json__integer(long long *out, const cJSON *v);
-
-/*
- * One member of a flat object (kg_json__flat), as it stands in the line:
- * the name (without quotes and escapes), the value's bytes (a string's
- * without its quotes) and whether a string value holds escapes.
- */
-typedef struct kg_json_member {
-    const char *name;
-    size_t name_len;
-    const char *val;
-    size_t val_len;
-    int type; /* cJSON_String, cJSON_Number, cJSON_NULL, cJSON_True, ... */
-    int esc;
-} kg_json_member;
-
-/*
- * The quick way through the usual line: 1 if s[0..len) is one object of
- * at most cap members, each name a string without escapes and each value
- * a string, a number, true, false or null, which kg_json__parse would
- * accept; its members, in order, in out[0..*n).  0 for anything else
- * (nesting, escaped names, more members, any fault): kg_json__parse then
- * says what it is.  out borrows from s.
- */
-int kg_json__flat(kg_json_member *out, size_t *n, size_t cap, const char *s,
-                  size_t len);
-
-/*
- * The string body s[0..n) of a member kg_json__flat accepted, with its
- * escapes decoded as cJSON does ("\u00e9" as UTF-8, surrogate pairs
- * joined), in out (emptied first, NUL-terminated).
- * @return KG_OK or KG_ENOMEM.
- */
-int kg_json__unescape(kg_buf *out, const char *s, size_t n);
 
 #endif

@@ -649,74 +649,6 @@ static int json_field(char **field, const cJSON *v, const char *key,
     return KG_OK;
 }
 
-/*
- * The quick way for the usual line (kg_json__flat): a flat object whose
- * members we read are strings or null.  1 with doc filled or *rc set to
- * an error, 0 when the line takes the cJSON way below (then doc is
- * untouched): the same fields, checks and messages either way.
- */
-static int parse_flat(int *rc, kg_doc *doc, const char *s, size_t len,
-                      const char *path, long line, kg_error *err)
-{
-    kg_json_member mv[16];
-    const kg_json_member *v[J__COUNT] = {NULL};
-    kg_buf tmp = KG_BUF_INIT;
-    char *date = NULL;
-    char **fields[J__COUNT] = {&doc->id, &date, &doc->source, &doc->title,
-                               &doc->url, &doc->text};
-    size_t n, i;
-    int k;
-
-    if (!kg_json__flat(mv, &n, sizeof mv / sizeof *mv, s, len))
-        return 0;
-    /* a repeated member: the last one counts */
-    for (i = 0; i < n; i++)
-        for (k = 0; k < J__COUNT; k++)
-            if (mv[i].name_len == strlen(json_keys[k]) &&
-                memcmp(mv[i].name, json_keys[k], mv[i].name_len) == 0)
-                v[k] = &mv[i];
-    for (k = 0; k < J__COUNT; k++)
-        if (v[k] && v[k]->type != cJSON_String &&
-            (v[k]->type != cJSON_NULL || k == J_TEXT))
-            return 0;
-    *rc = KG_OK;
-    for (k = 0; k < J__COUNT && *rc == KG_OK; k++) {
-        const char *val;
-        size_t val_len;
-        if (!v[k] || v[k]->type == cJSON_NULL)
-            continue;
-        val = v[k]->val;
-        val_len = v[k]->val_len;
-        if (v[k]->esc) {
-            if (kg_json__unescape(&tmp, val, val_len) != KG_OK) {
-                *rc = KG_ENOMEM;
-                break;
-            }
-            val = tmp.ptr;
-            val_len = tmp.len;
-        }
-        *rc = set_field(fields[k], val, val_len);
-    }
-    if (*rc != KG_OK) {
-        *rc = kg_error_set(err, KG_ENOMEM, "out of memory");
-    } else if (date &&
-               kg_doc__parse_date(&doc->date, date, (size_t)-1) != KG_OK) {
-        *rc = kg_error_set(err, KG_EINVAL, "%s:%ld: bad date '%.64s' (use "
-                           "YYYY-MM-DD)", path, line, date);
-    } else if (!v[J_TEXT]) {
-        *rc = kg_error_set(err, KG_EINVAL, "%s:%ld: no \"text\" member",
-                           path, line);
-    } else {
-        doc->text_len = doc->text ? strlen(doc->text) : 0;
-        if (!doc->text)
-            *rc = kg_error_set(err, KG_EINVAL, "%s:%ld: empty article text",
-                               path, line);
-    }
-    free(date);
-    kg_buf_release(&tmp);
-    return 1;
-}
-
 int kg_doc__parse_json(kg_doc *doc, const char *s, size_t len,
                        const char *path, long line, kg_error *err)
 {
@@ -728,8 +660,6 @@ int kg_doc__parse_json(kg_doc *doc, const char *s, size_t len,
     kg_error jerr;
     int rc, k;
 
-    if (parse_flat(&rc, doc, s, len, path, line, err))
-        return rc;
     rc = kg_json__parse(&obj, s, len, 0, &jerr);
     if (rc == KG_EINVAL && !kg_utf8_valid(s, len)) {
         /* invalid UTF-8 is repaired, not refused: parse the line again
