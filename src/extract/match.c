@@ -754,9 +754,15 @@ static int holders_of(const ex_scratch *sc, const ex_ment *m)
     return 0;
 }
 
-static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e)
+static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e,
+                   int rel)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
+    /* "ordered 12 Airbus A310 jets": the model named after its maker
+     * stands for the maker as a supplier (match_rule puts it there) */
+    if (rel == KG_REL_SUPPLIES && e->slot == 0 &&
+        e->kinds == KG_KINDBIT(KG_KIND_PRODUCT))
+        return m->maker >= 0 && m->src != MS_COREF;
     if (e->strict && EX_AT(sc->ents, ex_ent, m->ent).kind < 0)
         return 0;
     if (e->slot == 0 && holders_of(sc, m))
@@ -1121,7 +1127,7 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
                      !(EX_AT(st->sc->toks, ex_tok, mm->b).flags & TF_CAP))
                 m = nm;
         }
-        if (m >= 0 && slot_ok(st->sc, m, e)) {
+        if (m >= 0 && slot_ok(st->sc, m, e, st->r->relation)) {
             int32_t lst[8];
             size_t nl;
             int64_t past;
@@ -1616,7 +1622,7 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
          * name before its country */
         if (m < 0)
             m = country_before(st->sc, s, pos);
-        if (m >= 0 && slot_ok(st->sc, m, e)) {
+        if (m >= 0 && slot_ok(st->sc, m, e, st->r->relation)) {
             int64_t a = EX_AT(st->sc->ments, ex_ment, m).a;
             st->slot[e->slot] = m;
             st->fwd[e->slot] = 0;
@@ -2654,8 +2660,16 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             const char *orole;
             ex_out *o;
             double conf = r->conf;
+            int model;
             if (respectively && a != b)
                 continue;
+            /* "ordered 20 Boeing 737s": a model named after its maker
+             * stands for the maker as the supplier */
+            model = r->relation == KG_REL_SUPPLIES &&
+                    !(subs[a] & PAIR_ALT) && ms->maker >= 0 &&
+                    es->kinds == KG_KINDBIT(KG_KIND_PRODUCT);
+            if (model)
+                se = ms->maker;
             if (se == oe && mo->src == MS_COREF && mo->alt >= 0 && !mo->pair)
                 oe = mo->alt;
             else if (se == oe && ms->src == MS_COREF && ms->alt >= 0 &&
@@ -2672,7 +2686,8 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                 continue;
             E1 = &EX_AT(sc->ents, ex_ent, se);
             E2 = &EX_AT(sc->ents, ex_ent, oe);
-            if ((E1->kind >= 0 && !(es->kinds & KG_KINDBIT(E1->kind)) &&
+            if ((!model && E1->kind >= 0 &&
+                 !(es->kinds & KG_KINDBIT(E1->kind)) &&
                  !(se == ms->ent &&
                    kinds_ok(sc, subs[a] & ~PAIR_ALT, es->kinds))) ||
                 (E2->kind >= 0 &&
@@ -2759,7 +2774,7 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             o->rule = rule_idx;
             o->s = se;
             o->o = oe;
-            o->s_kind = pick_kind(E1, es->kinds);
+            o->s_kind = model ? KG_KIND_ORG : pick_kind(E1, es->kinds);
             /* "Alliance Boots' deputy chairman, Stefano Pessina": a name
              * of no known kind that holds a post is a person from here
              * on (no firm for a later "Chairman X said" or "its") */

@@ -505,7 +505,14 @@ static int parse_rule(parse_ctx *p, const char *s, const char *e)
                 uint8_t kinds;
                 if (parse_kinds(buf + 2, n - 2, &kinds) != 0)
                     return perr(p, "unknown kind in", buf);
-                el.kinds = (uint8_t)(el.kinds & kinds);
+                /* "S:pro" of supplies: a model named after its maker
+                 * ("ordered 12 Airbus A310 jets"), which stands for the
+                 * maker (match.c slot_ok) */
+                if (!k && r.relation == KG_REL_SUPPLIES &&
+                    kinds == KG_KINDBIT(KG_KIND_PRODUCT))
+                    el.kinds = kinds;
+                else
+                    el.kinds = (uint8_t)(el.kinds & kinds);
                 if (!el.kinds)
                     return perr(p, "kind not allowed for the relation:",
                                 buf);
