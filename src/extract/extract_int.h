@@ -272,6 +272,7 @@ enum {
     EC_PRODUCTMAKERS, /* mentions.c: "the A makers" */
     EC_VAGUEDEAL,     /* extract.c vague_deal: "the deal with Y" */
     EC_ITVERB,        /* mentions.c find_it_subject: "find it harder" */
+    EC_OWNERDESC,     /* mentions.c: "X, the activist investor," is X */
     EC_N
 };
 

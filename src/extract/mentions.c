@@ -1862,6 +1862,110 @@ static int reporting_verb(const char *n)
     return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
+/*
+ * "In June the buyout firm TPG agreed to put £179m into the bank",
+ * "Banco Santander, which owns Abbey, will pay £612m for the bank's
+ * deposits": a description after the verb of a clause whose subject is
+ * firm e stands for another firm (the writer would say "it"/"its").  Is
+ * e the name that opens the sentence's main clause (or ends its fronted
+ * clause), not as a possessor, with the description i later in the same
+ * clause: no reporting verb, clause opener or clause punctuation between
+ * them (one ", which/who ...," aside or ", the ...," apposition after the
+ * name is passed over), and the description not opening a coordinate
+ * clause itself?
+ */
+static int own_clause_subject(const ex_scratch *sc, const ex_sent *s,
+                              uint32_t i, int32_t e)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t q, p;
+    int32_t mi = -1;
+    const ex_ment *m;
+    if (e < 0 || i <= s->t0 + 2)
+        return 0;
+    /* the first name of the sentence: a few lowercase or time words
+     * ("In June the US buyout firm") may come before it */
+    for (q = fronted_end(sc, s); q < i; q++) {
+        if ((mi = sc->mstart[q - s->t0]) >= 0)
+            break;
+        if (!(tk[q].flags & TF_WORD) && !(tk[q].flags & TF_NUM))
+            return 0;
+    }
+    if (mi < 0)
+        return 0;
+    m = &EX_AT(sc->ments, ex_ment, mi);
+    if (m->ent != e || m->src == MS_COREF || m->b >= i ||
+        EX_AT(sc->ents, ex_ent, e).kind == KG_KIND_PERSON)
+        return 0;
+    /* "Shareholders of Elstree approved the company's sale": the name
+     * after a preposition is no subject */
+    if (m->a > s->t0 && (ex_wflags(sc, &tk[m->a - 1]) & WF_STOP) &&
+        !(tk[m->a - 1].flags & TF_CAP) && !ex_tok_is(sc, &tk[m->a - 1], "the"))
+        return 0;
+    p = m->b;
+    if (ex_tok_is(sc, &tk[p], "'s"))
+        return 0;
+    /* ", which owns Abbey,", ", the buyout firm," */
+    if (is_punct(sc, &tk[p], ',') && p + 1 < i &&
+        (ex_tok_is(sc, &tk[p + 1], "which") ||
+         ex_tok_is(sc, &tk[p + 1], "who") ||
+         ex_tok_is(sc, &tk[p + 1], "the") || ex_tok_is(sc, &tk[p + 1], "a") ||
+         ex_tok_is(sc, &tk[p + 1], "an"))) {
+        for (p += 2; p < i && !is_punct(sc, &tk[p], ','); p++)
+            if (reporting_verb(ex_norm(sc, &tk[p])))
+                return 0;
+        if (p >= i)
+            return 0;
+        p++;
+    }
+    for (; p < i; p++) {
+        const char *n = ex_norm(sc, &tk[p]);
+        if (is_punct(sc, &tk[p], ',') || is_punct(sc, &tk[p], ';') ||
+            is_punct(sc, &tk[p], ':') || is_punct(sc, &tk[p], '(') ||
+            is_punct(sc, &tk[p], '"') || reporting_verb(n) ||
+            clause_opener(n) || strcmp(n, "said") == 0 ||
+            strcmp(n, "say") == 0)
+            return 0;
+        /* another name between: the description may be that firm's */
+        if (sc->mstart[p - s->t0] >= 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Is entity e named in sentence s before the current token? */
+static int in_sentence(const ex_scratch *sc, const ex_sent *s, int32_t e)
+{
+    size_t k;
+    for (k = sc->ments.n; k-- > 0;) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, k);
+        if (m->a < s->t0)
+            break;
+        if (m->ent == e)
+            return 1;
+    }
+    return 0;
+}
+
+/* The firm the story names most so far other than e (a name of no known
+ * kind counts; no person, product or public body; ties: the first
+ * named), or -1. */
+static int32_t other_firm(const ex_scratch *sc, int32_t e)
+{
+    int32_t best = -1;
+    size_t k;
+    for (k = 0; k < sc->ents.n; k++) {
+        const ex_ent *x = &EX_AT(sc->ents, ex_ent, k);
+        if ((int32_t)k == e || x->named <= 0 ||
+            (x->kind != KG_KIND_ORG && x->kind >= 0) ||
+            public_body(sc, (int32_t)k))
+            continue;
+        if (best < 0 || x->named > EX_AT(sc->ents, ex_ent, best).named)
+            best = (int32_t)k;
+    }
+    return best;
+}
+
 /* "combined", "new", "merged", "enlarged": a firm a deal creates */
 static int new_firm_word(const ex_scratch *sc, const ex_tok *t)
 {
@@ -4770,7 +4874,26 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
         }
         if ((f & WF_DET) && (j = descriptor_at(sc, s, i)) > i) {
-            int32_t a1, a2;
+            int32_t a1, a2, own;
+            /* "Carl Icahn, the activist investor who holds a stake in
+             * the company": an investor, financier or tycoon (class
+             * ownerdesc) in apposition to a person is that person */
+            if (i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
+                sc->mend[i - 2 - s->t0] >= 0 &&
+                ex_tok_in(sc, &tk[j - 1], EC_OWNERDESC)) {
+                const ex_ment *pm = &EX_AT(sc->ments, ex_ment,
+                                           sc->mend[i - 2 - s->t0]);
+                if (pm->src != MS_COREF &&
+                    EX_AT(sc->ents, ex_ent, pm->ent).kind ==
+                        KG_KIND_PERSON) {
+                    int32_t pe = pm->ent;
+                    if ((rc = add_ment(sc, s->t0, i, j, pe, -1,
+                                       MS_COREF)) != KG_OK)
+                        goto done;
+                    i = j;
+                    continue;
+                }
+            }
             /* "Olwen Pryce, the bank's chief executive,": a name of no
              * known kind with the firm's role in apposition is a
              * person, never the firm */
@@ -4812,6 +4935,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 a2 = -1;
             if (a1 >= 0 && public_body(sc, a1)) {
                 a1 = a2 >= 0 ? a2 : firm_topic(sc);
+                a2 = -1;
+            }
+            /* "TPG agreed to put £179m into the bank": not TPG, but
+             * the firm the story is about */
+            own = own_clause_subject(sc, s, i, a1) ? a1 : -1;
+            if (own >= 0) {
+                a1 = a2 >= 0 && a2 != own && !in_sentence(sc, s, a2)
+                         ? a2
+                         : other_firm(sc, own);
                 a2 = -1;
             }
             if (!(i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
@@ -4880,6 +5012,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     }
                 }
             }
+            if (own >= 0 && a1 == own)
+                a1 = a2 = -1;
             /* "it bought the car business": not itself (the company's
              * shares it buys may be its own) */
             if (j >= s->t1 || !ex_tok_is(sc, &tk[j], "'s"))
