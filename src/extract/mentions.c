@@ -2573,7 +2573,13 @@ static int32_t deal_buyer(const ex_scratch *sc)
             first = mm[k].first;
         if (mm[k].relation != KG_REL_ACQUIRED)
             continue;
-        if ((mm[k].told & gone) || (buyer >= 0 && buyer != mm[k].s))
+        /* a bid rejected and then agreed ("NCR's board rejected that
+         * offer" beside "NCR agreed to be acquired"): the deal holds */
+        if ((mm[k].told & gone &
+             ~((mm[k].told >> KG_STATUS_HOLDS & 1u)
+                   ? 1u << KG_STATUS_NEGATED
+                   : 0u)) ||
+            (buyer >= 0 && buyer != mm[k].s))
             return -1;
         buyer = mm[k].s;
         if (mm[k].first < bfirst)
