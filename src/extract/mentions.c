@@ -3194,9 +3194,13 @@ static int opener_subject(const ex_scratch *sc, const ex_sent *s,
     static const char *const w[] = {"has", "had", "is", "was", "will",
                                     "would", "said", "says", "agreed"};
     const ex_tok *tk = sc->toks.ptr;
-    return j == a + 2 && j < s->t1 && tk[a + 1].word < 0 &&
-           !(tk[a + 1].flags & (TF_ALLCAPS | TF_NUM)) &&
-           !(ex_wflags(sc, &tk[a + 1]) & (WF_COUNTRY | WF_NONNAME)) &&
+    uint32_t b = a + 1;
+    /* "Alliance & Leicester has" */
+    if (j == a + 3 && is_punct(sc, &tk[a + 1], '&'))
+        b = a + 2;
+    return j == b + 1 && j < s->t1 && tk[b].word < 0 &&
+           !(tk[b].flags & (TF_ALLCAPS | TF_NUM)) &&
+           !(ex_wflags(sc, &tk[b]) & (WF_COUNTRY | WF_NONNAME)) &&
            ex_in_words(ex_norm(sc, &tk[j]), w, sizeof w / sizeof w[0]);
 }
 
@@ -3411,6 +3415,12 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
            (tk[k + 1].flags & TF_CAP);
 }
 
+/* Are the n bytes at a the leading words of name b? */
+static int word_prefix_n(const char *a, size_t n, const char *b)
+{
+    return strncmp(a, b, n) == 0 && b[n] == ' ';
+}
+
 /* Is name a the leading words of name b? */
 static int word_prefix(const char *a, const char *b)
 {
@@ -3503,6 +3513,10 @@ static int extends_known(ex_scratch *sc, const ex_sent *s, uint32_t i,
                 ex_tok_is(sc, &tk[i - 1], "'s") ||
                 ex_tok_is(sc, &tk[i - 1], "'") ||
                 ex_tok_is(sc, &tk[i - 1], "new"));
+    /* "Japan's Toyota Tsusho": a country's firm, no brand's model */
+    if (poss && i > s->t0 + 1 && ex_tok_is(sc, &tk[i - 1], "'s") &&
+        (tk[i - 2].flags & TF_CAP) && (ex_wflags(sc, &tk[i - 2]) & WF_COUNTRY))
+        poss = 0;
     /* (no given name: "Siemens Peter Loescher said" is a person after
      * the firm) */
     while (k < s->t1 && k < j + 3 && is_shape_word(sc, &tk[k]) &&
@@ -3913,6 +3927,13 @@ static int ntab_add(ex_scratch *sc, int32_t ent)
     ex_nrow *r;
     if (!sp || (n = (size_t)(sp - nm)) >= sizeof low || n == 0)
         return KG_OK;
+    /* filed under its first token: "Wal" of "Wal-Mart Stores",
+     * "McDonald" of "McDonald's Corp" */
+    for (k = 1; k < n; k++)
+        if (nm[k] == '-' || nm[k] == '/' ||
+            (nm[k] == '\'' && k + 2 == n && nm[k + 1] == 's'))
+            break;
+    n = k;
     for (k = 0; k < n; k++)
         low[k] = (char)(nm[k] >= 'A' && nm[k] <= 'Z' ? nm[k] + 32 : nm[k]);
     if (kg_extract__map_get(&sc->firstw, low, n, &head)) {
@@ -3980,6 +4001,24 @@ static int lone_word_ok(const ex_scratch *sc, const ex_sent *s, uint32_t i)
  * the form) or -1.  ntab_rows walks the chain head of the words the table
  * files word i under; ntab_match finds that chain.
  */
+/* The lexicon's WF_* flags of the last word of a name ("Lines" of
+ * "Delta Air Lines"); 0 for a word it does not know. */
+static uint32_t last_word_flags(const ex_scratch *sc, const char *name)
+{
+    const char *w = strrchr(name, ' ');
+    char low[32];
+    size_t n, k;
+    int64_t id;
+    w = w ? w + 1 : name;
+    if ((n = strlen(w)) == 0 || n >= sizeof low)
+        return 0;
+    for (k = 0; k < n; k++)
+        low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+    if ((id = kg_extract__word_find(sc->ex, low, n)) < 0)
+        return 0;
+    return EX_AT(sc->ex->wordv, ex_word, (uint32_t)id).flags;
+}
+
 static int32_t ntab_rows(const ex_scratch *sc, const ex_sent *s, uint32_t i,
                          uint32_t *endp, uint32_t head)
 {
@@ -3987,7 +4026,7 @@ static int32_t ntab_rows(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     const char *text = sc->doc->text;
     uint32_t best_end = i;
     int32_t r, best = -1;
-    int tie = 0;
+    int tie = 0, cut_best = 0;
     /* "Lord Hanson", "Mr. Sterling": a person */
     if (i > s->t0 && ((ex_wflags(sc, &tk[i - 1]) & WF_TITLE) ||
                       (i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
@@ -3999,20 +4038,37 @@ static int32_t ntab_rows(const ex_scratch *sc, const ex_sent *s, uint32_t i,
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, ent);
         const char *p = e->name;
         uint32_t q = i;
-        int cut = 0;
+        int cut = 0, words = 0;
         if (e->kind == KG_KIND_PERSON || e->kind == KG_KIND_PRODUCT)
             continue;
         while (*p && q < s->t1 && !cut) {
             size_t wl = 0; /* the name's next word (no strcspn call) */
             while (p[wl] && p[wl] != ' ')
                 wl++;
-            size_t tl = tk[q].end - tk[q].start;
+            size_t tl = tk[q].end - tk[q].start, off = 0;
             const char *t = text + tk[q].start;
+            uint32_t q2 = q;
             if (q > i && !(tk[q].flags & TF_SPACE_BEFORE))
                 break;
-            if (tl == wl && memcmp(t, p, wl) == 0)
+            /* the word in unspaced tokens: "Wal-Mart", "McDonald's" */
+            while (off < wl && q2 < s->t1 &&
+                   (q2 == q || !(tk[q2].flags & TF_SPACE_BEFORE))) {
+                size_t l2 = tk[q2].end - tk[q2].start;
+                if (l2 > wl - off ||
+                    memcmp(text + tk[q2].start, p + off, l2) != 0)
+                    break;
+                off += l2;
+                q2++;
+            }
+            if (off == wl && q2 > q + 1 &&
+                (q2 >= s->t1 || (tk[q2].flags & TF_SPACE_BEFORE) ||
+                 !(tk[q2].flags & TF_WORD) || ex_tok_is(sc, &tk[q2], "'s"))) {
+                q = q2;
+                words++;
+            } else if (tl == wl && memcmp(t, p, wl) == 0) {
                 q++;
-            else if (q > i && (tk[q].flags & TF_CAP) &&
+                words++;
+            } else if (q > i && (tk[q].flags & TF_CAP) &&
                      (tk[q].flags & TF_WORD) && tl >= 3 && tl < wl &&
                      memcmp(t, p, tl) == 0 &&
                      !(ex_wflags(sc, &tk[q]) & WF_LEGAL)) {
@@ -4030,7 +4086,7 @@ static int32_t ntab_rows(const ex_scratch *sc, const ex_sent *s, uint32_t i,
         /* not ending on "and", "of", "&" */
         while (q > i && !(tk[q - 1].flags & TF_CAP))
             q--;
-        if (q == i || (q == i + 1 && !cut && !lone_word_ok(sc, s, i)))
+        if (q == i || (words == 1 && !cut && !lone_word_ok(sc, s, i)))
             continue;
         /* the words go on as another name */
         if (q < s->t1 && (tk[q].flags & TF_SPACE_BEFORE) &&
@@ -4043,6 +4099,7 @@ static int32_t ntab_rows(const ex_scratch *sc, const ex_sent *s, uint32_t i,
         if (q > best_end) {
             best = ent;
             best_end = q;
+            cut_best = cut;
             tie = 0;
         } else if (q == best_end && ent != best) {
             const char *a = EX_AT(sc->ents, ex_ent, best).name;
@@ -4054,6 +4111,41 @@ static int32_t ntab_rows(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     }
     if (best < 0 || tie)
         return -1;
+    /* "Nabisco Inc" after "Nabisco Brands Inc": a legal suffix makes
+     * the form a full name of its own */
+    if (!cut_best && best_end + 1 < s->t1 &&
+        (tk[best_end].flags & TF_CAP) &&
+        (tk[best_end].flags & TF_SPACE_BEFORE) &&
+        (ex_wflags(sc, &tk[best_end]) & WF_LEGAL))
+        return -1;
+    /* "Discovery" after "Discovery ... the Discovery Channel": the
+     * article named the form itself, and that firm it is, unless the
+     * longer name is the firm's full one, its last word a firm's
+     * ("Delta" ... "Delta Air Lines") */
+    if (!cut_best && !(last_word_flags(sc, EX_AT(sc->ents, ex_ent, best)
+                                                .name) &
+                       (WF_ORGWORD | WF_LEGAL))) {
+        char buf[128];
+        size_t n = 0;
+        uint32_t k, id;
+        for (k = i; k < best_end; k++) {
+            size_t l = tk[k].end - tk[k].start;
+            int sp = k > i && (tk[k].flags & TF_SPACE_BEFORE);
+            if (n + l + 1 >= sizeof buf)
+                break;
+            if (sp)
+                buf[n++] = ' ';
+            memcpy(buf + n, text + tk[k].start, l);
+            n += l;
+        }
+        if (k == best_end && kg_extract__map_get(&sc->entnames, buf, n, &id) &&
+            (int32_t)id != best &&
+            EX_AT(sc->ents, ex_ent, id).kind != KG_KIND_PERSON &&
+            EX_AT(sc->ents, ex_ent, id).kind != KG_KIND_PRODUCT &&
+            EX_AT(sc->ents, ex_ent, id).named > 0 &&
+            !EX_AT(sc->ents, ex_ent, id).caps_only)
+            return -1;
+    }
     *endp = best_end;
     return best;
 }
@@ -4573,6 +4665,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 EX_AT(ex->gentv, ex_gent, EX_AT(sc->ents, ex_ent, id).gaz)
                     .canonical) &&
               extends_known(sc, s, i, i + 1, &key)) &&
+            /* "Wexley Inc" after "Wexley Brands Inc": the first word
+             * and a legal suffix are a full name of its own */
+            !(EX_AT(sc->ents, ex_ent, id).kind != KG_KIND_PERSON &&
+              !allcaps && !headline && i + 1 < s->t1 &&
+              (tk[i + 1].flags & TF_CAP) &&
+              (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+              (ex_wflags(sc, &tk[i + 1]) & WF_LEGAL) &&
+              word_prefix_n(sc->doc->text + t->start, t->end - t->start,
+                            EX_AT(sc->ents, ex_ent, id).name)) &&
             /* "Lord Hanson" of "Hanson Trust": a person */
             !(EX_AT(sc->ents, ex_ent, id).kind == KG_KIND_ORG &&
               i > s->t0 && (tk[i - 1].flags & TF_CAP) &&
@@ -5189,6 +5290,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                       (tk[i + 1].flags & TF_CAP) &&
                       (tk[i + 1].flags & TF_SPACE_BEFORE) &&
                       is_shape_word(sc, &tk[i + 1]);
+        /* "Alliance & Leicester has agreed": an ampersand and a
+         * capitalised word after the opening word join it to a name */
+        opener_name = opener_name ||
+                      (opener && !(f & WF_STOP) && !headline && !allcaps &&
+                       i + 2 < s->t1 && is_punct(sc, &tk[i + 1], '&') &&
+                       (tk[i + 2].flags & TF_CAP) &&
+                       is_shape_word(sc, &tk[i + 2]));
         /* "Allied bought Bendix Corp": the word alone is a firm's name */
         opener_alone = (opener || ((t->flags & TF_SENT_START) &&
                                    t->word >= 0)) &&
@@ -5417,6 +5525,28 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     j = k;
                     continue;
                 }
+                /* "Scottish and Newcastle has agreed", "Bradford and
+                 * Bingley said it": two single words joined by "and",
+                 * then a verb for one firm, are one firm's name */
+                if (j == i + 1 && j + 3 < s->t1 && !headline && !allcaps &&
+                    ex_tok_is(sc, &tk[j], "and") &&
+                    (tk[j + 1].flags & TF_CAP) &&
+                    (tk[j + 1].flags & TF_SPACE_BEFORE) &&
+                    is_shape_word(sc, &tk[j + 1]) &&
+                    !(ex_wflags(sc, &tk[j + 1]) & WF_LEGAL) &&
+                    !(f & (WF_FIRSTNAME | WF_LEGAL)) &&
+                    !(ex_wflags(sc, &tk[j + 1]) & WF_FIRSTNAME) &&
+                    !(i > s->t0 && is_punct(sc, &tk[i - 1], ',')) &&
+                    gaz_at(sc, s, i, &key, &dummy, 0) == i &&
+                    gaz_at(sc, s, j + 1, &key, &dummy, 0) == j + 1 &&
+                    (one_firm_verb(sc, &tk[j + 2], &tk[j + 3]) ||
+                     /* or named so before */
+                     (tok_key(sc, &key, i, j + 2) == KG_OK &&
+                      kg_extract__map_get(&sc->entnames, key.ptr, key.len,
+                                          &id)))) {
+                    j += 2;
+                    continue;
+                }
                 /* "the Transport and General Workers' Union": a plural
                  * possessive before an org word stays in the name */
                 if (j + 1 < s->t1 && is_punct(sc, &tk[j], '\'') &&
@@ -5621,7 +5751,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
              * after "American Motors Corp" is American Motors */
             alias = kg_extract__map_get(&sc->aliases, key.ptr, key.len,
                                         &id) &&
-                    !the_group(sc, s, i, j);
+                    !the_group(sc, s, i, j) &&
+                    /* "Wexley Inc" after "Wexley Brands Inc": with a
+                     * legal suffix the first word is a firm of its own */
+                    !(legal && !allcaps && !headline &&
+                      EX_AT(sc->ents, ex_ent, id).kind != KG_KIND_PERSON &&
+                      word_prefix_n(key.ptr, key.len,
+                                    EX_AT(sc->ents, ex_ent, id).name));
             if (alias)
                 ent = (int32_t)id;
             else if (j == i + 1 && (t->flags & TF_ALLCAPS) &&
