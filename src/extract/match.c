@@ -322,6 +322,41 @@ static int finite_verb(const ex_scratch *sc, uint32_t i)
 }
 
 /*
+ * "EMI, home to artists including Coldplay, Robbie Williams and Kylie
+ * Minogue, has agreed to be bought": the names of a list after
+ * "including" (or "such as") that ends an apposition are not the subject.
+ * a: the first token of the list's last name.  Returns the mention of the
+ * name the apposition follows (a few lowercase words, then "including"),
+ * or -1.
+ */
+static int32_t including_list_head(const ex_scratch *sc, const ex_sent *s,
+                                   int64_t a)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    int64_t q, inc = -1;
+    for (q = a - 1; q > (int64_t)s->t0 + 1 && q >= a - 20; q--) {
+        if ((tk[q].flags & TF_PUNCT) && ex_norm(sc, &tk[q])[0] != ',')
+            return -1;
+        if (is_word(sc, (uint32_t)q, "including") ||
+            (is_word(sc, (uint32_t)q, "as") &&
+             is_word(sc, (uint32_t)q - 1, "such"))) {
+            inc = is_word(sc, (uint32_t)q, "as") ? q - 1 : q;
+            break;
+        }
+    }
+    if (inc < 0)
+        return -1;
+    for (q = inc - 1; q > (int64_t)s->t0 && q >= inc - 8; q--) {
+        if ((tk[q].flags & TF_PUNCT) || sc->mcov[q - s->t0] >= 0 ||
+            (tk[q].flags & (TF_CAP | TF_NUM)))
+            break;
+    }
+    if (q <= (int64_t)s->t0 || q >= inc - 1 || !is_word(sc, (uint32_t)q, ","))
+        return -1;
+    return sc->mend[q - 1 - s->t0];
+}
+
+/*
  * "competes with Goldman and Salomon for merger advice", "merger
  * arbitrageurs", "the merger boom": is the deal noun at trig a modifier
  * of a trade or a trend rather than a merger of the firms named?
@@ -1278,6 +1313,34 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 m = st->sc->mend[q - 1 - s->t0];
                 st->app_a = q;
                 st->app_b = pos + 1;
+            }
+        }
+        /* "EMI, home to artists including Coldplay and Kylie Minogue, has
+         * agreed to be bought": the list ends the apposition */
+        if (m >= 0 && pos + 2 < (int64_t)s->t1 &&
+            (k == 0 || st->el[k - 1].type == EL_START) &&
+            is_word(st->sc, (uint32_t)pos + 1, ",") &&
+            finite_verb(st->sc, (uint32_t)pos + 2)) {
+            int32_t h = including_list_head(
+                st->sc, s, EX_AT(st->sc->ments, ex_ment, m).a);
+            if (h >= 0) {
+                m = h;
+                st->app_a = EX_AT(st->sc->ments, ex_ment, h).b;
+                st->app_b = pos + 1;
+            }
+        }
+        if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
+            ex_norm(st->sc, &tk[pos])[0] == ',' && pos > (int64_t)s->t0 + 1 &&
+            st->sc->mend[pos - 1 - s->t0] >= 0 &&
+            finite_verb(st->sc, (uint32_t)pos + 1)) {
+            int32_t h = including_list_head(
+                st->sc, s,
+                EX_AT(st->sc->ments, ex_ment, st->sc->mend[pos - 1 - s->t0])
+                    .a);
+            if (h >= 0) {
+                m = h;
+                st->app_a = EX_AT(st->sc->ments, ex_ment, h).b;
+                st->app_b = pos;
             }
         }
         /* "Hewlett Packard Enterprise Co. (HPE) agreed": skip the brackets */
