@@ -1400,11 +1400,19 @@ static int32_t speaker_subject(ex_scratch *sc, const ex_sent *s, uint32_t i)
         words++;
     }
     /* "said it" needs no help; "said on Thursday it" does */
-    if (words == 0 || j < s->t0 + 2 ||
-        !reporting_verb(ex_norm(sc, &tk[j - 1])) ||
+    if (j < s->t0 + 2 || !reporting_verb(ex_norm(sc, &tk[j - 1])) ||
         ex_tok_is(sc, &tk[j - 1], "told") ||
         (mi = sc->mend[j - 2 - s->t0]) < 0)
         return -1;
+    /* "UAL Corp's United Airlines said it ordered": the speaker is the
+     * unit named, not the sentence's first firm, its owner */
+    if (words == 0) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, mi);
+        if (m->src == MS_COREF || m->a < s->t0 + 2 ||
+            !ex_tok_is(sc, &tk[m->a - 1], "'s") ||
+            sc->mend[m->a - 2 - s->t0] < 0)
+            return -1;
+    }
     return named_firm(sc, mi, 0);
 }
 
