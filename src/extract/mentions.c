@@ -3741,6 +3741,13 @@ static int given_name(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     if (i == s->t0)
         return k < s->t1 && is_punct(sc, &tk[k], ',') &&
                !ends_with(n, tk[i].norm_len, "ly");
+    /* "Sir Adrian Cadbury", "Mr. Hugh Rover": a title says it */
+    if (((tk[i - 1].flags & TF_CAP) &&
+         (ex_wflags(sc, &tk[i - 1]) & WF_TITLE)) ||
+        (i >= s->t0 + 2 && is_punct(sc, &tk[i - 1], '.') &&
+         (tk[i - 2].flags & TF_CAP) &&
+         (ex_wflags(sc, &tk[i - 2]) & WF_TITLE)))
+        return 1;
     if (tk[i - 1].flags & TF_CAP)
         return 0;
     return !(ex_wflags(sc, &tk[i - 1]) &
@@ -3935,10 +3942,13 @@ static int ntab_add(ex_scratch *sc, int32_t ent)
     ex_nrow *r;
     if (!sp || (n = (size_t)(sp - nm)) >= sizeof low || n == 0)
         return KG_OK;
-    /* filed under its first token: "Wal" of "Wal-Mart Stores",
-     * "McDonald" of "McDonald's Corp" */
+    /* filed under its first token, as tokens.c cuts them: "Wal" of
+     * "Wal-Mart Stores" (a hyphen before a capital), "McDonald" of
+     * "McDonald's Corp"; "MGM/UA" is one token */
     for (k = 1; k < n; k++)
-        if (nm[k] == '-' || nm[k] == '/' ||
+        if ((nm[k] == '-' && nm[k + 1] >= 'A' && nm[k + 1] <= 'Z' &&
+             nm[0] >= 'A' && nm[0] <= 'Z' &&
+             !(nm[k - 1] >= '0' && nm[k - 1] <= '9')) ||
             (nm[k] == '\'' && k + 2 == n && nm[k + 1] == 's'))
             break;
     n = k;
@@ -5315,7 +5325,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
             int32_t buyer;
             int32_t dummy_g, inner_g = -1;
-            uint32_t of_america = 0;
+            uint32_t of_america = 0, peer_of = 0;
             int kind = -1, initials = 0, alias, joined = 0;
             if (headline && t->word >= 0 &&
                 !(f & (WF_LEGAL | WF_ORGWORD))) {
@@ -5752,6 +5762,19 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 !(t->flags & (TF_ALLCAPS | TF_CAMEL))) {
                 i--;
                 kind = KG_KIND_PERSON;
+                /* "Lord Browne of Madingley": the peerage's place is
+                 * part of the name, and "Lord Browne" later is he */
+                if (j + 1 < s->t1 && ex_tok_is(sc, &tk[j], "of") &&
+                    (tk[j + 1].flags & TF_CAP) &&
+                    (tk[j + 1].flags & TF_SPACE_BEFORE) &&
+                    is_shape_word(sc, &tk[j + 1]) &&
+                    !(ex_wflags(sc, &tk[j + 1]) & (WF_LEGAL | WF_ORGWORD)) &&
+                    !(j + 2 < s->t1 && (tk[j + 2].flags & TF_CAP) &&
+                      (tk[j + 2].flags & TF_WORD))) {
+                    peer_of = j;
+                    j += 2;
+                    end = j;
+                }
             }
             if ((rc = name_text(sc, &key, i, j)) != KG_OK)
                 goto done;
@@ -5904,6 +5927,21 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     !gaz_named(sc, (int32_t)g2)) {
                     EX_AT(sc->ents, ex_ent, ent).gaz = (int32_t)g2;
                     EX_AT(sc->ents, ex_ent, ent).kind = KG_KIND_ORG;
+                }
+            }
+            /* "Lord Browne" later: the peer of "Lord Browne of
+             * Madingley" */
+            if (peer_of > i && !alias) {
+                kg_buf_clear(&key);
+                if ((rc = name_text(sc, &key, i, peer_of)) != KG_OK)
+                    goto done;
+                if (!kg_extract__map_get(&sc->aliases, key.ptr, key.len,
+                                         &id) &&
+                    kg_extract__map_put(&sc->aliases, &sc->pool, key.ptr,
+                                        key.len, (uint32_t)ent,
+                                        NULL) != KG_OK) {
+                    rc = KG_ENOMEM;
+                    goto done;
                 }
             }
             /* "the Steelworkers" later: the head before "of America" */
