@@ -887,7 +887,11 @@ static uint32_t bare_title(ex_scratch *sc, const ex_sent *s, uint32_t i)
     const ex_tok *tk = sc->toks.ptr;
     const char *v = NULL;
     uint32_t cls, n, q;
-    if (!(tk[i].flags & TF_CAP) || (tk[i].flags & TF_ALLCAPS) ||
+    /* "CEO Rene Obermann said": an acronym title before a name in
+     * lowercase letters (not a headline in capitals) */
+    if (!(tk[i].flags & TF_CAP) ||
+        ((tk[i].flags & TF_ALLCAPS) &&
+         (i + 1 >= s->t1 || (tk[i + 1].flags & TF_ALLCAPS))) ||
         tk[i].word < 0 || i + 3 > s->t1 ||
         (!(ex_wflags(sc, &tk[i]) & WF_ROLE) && !ex_tok_is(sc, &tk[i], "chief") &&
          !ex_tok_is(sc, &tk[i], "managing") &&
@@ -4357,7 +4361,15 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
          * the story is about */
         if (i == s->t0 && !headline && !allcaps &&
             (j = bare_title(sc, s, i)) > i) {
-            int32_t a1 = story_firm(sc);
+            /* the firm of the last sentence, when the story names it
+             * more than in passing ("For Deutsche Telekom, ... CEO Rene
+             * Obermann said"); else the story's */
+            int32_t a1 = sc->prev_first_org >= 0 &&
+                                 !public_body(sc, sc->prev_first_org) &&
+                                 EX_AT(sc->ents, ex_ent, sc->prev_first_org)
+                                         .named >= 2
+                             ? sc->prev_first_org
+                             : story_firm(sc);
             if (a1 >= 0) {
                 if ((rc = add_ment(sc, s->t0, i, j, a1, -1, MS_COREF)) !=
                     KG_OK)
