@@ -273,6 +273,8 @@ enum {
     EC_VAGUEDEAL,     /* extract.c vague_deal: "the deal with Y" */
     EC_ITVERB,        /* mentions.c find_it_subject: "find it harder" */
     EC_OWNERDESC,     /* mentions.c: "X, the activist investor," is X */
+    EC_DEALSUBJECT,   /* mentions.c: "The deal puts pressure on rivals" */
+    EC_DEALRIVAL,     /* mentions.c: ... when a rivalry word follows */
     EC_N
 };
 
@@ -619,6 +621,7 @@ typedef struct ex_ment {
     uint8_t src;   /* MS_* */
     uint8_t pair;  /* stands for ent and alt both ("the two companies") */
     uint8_t buyer; /* "the combined company" read as the deal's buyer */
+    uint8_t dealref; /* "The deal" read as its firm: no antecedent */
     int32_t maker; /* a model named after its maker ("Boeing 737s"): the
                     * maker's entity, else -1 */
 } ex_ment;

@@ -245,7 +245,7 @@ static const char *const engine_classes[EC_N] = {
     "dealmod",       "rivallist",     "pairnoun",      "pairverb",
     "sector",        "servebefore",   "commenter",     "asideclause",
     "productmaker",  "productmakers", "vaguedeal",     "itverb",
-    "ownerdesc",
+    "ownerdesc",     "dealsubject",   "dealrival",
 };
 
 typedef struct wc_pair {

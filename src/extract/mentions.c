@@ -129,6 +129,7 @@ static int add_ment(ex_scratch *sc, uint32_t t0, uint32_t a, uint32_t b,
     m->src = (uint8_t)src;
     m->pair = 0;
     m->buyer = 0;
+    m->dealref = 0;
     m->maker = -1;
     if (src != MS_COREF) {
         ex_ent *e = &EX_AT(sc->ents, ex_ent, ent);
@@ -745,7 +746,7 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
         /* descriptions already resolved count as their firm, and so
          * does a pronoun that opens the sentence ("It wrote off ...,
          * and its purchase of") for a later subject or possessive */
-        if (former_employer(sc, &m[j]) || m[j].pair)
+        if (former_employer(sc, &m[j]) || m[j].pair || m[j].dealref)
             continue;
         /* "Halden AI, Corvette's main rival, had agreed to buy the
          * company": the rival's rival is not what it buys */
@@ -4378,6 +4379,28 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 continue;
             }
         }
+        /* "The deal puts pressure on rivals such as Chevron": the
+         * article's deal as the subject that opens the sentence is the
+         * firm it makes, once named, else its buyer */
+        if (i == s->t0 && ex_tok_is(sc, t, "the") && i + 2 < s->t1 &&
+            ex_tok_in(sc, &tk[i + 1], EC_DEALSUBJECT) &&
+            (tk[i + 2].flags & TF_WORD) && !(tk[i + 2].flags & TF_CAP) &&
+            !(ex_wflags(sc, &tk[i + 2]) & WF_STOP) &&
+            !ex_tok_is(sc, &tk[i + 2], "'s")) {
+            int32_t a1 = sc->new_org >= 0 ? sc->new_org : deal_buyer(sc);
+            uint32_t q;
+            for (q = i + 2; q < s->t1; q++)
+                if (ex_tok_in(sc, &tk[q], EC_DEALRIVAL))
+                    break;
+            if (a1 >= 0 && q < s->t1) {
+                if ((rc = add_ment(sc, s->t0, i, i + 2, a1, -1,
+                                   MS_COREF)) != KG_OK)
+                    goto done;
+                EX_AT(sc->ments, ex_ment, sc->ments.n - 1).dealref = 1;
+                i += 2;
+                continue;
+            }
+        }
         /* "was named interim chief executive", "stepped down as
          * chairman": a top post after "as" or such a verb, with no firm
          * of its own, is the post
@@ -6164,7 +6187,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     for (i = 0; i < 2 * sc->ments.n; i++) {
         const ex_ment *m = &EX_AT(sc->ments, ex_ment, i % sc->ments.n);
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
-        if ((i < sc->ments.n) != (m->a >= main_at) || m->pair)
+        if ((i < sc->ments.n) != (m->a >= main_at) || m->pair ||
+            m->dealref)
             continue;
         if (e->kind == KG_KIND_ORG && !former_employer(sc, m)) {
             if (first_org < 0)
