@@ -1235,10 +1235,29 @@ static int32_t and_its(ex_scratch *sc, const ex_sent *s, uint32_t i)
 {
     const ex_tok *tk = sc->toks.ptr;
     int32_t mi;
+    uint32_t q;
     if (i < s->t0 + 2 || !ex_tok_is(sc, &tk[i - 1], "and") ||
         (mi = sc->mend[i - 2 - s->t0]) < 0 ||
         (i + 2 < s->t1 && ex_tok_is(sc, &tk[i + 2], "other")))
         return -1;
+    /* "sold its Benton unit to Ashford and its Carlow unit to Dorset": a
+     * second "its ... to" after "to X and" is the first "its" again */
+    q = EX_AT(sc->ments, ex_ment, mi).a;
+    if (q > s->t0 + 2 && ex_tok_is(sc, &tk[q - 1], "to")) {
+        uint32_t j, to_after = 0, its_before = 0;
+        for (j = i + 1; j < s->t1 && j < i + 7; j++)
+            if (ex_tok_is(sc, &tk[j], "to")) {
+                to_after = 1;
+                break;
+            }
+        for (j = s->t0; j + 1 < q - 1; j++)
+            if (ex_tok_is(sc, &tk[j], "it") && ex_tok_is(sc, &tk[j + 1], "'s")) {
+                its_before = 1;
+                break;
+            }
+        if (to_after && its_before)
+            return -1;
+    }
     return named_firm(sc, mi, 1);
 }
 
