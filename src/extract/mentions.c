@@ -2714,6 +2714,39 @@ static int person_word(const ex_scratch *sc, const ex_tok *t)
     return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
+/*
+ * "Li Ka-shing", "Lo Wing-kit", "Tung Chee-hwa": a hyphenated given name
+ * of two short parts, the second in lower case, after a short
+ * capitalised surname (not "AI-powered", "Tokyo-based": no name before,
+ * or a participle after the hyphen).
+ */
+static int hyphen_given_name(const ex_scratch *sc, const ex_tok *t)
+{
+    const char *w = sc->doc->text + t->start, *hy;
+    size_t n = t->end - t->start, a, b;
+    const ex_tok *p = t - 1;
+    if (!(t->flags & TF_HYPHEN) || !(t->flags & TF_SPACE_BEFORE) ||
+        t == sc->toks.ptr || n < 5 || n > 11 || w[0] < 'A' || w[0] > 'Z')
+        return 0;
+    hy = memchr(w, '-', n);
+    if (!hy)
+        return 0;
+    a = (size_t)(hy - w);
+    b = n - a - 1;
+    if (a < 2 || a > 5 || b < 2 || b > 5 || memchr(hy + 1, '-', b))
+        return 0;
+    for (size_t k = 1; k < n; k++)
+        if (k != a && (w[k] < 'a' || w[k] > 'z'))
+            return 0;
+    if (w[n - 2] == 'e' && w[n - 1] == 'd')
+        return 0;
+    return (p->flags & TF_WORD) && (p->flags & TF_CAP) &&
+           !(p->flags & (TF_ALLCAPS | TF_HYPHEN)) && p->end - p->start >= 2 &&
+           p->end - p->start <= 5 && p->end + 1 == t->start &&
+           !(ex_wflags(sc, p) & (WF_STOP | WF_TITLE | WF_ROLE | WF_LEGAL |
+                                 WF_ORGWORD | WF_MONTH | WF_WEEKDAY));
+}
+
 /* is_shape_word of a capitalised word */
 static int shape_word_cap(const ex_scratch *sc, const ex_tok *t)
 {
@@ -2724,7 +2757,7 @@ static int shape_word_cap(const ex_scratch *sc, const ex_tok *t)
              ? memchr(sc->doc->text + t->start, '-', t->end - t->start)
              : NULL;
     if (hy && hy + 1 < sc->doc->text + t->end && hy[1] >= 'a' &&
-        hy[1] <= 'z' && !(t->flags & TF_CAMEL))
+        hy[1] <= 'z' && !(t->flags & TF_CAMEL) && !hyphen_given_name(sc, t))
         return 0;
     if (f & (WF_TITLE | WF_ROLE | WF_MONTH | WF_WEEKDAY | WF_STOP |
              WF_PRONOUN | WF_PERPRONOUN))
@@ -3162,7 +3195,7 @@ static int one_firm_verb(const ex_scratch *sc, const ex_tok *v,
  * and Pemberton Candy Co" stays two firms.
  */
 static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
-                             kg_buf *key, int allcaps)
+                             kg_buf *key, int allcaps, int one)
 {
     /* the utility and thrift names of wire copy: "Lanyon Federal Savings
      * and Loan Association", "Harlow Gas and Electric Co", "Kent Power
@@ -3188,7 +3221,10 @@ static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
             k++;
         return k;
     }
-    while (k < s->t1 && k < a + 1 && is_shape_word(sc, &tk[k]) &&
+    /* "Brisk and Tallow Tobacco Corp": after one word before "and", two
+     * words and a legal suffix ("Kirby Mills and Wendover Cotton Ltd"
+     * stays two firms) */
+    while (k < s->t1 && k < a + 1 + (one != 0) && is_shape_word(sc, &tk[k]) &&
            (tk[k].flags & TF_CAP) && !(ex_wflags(sc, &tk[k]) & WF_LEGAL) &&
            sc->mstart[k - s->t0] < 0 &&
            !kg_extract__map_get(&sc->aliases, sc->doc->text + tk[k].start,
@@ -3199,6 +3235,8 @@ static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
         return 0;
     if (legal_tok(sc, &tk[k]))
         return k;
+    if (k == a + 2)
+        k = a + 1;
     /* "its Devices and Services business" */
     if (!(tk[k].flags & TF_UPPER) && unit_head(ex_norm(sc, &tk[k])))
         return k;
@@ -4746,6 +4784,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
               (ex_wflags(sc, &tk[i + 1]) & WF_LEGAL) &&
               word_prefix_n(sc->doc->text + t->start, t->end - t->start,
                             EX_AT(sc->ents, ex_ent, id).name)) &&
+            /* "Oliver Brack's Brack Holdings": the surname and a legal
+             * suffix or a firm's word name a firm */
+            !(EX_AT(sc->ents, ex_ent, id).kind == KG_KIND_PERSON &&
+              i + 1 < s->t1 && (tk[i + 1].flags & TF_CAP) &&
+              (tk[i + 1].flags & TF_SPACE_BEFORE) &&
+              (ex_wflags(sc, &tk[i + 1]) & (WF_LEGAL | WF_ORGWORD))) &&
             /* "Lord Hanson" of "Hanson Trust": a person */
             !(EX_AT(sc->ents, ex_ent, id).kind == KG_KIND_ORG &&
               i > s->t0 && (tk[i - 1].flags & TF_CAP) &&
@@ -5593,7 +5637,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     !ex_tok_is(sc, &tk[j - 1], "group") &&
                     !ex_tok_is(sc, &tk[j - 1], "partners") &&
                     !ex_tok_is(sc, &tk[j - 1], "ventures") &&
-                    (k = and_name_end(sc, s, j + 1, &key, allcaps)) > 0) {
+                    (k = and_name_end(
+                         sc, s, j + 1, &key, allcaps,
+                         j == i + 1 &&
+                             !(ex_wflags(sc, &tk[i]) & WF_COUNTRY) &&
+                             !(i > s->t0 &&
+                               (ex_tok_is(sc, &tk[i - 1], "of") ||
+                                is_punct(sc, &tk[i - 1], ','))))) > 0) {
                     j = k;
                     continue;
                 }
@@ -5744,8 +5794,16 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 orgword = 1;
             if ((first_start || opener_name) && !legal && !orgword &&
                 !(opener_name && opener_subject(sc, s, i, j))) {
-                i++;
-                continue;
+                uint32_t kid;
+                /* "Allied Domecq also owns": a name the article has
+                 * already given whole keeps its opening word */
+                if (!(opener_name && name_text(sc, &key, i, j) == KG_OK &&
+                      kg_extract__map_get(&sc->entnames, key.ptr, key.len,
+                                          &kid) &&
+                      EX_AT(sc->ents, ex_ent, kid).kind != KG_KIND_PERSON)) {
+                    i++;
+                    continue;
+                }
             }
             /* a lone sentence-initial capital or headline word */
             if ((headline && !legal &&
@@ -5769,6 +5827,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                      (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
                 kind = KG_KIND_PERSON;
             else if ((f & WF_FIRSTNAME) && j - i >= 2 && j - i <= 3)
+                kind = KG_KIND_PERSON;
+            else if (j == i + 2 && hyphen_given_name(sc, &tk[i + 1]))
                 kind = KG_KIND_PERSON;
             else if (initials && j - i <= 6 && j - i >= 4)
                 kind = KG_KIND_PERSON; /* "J. Smith" may be a store */
@@ -5842,7 +5902,12 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     !(legal && !allcaps && !headline &&
                       EX_AT(sc->ents, ex_ent, id).kind != KG_KIND_PERSON &&
                       word_prefix_n(key.ptr, key.len,
-                                    EX_AT(sc->ents, ex_ent, id).name));
+                                    EX_AT(sc->ents, ex_ent, id).name)) &&
+                    /* "Oliver Brack's Brack Holdings": a name with a
+                     * legal suffix is a firm, not the person whose
+                     * surname it shares */
+                    !(legal && EX_AT(sc->ents, ex_ent, id).kind ==
+                                   KG_KIND_PERSON);
             if (alias)
                 ent = (int32_t)id;
             else if (j == i + 1 && (t->flags & TF_ALLCAPS) &&
@@ -6161,6 +6226,46 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             m->ent = sc->new_org;
             m->alt = -1;
         }
+    }
+    /* "Damon Reilly's Reilly Broadcasting", "Orvis Tool Co was founded
+     * in 1911 by Walter Orvis", "Tobias Kerr, who owns": a name of two or
+     * three words and no known kind whose last word opens the name of a
+     * firm of the sentence, or before ", who", is a person */
+    for (i = 0; i < sc->ments.n; i++) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
+        ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
+        const ex_tok *last;
+        size_t q;
+        if (e->kind >= 0 || m->src != MS_SHAPE || m->b < m->a + 2 ||
+            m->b > m->a + 3)
+            continue;
+        last = &tk[m->b - 1];
+        if (ex_wflags(sc, last) & (WF_ORGWORD | WF_LEGAL))
+            continue;
+        /* words of a name only ("Scottish & Newcastle" is a firm) */
+        for (q = m->a; q < m->b; q++)
+            if (!(tk[q].flags & TF_WORD) || !(tk[q].flags & TF_CAP) ||
+                (ex_wflags(sc, &tk[q]) & (WF_COUNTRY | WF_STOP)))
+                break;
+        if (q < m->b)
+            continue;
+        for (q = 0; q < sc->ments.n && e->kind < 0; q++) {
+            const ex_ment *o = &EX_AT(sc->ments, ex_ment, q);
+            if (o->src != MS_COREF && o->b >= o->a + 2 &&
+                o->ent != m->ent &&
+                EX_AT(sc->ents, ex_ent, o->ent).kind == KG_KIND_ORG &&
+                tk[o->a].norm_len == last->norm_len &&
+                !strcmp(ex_norm(sc, &tk[o->a]), ex_norm(sc, last)))
+                e->kind = KG_KIND_PERSON;
+        }
+        if (e->kind < 0 && m->b + 1 < s->t1 &&
+            is_punct(sc, &tk[m->b], ',') &&
+            ex_tok_is(sc, &tk[m->b + 1], "who") &&
+            /* not "the chairman of Westbury Water, who" */
+            (m->a == s->t0 || ex_tok_is(sc, &tk[m->a - 1], "said") ||
+             ex_tok_is(sc, &tk[m->a - 1], "says") ||
+             ex_tok_is(sc, &tk[m->a - 1], "by")))
+            e->kind = KG_KIND_PERSON;
     }
     /* "Cadbury's chairman": a name of no known kind with a leader is a
      * firm */

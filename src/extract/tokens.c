@@ -726,6 +726,18 @@ int kg_extract__tokenize(ex_scratch *sc)
                         s = a;
                         continue;
                     }
+                    /* "Rollin' Ribs", "Pickin' Chicken": a capitalised
+                     * word with a dropped g keeps its apostrophe before
+                     * the next capitalised word; a bare possessive
+                     * apostrophe follows an s ("Holmes Brothers'"), and
+                     * a closing quote an opening one ("'Falcon' Mr") */
+                    if (a + 1 < e && *a == ' ' && a[1] >= 'A' &&
+                        a[1] <= 'Z' && s - w >= 4 && s[-1] == 'n' &&
+                        s[-2] == 'i' && *w >= 'A' && *w <= 'Z' &&
+                        !(w > b && (w[-1] == '\'' || w[-1] == 0x98))) {
+                        s = a;
+                        break;
+                    }
                 }
                 break;
             }
