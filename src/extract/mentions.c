@@ -3748,9 +3748,18 @@ static int add_firm(ex_scratch *sc, const ex_sent *s, kg_buf *key,
             strncmp(sc->doc->text + tk[i].start, mk, ml) == 0 &&
             sc->doc->text[tk[i].start + ml] == ' ' &&
             kg_extract__map_get(&sc->ex->gnames, mk, ml, &g)) {
-            if ((me = ent_get(sc, EX_AT(sc->ex->gentv, ex_gent, g).name,
-                              strlen(EX_AT(sc->ex->gentv, ex_gent, g).name),
-                              KG_KIND_ORG, (int32_t)g)) < 0)
+            /* the maker the article named already is that firm under
+             * the article's name ("Ford Motor Co ... the Ford Escort") */
+            size_t q;
+            for (q = 0; q < sc->ents.n; q++)
+                if (EX_AT(sc->ents, ex_ent, q).gaz == (int32_t)g)
+                    break;
+            if (q < sc->ents.n)
+                me = (int32_t)q;
+            else if ((me =
+                          ent_get(sc, EX_AT(sc->ex->gentv, ex_gent, g).name,
+                                  strlen(EX_AT(sc->ex->gentv, ex_gent, g).name),
+                                  KG_KIND_ORG, (int32_t)g)) < 0)
                 return KG_ENOMEM;
             EX_AT(sc->ments, ex_ment, sc->ments.n - 1).maker = me;
         }
