@@ -1998,6 +1998,64 @@ static int32_t other_firm(const ex_scratch *sc, int32_t e)
     return best;
 }
 
+/*
+ * "to be called Calloway Vinke", "will be known as Harlow Pendant": two to
+ * four capitalised words after "be called|named" or "be known as" at i,
+ * one of them the first word of a firm the article has named, and none a
+ * title, post or given name.  Returns the run's end, or i.
+ */
+static uint32_t called_run(const ex_scratch *sc, const ex_sent *s,
+                           uint32_t i)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t k, known = 0;
+    size_t e;
+    if (i < s->t0 + 2 || !(tk[i].flags & TF_CAP) ||
+        !(tk[i].flags & TF_WORD) ||
+        !(((ex_tok_is(sc, &tk[i - 1], "called") ||
+            ex_tok_is(sc, &tk[i - 1], "named")) &&
+           ex_tok_is(sc, &tk[i - 2], "be")) ||
+          (i >= s->t0 + 3 && ex_tok_is(sc, &tk[i - 1], "as") &&
+           ex_tok_is(sc, &tk[i - 2], "known") &&
+           ex_tok_is(sc, &tk[i - 3], "be"))))
+        return i;
+    for (k = i; k < s->t1 && k < i + 4; k++) {
+        const ex_tok *t = &tk[k];
+        size_t n = t->end - t->start;
+        if (!(t->flags & TF_WORD) || !(t->flags & TF_CAP) ||
+            (k > i && !(t->flags & TF_SPACE_BEFORE)) ||
+            memchr(sc->doc->text + t->start, '/', n) ||
+            (ex_wflags(sc, t) & (WF_STOP | WF_ROLE | WF_TITLE |
+                                 WF_FIRSTNAME | WF_LEGAL | WF_MONTH |
+                                 WF_WEEKDAY)))
+            break;
+        for (e = 0; e < sc->ents.n; e++) {
+            const ex_ent *x = &EX_AT(sc->ents, ex_ent, e);
+            if ((x->kind == KG_KIND_ORG || x->kind < 0) &&
+                strncmp(x->name, sc->doc->text + t->start, n) == 0 &&
+                (x->name[n] == ' ' || x->name[n] == 0)) {
+                known++;
+                break;
+            }
+        }
+    }
+    /* "Capital Cities/ABC", "Harlow-Pendant": the name runs on */
+    if (k < s->t1 && !(tk[k].flags & TF_SPACE_BEFORE) &&
+        !(tk[k].flags & TF_WORD) && !is_punct(sc, &tk[k], ',') &&
+        !is_punct(sc, &tk[k], '.'))
+        return i;
+    if (k < i + 2 || !known)
+        return i;
+    /* a name the article has already: read as it is */
+    for (e = 0; e < sc->ents.n; e++) {
+        const char *nm = EX_AT(sc->ents, ex_ent, e).name;
+        size_t n = tk[k - 1].end - tk[i].start;
+        if (strncmp(nm, sc->doc->text + tk[i].start, n) == 0 && !nm[n])
+            return i;
+    }
+    return k;
+}
+
 /* "combined", "new", "merged", "enlarged": a firm a deal creates */
 static int new_firm_word(const ex_scratch *sc, const ex_tok *t)
 {
@@ -4423,6 +4481,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 i++;
                 continue;
             }
+        }
+        /* "the new company, to be called Calloway Vinke": the names of
+         * the two sides run together name the firm their deal makes */
+        if (!headline && !allcaps && (j = called_run(sc, s, i)) > i) {
+            if ((rc = tok_key(sc, &key, i, j)) != KG_OK ||
+                (ent = ent_get(sc, key.ptr, key.len, KG_KIND_ORG, -1)) < 0) {
+                rc = rc != KG_OK ? rc : KG_ENOMEM;
+                goto done;
+            }
+            j = absorb_legal(sc, j, s->t1);
+            if ((rc = add_ment(sc, s->t0, i, j, ent, -1, MS_SHAPE)) != KG_OK)
+                goto done;
+            i = j;
+            continue;
         }
         /* "Chairman John Akers said": the title stands for the firm
          * the story is about */
