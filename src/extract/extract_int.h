@@ -275,6 +275,7 @@ enum {
     EC_OWNERDESC,     /* mentions.c: "X, the activist investor," is X */
     EC_DEALSUBJECT,   /* mentions.c: "The deal puts pressure on rivals" */
     EC_DEALRIVAL,     /* mentions.c: ... when a rivalry word follows */
+    EC_KIN,           /* mentions.c: "his father" is not "he" */
     EC_N
 };
 

@@ -245,7 +245,7 @@ static const char *const engine_classes[EC_N] = {
     "dealmod",       "rivallist",     "pairnoun",      "pairverb",
     "sector",        "servebefore",   "commenter",     "asideclause",
     "productmaker",  "productmakers", "vaguedeal",     "itverb",
-    "ownerdesc",     "dealsubject",   "dealrival",
+    "ownerdesc",     "dealsubject",   "dealrival",     "kin",
 };
 
 typedef struct wc_pair {

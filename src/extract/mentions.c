@@ -5037,6 +5037,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
+        /* "founded by his father, Alfred Lerner": the relative is
+         * someone else, not the person "his" stands for */
+        if ((f & WF_PERPRONOUN) && (f & WF_DET) && i + 1 < s->t1 &&
+            ex_tok_in(sc, &tk[i + 1], EC_KIN)) {
+            i++;
+            continue;
+        }
         if ((f & WF_PERPRONOUN) && (f & WF_DET) &&
             (j = descriptor_at(sc, s, i)) > i) {
             /* "his company": the firm, not the person */
