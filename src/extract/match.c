@@ -516,8 +516,12 @@ static int bid_contest(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
 static int taken_on_as(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
                        uint32_t n, int64_t hi)
 {
-    return is_word(sc, trig + n - 1, "on") && hi < (int64_t)s->t1 &&
-           is_word(sc, (uint32_t)hi, "as");
+    uint32_t cls;
+    /* "chose Lomax Bank over Tennant as its adviser": hired too */
+    return (is_word(sc, trig + n - 1, "on") ||
+            (kg_extract__map_get(&sc->ex->classes, "pickv", 5, &cls) &&
+             ex_class_at(sc, cls, trig, 1, trig, s->t1, NULL) > 0)) &&
+           hi < (int64_t)s->t1 && is_word(sc, (uint32_t)hi, "as");
 }
 
 /*
@@ -615,6 +619,26 @@ static int aside_subject(const ex_scratch *sc, const ex_tok *t)
     return ex_tok_in(sc, t, EC_COMMENTER) || ex_tok_in(sc, t, EC_ASIDECLAUSE);
 }
 
+/* Is a firm named by a name (no possessive) before token end in the
+ * sentence?  ("Ferro is to be the network for Kitely's phone": Ferro) */
+static int firm_before(const ex_scratch *sc, const ex_sent *s, uint32_t end)
+{
+    uint32_t q;
+    for (q = s->t0; q < end; q++) {
+        int32_t mi = sc->mstart[q - s->t0];
+        const ex_ment *pm;
+        if (mi < 0)
+            continue;
+        pm = &EX_AT(sc->ments, ex_ment, mi);
+        if (pm->src != MS_COREF &&
+            EX_AT(sc->ents, ex_ent, pm->ent).kind == KG_KIND_ORG &&
+            !(pm->b < s->t1 &&
+              (is_word(sc, pm->b, "'s") || is_word(sc, pm->b, "'"))))
+            return 1;
+    }
+    return 0;
+}
+
 static int rival_subject_aside(const ex_scratch *sc, const ex_sent *s,
                                uint32_t trig, int32_t sm)
 {
@@ -633,6 +657,16 @@ static int rival_subject_aside(const ex_scratch *sc, const ex_sent *s,
             return 1;
     if (m->a <= s->t0)
         return 0;
+    /* "is the sole network for Kitely's new phone, beating rivals X": a
+     * possessor inside a phrase, with a comma before the trigger, is not
+     * the subject of the participle after it */
+    if (m->b < s->t1 && m->src != MS_COREF &&
+        (is_word(sc, m->b, "'s") || is_word(sc, m->b, "'")) &&
+        firm_before(sc, s, m->a)) {
+        for (q = m->b; q < trig && q < s->t1; q++)
+            if (is_word(sc, q, ","))
+                return 1;
+    }
     if (m->a > s->t0 + 1 &&
         (is_word(sc, m->a - 1, "at") || is_word(sc, m->a - 1, "by")) &&
         aside_subject(sc, &tk[m->a - 2]))
@@ -2321,6 +2355,12 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
          * nail polish and Ardent face cream") */
         if (prod)
             q += item_tail(sc, s, q);
+        /* "Asahi Glass of Japan and ...": the firm's country after it */
+        if (!prod && q + 2 < s->t1 && is_word(sc, q, "of") &&
+            (ex_wflags(sc, &tk[q + 1]) & WF_COUNTRY) &&
+            sc->mstart[q + 1 - s->t0] < 0 &&
+            (is_word(sc, q + 2, ",") || is_word(sc, q + 2, "and")))
+            q += 2;
         /* "Prevnar, a childhood vaccine, and the antidepressant Effexor":
          * a product's description in apposition */
         if (kinds == KG_KINDBIT(KG_KIND_PRODUCT) && is_word(sc, q, ",") &&
@@ -2347,16 +2387,36 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         } else if (q + 2 < s->t1 && is_word(sc, q, "as") &&
                    is_word(sc, q + 1, "well") && is_word(sc, q + 2, "as")) {
             q += 3;
+            conj = 1;
         } else {
             break;
         }
-        /* "competes with Windsurf and with Anysphere": the list's own
-         * preposition again after "and" */
+        /* ", as well as with Braemar": after a comma, only with the
+         * list's own preposition again (", as well as the Green Giant
+         * brands" may join a list of the clause above) */
+        if (!conj && q + 3 < s->t1 && is_word(sc, q, "as") &&
+            is_word(sc, q + 1, "well") && is_word(sc, q + 2, "as") &&
+            a > s->t0 &&
+            (is_word(sc, q + 3, "with") || is_word(sc, q + 3, "against") ||
+             is_word(sc, q + 3, "from")) &&
+            tk[q + 3].word == tk[a - 1].word) {
+            q += 3;
+            conj = 1;
+        }
+        /* "competes with Windsurf and with Anysphere", "competition from
+         * Orrin and from Quillion": the list's own preposition again
+         * after "and" */
         if (conj && q + 1 < s->t1 && a > s->t0 &&
-            (is_word(sc, q, "with") || is_word(sc, q, "against")) &&
+            (is_word(sc, q, "with") || is_word(sc, q, "against") ||
+             is_word(sc, q, "from")) &&
             tk[q].word == tk[a - 1].word)
             q++;
         q = skip_poss_post(sc, s, q);
+        /* "... and France's Saint-Gobain": a country's firm */
+        if (!prod && q + 2 < s->t1 &&
+            (ex_wflags(sc, &tk[q]) & WF_COUNTRY) &&
+            is_word(sc, q + 1, "'s") && sc->mstart[q + 2 - s->t0] >= 0)
+            q += 2;
         if (q >= s->t1)
             break;
         nm = sc->mstart[q - s->t0];
@@ -2677,6 +2737,15 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
           buyer_competes(sc, s, trig_pos, st->fwd[0] ? -1 : st->slot[0]) ||
           (!st->fwd[0] && (deal_object(sc, s, trig_pos, st->slot[0]) ||
                            rival_subject_aside(sc, s, trig_pos, st->slot[0]))))))
+        return KG_OK;
+    /* "beating rivals Dalcom and Sunray to the deal": firms listed as
+     * someone's rivals are not partners by their "and" */
+    if (r->relation == KG_REL_PARTNERS_WITH && !st->fwd[0] &&
+        EX_AT(sc->ments, ex_ment, st->slot[0]).a > s->t0 &&
+        ex_tok_in(sc, &((const ex_tok *)sc->toks.ptr)
+                           [EX_AT(sc->ments, ex_ment, st->slot[0]).a - 1],
+                  EC_RIVALLIST) &&
+        slots_joined(sc, s, st->slot[0], st->slot[1]))
         return KG_OK;
     /* "X faces a rival offer from Y for Z": Y bids for Z, not for X */
     if (r->relation == KG_REL_ACQUIRED && st->fwd[0] && !st->fwd[1] &&

@@ -2591,6 +2591,13 @@ static uint32_t pair_at(const ex_scratch *sc, const ex_sent *s, uint32_t i)
             return j;
     } else if (i + 1 < s->t1 && ex_tok_is(sc, &tk[i], "both")) {
         j = i + 1;
+        /* "where both compete with X": "both" alone before a verb of
+         * class pairverb, opening a clause */
+        if (ex_tok_in(sc, &tk[j], EC_PAIRVERB) && !(tk[j].flags & TF_CAP) &&
+            i > s->t0 && (is_punct(sc, &tk[i - 1], ',') ||
+                          ex_tok_is(sc, &tk[i - 1], "where") ||
+                          ex_tok_is(sc, &tk[i - 1], "and")))
+            return j;
     } else {
         return i;
     }
