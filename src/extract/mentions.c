@@ -2589,6 +2589,13 @@ static uint32_t pair_at(const ex_scratch *sc, const ex_sent *s, uint32_t i)
         j = i + 2;
         if (ex_tok_in(sc, &tk[j], EC_PAIRVERB))
             return j;
+    } else if (i + 2 < s->t1 && ex_tok_is(sc, &tk[i], "the") &&
+               (ex_tok_is(sc, &tk[i + 1], "combined") ||
+                ex_tok_is(sc, &tk[i + 1], "merged")) &&
+               ex_tok_in(sc, &tk[i + 2], EC_PAIRNOUN)) {
+        /* "the combined chains will face X": the two firms together (a
+         * plural noun; "the combined company" is the buyer) */
+        j = i + 2;
     } else if (i + 1 < s->t1 && ex_tok_is(sc, &tk[i], "both")) {
         j = i + 1;
         /* "where both compete with X": "both" alone before a verb of
