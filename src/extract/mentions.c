@@ -3511,6 +3511,15 @@ static int longer_name(ex_scratch *sc, const ex_sent *s, uint32_t j,
     /* "Goldman, Sachs and Co" */
     if (j < s->t1 && comma_and_co(sc, s, j))
         return 1;
+    /* "Singer & Friedlander", "Kidde & Partners": "&" and a capitalised
+     * word that starts no known name go on the firm's name ("Boots &
+     * Tesco" is two firms) */
+    if (j + 1 < s->t1 && is_punct(sc, &tk[j], '&') &&
+        (tk[j].flags & TF_SPACE_BEFORE) && is_shape_word(sc, &tk[j + 1]) &&
+        (tk[j + 1].flags & TF_CAP) && !(tk[j + 1].flags & TF_ALLCAPS) &&
+        !(ex_wflags(sc, &tk[j + 1]) & (WF_LEGAL | WF_STOP)) &&
+        gaz_at(sc, s, j + 1, key, &dummy, 0) == j + 1)
+        return 1;
     /* "Vodafone Italia": a country after the name (not "Google China's
      * rules", a possessive) */
     if (j < s->t1 && (ex_wflags(sc, &tk[j]) & WF_COUNTRY) &&
