@@ -10,7 +10,8 @@ canonical names, every alias unique across the file and never equal to
 another entry's name (also not case-insensitively), unique tickers of a
 plain symbol shape, maker= only on products and parent= only on orgs, and
 every maker=/parent= target naming an org in the file, former= naming
-one of the entry's own aliases, and country= two capitals on an org.
+one of the entry's own aliases, and country= two capitals on an org that
+are one of the codes of gazetteer.c's table (the loader refuses others).
 
 The extractor keys every name and alias with its trailing legal suffixes
 dropped ("Microsoft Corp." -> "Microsoft"; the suffix words are the
@@ -64,6 +65,17 @@ def suffix_key(form, legal):
     return " ".join(toks).rstrip(",")
 
 
+def country_codes(path):
+    """The country codes of the `countries` table in gazetteer.c at path
+    (the loader refuses any other: empty set if the file is missing)."""
+    try:
+        text = open(path, encoding="utf-8").read()
+    except OSError:
+        return set()
+    m = re.search(r"countries\[\]\[3\]\s*=\s*\{(.*?)\}", text, re.S)
+    return set(re.findall(r'"([a-z]{2})"', m.group(1))) if m else set()
+
+
 def main(argv):
     stats = "--stats" in argv
     args = [a for a in argv[1:] if a != "--stats"]
@@ -71,6 +83,8 @@ def main(argv):
         sys.stderr.write("usage: check-gazetteer.py [--stats] FILE\n")
         return 2
     path = args[0]
+    codes = country_codes(os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(path))), "gazetteer.c"))
     errors = []
 
     def err(ln, msg):
@@ -143,6 +157,8 @@ def main(argv):
             if key == "country" and len(val) == 2 and val.isupper():
                 if kind != "org":
                     err(ln, "country= on a %s" % kind)
+                if codes and val.lower() not in codes:
+                    err(ln, "country=%s is no code gazetteer.c knows" % val)
                 continue
             if key == "former" and val:
                 if val not in aliases:
