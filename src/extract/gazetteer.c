@@ -164,16 +164,14 @@ static int field(const char *s, const char *e, int k, const char **fs,
 {
     int i;
     for (i = 0; i < k; i++) {
-        while (s < e && *s != '\t')
-            s++;
-        if (s >= e)
+        s = memchr(s, '\t', (size_t)(e - s));
+        if (!s)
             return 0;
         s++;
     }
     *fs = s;
-    while (s < e && *s != '\t')
-        s++;
-    *fe = s;
+    s = memchr(s, '\t', (size_t)(e - s));
+    *fe = s ? s : e;
     return 1;
 }
 
@@ -236,8 +234,9 @@ int kg_extract__gazetteer_load(kg_extractor *ex, const char *text,
         char kbuf[16];
         kg_kind kind;
         ex_gent *gp;
-        while (nl < e && *nl != '\n')
-            nl++;
+        nl = memchr(s, '\n', (size_t)(e - s));
+        if (!nl)
+            nl = e;
         line++;
         if (s == nl || *s == '#' || (nl - s == 1 && *s == '\r')) {
             s = nl < e ? nl + 1 : e;

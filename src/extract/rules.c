@@ -911,12 +911,13 @@ int kg_extract__rules_load(kg_extractor *ex, const char *text, size_t len,
             kg_buf_clear(&logical);
             break;
         }
-        while (nl < e && *nl != '\n')
-            nl++;
+        nl = memchr(s, '\n', (size_t)(e - s));
+        if (!nl)
+            nl = e;
         p.line = this_line;
-        ce = s;
-        while (ce < nl && *ce != '#')
-            ce++;
+        ce = memchr(s, '#', (size_t)(nl - s));
+        if (!ce)
+            ce = nl;
         cont = (s < nl && (*s == ' ' || *s == '\t'));
         if (!cont || !logical.len) {
             /* a new directive begins (or a blank/comment line) */
