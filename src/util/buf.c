@@ -133,6 +133,15 @@ int kg_utf8_valid(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, k;
     while (i < len) {
+        uint64_t x;
+        /* ASCII eight bytes at a time: no top bit set */
+        if (i + 8 <= len) {
+            memcpy(&x, p + i, 8);
+            if (!(x & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
         if (p[i] < 0x80) {
             i++;
             continue;
