@@ -2355,6 +2355,19 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
          * nail polish and Ardent face cream") */
         if (prod)
             q += item_tail(sc, s, q);
+        /* "picked Boeing over McDonnell Douglas, which had offered its
+         * MD-11, and Airbus": a relative clause after a name of the list
+         * (up to its comma, then "and" and a name) */
+        if (!prod && n == 0 && q + 2 < s->t1 && is_word(sc, q, ",") &&
+            (is_word(sc, q + 1, "which") || is_word(sc, q + 1, "who"))) {
+            uint32_t r;
+            for (r = q + 2; r < s->t1 && r < q + 16 && !is_word(sc, r, ",");
+                 r++)
+                ;
+            if (r + 2 < s->t1 && r < q + 16 && is_word(sc, r + 1, "and") &&
+                sc->mstart[r + 2 - s->t0] >= 0)
+                q = r + 1;
+        }
         /* "Asahi Glass of Japan and ...": the firm's country after it */
         if (!prod && q + 2 < s->t1 && is_word(sc, q, "of") &&
             (ex_wflags(sc, &tk[q + 1]) & WF_COUNTRY) &&
