@@ -5531,7 +5531,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                        opener_firm(sc, s, i);
         if ((is_shape_word(sc, t) || month_name(sc, s, i) || newname) &&
             (!opener || opener_name || opener_alone)) {
-            uint32_t k, w, end, legal = 0, orgword = 0, nw = 0;
+            uint32_t k, w, end, legal = 0, orgword = 0, nw = 0, pg;
+            int plural = 0;
             int32_t buyer;
             int32_t dummy_g, inner_g = -1;
             uint32_t of_america = 0, peer_of = 0;
@@ -5951,6 +5952,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             else if (i > s->t0 && j - i >= 2 && j - i <= 3 &&
                      person_word(sc, &tk[i - 1]))
                 kind = KG_KIND_PERSON;
+            /* "Apple's iPhones": the plural of a known product */
+            else if (j == i + 1 && (t->flags & TF_CAMEL) &&
+                     t->end - t->start > 3 &&
+                     sc->doc->text[t->end - 1] == 's' &&
+                     kg_extract__map_get(&ex->gnames, sc->doc->text + t->start,
+                                         t->end - t->start - 1, &pg) &&
+                     EX_AT(ex->gentv, ex_gent, pg).kind == KG_KIND_PRODUCT)
+                kind = KG_KIND_PRODUCT, plural = 1;
             else if (j == i + 1 && (t->flags & (TF_CAMEL | TF_ALLCAPS)))
                 kind = KG_KIND_ORG;
             else if (i > s->t0 &&
@@ -6003,6 +6012,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             }
             if ((rc = name_text(sc, &key, i, j)) != KG_OK)
                 goto done;
+            /* "iPhones": the product's own name */
+            if (plural && key.len > 1)
+                key.ptr[--key.len] = '\0';
             /* a name that is someone's alias is that entity; "AMC"
              * after "American Motors Corp" is American Motors */
             alias = kg_extract__map_get(&sc->aliases, key.ptr, key.len,
