@@ -1432,9 +1432,18 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
         if (m < 0 && (tk[pos].flags & TF_PUNCT) &&
             ex_norm(st->sc, &tk[pos])[0] == ',') {
             int64_t q;
-            for (q = pos - 2; q > (int64_t)s->t0 && q >= pos - 16; q--) {
+            /* a ", which" clause may run longer ("Vodafone, which took
+             * its current shape when it bought AirTouch Communications of
+             * the US last year, will have to sell") */
+            for (q = pos - 2; q > (int64_t)s->t0 && q >= pos - 24; q--) {
                 if ((tk[q].flags & TF_PUNCT) &&
                     strchr(";:()\"", ex_norm(st->sc, &tk[q])[0]))
+                    break;
+                if ((tk[q].flags & TF_PUNCT) &&
+                    ex_norm(st->sc, &tk[q])[0] == ',' && q < pos - 16 &&
+                    !(q + 1 < pos &&
+                      (is_word(st->sc, (uint32_t)q + 1, "which") ||
+                       is_word(st->sc, (uint32_t)q + 1, "who"))))
                     break;
                 if ((tk[q].flags & TF_PUNCT) &&
                     ex_norm(st->sc, &tk[q])[0] == ',') {
