@@ -961,6 +961,11 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
         if ((t->flags & TF_WORD) && (t->flags & TF_CAP) &&
             (ex_wflags(sc, t) & WF_NONNAME))
             continue;
+        /* "the Exeter-based carrier Flybe", "the Anglo-Dutch group": a
+         * capitalised compound that is no name */
+        if ((t->flags & TF_WORD) && (t->flags & TF_CAP) &&
+            strchr(ex_norm(sc, t), '-') && sc->mcov[j - s->t0] < 0)
+            continue;
         if ((t->flags & TF_WORD) && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
             ((j + 1 < (int64_t)s->t1 &&
               ex_norm(sc, &tk[j + 1])[0] == '-' &&
@@ -1469,6 +1474,21 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                                             st->sc->mstart[q + 1 - s->t0])))
                         continue;
                     m = st->sc->mend[q - 1 - s->t0];
+                    /* "Autonomy, the software firm whose technology
+                     * searches e-mails, documents and video for
+                     * businesses, has agreed": a comma between two plain
+                     * lowercase words is inside a list in the apposition */
+                    if (m < 0 && q + 1 < pos &&
+                        (tk[q - 1].flags & TF_WORD) &&
+                        !(tk[q - 1].flags & (TF_CAP | TF_NUM)) &&
+                        (tk[q + 1].flags & TF_WORD) &&
+                        !(tk[q + 1].flags & (TF_CAP | TF_NUM)) &&
+                        st->sc->mcov[q - 1 - s->t0] < 0 &&
+                        st->sc->mcov[q + 1 - s->t0] < 0 &&
+                        !(ex_wflags(st->sc, &tk[q + 1]) & WF_STOP) &&
+                        !(ex_wflags(st->sc, &tk[q - 1]) & WF_STOP) &&
+                        !finite_verb(st->sc, (uint32_t)q + 1))
+                        continue;
                     /* "Telmark, based in Tupelo, Miss., is run by": the
                      * place's own comma is inside the apposition */
                     if (m < 0 && !(tk[q - 1].flags & TF_PUNCT) &&

@@ -1240,9 +1240,14 @@ static int32_t and_its(ex_scratch *sc, const ex_sent *s, uint32_t i)
         (mi = sc->mend[i - 2 - s->t0]) < 0 ||
         (i + 2 < s->t1 && ex_tok_is(sc, &tk[i + 2], "other")))
         return -1;
+    q = EX_AT(sc->ments, ex_ment, mi).a;
+    /* "sold its Marriott hotels and its 50% stake in Pizza Hut": after
+     * "its X ... and", the second "its" is the first again */
+    if (q > s->t0 + 1 && ex_tok_is(sc, &tk[q - 1], "'s") &&
+        ex_tok_is(sc, &tk[q - 2], "it"))
+        return -1;
     /* "sold its Benton unit to Ashford and its Carlow unit to Dorset": a
      * second "its ... to" after "to X and" is the first "its" again */
-    q = EX_AT(sc->ments, ex_ment, mi).a;
     if (q > s->t0 + 2 && ex_tok_is(sc, &tk[q - 1], "to")) {
         uint32_t j, to_after = 0, its_before = 0;
         for (j = i + 1; j < s->t1 && j < i + 7; j++)
