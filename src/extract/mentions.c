@@ -2340,8 +2340,14 @@ static int peer_surname(const ex_scratch *sc, const ex_sent *s, uint32_t i,
                         uint32_t j, int caps)
 {
     const ex_tok *tk = sc->toks.ptr;
-    return !caps && j == i + 1 && i > s->t0 && (tk[i - 1].flags & TF_CAP) &&
-           (ex_wflags(sc, &tk[i - 1]) & WF_PEER) &&
+    uint32_t t = i;
+    /* "Mr Forte", "Mr. Dell": a title likewise */
+    if (!caps && j == i + 1 && i > s->t0 + 1 && is_punct(sc, &tk[i - 1], '.') &&
+        !(tk[i - 1].flags & TF_SPACE_BEFORE) &&
+        (ex_wflags(sc, &tk[i - 2]) & WF_TITLE))
+        t = i - 1;
+    return !caps && j == i + 1 && t > s->t0 && (tk[t - 1].flags & TF_CAP) &&
+           (ex_wflags(sc, &tk[t - 1]) & (WF_PEER | WF_TITLE)) &&
            (tk[i].flags & TF_SPACE_BEFORE) &&
            !(tk[i].flags & (TF_ALLCAPS | TF_CAMEL));
 }
