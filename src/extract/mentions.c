@@ -2196,6 +2196,8 @@ static int maker_after(const ex_scratch *sc, const ex_sent *s, uint32_t j)
 }
 
 /* "the [adj]{0,3} company|firm|giant ..." : returns end token or i. */
+static int nationality(const char *n);
+
 static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
                               uint32_t i)
 {
@@ -2251,6 +2253,15 @@ static uint32_t descriptor_at(const ex_scratch *sc, const ex_sent *s,
             !(tk[j].flags & TF_SPACE_BEFORE) &&
             !(tk[j + 1].flags & TF_SPACE_BEFORE) &&
             (ex_wflags(sc, &tk[j + 1]) & WF_HYPHEN))
+            continue;
+        /* "the Anglo-Dutch group", "the Franco-German drugmaker": two
+         * capitalised words joined by a hyphen, unspaced */
+        if (is_punct(sc, &tk[j], '-') && j > from + 1 && j + 1 < s->t1 &&
+            !(tk[j].flags & TF_SPACE_BEFORE) &&
+            !(tk[j + 1].flags & TF_SPACE_BEFORE) &&
+            (tk[j - 1].flags & TF_CAP) && (tk[j - 1].flags & TF_WORD) &&
+            (tk[j + 1].flags & TF_CAP) && (tk[j + 1].flags & TF_WORD) &&
+            nationality(ex_norm(sc, &tk[j + 1])))
             continue;
         if (!(tk[j].flags & TF_WORD) || (tk[j].flags & TF_NUM))
             return i;
