@@ -2451,7 +2451,10 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         if (conj && q + 1 < s->t1 && a > s->t0 &&
             (is_word(sc, q, "with") || is_word(sc, q, "against") ||
              is_word(sc, q, "from")) &&
-            tk[q].word == tk[a - 1].word)
+            (tk[q].word == tk[a - 1].word ||
+             /* "with the BBC and with BSkyB" */
+             (a > s->t0 + 1 && is_word(sc, a - 1, "the") &&
+              tk[q].word == tk[a - 2].word)))
             q++;
         q = skip_poss_post(sc, s, q);
         /* "... and France's Saint-Gobain": a country's firm */
