@@ -276,6 +276,7 @@ enum {
     EC_DEALSUBJECT,   /* mentions.c: "The deal puts pressure on rivals" */
     EC_DEALRIVAL,     /* mentions.c: ... when a rivalry word follows */
     EC_KIN,           /* mentions.c: "his father" is not "he" */
+    EC_NAMEABBREV,    /* mentions.c: "St." that opens a name */
     EC_N
 };
 
@@ -636,6 +637,8 @@ typedef struct ex_ent {
     uint32_t named; /* mentions by name so far (salience) */
     uint32_t heads; /* bits of description heads it was given ("drugmaker") */
     int caps_only; /* a gazetteer entity named so far only in capitals */
+    int suffixed;  /* named with a legal suffix somewhere ("Dart Drug
+                    * Stores Inc"): a firm of its own, no unit */
     int country;   /* where it is based (kg_extract__country code), 0 if
                     * the article and gazetteer do not say */
     const char *sector; /* its trade by its name or an apposition ("Ardley

@@ -93,6 +93,7 @@ static int32_t ent_get(ex_scratch *sc, const char *name, size_t len,
     e->named = 0;
     e->heads = 0;
     e->caps_only = 0;
+    e->suffixed = 0;
     e->country = 0;
     e->by_slot = 0;
     e->sector = NULL;
@@ -3601,6 +3602,47 @@ static int word_prefix(const char *a, const char *b)
     return strncmp(a, b, n) == 0 && b[n] == ' ';
 }
 
+/* Is name a firm's first word and legal suffixes only ("Smiths Group",
+ * "Dart Holdings")?  Then the word alone names that firm before others
+ * that start with it ("Smiths Aerospace"). */
+static int legal_rest(const ex_scratch *sc, const char *name)
+{
+    const char *w = strchr(name, ' ');
+    char low[32];
+    size_t n, k;
+    int64_t id;
+    if (!w)
+        return 0;
+    while (*w == ' ') {
+        w++;
+        for (n = 0; w[n] && w[n] != ' '; n++)
+            ;
+        if (n == 0 || n >= sizeof low)
+            return 0;
+        for (k = 0; k < n; k++)
+            low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+        low[n] = 0;
+        if (!generic_orgword(low) &&
+            ((id = kg_extract__word_find(sc->ex, low, n)) < 0 ||
+             !(EX_AT(sc->ex->wordv, ex_word, (uint32_t)id).flags & WF_LEGAL)))
+            return 0;
+        w += n;
+    }
+    return !*w;
+}
+
+/* Does firm a, named by a first word and suffixes ("Smiths Group"),
+ * own that word before firm b, a longer name never written with a
+ * suffix ("Smiths Aerospace", one of its arms)?  Not before "Dart Drug
+ * Stores Inc", a firm of its own. */
+static int group_over(const ex_scratch *sc, int32_t a, int32_t b)
+{
+    const ex_ent *ea = &EX_AT(sc->ents, ex_ent, a);
+    const ex_ent *eb = &EX_AT(sc->ents, ex_ent, b);
+    return legal_rest(sc, ea->name) && !legal_rest(sc, eb->name) &&
+           !eb->suffixed;
+}
+
 /* Is the word at i the first of two firms' full names ("Dart" after
  * "Dart Group Corp and Dart Drug Stores Inc")?  Then alone it names
  * neither for sure. */
@@ -3624,10 +3666,11 @@ static int ntab_shared(const ex_scratch *sc, uint32_t i, int32_t alias)
             const char *a = EX_AT(sc->ents, ex_ent, one).name;
             const char *b = EX_AT(sc->ents, ex_ent, ent).name;
             /* "Anglo American" and its unit "Anglo American Platinum":
-             * the shorter is the firm */
-            if (word_prefix(b, a))
+             * the shorter is the firm; so is "Smiths Group" beside
+             * "Smiths Aerospace" */
+            if (word_prefix(b, a) || group_over(sc, ent, one))
                 one = ent;
-            else if (!word_prefix(a, b))
+            else if (!word_prefix(a, b) && !group_over(sc, one, ent))
                 shared = 1;
             continue;
         }
@@ -4017,6 +4060,12 @@ static int article_alias(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     e = &EX_AT(sc->ents, ex_ent, id);
     if (e->gaz == g)
         return 0;
+    /* "Smiths" after "Smiths Group", "Smiths Aerospace" and "Smiths
+     * Detection": the known firm the article named is the one of them
+     * the word names alone */
+    if (e->kind != KG_KIND_PERSON && gaz_named_body(sc, g) &&
+        ntab_shared(sc, i, (int32_t)id))
+        return 0;
     if (e->kind == KG_KIND_ORG)
         return !EX_AT(sc->ex->gentv, ex_gent, g).canonical;
     /* "Mr. Eaton", and "Mr King" in British copy */
@@ -4058,6 +4107,38 @@ static int known_as(ex_scratch *sc, const ex_sent *s, uint32_t mi,
     me = &EX_AT(sc->ents, ex_ent, m->ent);
     if (me->kind == KG_KIND_PERSON || me->kind == KG_KIND_PRODUCT)
         return KG_OK;
+    /* "TKT, as the Massachusetts company is known": the short name of
+     * the firm the description stands for, printed as first named */
+    if (ex_tok_is(sc, &tk[q + 1], "as") && q + 5 < s->t1 &&
+        (ex_wflags(sc, &tk[q + 2]) & WF_DET)) {
+        uint32_t r = q + 3;
+        int32_t di = -1;
+        while (r < s->t1 && r < q + 8 && (tk[r].flags & TF_WORD) &&
+               !ex_tok_is(sc, &tk[r], "is") && !ex_tok_is(sc, &tk[r], "was")) {
+            if (sc->mcov[r - s->t0] >= 0)
+                di = sc->mcov[r - s->t0];
+            r++;
+        }
+        if (di >= 0 && r + 1 < s->t1 &&
+            (ex_tok_is(sc, &tk[r], "is") || ex_tok_is(sc, &tk[r], "was")) &&
+            ex_tok_is(sc, &tk[r + 1], "known") &&
+            EX_AT(sc->ments, ex_ment, di).src == MS_COREF &&
+            EX_AT(sc->ments, ex_ment, di).ent != m->ent &&
+            EX_AT(sc->ents, ex_ent, EX_AT(sc->ments, ex_ment, di).ent).kind ==
+                KG_KIND_ORG &&
+            me->named <= 1) {
+            int32_t e = EX_AT(sc->ments, ex_ment, di).ent;
+            if (kg_extract__map_put(&sc->aliases, &sc->pool,
+                                    sc->doc->text + tk[m->a].start,
+                                    tk[m->b - 1].end - tk[m->a].start,
+                                    (uint32_t)e, NULL) != KG_OK)
+                return KG_ENOMEM;
+            me->named = 0;
+            m->ent = e;
+            EX_AT(sc->ents, ex_ent, e).named++;
+        }
+        return KG_OK;
+    }
     q++;
     lim = q + 7;
     while (q < s->t1 && q < lim && !ex_tok_is(sc, &tk[q], "known") &&
@@ -4295,9 +4376,11 @@ static int32_t ntab_rows(const ex_scratch *sc, const ex_sent *s, uint32_t i,
             tie = 0;
         } else if (q == best_end && ent != best) {
             const char *a = EX_AT(sc->ents, ex_ent, best).name;
-            if (word_prefix(e->name, a))
+            if (word_prefix(e->name, a) ||
+                (q == i + 1 && group_over(sc, ent, best)))
                 best = ent;
-            else if (!word_prefix(a, e->name))
+            else if (!word_prefix(a, e->name) &&
+                     !(q == i + 1 && group_over(sc, best, ent)))
                 tie = 1;
         }
     }
@@ -5573,6 +5656,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     j++;
                     continue;
                 }
+                /* "St. Regis Corp": the period of an abbreviation that
+                 * opens a name */
+                if (j == i + 1 && j + 1 < s->t1 && !headline && !allcaps &&
+                    is_punct(sc, &tk[j], '.') &&
+                    !(tk[j].flags & TF_SPACE_BEFORE) &&
+                    (t->flags & TF_CAP) && ex_tok_in(sc, t, EC_NAMEABBREV) &&
+                    (tk[j + 1].flags & TF_CAP) &&
+                    (tk[j + 1].flags & TF_SPACE_BEFORE) &&
+                    is_shape_word(sc, &tk[j + 1])) {
+                    j++;
+                    continue;
+                }
                 /* "Lee A. Iacocca": "A" is a stop word elsewhere;
                  * "David E. I. Pyott": so is "I" before the surname */
                 if (j + 2 < s->t1 && (tk[j].flags & TF_CAP) &&
@@ -5868,8 +5963,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (j >= i + 3 && j < s->t1 && !headline && !allcaps &&
                 (tk[j].flags & TF_WORD) && !(tk[j].flags & TF_CAP) &&
                 absorb_legal(sc, j, s->t1) == j &&
-                nationality(ex_norm(sc, &tk[j - 1])))
+                nationality(ex_norm(sc, &tk[j - 1]))) {
                 j--;
+                /* "the Anglo-French financier": no "Anglo-" left */
+                if (j > i + 1 && is_punct(sc, &tk[j - 1], '-') &&
+                    !(tk[j - 1].flags & TF_SPACE_BEFORE))
+                    j--;
+            }
             end = absorb_legal(sc, j, s->t1);
             legal = end > j;
             /* "Edgar Bronfman Jr., chief executive": the period of "Jr"
@@ -6112,6 +6212,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 rc = KG_ENOMEM;
                 goto done;
             }
+            if (legal)
+                EX_AT(sc->ents, ex_ent, ent).suffixed = 1;
             /* "Halvorsen, which bought", "Halvorsen said it agreed": a
              * name of no known kind where no person's stands is a firm,
              * unless it has a person's shape (a given name, or two or
