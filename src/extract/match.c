@@ -823,6 +823,22 @@ static int holders_of(const ex_scratch *sc, const ex_ment *m)
     return 0;
 }
 
+/* "makes Formula 44 cough medicine": a name cut before the number that
+ * ends it (a goods word after the number, no count of years or shares)
+ * is no product of its own */
+static int cut_before_number(const ex_scratch *sc, const ex_ment *m)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    if (m->src == MS_COREF || m->b + 1 >= sc->toks.n)
+        return 0;
+    return (tk[m->b].flags & TF_NUM) && (tk[m->b].flags & TF_SPACE_BEFORE) &&
+           (tk[m->b + 1].flags & TF_WORD) &&
+           !(tk[m->b + 1].flags & (TF_CAP | TF_NUM)) &&
+           !(ex_wflags(sc, &tk[m->b + 1]) &
+             (WF_SCALE | WF_CURRENCY | WF_PCT | WF_STOP)) &&
+           !ex_tok_in(sc, &tk[m->b + 1], EC_VERSIONSPAN);
+}
+
 static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e,
                    int rel)
 {
@@ -833,6 +849,8 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e,
         e->kinds == KG_KINDBIT(KG_KIND_PRODUCT))
         return m->maker >= 0 && m->src != MS_COREF;
     if (e->strict && EX_AT(sc->ents, ex_ent, m->ent).kind < 0)
+        return 0;
+    if (rel == KG_REL_MAKES && e->slot == 1 && cut_before_number(sc, m))
         return 0;
     if (e->slot == 0 && holders_of(sc, m))
         return 0;
@@ -2248,6 +2266,11 @@ static int place_comma(const ex_scratch *sc, const ex_sent *s, uint32_t q)
             (is_word(sc, r - 2, "based") ||
              is_word(sc, r - 2, "headquartered")))
             return 1;
+        /* "Dunmore-Pratt, of Norwalk, Conn., makes": the town after
+         * "of" that opens the apposition */
+        if (is_word(sc, r - 1, "of") && is_word(sc, r - 2, ",") &&
+            r < q && sc->mcov[r - s->t0] < 0)
+            return 1;
         if (!(EX_AT(sc->toks, ex_tok, r - 1).flags & TF_CAP))
             return 0;
     }
@@ -2472,6 +2495,18 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
          * antidepressant B and C toothpaste") */
         if (nm < 0 && prod)
             nm = goods_described(sc, s, q, !conj);
+        /* "the Harrier missile and the K-7 transport": an article, the
+         * name and its own noun */
+        if (nm < 0 && prod && tails && q + 1 < s->t1 &&
+            is_word(sc, q, "the") && sc->mstart[q + 1 - s->t0] >= 0) {
+            int32_t dm = sc->mstart[q + 1 - s->t0];
+            uint32_t db = EX_AT(sc->ments, ex_ment, dm).b;
+            uint32_t cls, dn = lower_run(sc, s, db);
+            if ((item_tail(sc, s, db) > 0 || (conj && last_tail(sc, s, db))) &&
+                kg_extract__map_get(&sc->ex->classes, "product", 7, &cls) &&
+                ex_class_at(sc, cls, db + dn - 1, -1, db, s->t1, NULL) > 0)
+                nm = dm;
+        }
         else if (nm < 0 && conj)
             nm = premodified(sc, s, q);
         if (nm < 0 || !kinds_ok(sc, nm, kinds))
@@ -2511,6 +2546,12 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         if (mm->b < s->t1 && clause_verb(sc, mm->b) && !examples &&
             !members)
             break;
+        /* "Vicks, Formula 44 cough medicine and Olay": a name cut
+         * before its number is left out, the list goes on */
+        if (prod && cut_before_number(sc, mm) && mm->b + 1 < s->t1) {
+            p = mm->b + 1;
+            continue;
+        }
         out[n++] = nm;
         p = mm->b;
     }
