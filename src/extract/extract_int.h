@@ -387,6 +387,14 @@ typedef struct ex_trig {
                      * rule.slot_after */
     uint8_t direct; /* one-word trigger class, not the role class */
     ex_clsset need; /* rule.need */
+    /* the classes of the word elements before the trigger: the free
+     * words before it must have them.  Set only where an attempt it
+     * spares would have changed nothing (only match_fwd's slots touch
+     * the article, premodified giving a name the firm kind; match_bwd
+     * changes nothing): when the half before is matched first or no
+     * slot follows the trigger.  Else empty. */
+    ex_clsset need_before;
+    uint8_t has_before; /* need_before is not empty */
 } ex_trig;
 enum { EX_SIDE_BEFORE = 1, EX_SIDE_AFTER = 2 };
 

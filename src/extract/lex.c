@@ -381,6 +381,25 @@ static void classes_needed(const kg_extractor *ex, uint32_t first,
     }
 }
 
+/* ex_trig.need_before of rule r (see there) */
+static void side_needs(const kg_extractor *ex, const ex_rule *r,
+                       ex_trig *t)
+{
+    uint32_t k;
+    const ex_elem *els = &EX_AT(ex->elemv, ex_elem, r->el_first);
+    memset(&t->need_before, 0, sizeof t->need_before);
+    t->has_before = 0;
+    if (r->fwd_first)
+        for (k = r->trig + 1; k < r->el_n; k++)
+            if (els[k].type == EL_SLOT)
+                return;
+    for (k = 0; k < r->trig; k++)
+        if (els[k].type == EL_CLASS && !els[k].optional) {
+            ex_clsset_add(&t->need_before, els[k].cls);
+            t->has_before = 1;
+        }
+}
+
 int kg_extract__seal(kg_extractor *ex, kg_error *err)
 {
     size_t i, k;
@@ -484,6 +503,7 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
         t->direct = EX_AT(ex->classv, ex_class, tc).maxlen <= 1 &&
                     (int)tc != r->role_cls;
         t->need = r->need;
+        side_needs(ex, r, t);
         if (w->trig_n == 0)
             w->trig_first = (uint32_t)i;
         w->trig_n++;

@@ -3088,7 +3088,7 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     uint32_t i;
     int rc;
     uint32_t first_a, last_b;
-    ex_clsset has;
+    ex_clsset has, before;
     if (sc->ments.n < 2)
         return emit_models(sc, si);
     first_a = EX_AT(sc->ments, ex_ment, 0).a;
@@ -3100,11 +3100,16 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
         if (tk[i].word >= 0 && free_tok(sc, s, i))
             ex_clsset_or(&has, &EX_AT(ex->wordv, ex_word, tk[i].word)
                                    .clsmask);
+    /* the classes of the free words before token i */
+    memset(&before, 0, sizeof before);
     for (i = s->t0; i < s->t1; i++) {
         const ex_word *w;
         uint32_t k, last_cls = UINT32_MAX, last_n = 0;
         const char *last_v = NULL;
         uint8_t bare; /* the sides of the trigger with no mention */
+        if (i > s->t0 && tk[i - 1].word >= 0 && free_tok(sc, s, i - 1))
+            ex_clsset_or(&before, &EX_AT(ex->wordv, ex_word, tk[i - 1].word)
+                                      .clsmask);
         if (tk[i].word < 0)
             continue;
         w = &EX_AT(ex->wordv, ex_word, tk[i].word);
@@ -3122,7 +3127,9 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
             const char *v = NULL;
             /* no mention on a side the rule needs one (the trigger entry
              * carries the rule's filters: no look at the rule yet) */
-            if ((tr->sides & bare) || !ex_clsset_within(&tr->need, &has))
+            if ((tr->sides & bare) || !ex_clsset_within(&tr->need, &has) ||
+                (tr->has_before &&
+                 !ex_clsset_within(&tr->need_before, &before)))
                 continue;
             r = &EX_AT(ex->rulev, ex_rule, tr->rule);
             el = &EX_AT(ex->elemv, ex_elem, r->el_first);
