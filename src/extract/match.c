@@ -1110,8 +1110,11 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             st->role = save;
         }
     } else if (e->type == EL_GAP) {
-        uint32_t g, used = 0, nfree = 0;
+        uint32_t g, used = 0, nfree = 0, nn = 0;
         const ex_elem *nx = k + 1 < st->r->el_n ? &st->el[k + 1] : NULL;
+        /* a word element next: nn is what it matches at pos + g, found
+         * once for both of its uses below */
+        int word_next = nx && nx->type == EL_CLASS && !nx->optional;
         for (g = 0; used <= e->cls; g++) {
             if (g > 0 && !gap_ok(st->sc, s, pos + g - 1, e->commas))
                 break;
@@ -1124,10 +1127,15 @@ static int match_fwd(mstate *st, uint32_t k, int64_t pos)
             }
             /* a gap never swallows what the next word element matches:
              * "invested heavily in data centres in Wisconsin" */
-            if (g > 0 && nx && nx->type == EL_CLASS && !nx->optional &&
-                ex_class_at(st->sc, nx->cls, pos + g - 1, 1, s->t0, s->t1,
-                         NULL))
+            if (g > 0 && word_next && nn)
                 break;
+            if (word_next) {
+                /* match_fwd of the word element fails here at once */
+                nn = ex_class_at(st->sc, nx->cls, pos + g, 1, s->t0, s->t1,
+                                 NULL);
+                if (!nn || !free_tok(st->sc, s, pos + g))
+                    continue;
+            }
             if (match_fwd(st, k + 1, pos + g))
                 return 1;
         }
@@ -1309,6 +1317,13 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
                 else if (++used > e->cls)
                     break;
             }
+            /* a word element next that fails here at once */
+            if (k > 0 && st->el[k - 1].type == EL_CLASS &&
+                !st->el[k - 1].optional &&
+                (!ex_class_at(st->sc, st->el[k - 1].cls, pos - g, -1, s->t0,
+                              s->t1, NULL) ||
+                 !free_tok(st->sc, s, pos - g)))
+                continue;
             if (match_bwd(st, k - 1, pos - g))
                 return 1;
         }
