@@ -142,12 +142,15 @@ void kg_extract__map_clear(ex_map *m);
 #define EX_MAP_KEEP 128u
 
 /*
- * A set of class ids folded to 256 bits (class c is bit c % 256): the
+ * A set of class ids folded to 512 bits (class c is bit c % 512): the
  * classes a word is in, the classes a sentence's words are in, the
  * classes a rule cannot match without.  A clear bit says "none of these
- * classes"; a set bit only "maybe".
+ * classes"; a set bit only "maybe".  With 256 bits a class that came to
+ * share its bit with a common one (class ids move as rules are added)
+ * no longer kept its rules from being tried: 512 costs a little more per
+ * word and spares far more attempts (1024 spares no more).
  */
-#define EX_CLSSET_WORDS 4u
+#define EX_CLSSET_WORDS 8u
 typedef struct ex_clsset {
     uint64_t w[EX_CLSSET_WORDS];
 } ex_clsset;
