@@ -280,6 +280,8 @@ enum {
     EC_DEALRIVAL,     /* mentions.c: ... when a rivalry word follows */
     EC_KIN,           /* mentions.c: "his father" is not "he" */
     EC_NAMEABBREV,    /* mentions.c: "St." that opens a name */
+    EC_PRODUCT,       /* match.c: goods nouns ("cough medicine") */
+    EC_PICKV,         /* match.c taken_on_as: "chose X over Y as" */
     EC_N
 };
 

@@ -516,10 +516,10 @@ static int bid_contest(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
 static int taken_on_as(const ex_scratch *sc, const ex_sent *s, uint32_t trig,
                        uint32_t n, int64_t hi)
 {
-    uint32_t cls;
+    uint32_t cls = sc->ex->ecls[EC_PICKV];
     /* "chose Lomax Bank over Tennant as its adviser": hired too */
     return (is_word(sc, trig + n - 1, "on") ||
-            (kg_extract__map_get(&sc->ex->classes, "pickv", 5, &cls) &&
+            (cls != (uint32_t)-1 &&
              ex_class_at(sc, cls, trig, 1, trig, s->t1, NULL) > 0)) &&
            hi < (int64_t)s->t1 && is_word(sc, (uint32_t)hi, "as");
 }
@@ -757,7 +757,7 @@ static int goods_named(const ex_scratch *sc, const ex_ment *m)
            (EX_AT(sc->toks, ex_tok, m->a).flags & (TF_CAMEL | TF_ALLCAPS)) &&
            (EX_AT(sc->toks, ex_tok, m->b).flags & TF_WORD) &&
            !ex_tok_in(sc, &EX_AT(sc->toks, ex_tok, m->b), EC_FIRMPRODUCT) &&
-           kg_extract__map_get(&sc->ex->classes, "product", 7, &cls) &&
+           (cls = sc->ex->ecls[EC_PRODUCT]) != (uint32_t)-1 &&
            ex_class_at(sc, cls, m->b, 1, m->b, (uint32_t)sc->toks.n, NULL) > 0;
 }
 
@@ -2351,8 +2351,8 @@ static uint32_t goods_phrase(const ex_scratch *sc, const ex_sent *s,
                              uint32_t pos, int need_det)
 {
     const ex_tok *tk = sc->toks.ptr;
-    uint32_t cls, j;
-    if (!kg_extract__map_get(&sc->ex->classes, "product", 7, &cls))
+    uint32_t cls = sc->ex->ecls[EC_PRODUCT], j;
+    if (cls == (uint32_t)-1)
         return 0;
     if (pos < s->t1 && (is_word(sc, pos, "the") || is_word(sc, pos, "a") ||
                         is_word(sc, pos, "an")))
@@ -2518,7 +2518,7 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
             uint32_t db = EX_AT(sc->ments, ex_ment, dm).b;
             uint32_t cls, dn = lower_run(sc, s, db);
             if ((item_tail(sc, s, db) > 0 || (conj && last_tail(sc, s, db))) &&
-                kg_extract__map_get(&sc->ex->classes, "product", 7, &cls) &&
+                (cls = sc->ex->ecls[EC_PRODUCT]) != (uint32_t)-1 &&
                 ex_class_at(sc, cls, db + dn - 1, -1, db, s->t1, NULL) > 0)
                 nm = dm;
         }
