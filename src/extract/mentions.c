@@ -3598,8 +3598,15 @@ static int word_prefix_n(const char *a, size_t n, const char *b)
 /* Is name a the leading words of name b? */
 static int word_prefix(const char *a, const char *b)
 {
-    size_t n = strlen(a);
-    return strncmp(a, b, n) == 0 && b[n] == ' ';
+    return word_prefix_n(a, strlen(a), b);
+}
+
+/* The n bytes at w in ASCII lowercase, into low (n < its size). */
+static void lower_ascii(char *low, const char *w, size_t n)
+{
+    size_t k;
+    for (k = 0; k < n; k++)
+        low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
 }
 
 /* Is name a firm's first word and legal suffixes only ("Smiths Group",
@@ -3609,7 +3616,7 @@ static int legal_rest(const ex_scratch *sc, const char *name)
 {
     const char *w = strchr(name, ' ');
     char low[32];
-    size_t n, k;
+    size_t n;
     int64_t id;
     if (!w)
         return 0;
@@ -3619,8 +3626,7 @@ static int legal_rest(const ex_scratch *sc, const char *name)
             ;
         if (n == 0 || n >= sizeof low)
             return 0;
-        for (k = 0; k < n; k++)
-            low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+        lower_ascii(low, w, n);
         low[n] = 0;
         if (!generic_orgword(low) &&
             ((id = kg_extract__word_find(sc->ex, low, n)) < 0 ||
@@ -4207,8 +4213,7 @@ static int ntab_add(ex_scratch *sc, int32_t ent)
             (nm[k] == '\'' && k + 2 == n && nm[k + 1] == 's'))
             break;
     n = k;
-    for (k = 0; k < n; k++)
-        low[k] = (char)(nm[k] >= 'A' && nm[k] <= 'Z' ? nm[k] + 32 : nm[k]);
+    lower_ascii(low, nm, n);
     if (kg_extract__map_get(&sc->firstw, low, n, &head)) {
         uint32_t last = head;
         for (;;) {
@@ -4280,13 +4285,12 @@ static uint32_t last_word_flags(const ex_scratch *sc, const char *name)
 {
     const char *w = strrchr(name, ' ');
     char low[32];
-    size_t n, k;
+    size_t n;
     int64_t id;
     w = w ? w + 1 : name;
     if ((n = strlen(w)) == 0 || n >= sizeof low)
         return 0;
-    for (k = 0; k < n; k++)
-        low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+    lower_ascii(low, w, n);
     if ((id = kg_extract__word_find(sc->ex, low, n)) < 0)
         return 0;
     return EX_AT(sc->ex->wordv, ex_word, (uint32_t)id).flags;
