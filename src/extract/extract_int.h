@@ -282,6 +282,7 @@ enum {
     EC_NAMEABBREV,    /* mentions.c: "St." that opens a name */
     EC_PRODUCT,       /* match.c: goods nouns ("cough medicine") */
     EC_PICKV,         /* match.c taken_on_as: "chose X over Y as" */
+    EC_GOODSNAMED,    /* match.c goods_named: "Nikon cameras" */
     EC_N
 };
 

@@ -246,7 +246,7 @@ static const char *const engine_classes[EC_N] = {
     "sector",        "servebefore",   "commenter",     "asideclause",
     "productmaker",  "productmakers", "vaguedeal",     "itverb",
     "ownerdesc",     "dealsubject",   "dealrival",     "kin",
-    "nameabbrev",    "product",       "pickv",
+    "nameabbrev",    "product",       "pickv",         "goodsnamed",
 };
 
 typedef struct wc_pair {

@@ -734,21 +734,15 @@ static int not_founder(const ex_scratch *sc, const ex_sent *s,
  */
 static int goods_named(const ex_scratch *sc, const ex_ment *m)
 {
-    static const char *const w[] = {
-        "laptops", "laptop", "notebooks", "computers", "handsets", "phones",
-        "cars", "vans", "trucks", "lorries", "airliners", "jets", "tyres",
-        "tires", "pills", "cigarettes", "cigars", "lager", "lagers", "beer",
-        "beers", "stout", "ale", "whisky", "vodka", "gin", "biscuits",
-        "chocolates", "crisps", "cosmetics", "shampoo", "detergent",
-        "batteries", "razors", "toothpaste"};
     const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
     uint32_t cls;
-    size_t i;
     if (m->b >= sc->toks.n)
         return 0;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (is_word(sc, m->b, w[i]))
-            return 1;
+    /* goods nouns after a known firm's name that make it a brand
+     * ("Nikon cameras", "Trane air conditioners"): class goodsnamed */
+    if ((cls = sc->ex->ecls[EC_GOODSNAMED]) != (uint32_t)-1 &&
+        ex_class_at(sc, cls, m->b, 1, m->b, (uint32_t)sc->toks.n, NULL) > 0)
+        return 1;
     /* one word the gazetteer does not hold, taken for a firm by its
      * shape only ("WABCO railway brakes", "its NewWave program"): any
      * goods noun of the rules' class product ("its Wexford Holdings
@@ -851,6 +845,13 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e,
     if (e->strict && EX_AT(sc->ents, ex_ent, m->ent).kind < 0)
         return 0;
     if (rel == KG_REL_MAKES && e->slot == 1 && cut_before_number(sc, m))
+        return 0;
+    /* "Westbay Airlines said its Skylance jets": an airline flies the
+     * goods it names, another firm made them (its trade by its name or
+     * an apposition, class sector) */
+    if (rel == KG_REL_MAKES && e->slot == 0 &&
+        EX_AT(sc->ents, ex_ent, m->ent).sector &&
+        strcmp(EX_AT(sc->ents, ex_ent, m->ent).sector, "air") == 0)
         return 0;
     if (e->slot == 0 && holders_of(sc, m))
         return 0;
