@@ -770,6 +770,8 @@ int kg_extract__match(ex_scratch *sc, uint32_t sent);
 /* Is entity e a public body: a court, regulator, ministry or government
  * ("Department of Energy", "Financial Services Authority")? */
 int kg_extract__public_body(const ex_scratch *sc, int32_t e);
+int kg_extract__fronted_aside(const ex_scratch *sc, const ex_sent *s,
+                              const ex_ment *m, uint32_t at);
 /*
  * After sentence si is matched and its own triples emitted: statuses that
  * the sentence tells of a deal named in an earlier one ("The bid was

@@ -817,6 +817,15 @@ static int holders_of(const ex_scratch *sc, const ex_ment *m)
     return 0;
 }
 
+/* Is the name of mention m followed by "family" or "families" ("the
+ * Bassett family")?  The people of that name, not a firm. */
+static int family_named(const ex_scratch *sc, const ex_sent *s,
+                        const ex_ment *m)
+{
+    return m->src != MS_COREF && m->b < s->t1 &&
+           (is_word(sc, m->b, "family") || is_word(sc, m->b, "families"));
+}
+
 /* "makes Formula 44 cough medicine": a name cut before the number that
  * ends it (a goods word after the number, no count of years or shares)
  * is no product of its own */
@@ -2939,6 +2948,18 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                 continue;
             if (r->relation == KG_REL_SUBSIDIARY_OF &&
                 place_named(sc, ms) == 1)
+                continue;
+            /* "Ravel, controlled by the Bassett family", "the Oakes
+             * family, which owns Fennick Dairy": a family holds shares,
+             * it has no units */
+            if (r->relation == KG_REL_SUBSIDIARY_OF &&
+                (family_named(sc, s, mo) || family_named(sc, s, ms)))
+                continue;
+            /* "Like Tallis Press, its subsidiaries include": the firm
+             * of a fronted comparison is not the unit "its" owns */
+            if (r->relation == KG_REL_SUBSIDIARY_OF &&
+                mo->src == MS_COREF && ms->src != MS_COREF &&
+                kg_extract__fronted_aside(sc, s, ms, mo->a))
                 continue;
             /* "owns 19.2% of the company, which it bought": a stake */
             if (r->relation == KG_REL_SUBSIDIARY_OF && ms->a >= s->t0 + 2 &&

@@ -700,6 +700,61 @@ static int possessor_opener(const ex_scratch *sc, const ex_sent *s,
                KG_KIND_PERSON;
 }
 
+/*
+ * Does the sentence s open with a comparison ("As well as Comet, ...",
+ * "Like Tallis Press,", "Unlike Harrod Mills,", "Besides X,", "Apart from
+ * X,") that mention m sits in, with a comma after m and before token at?
+ * Such a firm is set beside the main clause's, never its "it" or "its".
+ */
+int kg_extract__fronted_aside(const ex_scratch *sc, const ex_sent *s,
+                              const ex_ment *m, uint32_t at)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t t = s->t0, q;
+    if (m->a <= t || m->b >= at || at > s->t1)
+        return 0;
+    if (t + 3 < s->t1 && ex_tok_is(sc, &tk[t], "as") &&
+        ex_tok_is(sc, &tk[t + 1], "well") && ex_tok_is(sc, &tk[t + 2], "as"))
+        t += 3;
+    else if (t + 2 < s->t1 && (ex_tok_is(sc, &tk[t], "apart") ||
+                               ex_tok_is(sc, &tk[t], "aside")) &&
+             ex_tok_is(sc, &tk[t + 1], "from"))
+        t += 2;
+    else if (ex_tok_is(sc, &tk[t], "like") || ex_tok_is(sc, &tk[t], "unlike") ||
+             ex_tok_is(sc, &tk[t], "besides"))
+        t += 1;
+    else
+        return 0;
+    /* the firm opens the phrase, a word or two in at most ("Like rival
+     * Tallis Press,") */
+    if (m->a > t + 2)
+        return 0;
+    for (q = t; q < m->a; q++)
+        if (tk[q].flags & TF_PUNCT)
+            return 0;
+    for (q = m->b; q < at; q++)
+        if (is_punct(sc, &tk[q], ','))
+            return 1;
+    return 0;
+}
+
+/* The entity of a mention of sentence s before token at in a fronted
+ * comparison (kg_extract__fronted_aside), or -1 */
+static int32_t fronted_ent(const ex_scratch *sc, const ex_sent *s,
+                           uint32_t at)
+{
+    size_t k = sc->ments.n;
+    while (k-- > 0) {
+        const ex_ment *m = &EX_AT(sc->ments, ex_ment, k);
+        if (m->a < s->t0)
+            break;
+        if (m->src != MS_COREF && m->b <= at &&
+            kg_extract__fronted_aside(sc, s, m, at))
+            return m->ent;
+    }
+    return -1;
+}
+
 static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
                               uint32_t at, int32_t *first, int32_t *second,
                               int object);
@@ -781,6 +836,11 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
                 aside = m[j].ent;
             continue;
         }
+        /* "As well as Comet, which has 250 stores, its chains include":
+         * not Comet's */
+        if (s && !object && m[j].src != MS_COREF &&
+            kg_extract__fronted_aside(sc, s, &m[j], at))
+            continue;
         if (s && !object && unknown_opener(sc, s, &m[j], at)) {
             cand[n++] = m[j].ent;
             continue;
@@ -3595,6 +3655,14 @@ static int word_prefix_n(const char *a, size_t n, const char *b)
     return strncmp(a, b, n) == 0 && b[n] == ' ';
 }
 
+/* Do names a and b open with the same word, each with more after it
+ * ("Smiths Group", "Smiths Detection")? */
+static int same_first_word(const char *a, const char *b)
+{
+    size_t n = strcspn(a, " ");
+    return a[n] == ' ' && strncmp(a, b, n) == 0 && b[n] == ' ';
+}
+
 /* Is name a the leading words of name b? */
 static int word_prefix(const char *a, const char *b)
 {
@@ -5065,6 +5133,17 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
          * Metropolitan PLC" */
         if (nt_ask && (ent = nt_ent) >= 0 &&
             !the_group(sc, s, i, (j = nt_end))) {
+            /* "BA" after "British Airways" and "BA Connect": the firm
+             * whose initials the word is, not the one whose name it
+             * opens */
+            if (j == i + 1 && (t->flags & TF_ALLCAPS) && !allcaps &&
+                !headline) {
+                int32_t ac = acronym_of(sc, sc->doc->text + t->start,
+                                        t->end - t->start);
+                if (ac >= 0 && ac != ent &&
+                    EX_AT(sc->ents, ex_ent, ac).kind == KG_KIND_ORG)
+                    ent = ac;
+            }
             if ((rc = add_firm(sc, s, &key, i, &j, ent, MS_ALIAS, 1)) !=
                 KG_OK)
                 goto done;
@@ -5126,6 +5205,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 if (near >= 0 && near != a1) {
                     a2 = a1;
                     a1 = near;
+                }
+                /* "As well as Comet, which has 250 stores, its chains":
+                 * the firm of a fronted comparison is not "its" */
+                if (a1 >= 0 && (near = fronted_ent(sc, s, i)) == a1) {
+                    a1 = a2 != near ? a2 : -1;
+                    a2 = -1;
+                    if (a1 < 0 && sc->prev_subject != near)
+                        a1 = sc->prev_subject;
                 }
                 /* the addressee of "told X it" is not "it": the
                  * speaker is ("a group led by N told the SEC it") */
@@ -5449,6 +5536,24 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                             pre = ent_get(sc, ge2->name, strlen(ge2->name),
                                           KG_KIND_ORG, (int32_t)g2);
                     }
+                    /* "Smiths Detection, the group's security arm" after
+                     * "Smiths Group" and "Smiths Aerospace": of the firms
+                     * whose first word the unit's name shares, not a
+                     * sibling unit but the one named most, then first */
+                    if (pre < 0 && pm->b > pm->a + 1 &&
+                        (a1 < 0 || a1 == pm->ent ||
+                         same_first_word(EX_AT(sc->ents, ex_ent, a1).name,
+                                         pe->name)))
+                        for (k2 = 0; k2 < sc->ents.n; k2++) {
+                            const ex_ent *e2 = &EX_AT(sc->ents, ex_ent, k2);
+                            if ((int32_t)k2 != pm->ent &&
+                                e2->kind == KG_KIND_ORG &&
+                                same_first_word(e2->name, pe->name) &&
+                                (pre < 0 ||
+                                 e2->named >
+                                     EX_AT(sc->ents, ex_ent, pre).named))
+                                pre = (int32_t)k2;
+                        }
                     if (pre >= 0 || a1 == pm->ent) {
                         a1 = pre >= 0 ? pre : a2;
                         a2 = -1;
