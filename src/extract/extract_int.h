@@ -283,6 +283,7 @@ enum {
     EC_PRODUCT,       /* match.c: goods nouns ("cough medicine") */
     EC_PICKV,         /* match.c taken_on_as: "chose X over Y as" */
     EC_GOODSNAMED,    /* match.c goods_named: "Nikon cameras" */
+    EC_LONESHORT,     /* mentions.c lone_word_ok: "Eastern chairman" */
     EC_N
 };
 

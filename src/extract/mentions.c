@@ -4313,6 +4313,20 @@ static int lone_word_ok(const ex_scratch *sc, const ex_sent *s, uint32_t i)
 {
     const ex_tok *tk = sc->toks.ptr;
     uint32_t f = ex_wflags(sc, &tk[i]);
+    /* "Eastern chairman Frank Borman", "Western's chief executive",
+     * "Northern said": a place word (class loneshort) that begins a firm
+     * of the article, its role, possessive or reporting verb after it */
+    if ((f & WF_NONNAME) && ex_tok_in(sc, &tk[i], EC_LONESHORT) &&
+        i + 1 < s->t1 && (tk[i + 1].flags & TF_SPACE_BEFORE ||
+                          ex_tok_is(sc, &tk[i + 1], "'s"))) {
+        const ex_tok *n = &tk[i + 1];
+        uint32_t nf = ex_wflags(sc, n);
+        if (ex_tok_is(sc, n, "'s") ||
+            (!(n->flags & TF_CAP) && (nf & WF_ROLE)) ||
+            (!(n->flags & TF_CAP) && reporting_verb(ex_norm(sc, n))))
+            return 1;
+        return 0;
+    }
     if (f & (WF_STOP | WF_DATEWORD | WF_MONTH | WF_WEEKDAY | WF_TITLE |
              WF_ROLE | WF_NONNAME | WF_FIRSTNAME | WF_PRONOUN |
              WF_PERPRONOUN | WF_DET | WF_LEGAL | WF_COMMON | WF_SCALE |
