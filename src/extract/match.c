@@ -974,7 +974,13 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
             /* the description must end in a word like "startup" */
             if (j == pos)
                 return j > start ? sc->mstart[j - s->t0] : -1;
-            if (!(ex_wflags(sc, &tk[j - 1]) & WF_NAMEHEAD))
+            /* "bought by London-based Pellinore": where it is based,
+             * right before the name, is description enough */
+            if (!(ex_wflags(sc, &tk[j - 1]) & WF_NAMEHEAD) &&
+                !(j == pos + 1 && (tk[j - 1].flags & TF_CAP) &&
+                  tk[j - 1].norm_len > 7 &&
+                  memcmp(ex_norm(sc, &tk[j - 1]) + tk[j - 1].norm_len - 6,
+                         "-based", 6) == 0))
                 return -1;
             e = &EX_AT(sc->ents, ex_ent, m->ent);
             if (e->kind < 0)

@@ -635,16 +635,31 @@ static uint32_t in_which_aside(const ex_scratch *sc, const ex_sent *s,
  * apposition follows, no "'s") is what a main-clause "its" stands for; a
  * person would be "his" or "her".
  */
+static int tok_country(const ex_scratch *sc, uint32_t t0, uint32_t k);
 static int unknown_opener(const ex_scratch *sc, const ex_sent *s,
                           const ex_ment *m, uint32_t at)
 {
     const ex_tok *tk = sc->toks.ptr;
     const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
     size_t k;
+    uint32_t b = m->b;
     if (m != (const ex_ment *)sc->ments.ptr || m->src == MS_COREF ||
         e->kind >= 0 || m->b >= s->t1 || m->a > s->t0 + 4 ||
         public_body(sc, m->ent))
         return 0;
+    /* "Kestner of Switzerland said it": past the place the name was
+     * learnt from */
+    if (ex_tok_is(sc, &tk[b], "of") && b + 2 < s->t1) {
+        uint32_t q = b + 1;
+        if (ex_tok_is(sc, &tk[q], "the"))
+            q++;
+        if (q < s->t1 && tok_country(sc, s->t0, q) &&
+            !(q + 1 < s->t1 && (tk[q + 1].flags & TF_CAP) &&
+              (tk[q + 1].flags & TF_SPACE_BEFORE)))
+            b = q + 1;
+        if (b >= s->t1 || b > at)
+            return 0;
+    }
     /* "Earlier this year Drayson completed its": a short opening
      * phrase of plain words */
     for (k = s->t0; k < m->a; k++)
@@ -653,11 +668,18 @@ static int unknown_opener(const ex_scratch *sc, const ex_sent *s,
             return 0;
     /* "Hallam said the combined company would ... its": a reported
      * clause has a subject of its own, unless the pronoun is it */
-    for (k = m->b; k < at; k++)
-        if ((tk[k].flags & TF_WORD) && reporting_verb(ex_norm(sc, &tk[k])) &&
-            k + 1 != at &&
-            !(k + 2 == at && ex_tok_is(sc, &tk[k + 1], "that")))
-            return 0;
+    for (k = b; k < at; k++)
+        if ((tk[k].flags & TF_WORD) && reporting_verb(ex_norm(sc, &tk[k]))) {
+            /* "said it", "said that it", "said on Monday that it" */
+            size_t q;
+            for (q = k + 1; q < at; q++)
+                if (!ex_tok_is(sc, &tk[q], "that") &&
+                    !ex_tok_is(sc, &tk[q], "on") &&
+                    !(ex_wflags(sc, &tk[q]) & WF_WEEKDAY) &&
+                    !ex_tok_is(sc, &tk[q], "yesterday") &&
+                    !ex_tok_is(sc, &tk[q], "today"))
+                    return 0;
+        }
     /* a firm or description after it is the nearer subject */
     for (k = (size_t)(m - (const ex_ment *)sc->ments.ptr) + 1;
          k < sc->ments.n; k++) {
@@ -666,10 +688,10 @@ static int unknown_opener(const ex_scratch *sc, const ex_sent *s,
             (x->src == MS_COREF && x->b > x->a + 1))
             return 0;
     }
-    if (is_punct(sc, &tk[m->b], ','))
-        return m->b + 1 < s->t1 && ex_tok_is(sc, &tk[m->b + 1], "the");
-    return (tk[m->b].flags & TF_WORD) && !(tk[m->b].flags & TF_CAP) &&
-           !(ex_wflags(sc, &tk[m->b]) & WF_STOP);
+    if (is_punct(sc, &tk[b], ','))
+        return b + 1 < s->t1 && ex_tok_is(sc, &tk[b + 1], "the");
+    return (tk[b].flags & TF_WORD) && !(tk[b].flags & TF_CAP) &&
+           !(ex_wflags(sc, &tk[b]) & WF_STOP);
 }
 
 /*
@@ -1788,7 +1810,10 @@ static void prefer_country(const ex_scratch *sc, int dc, int32_t *a1,
     }
     for (k = 0; k < sc->ents.n; k++) {
         const ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
-        if (e->kind == KG_KIND_ORG && ent_country(sc, (int32_t)k) == dc &&
+        /* a name of no known kind the article placed ("Harcastle of
+         * Britain", "London-based Pellinore") counts too */
+        if ((e->kind == KG_KIND_ORG || (e->kind < 0 && e->country)) &&
+            ent_country(sc, (int32_t)k) == dc &&
             (best < 0 || e->named > EX_AT(sc->ents, ex_ent, best).named))
             best = (int32_t)k;
     }
@@ -1829,7 +1854,13 @@ static void learn_country(ex_scratch *sc, const ex_sent *s, uint32_t a,
     }
     /* "Brantner AG of Switzerland", "Ostler Industries of Ohio",
      * "Kessel of Zurich" (a place, then no more capitalised words) */
-    if (!c && b + 1 < s->t1 && ex_tok_is(sc, &tk[b], "of") &&
+    /* ... "Vermeulen of the Netherlands" */
+    if (!c && b + 2 < s->t1 && ex_tok_is(sc, &tk[b], "of") &&
+        ex_tok_is(sc, &tk[b + 1], "the")) {
+        if (b + 3 >= s->t1 || !((tk[b + 3].flags & TF_CAP) &&
+                                (tk[b + 3].flags & TF_SPACE_BEFORE)))
+            c = tok_country(sc, s->t0, b + 2);
+    } else if (!c && b + 1 < s->t1 && ex_tok_is(sc, &tk[b], "of") &&
         (tk[b + 1].flags & TF_CAP) &&
         !(b + 2 < s->t1 && (tk[b + 2].flags & TF_CAP) &&
           (tk[b + 2].flags & TF_SPACE_BEFORE)))
@@ -4622,6 +4653,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     /* a description's head read after the name in it (product_maker_desc) */
     int32_t pend_a1 = -1, pend_a2 = -1;
     uint32_t pend_at = 0, pend_end = 0;
+    /* the end of a description that opens the sentence and stands for
+     * no firm of the article ("The German group" with none German) */
+    uint32_t void_end = 0;
 
     sc->ments.n = 0;
     kg_buf_clear(&key);
@@ -5180,6 +5214,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             i++;
             continue;
         }
+        /* "The German group said it would" with no German firm: "it"
+         * is that firm, and so nobody the article named */
+        if ((f & WF_PRONOUN) && void_end && i <= void_end + 3 &&
+            i > void_end && reporting_verb(ex_norm(sc, &tk[void_end]))) {
+            i++;
+            continue;
+        }
         if (f & WF_PRONOUN) {
             int32_t a1, a2;
             /* an object "it" prefers the most recent firm; a subject or
@@ -5599,12 +5640,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 continue;
             }
             if (a1 >= 0) {
+                /* "Harcastle of Britain ... The British group": the
+                 * name of no known kind a description stands for is a
+                 * firm */
+                if (EX_AT(sc->ents, ex_ent, a1).kind < 0 &&
+                    EX_AT(sc->ents, ex_ent, a1).country)
+                    EX_AT(sc->ents, ex_ent, a1).kind = KG_KIND_ORG;
                 if ((rc = add_ment(sc, s->t0, i, j, a1, a2, MS_COREF)) !=
                     KG_OK)
                     goto done;
                 i = j;
                 continue;
             }
+            if (i == s->t0 && desc_country(sc, s, i, j))
+                void_end = j;
         }
         /* "based in Jackson, Miss.": a place, and the state after it */
         if ((t->flags & TF_CAP) && i >= s->t0 + 2 &&
