@@ -206,15 +206,25 @@ static int brand_listed(const ex_scratch *sc, const ex_ment *m)
     const ex_tok *tk = sc->toks.ptr;
     int64_t q = (int64_t)m->a - 1, lim = (int64_t)m->a - 12;
     int64_t k;
-    /* back over the names before it */
+    int span = 0;
+    /* back over the names before it (and a "to" of "ranging from A to
+     * B") */
     while (q >= 0 && q > lim &&
            (is_word(sc, (uint32_t)q, "and") || is_word(sc, (uint32_t)q, ",") ||
             is_word(sc, (uint32_t)q, "the") || is_word(sc, (uint32_t)q, "'s") ||
+            (!span && is_word(sc, (uint32_t)q, "to") && (span = 1)) ||
             ((tk[q].flags & TF_WORD) && (tk[q].flags & TF_CAP))))
         q--;
     if (q < 1)
         return 0;
-    if (is_word(sc, (uint32_t)q, "as") && is_word(sc, (uint32_t)q - 1, "such"))
+    /* "14 brands ranging from Fiat and Peugeot to Jeep" */
+    if (is_word(sc, (uint32_t)q, "from") &&
+        (is_word(sc, (uint32_t)q - 1, "ranging") ||
+         is_word(sc, (uint32_t)q - 1, "range")))
+        q -= 2;
+    else if (span)
+        return 0;
+    else if (is_word(sc, (uint32_t)q, "as") && is_word(sc, (uint32_t)q - 1, "such"))
         q -= 2;
     else if (is_word(sc, (uint32_t)q, "them") &&
              is_word(sc, (uint32_t)q - 1, "among"))
@@ -755,6 +765,21 @@ static int goods_named(const ex_scratch *sc, const ex_ment *m)
            ex_class_at(sc, cls, m->b, 1, m->b, (uint32_t)sc->toks.n, NULL) > 0;
 }
 
+/* Is mention m written as its entity's name ("Peugeot" is an alias
+ * of the firm named "PSA Group" before it: a brand so written would be
+ * printed under the firm's name)? */
+static int written_as_name(const ex_scratch *sc, const ex_ment *m,
+                           const ex_ent *e)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    size_t n;
+    if (m->b <= m->a)
+        return 0;
+    n = tk[m->b - 1].end - tk[m->a].start;
+    return strlen(e->name) == n &&
+           strncmp(sc->doc->text + tk[m->a].start, e->name, n) == 0;
+}
+
 static int kinds_ok_slow(const ex_scratch *sc, int32_t ment, uint8_t kinds)
 {
     const ex_ment *m = &EX_AT(sc->ments, ex_ment, ment);
@@ -767,7 +792,7 @@ static int kinds_ok_slow(const ex_scratch *sc, int32_t ment, uint8_t kinds)
         return 0;
     return e->kind < 0 || (kinds & KG_KINDBIT(e->kind)) ||
            (kinds == KG_KINDBIT(KG_KIND_PRODUCT) && e->kind == KG_KIND_ORG &&
-            m->src != MS_COREF &&
+            m->src != MS_COREF && written_as_name(sc, m, e) &&
             (brand_named(sc, m) || brand_listed(sc, m) ||
              (goods_named(sc, m) && !business_named(sc, m)))) ||
            ((kinds & KG_KINDBIT(KG_KIND_ORG)) &&
