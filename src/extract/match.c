@@ -2621,6 +2621,20 @@ static size_t coord_before(const ex_scratch *sc, const ex_sent *s,
 {
     size_t n = 0;
     int64_t p = (int64_t)EX_AT(sc->ments, ex_ment, m).a - 1;
+    uint32_t b0 = EX_AT(sc->ments, ex_ment, m).b, r;
+    /* "rivals such as Gucci, Prada and LVMH, the owner of Louis
+     * Vuitton": a singular maker's apposition after the last name is
+     * that name's alone */
+    if (b0 + 1 < s->t1 && is_word(sc, b0, ",")) {
+        r = b0 + 1;
+        if (is_word(sc, r, "the") || is_word(sc, r, "a"))
+            r++;
+        for (; r < s->t1 && r < b0 + 6; r++)
+            if ((ex_tok_in(sc, &EX_AT(sc->toks, ex_tok, r), EC_PRODUCTMAKER) ||
+                 is_word(sc, r, "owner")) &&
+                r + 1 < s->t1 && is_word(sc, r + 1, "of"))
+                return 0;
+    }
     while (n < max && p > (int64_t)s->t0) {
         int64_t q = p;
         int32_t nm;
