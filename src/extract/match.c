@@ -3162,6 +3162,119 @@ static int emit_models(ex_scratch *sc, uint32_t si)
     return KG_OK;
 }
 
+/*
+ * "X and Y agreed to form a joint venture ... The venture, to be called
+ * Tarn Chemical, will", "It will be called DowElanco": a venture named
+ * in a later sentence than the one that told the partnership is a unit
+ * of each partner.  The name must follow "called", "named", "dubbed" or
+ * "known as", after "venture" in the same sentence ("venture capital"
+ * is none) or after "It will|would be" opening it; the partners are
+ * those of the latest partnership of the deal memory told in an earlier
+ * sentence whose words include "venture".  The triples go under rule
+ * sub.venture-called of rules.txt.
+ */
+static int venture_sent(const ex_scratch *sc, uint32_t si)
+{
+    const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
+    uint32_t k;
+    for (k = s->t0; k < s->t1; k++)
+        if (is_word(sc, k, "venture") &&
+            !(k + 1 < s->t1 && is_word(sc, k + 1, "capital")))
+            return 1;
+    return 0;
+}
+
+static int emit_venture(ex_scratch *sc, uint32_t si)
+{
+    const kg_extractor *ex = sc->ex;
+    const ex_sent *s = &EX_AT(sc->sents, ex_sent, si);
+    const ex_mem *mm = sc->mem.ptr, *best = NULL;
+    const ex_ment *m = NULL;
+    const ex_ent *ne;
+    size_t i, r, k;
+    uint32_t c, q;
+    int rc = KG_OK, side;
+    for (i = 0; i < sc->ments.n && !m; i++) {
+        const ex_ment *x = &EX_AT(sc->ments, ex_ment, i);
+        int it = 0, ven = 0;
+        if (x->src == MS_COREF || x->a < s->t0 + 2)
+            continue;
+        c = x->a - 1;
+        if (is_word(sc, c, "as") && c > s->t0 && is_word(sc, c - 1, "known"))
+            c--;
+        else if (!is_word(sc, c, "called") && !is_word(sc, c, "named") &&
+                 !is_word(sc, c, "dubbed"))
+            continue;
+        /* "It will be called X", "It would be named X" */
+        it = c == s->t0 + 3 && is_word(sc, s->t0, "it") &&
+             (is_word(sc, s->t0 + 1, "will") ||
+              is_word(sc, s->t0 + 1, "would")) &&
+             is_word(sc, s->t0 + 2, "be");
+        /* "The venture, to be called X", "the joint venture, called X",
+         * "the new venture will be named X" (not "a venture capital
+         * firm called X") */
+        for (q = c; q > s->t0 && q + 6 > c; q--) {
+            if ((ven = is_word(sc, q - 1, "venture")) != 0)
+                break;
+            if (!is_word(sc, q - 1, ",") && !is_word(sc, q - 1, "to") &&
+                !is_word(sc, q - 1, "be") && !is_word(sc, q - 1, "will") &&
+                !is_word(sc, q - 1, "would") && !is_word(sc, q - 1, "is") &&
+                !is_word(sc, q - 1, "was"))
+                break;
+        }
+        if (it || ven)
+            m = x;
+    }
+    if (!m)
+        return KG_OK;
+    ne = &EX_AT(sc->ents, ex_ent, m->ent);
+    if (ne->kind == KG_KIND_PERSON || ne->kind == KG_KIND_PRODUCT)
+        return KG_OK;
+    for (k = 0; k < sc->mem.n; k++) {
+        const ex_mem *x = &mm[k];
+        if (x->relation != KG_REL_PARTNERS_WITH || x->s < 0 || x->o < 0 ||
+            x->status == KG_STATUS_NEGATED || x->first >= si ||
+            x->s == m->ent || x->o == m->ent)
+            continue;
+        if (!best || x->sent > best->sent)
+            best = x;
+    }
+    if (!best || !venture_sent(sc, best->first))
+        return KG_OK;
+    for (side = 0; side < 2; side++) {
+        int kd = EX_AT(sc->ents, ex_ent, side ? best->o : best->s).kind;
+        if (kd == KG_KIND_PERSON || kd == KG_KIND_PRODUCT)
+            return KG_OK;
+    }
+    for (r = 0; r < ex->rulev.n; r++)
+        if (strcmp(EX_AT(ex->rulev, ex_rule, r).id, "sub.venture-called") == 0)
+            break;
+    if (r == ex->rulev.n)
+        return KG_OK;
+    for (side = 0; side < 2; side++) {
+        ex_out *o = kg_extract__vec_push(&sc->outs, sizeof *o);
+        if (!o)
+            return KG_ENOMEM;
+        memset(o, 0, sizeof *o);
+        o->sent = si;
+        o->pos = m->a;
+        o->rule = (uint32_t)r;
+        o->s = m->ent;
+        o->o = side ? best->o : best->s;
+        o->s_kind = KG_KIND_ORG;
+        o->o_kind = KG_KIND_ORG;
+        o->relation = KG_REL_SUBSIDIARY_OF;
+        o->status = KG_STATUS_HOLDS;
+        o->date = sc->doc_date;
+        o->conf = EX_AT(ex->rulev, ex_rule, r).conf;
+        o->stake = -1;
+        o->trigger = "";
+    }
+    if (ne->kind < 0)
+        EX_AT(sc->ents, ex_ent, m->ent).kind = KG_KIND_ORG;
+    return rc;
+}
+
 int kg_extract__match(ex_scratch *sc, uint32_t si)
 {
     const kg_extractor *ex = sc->ex;
@@ -3171,6 +3284,8 @@ int kg_extract__match(ex_scratch *sc, uint32_t si)
     int rc;
     uint32_t first_a, last_b;
     ex_clsset has, before;
+    if ((rc = emit_venture(sc, si)) != KG_OK)
+        return rc;
     if (sc->ments.n < 2)
         return emit_models(sc, si);
     first_a = EX_AT(sc->ments, ex_ment, 0).a;
