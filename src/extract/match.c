@@ -3000,6 +3000,13 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
             if (r->relation == KG_REL_SUBSIDIARY_OF &&
                 (family_named(sc, s, mo) || family_named(sc, s, ms)))
                 continue;
+            /* "part-owned by HBOS", "partly owned by": a stake */
+            if (r->relation == KG_REL_SUBSIDIARY_OF && trig_pos > s->t0 &&
+                (is_word(sc, trig_pos - 1, "partly") ||
+                 is_word(sc, trig_pos - 1, "part") ||
+                 (trig_pos > s->t0 + 1 && is_word(sc, trig_pos - 1, "-") &&
+                  is_word(sc, trig_pos - 2, "part"))))
+                continue;
             /* "Like Tallis Press, its subsidiaries include": the firm
              * of a fronted comparison is not the unit "its" owns */
             if (r->relation == KG_REL_SUBSIDIARY_OF &&
