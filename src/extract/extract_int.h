@@ -287,6 +287,15 @@ enum {
     EC_N
 };
 
+/* Cues with a bit per token (ex_word.cuemask, ex_scratch.cuebits): the
+ * first 128, more than rules.txt has; later ones are looked for token by
+ * token (slowly: each triple scans its words for them). */
+#define EX_CUE_WORDS 2u
+#define EX_CUE_BITS (64u * EX_CUE_WORDS)
+typedef struct ex_cueset {
+    uint64_t w[EX_CUE_WORDS]; /* cue c is bit c % 64 of w[c / 64] */
+} ex_cueset;
+
 /* A lexicon word: lowercase form as it appears in rules.txt. */
 typedef struct ex_word {
     const char *s;
@@ -301,22 +310,17 @@ typedef struct ex_word {
     uint32_t ml_first;   /* classes with a multi-word phrase it ends */
     uint32_t ml_n;
     const char *bval[4]; /* its value in month, weekday, scale, currency */
-    uint64_t cuemask;    /* cues (first EX_CUE_BITS) with a phrase
+    ex_cueset cuemask;   /* cues (first EX_CUE_BITS) with a phrase
                           * starting here */
-    uint64_t cue1mask;   /* those of them with the word alone as a
+    ex_cueset cue1mask;  /* those of them with the word alone as a
                           * phrase: found here whatever follows */
-    uint64_t cue2mask;   /* cues with a phrase whose second word this is:
+    ex_cueset cue2mask;  /* cues with a phrase whose second word this is:
                           * the others' longer phrases cannot start on
                           * the word before it */
     ex_clsset clsmask;   /* every class c of its three lists */
 } ex_word;
 
 enum { BV_MONTH, BV_WEEKDAY, BV_SCALE, BV_CURRENCY };
-
-/* Cues with a bit per token (ex_word.cuemask, ex_scratch.cuebits): the
- * first 64, more than rules.txt has; later ones are looked for token by
- * token. */
-#define EX_CUE_BITS 64u
 
 /* One member phrase of a class: word ids ex->pwords[first .. +n). */
 typedef struct ex_phrase {
@@ -721,8 +725,8 @@ typedef struct kg_extract_scratch {
     int32_t *mstart;   /* per token of the sentence: mention starting here */
     int32_t *mend;     /* mention ending here (last token) */
     int32_t *mcov;     /* mention covering the token */
-    uint64_t *cuebits; /* cues starting at the token (match.c) */
-    uint64_t cue_any;  /* the cue bits of all its tokens, or'ed */
+    ex_cueset *cuebits; /* cues starting at the token (match.c) */
+    ex_cueset cue_any;  /* the cue bits of all its tokens, or'ed */
     int64_t cue_sent;  /* sentence the cue bits are for */
     size_t mcap;
     int32_t last_org;  /* salience for coreference */

@@ -415,7 +415,9 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
     words = ex->wordv.ptr;
     for (i = 0; i < ex->wordv.n; i++) {
         words[i].cls_n = words[i].mf_n = words[i].ml_n = 0;
-        words[i].cuemask = words[i].cue1mask = words[i].cue2mask = 0;
+        memset(&words[i].cuemask, 0, sizeof words[i].cuemask);
+        memset(&words[i].cue1mask, 0, sizeof words[i].cue1mask);
+        memset(&words[i].cue2mask, 0, sizeof words[i].cue2mask);
         memset(&words[i].clsmask, 0, sizeof words[i].clsmask);
         words[i].flags = 0;
         words[i].trig_n = 0;
@@ -519,13 +521,13 @@ int kg_extract__seal(kg_extractor *ex, kg_error *err)
                                          cl->ph_first + k);
             ex_word *w = &EX_AT(ex->wordv, ex_word,
                                 EX_AT(ex->pwordv, uint32_t, ph->first));
-            w->cuemask |= 1ULL << i;
+            w->cuemask.w[i / 64] |= 1ULL << (i % 64);
             if (ph->n == 1)
-                w->cue1mask |= 1ULL << i;
+                w->cue1mask.w[i / 64] |= 1ULL << (i % 64);
             else
                 EX_AT(ex->wordv, ex_word,
                       EX_AT(ex->pwordv, uint32_t, ph->first + 1))
-                    .cue2mask |= 1ULL << i;
+                    .cue2mask.w[i / 64] |= 1ULL << (i % 64);
         }
     }
     ex->sealed = 1;

@@ -1852,36 +1852,42 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
 {
     const kg_extractor *ex = sc->ex;
     int64_t si = s - (const ex_sent *)sc->sents.ptr;
-    uint32_t p;
+    uint32_t p, k;
     size_t c;
     if (sc->cue_sent == si)
         return;
     sc->cue_sent = si;
-    sc->cue_any = 0;
+    memset(&sc->cue_any, 0, sizeof sc->cue_any);
     for (p = s->t0; p < s->t1; p++) {
         const ex_tok *t = &EX_AT(sc->toks, ex_tok, p);
-        const ex_word *w;
-        uint64_t bits = 0, cand;
-        if (t->word >= 0 && sc->mcov[p - s->t0] < 0 &&
-            (w = &EX_AT(ex->wordv, ex_word, t->word))->cuemask != 0 &&
-            !((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH))) {
+        const ex_word *w, *next;
+        ex_cueset *bits = &sc->cuebits[p - s->t0];
+        memset(bits, 0, sizeof *bits);
+        if (t->word < 0 || sc->mcov[p - s->t0] >= 0 ||
+            ((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
+            continue;
+        w = &EX_AT(ex->wordv, ex_word, t->word);
+        next = p + 1 < s->t1 && t[1].word >= 0
+                   ? &EX_AT(ex->wordv, ex_word, t[1].word)
+                   : NULL;
+        for (k = 0; k < EX_CUE_WORDS; k++) {
+            uint64_t cand;
+            if (!w->cuemask.w[k])
+                continue;
             /* the word alone is a phrase of these; the others need the
              * words after it, the next one first */
-            bits = w->cue1mask;
-            cand = w->cuemask & ~bits;
-            if (cand)
-                cand &= p + 1 < s->t1 && t[1].word >= 0
-                            ? EX_AT(ex->wordv, ex_word, t[1].word).cue2mask
-                            : 0;
+            bits->w[k] = w->cue1mask.w[k];
+            cand = w->cuemask.w[k] & ~bits->w[k];
+            cand &= next ? next->cue2mask.w[k] : 0;
             for (; cand; cand &= cand - 1) {
-                c = (size_t)__builtin_ctzll(cand); /* its lowest cue */
+                /* its lowest cue */
+                c = 64 * k + (size_t)__builtin_ctzll(cand);
                 if (ex_class_at(sc, EX_AT(ex->cuev, ex_cue, c).cls, p, 1,
                                 s->t0, s->t1, NULL))
-                    bits |= 1ULL << c;
+                    bits->w[k] |= 1ULL << (c % 64);
             }
+            sc->cue_any.w[k] |= bits->w[k];
         }
-        sc->cuebits[p - s->t0] = bits;
-        sc->cue_any |= bits;
     }
 }
 
@@ -2000,7 +2006,8 @@ static int64_t cue_in(ex_scratch *sc, const ex_sent *s, size_t c, int64_t a,
     const ex_cue *cue = &EX_AT(sc->ex->cuev, ex_cue, c);
     int64_t p;
     for (p = a; p < b; p++)
-        if ((c >= EX_CUE_BITS || ((sc->cuebits[p - s->t0] >> c) & 1)) &&
+        if ((c >= EX_CUE_BITS ||
+             ((sc->cuebits[p - s->t0].w[c / 64] >> (c % 64)) & 1)) &&
             sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
             !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
               (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
@@ -2134,9 +2141,9 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
         /* a cue with a bit is found only where its bit is set; most are
          * in no word of the sentence: go to the next set bit */
         if (c < EX_CUE_BITS) {
-            uint64_t rest = sc->cue_any >> c;
+            uint64_t rest = sc->cue_any.w[c / 64] >> (c % 64);
             if (!rest) {
-                c = EX_CUE_BITS - 1;
+                c |= 63; /* the last of its word of bits */
                 continue;
             }
             c += (size_t)__builtin_ctzll(rest);

@@ -4662,7 +4662,8 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     if (n > sc->mcap) {
         size_t cap = n * 2; /* even: the cue bits after 3 * cap int32 are
                              * 8-byte aligned */
-        int32_t *p = realloc(sc->mstart, cap * 5 * sizeof *p);
+        int32_t *p = realloc(sc->mstart,
+                             cap * (3 * sizeof *p + sizeof *sc->cuebits));
         if (!p)
             return KG_ENOMEM;
         sc->mstart = p;
@@ -4670,7 +4671,7 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
     }
     sc->mend = sc->mstart + sc->mcap;
     sc->mcov = sc->mend + sc->mcap;
-    sc->cuebits = (uint64_t *)(void *)(sc->mcov + sc->mcap);
+    sc->cuebits = (ex_cueset *)(void *)(sc->mcov + sc->mcap);
     sc->cue_sent = -1;
     for (i = 0; i < n; i++)
         sc->mstart[i] = sc->mend[i] = sc->mcov[i] = -1;
