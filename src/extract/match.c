@@ -2280,9 +2280,20 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
 
 /* ---- coordination ---- */
 
+/* Is token i the word w (a lower-case literal)?  Byte by byte, not
+ * ex_tok_is: the compiler keeps many of these calls out of line, where
+ * strlen(w) is not folded and costs more than the compare; most tokens
+ * fail at the first byte (the lowercase form ends in a NUL, which stops
+ * the loop where w is the longer). */
 static inline int is_word(const ex_scratch *sc, uint32_t i, const char *w)
 {
-    return ex_tok_is(sc, &EX_AT(sc->toks, ex_tok, i), w);
+    const ex_tok *t = &EX_AT(sc->toks, ex_tok, i);
+    const char *a = ex_norm(sc, t);
+    size_t k;
+    for (k = 0; w[k]; k++)
+        if (a[k] != w[k])
+            return 0;
+    return k == t->norm_len;
 }
 
 /* After "X and" or "X,": "its chief executive Sam Altman" names a person
