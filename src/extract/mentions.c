@@ -1316,12 +1316,25 @@ static int32_t named_firm(ex_scratch *sc, int32_t mi, int no_body)
  */
 static int32_t and_its(ex_scratch *sc, const ex_sent *s, uint32_t i)
 {
+    static const char *const count[] = {"one",  "two",     "three", "four",
+                                        "five", "some",    "several",
+                                        "many", "all",     "both",  "most",
+                                        "each", "certain", "parts", "part"};
     const ex_tok *tk = sc->toks.ptr;
     int32_t mi;
     uint32_t q;
+    if (i + 2 < s->t1 && ex_tok_is(sc, &tk[i + 2], "other"))
+        return -1;
+    /* "seized Bank of New England and two of its subsidiaries": a count
+     * between "and" and "its" */
+    if (i >= s->t0 + 4 && ex_tok_is(sc, &tk[i - 1], "of") &&
+        ((tk[i - 2].flags & TF_NUM) ||
+         ex_in_words(ex_norm(sc, &tk[i - 2]), count,
+                     sizeof count / sizeof count[0])) &&
+        ex_tok_is(sc, &tk[i - 3], "and"))
+        i -= 2;
     if (i < s->t0 + 2 || !ex_tok_is(sc, &tk[i - 1], "and") ||
-        (mi = sc->mend[i - 2 - s->t0]) < 0 ||
-        (i + 2 < s->t1 && ex_tok_is(sc, &tk[i + 2], "other")))
+        (mi = sc->mend[i - 2 - s->t0]) < 0)
         return -1;
     q = EX_AT(sc->ments, ex_ment, mi).a;
     /* "sold its Marriott hotels and its 50% stake in Pizza Hut": after
