@@ -284,6 +284,7 @@ enum {
     EC_PICKV,         /* match.c taken_on_as: "chose X over Y as" */
     EC_GOODSNAMED,    /* match.c goods_named: "Nikon cameras" */
     EC_LONESHORT,     /* mentions.c lone_word_ok: "Eastern chairman" */
+    EC_INSTHEAD,      /* mentions.c: "the trust" is the X Trust named */
     EC_N
 };
 

@@ -3699,6 +3699,37 @@ static int word_prefix_n(const char *a, size_t n, const char *b)
     return strncmp(a, b, n) == 0 && b[n] == ' ';
 }
 
+/* The one org (or name of no kind) of the article whose name's last word
+ * is token t's word ("Sarah C. Getty Trust" for "trust"), or -1 */
+static int32_t inst_named(const ex_scratch *sc, const ex_tok *t)
+{
+    const char *w = ex_norm(sc, t);
+    size_t n = strlen(w), k;
+    int32_t one = -1;
+    for (k = 0; k < sc->ents.n; k++) {
+        const ex_ent *e = &EX_AT(sc->ents, ex_ent, k);
+        const char *nm = e->name, *lw;
+        size_t q;
+        if (e->kind != KG_KIND_ORG && e->kind >= 0)
+            continue;
+        lw = strrchr(nm, ' ');
+        if (!lw)
+            continue;
+        lw++;
+        if (strlen(lw) != n)
+            continue;
+        for (q = 0; q < n; q++)
+            if ((lw[q] | 32) != w[q])
+                break;
+        if (q < n)
+            continue;
+        if (one >= 0 && one != (int32_t)k)
+            return -1;
+        one = (int32_t)k;
+    }
+    return one;
+}
+
 /* Do names a and b open with the same word, each with more after it
  * ("Smiths Group", "Smiths Detection")? */
 static int same_first_word(const char *a, const char *b)
@@ -5628,6 +5659,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                         a2 = -1;
                     }
                 }
+            }
+            /* "The trust is Getty Oil's largest holder": the one firm of
+             * the article whose name ends in the word, else none */
+            if (ex_tok_in(sc, &tk[j - 1], EC_INSTHEAD)) {
+                int32_t one = inst_named(sc, &tk[j - 1]);
+                a1 = one;
+                a2 = -1;
             }
             if (own >= 0 && a1 == own)
                 a1 = a2 = -1;
