@@ -2586,6 +2586,14 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         if (nm < 0 || !kinds_ok(sc, nm, kinds))
             break;
         mm = &EX_AT(sc->ments, ex_ment, nm);
+        /* "Vaseline petroleum jelly, Pond's face cream, Cutex nail
+         * polish": a brand named in the possessive is cut before its
+         * "'s"; it is left out, the list goes on after its goods */
+        if (prod && tails && mm->b + 1 < s->t1 && is_word(sc, mm->b, "'s") &&
+            item_tail(sc, s, mm->b + 1) > 0) {
+            p = mm->b + 1;
+            continue;
+        }
         /* "owns Aston Martin, the sports car maker,": a description after
          * a comma is an apposition, not another name of the list */
         if (!conj && mm->src == MS_COREF && mm->b > mm->a + 1)
