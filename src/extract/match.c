@@ -867,6 +867,23 @@ static int cut_before_number(const ex_scratch *sc, const ex_ment *m)
            !ex_tok_in(sc, &tk[m->b + 1], EC_VERSIONSPAN);
 }
 
+/* One or two lowercase goods words at p, then a comma or "and" and a
+ * capital ("Pond's creams and Ragu", "Hollis's face cream, Vantor")? */
+static int possessive_item(const ex_scratch *sc, uint32_t p)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t n = 0;
+    while (n < 2 && p + n < sc->toks.n && (tk[p + n].flags & TF_WORD) &&
+           !(tk[p + n].flags & (TF_CAP | TF_NUM)) &&
+           !(ex_wflags(sc, &tk[p + n]) & (WF_STOP | WF_NOGAP)))
+        n++;
+    /* the list goes on with another name ("Eli Lilly's schizophrenia
+     * drug, fell": an apposition) */
+    return n > 0 && p + n + 1 < sc->toks.n &&
+           (is_word(sc, p + n, ",") || is_word(sc, p + n, "and")) &&
+           (tk[p + n + 1].flags & TF_CAP);
+}
+
 static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e,
                    int rel)
 {
@@ -879,6 +896,15 @@ static int slot_ok(const ex_scratch *sc, int32_t ment, const ex_elem *e,
     if (e->strict && EX_AT(sc->ents, ex_ent, m->ent).kind < 0)
         return 0;
     if (rel == KG_REL_MAKES && e->slot == 1 && cut_before_number(sc, m))
+        return 0;
+    /* "best known for Vaseline jelly, Pond's creams and Ragu sauce": a
+     * name in the possessive inside a list of goods, its own goods noun
+     * after it, is a brand, not the maker of the next name */
+    if (rel == KG_REL_MAKES && e->slot == 0 && m->src != MS_COREF &&
+        m->a > 0 && m->b + 1 < sc->toks.n &&
+        is_word(sc, m->b, "'s") &&
+        (is_word(sc, m->a - 1, ",") || is_word(sc, m->a - 1, "and")) &&
+        possessive_item(sc, m->b + 1))
         return 0;
     /* "Westbay Airlines said its Skylance jets": an airline flies the
      * goods it names, another firm made them (its trade by its name or
