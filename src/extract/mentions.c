@@ -2766,6 +2766,24 @@ static int pair_antecedent(const ex_scratch *sc, const ex_sent *s,
     int r = opener_pair(sc, s, i, out);
     if (r)
         return r > 0;
+    /* "Mecca competes with Gala, which merged with Coral last year, and
+     * both are preparing": "both" alone after two firms of its own
+     * sentence is those two, the first two it names */
+    if (ex_tok_is(sc, &EX_AT(sc->toks, ex_tok, i), "both")) {
+        size_t k;
+        int n = 0;
+        for (k = 0; k < sc->ments.n && n < 2; k++) {
+            const ex_ment *x = &EX_AT(sc->ments, ex_ment, k);
+            if (x->b > i)
+                break;
+            if (x->src == MS_COREF || !pair_member(sc, x->ent) ||
+                (n == 1 && x->ent == out[0]))
+                continue;
+            out[n++] = x->ent;
+        }
+        if (n == 2)
+            return 1;
+    }
     if (sc->opener_sent >= 0 && (uint32_t)sc->opener_sent + 1 == si) {
         if (sc->opener_pair[0] < 0)
             return 0;
