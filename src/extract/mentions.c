@@ -781,6 +781,20 @@ static void org_antecedent_at(const ex_scratch *sc, const ex_sent *s,
                               uint32_t at, int32_t *first, int32_t *second,
                               int object);
 
+/* Does sentence s open with the name of a firm (not a word the
+ * gazetteer marks as also an ordinary word: "Courage was needed")? */
+static int main_opener(const ex_scratch *sc, const ex_sent *s)
+{
+    const ex_ment *m;
+    const ex_ent *e;
+    if (!sc->ments.n)
+        return 0;
+    m = &EX_AT(sc->ments, ex_ment, 0);
+    e = &EX_AT(sc->ents, ex_ent, m->ent);
+    return m->a == s->t0 && m->src != MS_COREF && e->kind == KG_KIND_ORG &&
+           (e->gaz < 0 || !EX_AT(sc->ex->gentv, ex_gent, e->gaz).ambiguous);
+}
+
 static void org_antecedent(const ex_scratch *sc, int32_t *first,
                            int32_t *second, int object)
 {
@@ -5563,6 +5577,19 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                            (j < s->t1 && i > s->t0 &&
                             is_punct(sc, &tk[i - 1], ',') &&
                             reporting_verb(ex_norm(sc, &tk[j])))
+                               ? 0
+                           /* "X has agreed to sell its arm to Y, as the
+                            * retailer's new boss raises cash": the
+                            * subject of a clause of time or reason is
+                            * the main clause's */
+                           : (i > s->t0 + 1 && main_opener(sc, s) &&
+                              is_punct(sc, &tk[i - 2], ',') &&
+                              (ex_tok_is(sc, &tk[i - 1], "as") ||
+                               ex_tok_is(sc, &tk[i - 1], "while") ||
+                               ex_tok_is(sc, &tk[i - 1], "because") ||
+                               ex_tok_is(sc, &tk[i - 1], "although") ||
+                               ex_tok_is(sc, &tk[i - 1], "though") ||
+                               ex_tok_is(sc, &tk[i - 1], "whereas")))
                                ? 0
                            : (j < s->t1 &&
                               ex_tok_is(sc, &tk[j], "'s"))
