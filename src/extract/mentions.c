@@ -6160,6 +6160,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     gaz_at(sc, s, i, &key, &dummy, 0) == i &&
                     gaz_at(sc, s, j + 1, &key, &dummy, 0) == j + 1 &&
                     (one_firm_verb(sc, &tk[j + 2], &tk[j + 3]) ||
+                     /* or after a name and "and": "AFG Industries Inc
+                      * and Wagner and Brown said" (three names would
+                      * take a comma) */
+                     (i >= s->t0 + 2 && ex_tok_is(sc, &tk[i - 1], "and") &&
+                      sc->mend[i - 2 - s->t0] >= 0) ||
                      /* or named so before */
                      (tok_key(sc, &key, i, j + 2) == KG_OK &&
                       kg_extract__map_get(&sc->entnames, key.ptr, key.len,
