@@ -2100,6 +2100,46 @@ static void after_who(ex_scratch *sc, const ex_sent *s, int64_t lo,
 }
 
 /*
+ * Does the match [lo, hi) lie inside a relative clause that opens with
+ * ", which" or ", who" shortly before it and closes with a comma after
+ * it ("Tessin, which agreed to sell Harmon to Orbis last month, is in
+ * talks with Kelso")?  Then *ra is the opening comma and *rb the closing
+ * one: sentence-wide cues outside them are about the main clause.
+ */
+static int relative_around(ex_scratch *sc, const ex_sent *s, int64_t lo,
+                           int64_t hi, int64_t *ra, int64_t *rb)
+{
+    int64_t q, r;
+    for (q = lo - 1; q >= (int64_t)s->t0 && q >= lo - 8; q--) {
+        const char *qn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q));
+        if (qn[0] == ';' && !qn[1])
+            return 0;
+        if (qn[0] == ',' && !qn[1]) {
+            const char *wn;
+            if (q + 1 >= lo)
+                return 0;
+            wn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, q + 1));
+            if (strcmp(wn, "which") != 0 && strcmp(wn, "who") != 0)
+                return 0;
+            break;
+        }
+    }
+    if (q < (int64_t)s->t0 || q < lo - 8)
+        return 0;
+    for (r = hi; r + 1 < (int64_t)s->t1; r++) {
+        const char *rn = ex_norm(sc, &EX_AT(sc->toks, ex_tok, r));
+        if (rn[0] == ';' && !rn[1])
+            return 0;
+        if (rn[0] == ',' && !rn[1]) {
+            *ra = q;
+            *rb = r;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
  * The status of a tie matched over tokens [lo, hi) whose rule says def;
  * *also is set to a second status the sentence tells of the same tie
  * (the cue that decided is an "also" cue: "rejected the offer" tells
@@ -2117,7 +2157,7 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
     int64_t nlo = lo - 4 > (int64_t)s->t0 ? lo - 4 : (int64_t)s->t0;
     int64_t nhi = hi + 4 < (int64_t)s->t1 ? hi + 4 : (int64_t)s->t1, q, chi;
     int background = opens_background(sc, s, lo, hi), far_hedge = 0;
-    int64_t pa = 0, pb = 0;
+    int64_t pa = 0, pb = 0, rel_a = -1, rel_b = -1;
     cue_bits(sc, s);
     /* a tie told in a ", which" / ", who" clause or a ", the"
      * apposition that the match ends in is background ("Microsoft,
@@ -2160,6 +2200,8 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
     if (nhi > chi)
         nhi = chi;
     after_who(sc, s, lo, hi, rel, &pa, &pb);
+    if (!relative_around(sc, s, lo, hi, &rel_a, &rel_b))
+        rel_a = rel_b = -1;
     for (c = 0; c < ex->cuev.n; c++) {
         const ex_cue *cue;
         int64_t a, b, p;
@@ -2213,6 +2255,11 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                  * another deal ("bought Tenby in 2019 and is now in talks
                  * to buy Pellow"; a trailing ", people familiar with the
                  * matter said" is still about the whole sentence) */
+                /* a tie told in a relative clause: sentence-wide cues
+                 * of the main clause are not about it */
+                if (cue->wide && rel_b > rel_a &&
+                    (p < rel_a || p >= rel_b))
+                    continue;
                 if (cue->wide && cue->status == KG_STATUS_REPORTED &&
                     p >= hi && clause_break(sc, hi - 1, p) &&
                     !comma_in(sc, hi, p))
