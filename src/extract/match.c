@@ -745,14 +745,19 @@ static int not_founder(const ex_scratch *sc, const ex_sent *s,
 static int goods_named(const ex_scratch *sc, const ex_ment *m)
 {
     const ex_ent *e = &EX_AT(sc->ents, ex_ent, m->ent);
-    uint32_t cls;
+    uint32_t cls, n;
     if (m->b >= sc->toks.n)
         return 0;
     /* goods nouns after a known firm's name that make it a brand
      * ("Nikon cameras", "Trane air conditioners"): class goodsnamed */
     if ((cls = sc->ex->ecls[EC_GOODSNAMED]) != (uint32_t)-1 &&
-        ex_class_at(sc, cls, m->b, 1, m->b, (uint32_t)sc->toks.n, NULL) > 0)
-        return 1;
+        (n = ex_class_at(sc, cls, m->b, 1, m->b, (uint32_t)sc->toks.n,
+                         NULL)) > 0)
+        /* not a shop's ("the Lomax's furniture chain": class
+         * storenamehead) */
+        return !(m->b + n < sc->toks.n &&
+                 ex_tok_in(sc, &EX_AT(sc->toks, ex_tok, m->b + n),
+                           EC_STORENAMEHEAD));
     /* one word the gazetteer does not hold, taken for a firm by its
      * shape only ("WABCO railway brakes", "its NewWave program"): any
      * goods noun of the rules' class product ("its Wexford Holdings
