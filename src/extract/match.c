@@ -1860,6 +1860,29 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             st->rel[e->slot] = via_rel;
             if (match_bwd(st, k - 1, a - 1))
                 return 1;
+            /* "outbid the American group Marlow Partners to win",
+             * "agreed to acquire the dairy group Osgood Creamery for
+             * ..., topping": a short description before the name, as a
+             * slot matched forwards takes it (premodified); only where a
+             * word element comes before (a gap crosses it anyway) */
+            if (k > 0 && st->el[k - 1].type == EL_CLASS) {
+                int64_t q;
+                for (q = a - 1; q > (int64_t)s->t0 && q >= a - 6; q--) {
+                    if (!(tk[q].flags & TF_WORD) ||
+                        st->sc->mcov[q - s->t0] >= 0)
+                        break;
+                    /* not after a possessive: "its rival Go", "X's
+                     * partner Y" say whose the name is */
+                    if (premodified(st->sc, s, q) == m &&
+                        !is_word(st->sc, (uint32_t)q - 1, "'s") &&
+                        !is_word(st->sc, (uint32_t)q - 1, "its") &&
+                        !is_word(st->sc, (uint32_t)q - 1, "their") &&
+                        !is_word(st->sc, (uint32_t)q - 1, "his") &&
+                        !is_word(st->sc, (uint32_t)q - 1, "her") &&
+                        match_bwd(st, k - 1, q - 1))
+                        return 1;
+                }
+            }
             /* "Fiat Chrysler and France's PSA Group": before the
              * country's possessive */
             if (k > 0 && a - 2 > (int64_t)s->t0 &&
