@@ -2055,7 +2055,8 @@ static int denial_of_other(const ex_scratch *sc, const ex_sent *s,
  * words), with its length in *len; -1 if none.
  */
 static int64_t cue_in(ex_scratch *sc, const ex_sent *s, size_t c, int64_t a,
-                      int64_t b, int64_t app_a, int64_t app_b, uint32_t *len)
+                      int64_t b, int64_t lim, int64_t app_a, int64_t app_b,
+                      uint32_t *len)
 {
     const ex_cue *cue = &EX_AT(sc->ex->cuev, ex_cue, c);
     int64_t p;
@@ -2065,7 +2066,7 @@ static int64_t cue_in(ex_scratch *sc, const ex_sent *s, size_t c, int64_t a,
             sc->mcov[p - s->t0] < 0 && !(p >= app_a && p <= app_b) &&
             !((EX_AT(sc->toks, ex_tok, p).flags & TF_CAP) &&
               (ex_wflags(sc, &EX_AT(sc->toks, ex_tok, p)) & WF_MONTH)) &&
-            (*len = ex_class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)b,
+            (*len = ex_class_at(sc, cue->cls, p, 1, s->t0, (uint32_t)lim,
                                 NULL)) != 0)
             return p;
     return -1;
@@ -2232,7 +2233,7 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
         rel_a = rel_b = -1;
     for (c = 0; c < ex->cuev.n; c++) {
         const ex_cue *cue;
-        int64_t a, b, p;
+        int64_t a, b, p, lim;
         int k;
         /* a cue with a bit is found only where its bit is set; most are
          * in no word of the sentence: go to the next set bit */
@@ -2277,8 +2278,15 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
                 a = pa;
                 b = pb;
             }
-            for (p = cue_in(sc, s, c, a, b, app_a, app_b, &n); p >= 0;
-                 p = cue_in(sc, s, c, p + 1, b, app_a, app_b, &n)) {
+            /* a hedge that starts in the match may run past it: the
+             * deal noun that ends the match and its talks ("X and Y have
+             * broken off merger talks") */
+            lim = b;
+            if (!cue->wide && cue->status == KG_STATUS_REPORTED &&
+                b == hi && nhi > b)
+                lim = nhi;
+            for (p = cue_in(sc, s, c, a, b, lim, app_a, app_b, &n); p >= 0;
+                 p = cue_in(sc, s, c, p + 1, b, lim, app_a, app_b, &n)) {
                 /* talks told in a later clause of the subject's are
                  * another deal ("bought Tenby in 2019 and is now in talks
                  * to buy Pellow"; a trailing ", people familiar with the
