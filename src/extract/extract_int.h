@@ -285,6 +285,7 @@ enum {
     EC_GOODSNAMED,    /* match.c goods_named: "Nikon cameras" */
     EC_LONESHORT,     /* mentions.c lone_word_ok: "Eastern chairman" */
     EC_INSTHEAD,      /* mentions.c: "the trust" is the X Trust named */
+    EC_SALEPLAN,      /* match.c sale_planned: "would sell", "is to sell" */
     EC_N
 };
 

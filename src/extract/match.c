@@ -1895,6 +1895,39 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
     return e->optional ? match_bwd(st, k - 1, pos) : 0;
 }
 
+/*
+ * "Goodyear said it would sell Celeron Corp", "is to sell its insurance
+ * arm": a sale announced (a phrase of class saleplan ends at the selling
+ * verb at trig_pos) with no buyer named after it ("to" and a name, or a
+ * name or a firm's noun after a short description: "to a buyout firm")
+ * is a plan: 1.  "would sell its shareholding to Walmart": 0.
+ */
+static int sale_planned(ex_scratch *sc, const ex_sent *s, uint32_t trig_pos)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t cls = sc->ex->ecls[EC_SALEPLAN];
+    int64_t q, r;
+    if (cls == (uint32_t)-1 ||
+        ex_class_at(sc, cls, trig_pos, -1, s->t0, s->t1, NULL) < 2)
+        return 0;
+    for (q = (int64_t)trig_pos + 1; q + 1 < (int64_t)s->t1; q++) {
+        const char *qn = ex_norm(sc, &tk[q]);
+        if ((tk[q].flags & TF_PUNCT) && (qn[0] == ';' || qn[0] == ':'))
+            break;
+        if (!is_word(sc, (uint32_t)q, "to"))
+            continue;
+        for (r = q + 1; r < (int64_t)s->t1 && r <= q + 5; r++) {
+            if (sc->mstart[r - s->t0] >= 0 ||
+                (ex_wflags(sc, &tk[r]) & WF_NAMEHEAD))
+                return 0;
+            if (!(tk[r].flags & TF_WORD) || (tk[r].flags & TF_NUM) ||
+                (r > q + 1 && (ex_wflags(sc, &tk[r]) & WF_STOP)))
+                break;
+        }
+    }
+    return 1;
+}
+
 /* ---- status cues ---- */
 
 /*
@@ -2999,6 +3032,10 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                         r->ended_cues, &also);
     if (status == r->status && r->also >= 0)
         also = r->also;
+    if (r->relation == KG_REL_DIVESTED && !r->no_cues &&
+        status == KG_STATUS_HOLDS && r->status == KG_STATUS_HOLDS &&
+        sale_planned(sc, s, trig_pos))
+        status = KG_STATUS_REPORTED;
     date = kg_extract__sentence_date(sc, s, trig_pos, (uint32_t)st->lo,
                                      (uint32_t)st->hi, st->app_a, st->app_b);
     if (has_money(r->relation))
