@@ -482,7 +482,8 @@ static void test_extract__lines(void)
     run("Merck agreed to buy Medco Containment Services Inc. Medco said "
         "it would sell Pell Machine Inc.",
         &r);
-    EXPECT(&r, "Medco Containment Services|divested|Pell Machine|holds");
+    /* (a sale announced with no buyer is reported: sale_planned) */
+    EXPECT(&r, "Medco Containment Services|divested|Pell Machine|reported");
     KG_CHECK(find_prefix(&r, "Merck|divested") < 0);
     run("Globex Corp. Chairman Morita said it would buy Initech Inc.", &r);
     EXPECT(&r, "Globex|acquired|Initech|holds");
