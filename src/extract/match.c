@@ -1945,15 +1945,21 @@ static void cue_bits(ex_scratch *sc, const ex_sent *s)
         return;
     sc->cue_sent = si;
     memset(&sc->cue_any, 0, sizeof sc->cue_any);
+    memset(sc->cuebits, 0, (s->t1 - s->t0) * sizeof *sc->cuebits);
     for (p = s->t0; p < s->t1; p++) {
         const ex_tok *t = &EX_AT(sc->toks, ex_tok, p);
         const ex_word *w, *next;
         ex_cueset *bits = &sc->cuebits[p - s->t0];
-        memset(bits, 0, sizeof *bits);
-        if (t->word < 0 || sc->mcov[p - s->t0] >= 0 ||
+        uint64_t any = 0;
+        if (t->word < 0)
+            continue;
+        /* most words start no cue phrase: the word says so first */
+        w = &EX_AT(ex->wordv, ex_word, t->word);
+        for (k = 0; k < EX_CUE_WORDS; k++)
+            any |= w->cuemask.w[k];
+        if (!any || sc->mcov[p - s->t0] >= 0 ||
             ((t->flags & TF_CAP) && (ex_wflags(sc, t) & WF_MONTH)))
             continue;
-        w = &EX_AT(ex->wordv, ex_word, t->word);
         next = p + 1 < s->t1 && t[1].word >= 0
                    ? &EX_AT(ex->wordv, ex_word, t[1].word)
                    : NULL;
@@ -2231,7 +2237,10 @@ static int cue_status(ex_scratch *sc, const ex_sent *s, int64_t lo,
     for (q = lo > (int64_t)s->t0 ? lo - 1 : lo; q + 1 < hi && !near_only;
          q++) {
         int64_t r;
-        if ((q >= app_a && q <= app_b) || !clause_opens(sc, q))
+        /* a comma is one byte long: most tokens fail here, without
+         * the call */
+        if ((q >= app_a && q <= app_b) ||
+            EX_AT(sc->toks, ex_tok, q).norm_len != 1 || !clause_opens(sc, q))
             continue;
         near_only = 1;
         for (r = q + 2; r + 1 < hi; r++) {
