@@ -2622,11 +2622,34 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
                   (ex_tok_in(sc, &tk[a - 1], EC_RIVALLIST) ||
                    (a > s->t0 + 1 && is_word(sc, a - 1, ",") &&
                     ex_tok_in(sc, &tk[a - 2], EC_RIVALLIST)));
+    /* the list's preposition: the word before its first name ("with X
+     * and with Y"), or before the noun its examples illustrate ("with
+     * low-cost airlines such as X and Y, as well as with Z") */
+    uint32_t lp = a > s->t0 ? a - 1 : s->t1;
+    if (examples) {
+        uint32_t r = is_word(sc, a - 1, "as") ? a - 2 : a - 1, w = 0;
+        lp = s->t1;
+        while (r > s->t0 && w < 6 && sc->mcov[r - 1 - s->t0] < 0 &&
+               (((tk[r - 1].flags & TF_WORD) &&
+                 !(tk[r - 1].flags & TF_CAP)) || is_word(sc, r - 1, "-"))) {
+            r--;
+            w++;
+            if (is_word(sc, r, "with") || is_word(sc, r, "against") ||
+                is_word(sc, r, "from")) {
+                lp = r;
+                break;
+            }
+        }
+    }
+    /* a person at the head of the list ("chairman Ann Rowe and chief
+     * executive Tom Hale"): the next may carry a post of its own */
+    int persons = EX_AT(sc->ents, ex_ent, EX_AT(sc->ments, ex_ment, m).ent)
+                      .kind == KG_KIND_PERSON;
     while (n < max && p + 1 < s->t1) {
         uint32_t q = p;
         int32_t nm;
         const ex_ment *mm;
-        int conj = 0, appos = 0;
+        int conj = 0, appos = 0, posted = 0;
         uint32_t e;
         /* each product may carry its own noun ("the painkiller A, Vesta
          * nail polish and Ardent face cream") */
@@ -2644,6 +2667,43 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
             if (r + 2 < s->t1 && r < q + 16 && is_word(sc, r + 1, "and") &&
                 sc->mstart[r + 2 - s->t0] >= 0)
                 q = r + 1;
+        }
+        /* "such as easyJet and Ryanair, which fly to Spain, as well as
+         * with bmi": a relative clause after the last name, then the
+         * list's own preposition again */
+        else if (!prod && lp < s->t1 && q + 2 < s->t1 &&
+                 is_word(sc, q, ",") &&
+                 (is_word(sc, q + 1, "which") || is_word(sc, q + 1, "who"))) {
+            uint32_t r;
+            for (r = q + 2; r < s->t1 && r < q + 16 && !is_word(sc, r, ",");
+                 r++)
+                ;
+            if (r + 4 < s->t1 && r < q + 16 && is_word(sc, r + 1, "as") &&
+                is_word(sc, r + 2, "well") && is_word(sc, r + 3, "as") &&
+                tk[r + 4].word == tk[lp].word)
+                q = r;
+        }
+        /* "Ransome Corp of Chicago and Ellery Co of Detroit": the town a
+         * firm of the list is from, after it */
+        if (!prod && q + 2 < s->t1 && is_word(sc, q, "of") &&
+            sc->mstart[q + 1 - s->t0] < 0 && sc->mcov[q + 1 - s->t0] < 0 &&
+            (tk[q + 1].flags & TF_CAP) && (tk[q + 1].flags & TF_WORD) &&
+            !(ex_wflags(sc, &tk[q + 1]) & WF_STOP)) {
+            uint32_t r = q + 2;
+            if (r < s->t1 && (tk[r].flags & TF_CAP) &&
+                (tk[r].flags & TF_WORD) && sc->mcov[r - s->t0] < 0)
+                r++;
+            /* after a comma, the list must go on past the next name
+             * ("X of Toledo, Y of Akron and Z") */
+            int32_t nx = r + 1 < s->t1 ? sc->mstart[r + 1 - s->t0] : -1;
+            uint32_t nb = nx >= 0 ? EX_AT(sc->ments, ex_ment, nx).b : s->t1;
+            if (nx >= 0 &&
+                (is_word(sc, r, "and") ||
+                 (is_word(sc, r, ",") &&
+                  (n > 0 || (nb < s->t1 && (is_word(sc, nb, "of") ||
+                                            is_word(sc, nb, "and") ||
+                                            is_word(sc, nb, ",")))))))
+                q = r;
         }
         /* "Asahi Glass of Japan and ...": the firm's country after it */
         if (!prod && q + 2 < s->t1 && is_word(sc, q, "of") &&
@@ -2686,10 +2746,10 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
          * brands" may join a list of the clause above) */
         if (!conj && q + 3 < s->t1 && is_word(sc, q, "as") &&
             is_word(sc, q + 1, "well") && is_word(sc, q + 2, "as") &&
-            a > s->t0 &&
+            lp < s->t1 &&
             (is_word(sc, q + 3, "with") || is_word(sc, q + 3, "against") ||
              is_word(sc, q + 3, "from")) &&
-            tk[q + 3].word == tk[a - 1].word) {
+            tk[q + 3].word == tk[lp].word) {
             q += 3;
             conj = 1;
         }
@@ -2699,12 +2759,28 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         if (conj && q + 1 < s->t1 && a > s->t0 &&
             (is_word(sc, q, "with") || is_word(sc, q, "against") ||
              is_word(sc, q, "from")) &&
-            (tk[q].word == tk[a - 1].word ||
+            ((lp < s->t1 && tk[q].word == tk[lp].word) ||
              /* "with the BBC and with BSkyB" */
              (a > s->t0 + 1 && is_word(sc, a - 1, "the") &&
               tk[q].word == tk[a - 2].word)))
             q++;
         q = skip_poss_post(sc, s, q);
+        if (persons && conj && q < s->t1 && sc->mstart[q - s->t0] < 0) {
+            uint32_t r = q, posts = 0;
+            while (r < s->t1 && posts < 4 && sc->mstart[r - s->t0] < 0 &&
+                   !(tk[r].flags & TF_CAP) &&
+                   (ex_wflags(sc, &tk[r]) & WF_ROLE)) {
+                r++;
+                posts++;
+            }
+            if (posts > 0 && r < s->t1 && sc->mstart[r - s->t0] >= 0 &&
+                EX_AT(sc->ents, ex_ent,
+                      EX_AT(sc->ments, ex_ment, sc->mstart[r - s->t0]).ent)
+                        .kind == KG_KIND_PERSON) {
+                q = r;
+                posted = 1;
+            }
+        }
         /* "... and France's Saint-Gobain": a country's firm */
         if (!prod && q + 2 < s->t1 &&
             (ex_wflags(sc, &tk[q]) & WF_COUNTRY) &&
@@ -2752,7 +2828,7 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         /* the next word must not start a new clause ("and Z said"); a
          * product's own noun does not ("..., the antidepressant B and C
          * toothpaste.") */
-        if (!shared_head && !tails && !members && mm->b < s->t1 &&
+        if (!shared_head && !tails && !members && !posted && mm->b < s->t1 &&
             (tk[mm->b].flags & TF_WORD) &&
             !(ex_wflags(sc, &tk[mm->b]) & WF_STOP) &&
             !is_word(sc, mm->b, "and") &&
@@ -2777,7 +2853,7 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
          * conjunct makes it the subject of a new clause (not after
          * examples: "brands such as A and B would sit well") */
         if (mm->b < s->t1 && clause_verb(sc, mm->b) && !examples &&
-            !members)
+            !members && !posted)
             break;
         /* "Vicks, Formula 44 cough medicine and Olay": a name cut
          * before its number is left out, the list goes on */
@@ -2789,6 +2865,34 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         p = mm->b;
     }
     return n;
+}
+
+/*
+ * The comma at q closes a description in apposition: ", the Dutch
+ * group," or ", a unit of Grayson,".  Returns the comma that opens it
+ * when a name stands before that comma, else -1.
+ */
+static int64_t appos_before(const ex_scratch *sc, const ex_sent *s,
+                            int64_t q)
+{
+    int64_t c;
+    for (c = q - 1; c > (int64_t)s->t0 && c + 9 > q; c--) {
+        uint32_t u = (uint32_t)c;
+        if (is_word(sc, u, ",")) {
+            uint32_t d = u + 1;
+            if (d + 1 < (uint32_t)q &&
+                (is_word(sc, d, "the") || is_word(sc, d, "a") ||
+                 is_word(sc, d, "an")) &&
+                sc->mend[c - 1 - s->t0] >= 0)
+                return c;
+            return -1;
+        }
+        if (is_word(sc, u, "and") || is_word(sc, u, "or") ||
+            is_word(sc, u, "which") || is_word(sc, u, "who") ||
+            is_word(sc, u, "\"") || clause_verb(sc, u))
+            return -1;
+    }
+    return -1;
 }
 
 /* Mentions coordinated before mention m: "X and Y sued Z" (subjects). */
@@ -2821,9 +2925,16 @@ static size_t coord_before(const ex_scratch *sc, const ex_sent *s,
                                                        "&")) {
             q--;
             if (q > (int64_t)s->t0 && is_word(sc, (uint32_t)q, ",")) {
-                /* "..., and Anthropic competes": a new clause */
-                if (n == 0)
-                    break;
+                /* "..., and Anthropic competes": a new clause, unless
+                 * the comma closes a description in apposition to the
+                 * name before ("Vanderhoek, the Dutch group, and
+                 * Casterton have bid") */
+                if (n == 0) {
+                    int64_t c = appos_before(sc, s, q);
+                    if (c < 0)
+                        break;
+                    q = c;
+                }
                 q--;
             }
         } else if (q >= (int64_t)s->t0 + 3 && is_word(sc, (uint32_t)q, "as") &&

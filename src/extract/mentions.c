@@ -6132,6 +6132,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     !(ex_wflags(sc, &tk[j - 1]) & WF_LEGAL) &&
                     !(i >= s->t0 + 2 && is_punct(sc, &tk[i - 1], ',') &&
                       sc->mend[i - 2 - s->t0] >= 0) &&
+                    /* ("Sallow Inc of Chicago and Bream Co": the town a
+                     * firm is from, then the next firm) */
+                    !(j == i + 1 && i >= s->t0 + 2 &&
+                      ex_tok_is(sc, &tk[i - 1], "of") &&
+                      sc->mend[i - 2 - s->t0] >= 0) &&
                     !ex_tok_is(sc, &tk[j - 1], "group") &&
                     !ex_tok_is(sc, &tk[j - 1], "partners") &&
                     !ex_tok_is(sc, &tk[j - 1], "ventures") &&
