@@ -5624,6 +5624,18 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             if (!(i > s->t0 + 1 && is_punct(sc, &tk[i - 1], ',') &&
                   sc->mend[i - 2 - s->t0] >= 0)) {
                 prefer_head(sc, &tk[j - 1], &a1, &a2);
+                /* "The club's rivals Chelsea and Arsenal": a club no
+                 * firm of the article was called is the firm the story
+                 * names most, not the last sentence's subject */
+                if (a1 >= 0 && ex_tok_is(sc, &tk[j - 1], "club") &&
+                    !(EX_AT(sc->ents, ex_ent, a1).heads &
+                      head_bit(sc, &tk[j - 1]))) {
+                    int32_t tp = firm_topic(sc);
+                    if (tp >= 0 && tp != a1) {
+                        a2 = -1;
+                        a1 = tp;
+                    }
+                }
                 prefer_country(sc, desc_country(sc, s, i, j), &a1, &a2);
                 prefer_sector(sc, s, j - 1, &a1, &a2);
             } else {
