@@ -419,9 +419,13 @@ static int32_t gaz_ent(ex_scratch *sc, int32_t g, uint32_t a, uint32_t b,
     }
     /* "US Justice Department", "U.S. Federal Trade Commission": a
      * country code before a form of the name is no part of it ("Saudi
-     * Aramco" is a name) */
-    while (a + 1 < b && (ex_wflags(sc, &tk[a]) & WF_NONNAME) &&
-           (tk[a].flags & TF_ALLCAPS) && !(tk[a + 1].flags & TF_PUNCT)) {
+     * Aramco" is a name); nor is a legal form written before it ("AB
+     * Volvo", "NV Philips": Volvo, as a suffix would be dropped) */
+    while (a + 1 < b &&
+           (((ex_wflags(sc, &tk[a]) & WF_NONNAME) &&
+             (tk[a].flags & TF_ALLCAPS)) ||
+            ((ex_wflags(sc, &tk[a]) & WF_LEGAL) && (tk[a].flags & TF_CAP))) &&
+           !(tk[a + 1].flags & TF_PUNCT)) {
         uint32_t g2;
         if (tok_key(sc, key, a + 1, b) != KG_OK)
             return -1;
