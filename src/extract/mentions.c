@@ -1137,6 +1137,15 @@ static uint32_t bare_post(ex_scratch *sc, const ex_sent *s, uint32_t i)
     int ok = 0;
     for (k = 0; k < sizeof before / sizeof before[0] && !ok; k++)
         ok = ex_tok_is(sc, &tk[i - 1], before[k]);
+    /* "joins Tessin Corp as chairman": the firm named right before
+     * "as" holds the post (the rules read it there) */
+    if (ok && ex_tok_is(sc, &tk[i - 1], "as") && i >= s->t0 + 2) {
+        int32_t mi = sc->mend[i - 2 - s->t0];
+        if (mi >= 0 &&
+            EX_AT(sc->ents, ex_ent, EX_AT(sc->ments, ex_ment, mi).ent)
+                    .kind == KG_KIND_ORG)
+            return i;
+    }
     if (!ok || (tk[i].flags & TF_CAP) || (cls = sc->ex->ecls[EC_ROLE]) == (uint32_t)-1 ||
         !(n = ex_class_at(sc, cls, i, 1, s->t0, s->t1, &v)) || !v ||
         (strcmp(v, "CEO") != 0 && strcmp(v, "chairman") != 0 &&
