@@ -2022,6 +2022,24 @@ static int clause_opener(const char *n)
     return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
+/* A word that opens a subordinate clause ("after", "because"). */
+static int subordinator(const char *n)
+{
+    static const char *const w[] = {
+        "since", "after", "before", "when", "while", "because", "if",
+        "though", "although", "until", "once", "unless", "whereas"};
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
+}
+
+/* A verb that follows a clause's subject ("was", "has", "will"). */
+static int aux_verb(const char *n)
+{
+    static const char *const w[] = {"was",  "is",   "were", "are",
+                                    "has",  "had",  "have", "will",
+                                    "would", "could", "can"};
+    return ex_in_words(n, w, sizeof w / sizeof w[0]);
+}
+
 /* "said", "added": a verb that reports what a firm said. */
 static int reporting_verb(const char *n)
 {
@@ -5603,6 +5621,13 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                                ex_tok_is(sc, &tk[i - 1], "although") ||
                                ex_tok_is(sc, &tk[i - 1], "though") ||
                                ex_tok_is(sc, &tk[i - 1], "whereas")))
+                           /* "Kesa, the owner of the Comet chain, has
+                            * started trading after the business was spun
+                            * off": a subordinate clause's subject is the
+                            * main clause's */
+                           || (j < s->t1 && i > s->t0 &&
+                              subordinator(ex_norm(sc, &tk[i - 1])) &&
+                              aux_verb(ex_norm(sc, &tk[j])))
                                ? 0
                            : (j < s->t1 &&
                               ex_tok_is(sc, &tk[j], "'s"))
