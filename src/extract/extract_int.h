@@ -286,6 +286,7 @@ enum {
     EC_LONESHORT,     /* mentions.c lone_word_ok: "Eastern chairman" */
     EC_INSTHEAD,      /* mentions.c: "the trust" is the X Trust named */
     EC_SALEPLAN,      /* match.c sale_planned: "would sell", "is to sell" */
+    EC_LISTUNIT,      /* match.c unit_item_end: "the X broadcasting group" */
     EC_N
 };
 

@@ -247,7 +247,7 @@ static const char *const engine_classes[EC_N] = {
     "productmaker",  "productmakers", "vaguedeal",     "itverb",
     "ownerdesc",     "dealsubject",   "dealrival",     "kin",
     "nameabbrev",    "product",       "pickv",         "goodsnamed",
-    "loneshort",     "insthead",      "saleplan",
+    "loneshort",     "insthead",      "saleplan",      "listunit",
 };
 
 typedef struct wc_pair {

@@ -2594,6 +2594,38 @@ static int32_t goods_described(const ex_scratch *sc, const ex_sent *s,
 }
 
 /*
+ * A unit named in a list with its name inside: after the name ending at
+ * b, up to five lowercase words ("broadcasting group", "rocket and
+ * defense business") that end in a unit's head noun of class listunit,
+ * then punctuation or a function word ("to", "and"; with need_and: "and"
+ * only).  Returns the token after the head, or 0.
+ */
+static uint32_t unit_item_end(const ex_scratch *sc, const ex_sent *s,
+                              uint32_t b, int need_and)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    uint32_t j;
+    for (j = b; j < s->t1 && j < b + 5; j++) {
+        if (!(tk[j].flags & TF_WORD) || (tk[j].flags & (TF_CAP | TF_NUM)) ||
+            sc->mstart[j - s->t0] >= 0)
+            return 0;
+        if (ex_tok_in(sc, &tk[j], EC_LISTUNIT) &&
+            (j + 1 >= s->t1 ? !need_and
+                            : is_word(sc, j + 1, "and") ||
+                                  (!need_and &&
+                                   (((tk[j + 1].flags & TF_PUNCT) &&
+                                     !is_word(sc, j + 1, "-") &&
+                                     !is_word(sc, j + 1, "'s")) ||
+                                    ((ex_wflags(sc, &tk[j + 1]) & WF_STOP) &&
+                                     !is_word(sc, j + 1, "'s"))))))
+            return j + 1;
+        if ((ex_wflags(sc, &tk[j]) & WF_STOP) && !is_word(sc, j, "and"))
+            return 0;
+    }
+    return 0;
+}
+
+/*
  * Mentions coordinated after mention m: "X, Y and Z" (objects).  With
  * shared_head the list may end in a noun that belongs to every name
  * ("Bufferin and Excedrin pain relievers"); the caller checks what follows.
@@ -2655,6 +2687,11 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
          * nail polish and Ardent face cream") */
         if (prod)
             q += item_tail(sc, s, q);
+        /* "the RKO General broadcasting group and ...": the first unit
+         * named inside its own noun */
+        else if (n == 0 && a > s->t0 && is_word(sc, a - 1, "the") &&
+                 (e = unit_item_end(sc, s, q, 1)) > 0)
+            q = e;
         /* "picked Boeing over McDonnell Douglas, which had offered its
          * MD-11, and Airbus": a relative clause after a name of the list
          * (up to its comma, then "and" and a name) */
@@ -2810,6 +2847,22 @@ static size_t coord_after(ex_scratch *sc, const ex_sent *s,
         }
         else if (nm < 0 && conj)
             nm = premodified(sc, s, q);
+        /* "..., the RKO General broadcasting group and the Aerojet
+         * General rocket business": a unit named inside its own noun
+         * (after a comma, only when "and" goes on: ", the Ardley Corp
+         * unit, for" is an apposition) */
+        if (!prod && q + 1 < s->t1 && is_word(sc, q, "the") &&
+            (nm < 0 || nm == sc->mstart[q + 1 - s->t0]) &&
+            sc->mstart[q + 1 - s->t0] >= 0) {
+            int32_t dm = sc->mstart[q + 1 - s->t0];
+            uint32_t ue = unit_item_end(
+                sc, s, EX_AT(sc->ments, ex_ment, dm).b, !conj);
+            if (ue > 0 && kinds_ok(sc, dm, kinds)) {
+                out[n++] = dm;
+                p = ue;
+                continue;
+            }
+        }
         if (nm < 0 || !kinds_ok(sc, nm, kinds))
             break;
         mm = &EX_AT(sc->ments, ex_ment, nm);
