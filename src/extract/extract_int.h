@@ -287,6 +287,11 @@ enum {
     EC_INSTHEAD,      /* mentions.c: "the trust" is the X Trust named */
     EC_SALEPLAN,      /* match.c sale_planned: "would sell", "is to sell" */
     EC_LISTUNIT,      /* match.c unit_item_end: "the X broadcasting group" */
+    EC_PAIROBJ,       /* match.c emit: "shares in X and Y rose" */
+    EC_DEMONYM,       /* mentions.c: "the Frenchman Jean Dupont" */
+    EC_NAMENUMBER,    /* mentions.c: "Capital One", "Fitness First" */
+    EC_SLOTPREP,      /* match.c emit: "its contract with X to rival Y" */
+    EC_BEATVERB,      /* match.c emit: "beat X to the contract" */
     EC_N
 };
 

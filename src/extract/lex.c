@@ -248,6 +248,8 @@ static const char *const engine_classes[EC_N] = {
     "ownerdesc",     "dealsubject",   "dealrival",     "kin",
     "nameabbrev",    "product",       "pickv",         "goodsnamed",
     "loneshort",     "insthead",      "saleplan",      "listunit",
+    "pairobj",       "demonym",       "namenumber",    "slotprep",
+    "beatverb",
 };
 
 typedef struct wc_pair {

@@ -1030,6 +1030,11 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
             /* the description must end in a word like "startup" */
             if (j == pos)
                 return j > start ? sc->mstart[j - s->t0] : -1;
+            /* "run by the Frenchman Jean-Luc Marot" (mentions.c left
+             * the nationality out of his name) */
+            if (ex_tok_in(sc, &tk[j - 1], EC_DEMONYM) &&
+                (tk[j - 1].flags & TF_CAP))
+                return sc->mstart[j - s->t0];
             /* "bought by London-based Pellinore": where it is based,
              * right before the name, is description enough */
             if (!(ex_wflags(sc, &tk[j - 1]) & WF_NAMEHEAD) &&
@@ -1047,9 +1052,10 @@ static int32_t premodified(ex_scratch *sc, const ex_sent *s, int64_t pos)
         if ((t->flags & TF_PUNCT) && ex_norm(sc, t)[0] == '-' &&
             !(t->flags & TF_SPACE_BEFORE))
             continue;
-        /* "British chip designer Arm", "Israeli contract chipmaker" */
+        /* "British chip designer Arm", "Israeli contract chipmaker",
+         * "the Dutchman" */
         if ((t->flags & TF_WORD) && (t->flags & TF_CAP) &&
-            (ex_wflags(sc, t) & WF_NONNAME))
+            ((ex_wflags(sc, t) & WF_NONNAME) || ex_tok_in(sc, t, EC_DEMONYM)))
             continue;
         /* "the Exeter-based carrier Flybe", "the Anglo-Dutch group": a
          * capitalised compound that is no name */
@@ -1444,11 +1450,11 @@ static int match_bwd(mstate *st, int64_t k, int64_t pos)
             is_word(st->sc, (uint32_t)pos + 1, ",") &&
             finite_verb(st->sc, (uint32_t)pos + 2)) {
             int64_t a = EX_AT(st->sc->ments, ex_ment, m).a, q;
-            for (q = a - 1; q > (int64_t)s->t0 + 1 && q >= a - 10 &&
+            for (q = a - 1; q > (int64_t)s->t0 && q >= a - 10 &&
                             !(tk[q].flags & TF_PUNCT);
                  q--)
                 ;
-            if (q > (int64_t)s->t0 + 1 && q < a - 1 &&
+            if (q > (int64_t)s->t0 && q < a - 1 &&
                 is_word(st->sc, (uint32_t)q, ",") &&
                 (is_word(st->sc, (uint32_t)q + 1, "which") ||
                  is_word(st->sc, (uint32_t)q + 1, "who") ||
@@ -3248,6 +3254,54 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
                   EC_RIVALLIST) &&
         slots_joined(sc, s, st->slot[0], st->slot[1]))
         return KG_OK;
+    /* "shares in X and Y rose after the deal", "lagged behind X and Y
+     * since the merger": a pair that opens the match but is the object
+     * of a word before it is not the pair the symmetric tie joins (a
+     * determiner between is skipped: "than the X and Y combined") */
+    if (kg_relation_symmetric((kg_relation)r->relation) && !st->fwd[0] &&
+        !st->fwd[1]) {
+        const ex_ment *m0 = &EX_AT(sc->ments, ex_ment, st->slot[0]);
+        const ex_tok *tk = sc->toks.ptr;
+        uint32_t q = m0->a;
+        if (q > s->t0 && (int64_t)q == st->lo &&
+            slots_joined(sc, s, st->slot[0], st->slot[1])) {
+            if (q - 1 > s->t0 && is_word(sc, q - 1, "the"))
+                q--;
+            if (ex_tok_in(sc, &tk[q - 1], EC_PAIROBJ))
+                return KG_OK;
+        }
+    }
+    /* "Pelham, which lost its contract with Carrow to rival Dorset":
+     * a name that a preposition governs inside the phrase before the
+     * rivalry word is not the party to the rivalry */
+    if (r->relation == KG_REL_COMPETES_WITH && !st->fwd[0] && !st->rel[0]) {
+        const ex_ment *m0 = &EX_AT(sc->ments, ex_ment, st->slot[0]);
+        const ex_tok *tk = sc->toks.ptr;
+        if (m0->src != MS_COREF && m0->a > s->t0 &&
+            (int64_t)m0->a == st->lo && m0->b + 1 < s->t1 &&
+            (int64_t)m0->b < st->trig && (tk[m0->b].flags & TF_WORD) &&
+            ex_tok_in(sc, &tk[m0->b], EC_SLOTPREP) &&
+            ex_tok_in(sc, &tk[m0->a - 1], EC_SLOTPREP))
+            return KG_OK;
+    }
+    /* "Kestrel beat Harlow and Dorset to the contract to supply Tesco",
+     * "will replace Harlow as the main supplier to Dorset": the names
+     * that open the match are the object of a verb of beating or
+     * replacing, not the subject of the tie (the winner's tie and the
+     * loser's end are other rules') */
+    if (r->relation != KG_REL_LEADS && !st->fwd[0] && !st->rel[0] &&
+        (int64_t)EX_AT(sc->ments, ex_ment, st->slot[0]).a == st->lo) {
+        const ex_tok *tk = sc->toks.ptr;
+        uint32_t q = EX_AT(sc->ments, ex_ment, st->slot[0]).a;
+        while (q >= s->t0 + 2 &&
+               (is_word(sc, q - 1, "and") || is_word(sc, q - 1, ",")) &&
+               sc->mend[q - 2 - s->t0] >= 0)
+            q = EX_AT(sc->ments, ex_ment, sc->mend[q - 2 - s->t0]).a;
+        uint32_t e = EX_AT(sc->ments, ex_ment, st->slot[0]).b;
+        if (q > s->t0 && ex_tok_in(sc, &tk[q - 1], EC_BEATVERB) &&
+            !(e < s->t1 && is_word(sc, e, "'s")))
+            return KG_OK;
+    }
     /* "X faces a rival offer from Y for Z": Y bids for Z, not for X */
     if (r->relation == KG_REL_ACQUIRED && st->fwd[0] && !st->fwd[1] &&
         bid_for_other(sc, s, trig_pos, trig_len, st->slot[0]))

@@ -3395,13 +3395,6 @@ static int particle(const char *n)
     return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
-static int number_word(const char *n)
-{
-    static const char *const w[] = {"one", "two", "three", "four",
-                                    "five", "six", "seven", "ten"};
-    return ex_in_words(n, w, sizeof w / sizeof w[0]);
-}
-
 /* "Jr", "III": a generation after a person's surname */
 static int generation(const char *n)
 {
@@ -3499,6 +3492,42 @@ static uint32_t and_name_end(ex_scratch *sc, const ex_sent *s, uint32_t a,
         return k;
     if (k == a + 2)
         k = a + 1;
+    /* "Fenwick and Hale's chief executive", "Fenwick and Hale, the
+     * Leeds builder,": one word each side of "and", then a possessive
+     * or an apposition that names one firm (two firms are "Fenwick's
+     * and Hale's", "the two builders") */
+    if (one && k == a + 1 && k + 2 < s->t1 &&
+        (tk[k].flags & TF_SPACE_BEFORE) == 0 && ex_tok_is(sc, &tk[k], "'s") &&
+        (tk[k + 1].flags & TF_WORD) && !(tk[k + 1].flags & TF_CAP) &&
+        !ex_tok_is(sc, &tk[k + 1], "and") &&
+        /* "the Lantern and Mossop's chains", "X and Y's stakes" */
+        ex_norm(sc, &tk[k + 1])[tk[k + 1].norm_len - 1] != 's' &&
+        !(a >= s->t0 + 3 && (ex_wflags(sc, &tk[a - 3]) & WF_DET)))
+        return k;
+    if (one && k == a + 1 && k + 3 < s->t1 && is_punct(sc, &tk[k], ',') &&
+        (ex_tok_is(sc, &tk[k + 1], "the") || ex_tok_is(sc, &tk[k + 1], "a") ||
+         ex_tok_is(sc, &tk[k + 1], "an"))) {
+        uint32_t q;
+        for (q = k + 2; q < s->t1 && q < k + 7; q++) {
+            if (ex_tok_is(sc, &tk[q], "two") || ex_tok_is(sc, &tk[q], "both") ||
+                ex_tok_is(sc, &tk[q], "three"))
+                break;
+            /* "the Leeds-based builder" */
+            if ((tk[q].flags & TF_CAP) && q + 1 < s->t1 &&
+                is_punct(sc, &tk[q + 1], '-'))
+                continue;
+            if (is_punct(sc, &tk[q], '-') || (tk[q].flags & TF_HYPHEN))
+                continue;
+            if (tk[q].flags & TF_CAP)
+                break;
+            if ((ex_wflags(sc, &tk[q]) & WF_ORGHEAD) && q + 1 < s->t1 &&
+                (is_punct(sc, &tk[q + 1], ',') ||
+                 is_punct(sc, &tk[q + 1], '.')))
+                return k;
+            if (tk[q].flags & TF_PUNCT)
+                break;
+        }
+    }
     /* "its Devices and Services business" */
     if (!(tk[k].flags & TF_UPPER) && unit_head(ex_norm(sc, &tk[k])))
         return k;
@@ -4241,6 +4270,54 @@ static int the_group(const ex_scratch *sc, const ex_sent *s, uint32_t i,
     const ex_tok *tk = sc->toks.ptr;
     return j < s->t1 && i > s->t0 && ex_tok_is(sc, &tk[j], "group") &&
            !(tk[j].flags & TF_CAP) && ex_tok_is(sc, &tk[i - 1], "the");
+}
+
+/*
+ * "Lilly" after "Eli Lilly and Co", "Mowlem" after "John Mowlem and Co":
+ * a firm named after a man (a given name and a surname, no more) goes by
+ * the surname.  Returns the surname's token, or b.
+ */
+static uint32_t founder_surname(const ex_scratch *sc, uint32_t a, uint32_t b)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    if (b != a + 2 || !(ex_wflags(sc, &tk[a]) & WF_FIRSTNAME) ||
+        !(tk[a].flags & TF_CAP) || (tk[a].flags & TF_ALLCAPS) ||
+        !(tk[a + 1].flags & TF_CAP) || !(tk[a + 1].flags & TF_WORD) ||
+        (tk[a + 1].flags & TF_ALLCAPS) ||
+        !(tk[a + 1].flags & TF_SPACE_BEFORE) ||
+        (ex_wflags(sc, &tk[a + 1]) &
+         (WF_STOP | WF_NONNAME | WF_ORGWORD | WF_LEGAL | WF_FIRSTNAME)))
+        return b;
+    return a + 1;
+}
+
+/*
+ * "Dow" after "Dow Chemical Co", "Fleet" after "Fleet Financial": the
+ * first word of a known firm's longer name is itself a known firm's name
+ * (short_form wants a word the lexicon does not know); the article's firm
+ * is meant, unless one is a unit of the other (parent=) or the short one
+ * is a public body or printed so in every article (canonical).  Returns
+ * the token of the short form, or b.
+ */
+static uint32_t gaz_first_word(ex_scratch *sc, const ex_sent *s, uint32_t a,
+                               uint32_t b, const ex_gent *ge, kg_buf *key)
+{
+    const ex_tok *tk = sc->toks.ptr;
+    const ex_gent *g2;
+    uint32_t g;
+    (void)s;
+    (void)key;
+    if (b < a + 2 || !(tk[a].flags & TF_CAP) || (tk[a].flags & TF_ALLCAPS) ||
+        !(tk[a].flags & TF_WORD) || !(tk[a + 1].flags & TF_SPACE_BEFORE) ||
+        !kg_extract__map_get(&sc->ex->gnames, sc->doc->text + tk[a].start,
+                             tk[a].end - tk[a].start, &g))
+        return b;
+    g2 = &EX_AT(sc->ex->gentv, ex_gent, g);
+    if (g2->kind != KG_KIND_ORG || g2->body || g2->canonical ||
+        (ge->parent && strcmp(ge->parent, g2->name) == 0) ||
+        (g2->parent && strcmp(g2->parent, ge->name) == 0))
+        return b;
+    return a;
 }
 
 /*
@@ -5110,7 +5187,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             /* "Tower" after "Tower Semiconductor", "Anheuser" after
              * "Anheuser-Busch", "Macy" after "R.H. Macy" */
             if (ge->kind == KG_KIND_ORG && j >= i + 2 &&
-                ((k0 = short_form(sc, i, j)) < j ||
+                ((!allcaps && !headline &&
+                  (k0 = founder_surname(sc, i, j)) < j) ||
+                 (k0 = short_form(sc, i, j)) < j ||
+                 (!allcaps && !headline &&
+                  (k0 = gaz_first_word(sc, s, i, j, ge, &key)) < j) ||
                  /* "Chemical" after "Chemical Banking Corp" */
                  (j == i + 2 && !allcaps && !headline &&
                   (tk[i].flags & TF_CAP) && !(tk[i].flags & TF_ALLCAPS) &&
@@ -6147,15 +6228,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                     }
                 }
                 /* "Bank One", "Capital One": a number word after an
-                 * org word; "Mild Seven": after a word the lexicon does
-                 * not know (not "one of") */
+                 * org word; "Mild Seven", "Fitness First": after a
+                 * capitalised word that is no function word, place,
+                 * month or title (not "one of") */
                 if ((tk[j].flags & TF_CAP) && (fj & WF_STOP) && !headline &&
                     (tk[j].flags & TF_SPACE_BEFORE) &&
                     ((ex_wflags(sc, &tk[j - 1]) & WF_ORGWORD) ||
                      (!allcaps && (tk[j - 1].flags & TF_CAP) &&
-                      tk[j - 1].word < 0 &&
+                      (!(tk[j - 1].flags & TF_SENT_START) ||
+                       tk[j - 1].word < 0) &&
+                      !(ex_wflags(sc, &tk[j - 1]) &
+                        (WF_STOP | WF_NONNAME | WF_MONTH | WF_WEEKDAY |
+                         WF_TITLE | WF_ROLE | WF_COUNTRY)) &&
                       !(j + 1 < s->t1 && ex_tok_is(sc, &tk[j + 1], "of")))) &&
-                    number_word(ex_norm(sc, &tk[j]))) {
+                    ex_tok_in(sc, &tk[j], EC_NAMENUMBER)) {
                     j++;
                     continue;
                 }
@@ -6198,6 +6284,26 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                                (ex_tok_is(sc, &tk[i - 1], "of") ||
                                 is_punct(sc, &tk[i - 1], ','))))) > 0) {
                     j = k;
+                    continue;
+                }
+                /* "AFG Industries Inc and Wagner and Brown said": after
+                 * a firm and "and", two single words joined by a second
+                 * "and" are one firm's name (a list of three would read
+                 * "X, Wagner and Brown") */
+                if (j == i + 1 && j + 2 < s->t1 && !headline && !allcaps &&
+                    i >= s->t0 + 2 && ex_tok_is(sc, &tk[i - 1], "and") &&
+                    sc->mend[i - 2 - s->t0] >= 0 &&
+                    ex_tok_is(sc, &tk[j], "and") &&
+                    (tk[j + 1].flags & TF_CAP) && (tk[j + 1].flags & TF_WORD) &&
+                    is_shape_word(sc, &tk[j + 1]) &&
+                    !(f & (WF_FIRSTNAME | WF_LEGAL | WF_NONNAME)) &&
+                    !(ex_wflags(sc, &tk[j + 1]) &
+                      (WF_FIRSTNAME | WF_LEGAL | WF_NONNAME | WF_STOP)) &&
+                    sc->mstart[j + 1 - s->t0] < 0 &&
+                    !(j + 2 < s->t1 && (tk[j + 2].flags & TF_CAP) &&
+                      (tk[j + 2].flags & TF_SPACE_BEFORE) &&
+                      is_shape_word(sc, &tk[j + 2]))) {
+                    j += 2;
                     continue;
                 }
                 /* "Scottish and Newcastle has agreed", "Bradford and
@@ -6270,6 +6376,27 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                 i++;
                 t = &tk[i];
                 f = ex_wflags(sc, t);
+            }
+            /* "the Australian Bruce Kellett", "the Frenchman Jean-Luc
+             * Marot": a nationality before a given name and a surname
+             * is the person's description, not his name (a noun such as
+             * "Frenchman", of no other class, needs no known given
+             * name); a legal suffix or an org word keeps the run whole
+             * ("the American Home Products Corp") */
+            if (j >= i + 3 && !headline && !allcaps &&
+                ex_tok_in(sc, t, EC_DEMONYM) &&
+                (tk[i + 1].flags & TF_CAP) &&
+                ((ex_wflags(sc, &tk[i + 1]) & WF_FIRSTNAME) ||
+                 !(f & WF_NONNAME)) &&
+                absorb_legal(sc, j, s->t1) == j) {
+                for (k = i + 1; k < j; k++)
+                    if (ex_wflags(sc, &tk[k]) & (WF_ORGWORD | WF_LEGAL))
+                        break;
+                if (k == j) {
+                    i++;
+                    t = &tk[i];
+                    f = ex_wflags(sc, t);
+                }
             }
             /* "Bloomingdale's", "Beck's": a name with "'s" and no noun
              * after it is a store or brand, not a possessive ("X's
@@ -6655,8 +6782,11 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             k = j - 1;
             if (k > i + 1 && generation(ex_norm(sc, &tk[k])))
                 k--;
-            for (w = i; w < j; w++)
-                if (tk[w].flags & TF_WORD)
+            /* (initials do not count: "T. Boone Pickens Jr") */
+            for (w = i; w <= k; w++)
+                if ((tk[w].flags & TF_WORD) &&
+                    !(tk[w].norm_len == 1 && w + 1 < j &&
+                      is_punct(sc, &tk[w + 1], '.')))
                     nw++;
             if (nw >= 2 && nw <= 3 && !legal && !orgword &&
                 (kind == KG_KIND_PERSON ||
@@ -6673,7 +6803,9 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                   * whose first is no given name */
                  (kind < 0 && tk[j - 1].word >= 0 &&
                   !(ex_wflags(sc, &tk[i]) & WF_FIRSTNAME))) &&
-                (k = short_form(sc, i, j)) < j &&
+                ((kind == KG_KIND_ORG && !allcaps && !headline &&
+                  (k = founder_surname(sc, i, j)) < j) ||
+                 (k = short_form(sc, i, j)) < j) &&
                 (kind == KG_KIND_ORG || !short_named(sc, s, k, &key)) &&
                 (gaz_at(sc, s, k, &key, &dummy_g, allcaps) == k ||
                  (k + 1 < j && is_punct(sc, &tk[k + 1], '-') &&
@@ -6682,6 +6814,24 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                                         sc->doc->text + tk[k].start,
                                         tk[k].end - tk[k].start,
                                         (uint32_t)ent, NULL) != KG_OK) {
+                    rc = KG_ENOMEM;
+                    goto done;
+                }
+            }
+            /* "Fleet" after "Fleet/Norstar Financial Group": the first
+             * part of a joint name that opens a firm's longer name */
+            if ((kind == KG_KIND_ORG || legal) && !allcaps && !headline &&
+                j >= i + 2 && (tk[i].flags & TF_CAP)) {
+                const char *w0 = sc->doc->text + tk[i].start;
+                const char *sl = memchr(w0, '/', tk[i].end - tk[i].start);
+                if (sl && sl > w0 + 1 &&
+                    !kg_extract__map_get(&sc->aliases, w0, (size_t)(sl - w0),
+                                         &id) &&
+                    !kg_extract__map_get(&sc->entnames, w0,
+                                         (size_t)(sl - w0), &id) &&
+                    kg_extract__map_put(&sc->aliases, &sc->pool, w0,
+                                        (size_t)(sl - w0), (uint32_t)ent,
+                                        NULL) != KG_OK) {
                     rc = KG_ENOMEM;
                     goto done;
                 }
