@@ -3514,6 +3514,45 @@ static int emit(mstate *st, uint32_t si, uint32_t trig_pos,
     return KG_OK;
 }
 
+/* The index of the rule with the given id, or the number of rules. */
+static size_t rule_named(const kg_extractor *ex, const char *id)
+{
+    size_t r;
+    for (r = 0; r < ex->rulev.n; r++)
+        if (strcmp(EX_AT(ex->rulev, ex_rule, r).id, id) == 0)
+            break;
+    return r;
+}
+
+/*
+ * Push a triple that a name or the article's memory gives, not a match:
+ * firm s (an org) to o of kind o_kind under rule r, holding, dated by
+ * the article (a standing fact, not the sentence's), at token pos of
+ * sentence si.  NULL when out of memory.
+ */
+static ex_out *push_fact(ex_scratch *sc, uint32_t si, uint32_t pos, size_t r,
+                         int32_t s, int32_t o, int o_kind, int relation)
+{
+    ex_out *x = kg_extract__vec_push(&sc->outs, sizeof *x);
+    if (!x)
+        return NULL;
+    memset(x, 0, sizeof *x);
+    x->sent = si;
+    x->pos = pos;
+    x->rule = (uint32_t)r;
+    x->s = s;
+    x->o = o;
+    x->s_kind = KG_KIND_ORG;
+    x->o_kind = o_kind;
+    x->relation = relation;
+    x->status = KG_STATUS_HOLDS;
+    x->date = sc->doc_date;
+    x->conf = EX_AT(sc->ex->rulev, ex_rule, r).conf;
+    x->stake = -1;
+    x->trigger = "";
+    return x;
+}
+
 /*
  * A model named after its maker ("Boeing 737s", "Saab 900 saloons"):
  * the maker makes it, whatever the sentence does with it (an airline
@@ -3527,7 +3566,6 @@ static int emit_models(ex_scratch *sc, uint32_t si)
     size_t i, r = ex->rulev.n;
     for (i = 0; i < sc->ments.n; i++) {
         const ex_ment *m = &EX_AT(sc->ments, ex_ment, i);
-        ex_out *o;
         size_t k;
         if (m->maker < 0)
             continue;
@@ -3541,29 +3579,12 @@ static int emit_models(ex_scratch *sc, uint32_t si)
         }
         if (k < sc->outs.n)
             continue;
-        if (r == ex->rulev.n)
-            for (r = 0; r < ex->rulev.n; r++)
-                if (strcmp(EX_AT(ex->rulev, ex_rule, r).id, "make.model") == 0)
-                    break;
-        if (r == ex->rulev.n)
+        if (r == ex->rulev.n && (r = rule_named(ex, "make.model")) ==
+                                     ex->rulev.n)
             return KG_OK;
-        o = kg_extract__vec_push(&sc->outs, sizeof *o);
-        if (!o)
+        if (!push_fact(sc, si, m->a, r, m->maker, m->ent, KG_KIND_PRODUCT,
+                       KG_REL_MAKES))
             return KG_ENOMEM;
-        memset(o, 0, sizeof *o);
-        o->sent = si;
-        o->pos = m->a;
-        o->rule = (uint32_t)r;
-        o->s = m->maker;
-        o->o = m->ent;
-        o->s_kind = KG_KIND_ORG;
-        o->o_kind = KG_KIND_PRODUCT;
-        o->relation = KG_REL_MAKES;
-        o->status = KG_STATUS_HOLDS;
-        o->date = sc->doc_date; /* a standing fact, not the sentence's */
-        o->conf = EX_AT(ex->rulev, ex_rule, r).conf;
-        o->stake = -1;
-        o->trigger = "";
     }
     return KG_OK;
 }
@@ -3652,30 +3673,12 @@ static int emit_venture(ex_scratch *sc, uint32_t si)
         if (kd == KG_KIND_PERSON || kd == KG_KIND_PRODUCT)
             return KG_OK;
     }
-    for (r = 0; r < ex->rulev.n; r++)
-        if (strcmp(EX_AT(ex->rulev, ex_rule, r).id, "sub.venture-called") == 0)
-            break;
-    if (r == ex->rulev.n)
+    if ((r = rule_named(ex, "sub.venture-called")) == ex->rulev.n)
         return KG_OK;
-    for (side = 0; side < 2; side++) {
-        ex_out *o = kg_extract__vec_push(&sc->outs, sizeof *o);
-        if (!o)
+    for (side = 0; side < 2; side++)
+        if (!push_fact(sc, si, m->a, r, m->ent, side ? best->o : best->s,
+                       KG_KIND_ORG, KG_REL_SUBSIDIARY_OF))
             return KG_ENOMEM;
-        memset(o, 0, sizeof *o);
-        o->sent = si;
-        o->pos = m->a;
-        o->rule = (uint32_t)r;
-        o->s = m->ent;
-        o->o = side ? best->o : best->s;
-        o->s_kind = KG_KIND_ORG;
-        o->o_kind = KG_KIND_ORG;
-        o->relation = KG_REL_SUBSIDIARY_OF;
-        o->status = KG_STATUS_HOLDS;
-        o->date = sc->doc_date;
-        o->conf = EX_AT(ex->rulev, ex_rule, r).conf;
-        o->stake = -1;
-        o->trigger = "";
-    }
     if (ne->kind < 0)
         EX_AT(sc->ents, ex_ent, m->ent).kind = KG_KIND_ORG;
     return rc;
