@@ -4903,6 +4903,20 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
             pend_a1 = -1;
             continue;
         }
+        /* "NV Philips", "AB Electrolux": a legal form written before a
+         * known name is no name of its own (a suffix after a name was
+         * taken with it); the name starts after it.  Not where the
+         * form opens a known name or stands for the initials of a firm
+         * of the article ("AB InBev" after "Anheuser-Busch InBev") */
+        if (!headline && !allcaps && (f & WF_LEGAL) &&
+            (t->flags & TF_CAP) && i + 1 < s->t1 &&
+            (tk[i + 1].flags & TF_CAP) && !(tk[i + 1].flags & TF_PUNCT) &&
+            gaz_at(sc, s, i, &key, &g, 0) == i &&
+            acronym_of(sc, sc->doc->text + t->start, t->end - t->start) < 0 &&
+            gaz_at(sc, s, i + 1, &key, &g, 0) > i + 1) {
+            i++;
+            continue;
+        }
         /* "... and competes with Du Pont": "and" stands for the
          * sentence's subject */
         if (i > s->t0 + 1 && ex_tok_is(sc, t, "and")) {
