@@ -292,6 +292,10 @@ enum {
     EC_NAMENUMBER,    /* mentions.c: "Capital One", "Fitness First" */
     EC_SLOTPREP,      /* match.c emit: "its contract with X to rival Y" */
     EC_BEATVERB,      /* match.c emit: "beat X to the contract" */
+    EC_SUBORD,        /* mentions.c: "after" opening a subordinate clause */
+    EC_AUXVERB,       /* mentions.c: "was" after that clause's subject */
+    EC_REASONOPEN,    /* mentions.c: ", as the retailer's boss raises" */
+    EC_COUNTWORD,     /* mentions.c and_its: "two of its subsidiaries" */
     EC_N
 };
 

@@ -249,7 +249,8 @@ static const char *const engine_classes[EC_N] = {
     "nameabbrev",    "product",       "pickv",         "goodsnamed",
     "loneshort",     "insthead",      "saleplan",      "listunit",
     "pairobj",       "demonym",       "namenumber",    "slotprep",
-    "beatverb",
+    "beatverb",      "subord",        "auxverb",       "reasonopen",
+    "countword",
 };
 
 typedef struct wc_pair {

@@ -1343,10 +1343,6 @@ static int32_t named_firm(ex_scratch *sc, int32_t mi, int no_body)
  */
 static int32_t and_its(ex_scratch *sc, const ex_sent *s, uint32_t i)
 {
-    static const char *const count[] = {"one",  "two",     "three", "four",
-                                        "five", "some",    "several",
-                                        "many", "all",     "both",  "most",
-                                        "each", "certain", "parts", "part"};
     const ex_tok *tk = sc->toks.ptr;
     int32_t mi;
     uint32_t q;
@@ -1356,8 +1352,7 @@ static int32_t and_its(ex_scratch *sc, const ex_sent *s, uint32_t i)
      * between "and" and "its" */
     if (i >= s->t0 + 4 && ex_tok_is(sc, &tk[i - 1], "of") &&
         ((tk[i - 2].flags & TF_NUM) ||
-         ex_in_words(ex_norm(sc, &tk[i - 2]), count,
-                     sizeof count / sizeof count[0])) &&
+         ex_tok_in(sc, &tk[i - 2], EC_COUNTWORD)) &&
         ex_tok_is(sc, &tk[i - 3], "and"))
         i -= 2;
     if (i < s->t0 + 2 || !ex_tok_is(sc, &tk[i - 1], "and") ||
@@ -2019,24 +2014,6 @@ static int clause_opener(const char *n)
         "because", "if", "as", "though", "although", "until", "once",
         "unless", "whether", "where", "and", "but", "or", "so", "then",
         "whereas", "where"};
-    return ex_in_words(n, w, sizeof w / sizeof w[0]);
-}
-
-/* A word that opens a subordinate clause ("after", "because"). */
-static int subordinator(const char *n)
-{
-    static const char *const w[] = {
-        "since", "after", "before", "when", "while", "because", "if",
-        "though", "although", "until", "once", "unless", "whereas"};
-    return ex_in_words(n, w, sizeof w / sizeof w[0]);
-}
-
-/* A verb that follows a clause's subject ("was", "has", "will"). */
-static int aux_verb(const char *n)
-{
-    static const char *const w[] = {"was",  "is",   "were", "are",
-                                    "has",  "had",  "have", "will",
-                                    "would", "could", "can"};
     return ex_in_words(n, w, sizeof w / sizeof w[0]);
 }
 
@@ -5710,19 +5687,14 @@ int kg_extract__mentions(ex_scratch *sc, uint32_t si)
                             * the main clause's */
                            : (i > s->t0 + 1 && main_opener(sc, s) &&
                               is_punct(sc, &tk[i - 2], ',') &&
-                              (ex_tok_is(sc, &tk[i - 1], "as") ||
-                               ex_tok_is(sc, &tk[i - 1], "while") ||
-                               ex_tok_is(sc, &tk[i - 1], "because") ||
-                               ex_tok_is(sc, &tk[i - 1], "although") ||
-                               ex_tok_is(sc, &tk[i - 1], "though") ||
-                               ex_tok_is(sc, &tk[i - 1], "whereas")))
+                              ex_tok_in(sc, &tk[i - 1], EC_REASONOPEN))
                            /* "Kesa, the owner of the Comet chain, has
                             * started trading after the business was spun
                             * off": a subordinate clause's subject is the
                             * main clause's */
                            || (j < s->t1 && i > s->t0 &&
-                              subordinator(ex_norm(sc, &tk[i - 1])) &&
-                              aux_verb(ex_norm(sc, &tk[j])))
+                              ex_tok_in(sc, &tk[i - 1], EC_SUBORD) &&
+                              ex_tok_in(sc, &tk[j], EC_AUXVERB))
                                ? 0
                            : (j < s->t1 &&
                               ex_tok_is(sc, &tk[j], "'s"))
